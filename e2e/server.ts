@@ -17,7 +17,7 @@ await deployMigrations(E2E.databaseUrl);
 
 const children: ChildProcess[] = [];
 function start(app: string, port: number) {
-  const child = spawn("npx", ["tsx", "server.ts"], {
+  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["server.ts"], {
     cwd: path.join(root, "apps", app),
     env: {
       ...process.env,

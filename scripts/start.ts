@@ -9,6 +9,8 @@ import { resolveDatabase } from "../packages/db-tools/src/databases.ts";
 import { deployMigrations } from "../packages/db-tools/src/migrations.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
+// tsx itself (not npx) so SIGTERM reaches the server: npm/npx wrappers do not forward signals.
+const tsx = path.join(root, "node_modules/.bin/tsx");
 const PORTAL_PORT = Number(process.env.PORTAL_PORT ?? 3000);
 const BACKOFFICE_PORT = Number(process.env.BACKOFFICE_PORT ?? 3001);
 const started = Date.now();
@@ -69,7 +71,7 @@ async function main() {
   if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
 
   // The seed and the builds are independent: run them side by side.
-  const seed = finished(run("seed", "npx", ["tsx", "scripts/seed.ts"], { DATABASE_URL: db.url }), "Seeding");
+  const seed = finished(run("seed", tsx, ["scripts/seed.ts"], { DATABASE_URL: db.url }), "Seeding");
   const build = finished(
     run(
       "build",
@@ -95,19 +97,19 @@ async function main() {
   const backofficeUrl = `http://localhost:${BACKOFFICE_PORT}`;
   run(
     "portal",
-    "npx",
-    ["tsx", "server.ts"],
+    tsx,
+    ["server.ts"],
     { ...common, PORT: String(PORTAL_PORT), PORTAL_URL: portalUrl },
     path.join(root, "apps/portal"),
   );
   run(
     "backoffice",
-    "npx",
-    ["tsx", "server.ts"],
+    tsx,
+    ["server.ts"],
     { ...common, PORT: String(BACKOFFICE_PORT), PORTAL_URL: portalUrl },
     path.join(root, "apps/backoffice"),
   );
-  run("worker", "npx", ["tsx", "src/main.ts"], common, path.join(root, "apps/worker"));
+  run("worker", tsx, ["src/main.ts"], common, path.join(root, "apps/worker"));
   await Promise.all([waitForHttp(`${portalUrl}/healthz`), waitForHttp(`${backofficeUrl}/healthz`)]);
 
   console.log(`

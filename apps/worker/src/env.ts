@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+// An empty variable (`SMTP_URL=` in a .env file) means "not set".
+const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.preprocess(unsetIfEmpty, z.enum(["development", "test", "production"]).default("development")),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "Expected a postgres:// URL"),
+  /** smtp://user:pass@host:587 or smtps://...; without it nothing is delivered (dev mailbox only). */
+  SMTP_URL: z.preprocess(
+    unsetIfEmpty,
+    z.url({ protocol: /^smtps?$/, error: "Expected an smtp:// or smtps:// URL" }).optional(),
+  ),
+  MAIL_FROM: z.preprocess(unsetIfEmpty, z.string().min(3).default("Settle <no-reply@settle.invalid>")),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+/** The worker's configuration; the only place that reads `process.env`. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    // Names and reasons only: the values may hold credentials.
+    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid worker environment: ${problems}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,49 @@
+import PgBoss from "pg-boss";
+import { type OutboxRelay, startOutboxRelay } from "./jobs/outbox-relay.ts";
+import { registerStuckEmailSweep } from "./jobs/release-stuck-emails.ts";
+import { errorMessage, logError } from "./log.ts";
+import type { Mailer } from "./mailer.ts";
+
+export interface WorkerOptions {
+  databaseUrl: string;
+  /** Without a mailer nothing is delivered: e-mails stay PENDING for the dev mailbox. */
+  mailer: Mailer | undefined;
+  relayIntervalMs?: number;
+}
+
+export interface RunningWorker {
+  stop(): Promise<void>;
+}
+
+/** Starts pg-boss (schema "pgboss" in the application database), the schedules and the e-mail relay. */
+export async function startWorker({
+  databaseUrl,
+  mailer,
+  relayIntervalMs,
+}: WorkerOptions): Promise<RunningWorker> {
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: "pgboss",
+    application_name: "settle-worker",
+    max: 4,
+  });
+  boss.on("error", (error) => logError("pgboss.error", { error: errorMessage(error) }));
+  await boss.start();
+
+  let relay: OutboxRelay | undefined;
+  try {
+    await registerStuckEmailSweep(boss);
+    if (mailer) relay = startOutboxRelay({ mailer, intervalMs: relayIntervalMs });
+  } catch (error) {
+    await boss.stop({ graceful: false });
+    throw error;
+  }
+
+  return {
+    async stop() {
+      // Finish and record the sends in flight first, then let pg-boss finish its running jobs.
+      await relay?.stop();
+      await boss.stop({ graceful: true, timeout: 20_000 });
+    },
+  };
+}

@@ -1,0 +1,3 @@
+import { settleVitestConfig } from "../../packages/db-tools/src/vitest-preset.ts";
+
+export default settleVitestConfig();
