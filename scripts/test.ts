@@ -10,7 +10,7 @@ const env = { ...process.env, TURBO_TELEMETRY_DISABLED: "1", FORCE_COLOR: proces
 
 const steps: [string, string, string[]][] = [
   ["lint", "npx", ["biome", "ci", "."]],
-  ["typecheck", "npx", ["turbo", "run", "typecheck", "--concurrency=2", "--output-logs=errors-only"]],
+  ["typecheck", "npm", ["run", "typecheck"]],
   ["unit + integration", "npx", ["turbo", "run", "test", "--concurrency=1"]],
   ["build", "npx", ["turbo", "run", "build", "--output-logs=errors-only"]],
   ["e2e", "npm", ["run", "e2e", "-w", "@settle/e2e"]],

@@ -1,5 +1,3 @@
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createMigration } from "./create-migration.ts";
 import { type ResolvedDatabase, resolveDatabase } from "./databases.ts";
@@ -15,7 +13,7 @@ const USAGE = `Usage: tsx packages/db-tools/src/cli.ts <command>
 
 The dev database is DATABASE_URL when set, otherwise an embedded PostgreSQL under .data/.`;
 
-// A variable, not a literal: the seed module is optional and may not exist yet.
+// Loaded lazily: db-tools does not depend on the domain package at build time.
 const SEED_MODULE = "../../domain/src/seed/seed-demo.ts";
 
 function printApplied(applied: string[]): void {
@@ -48,15 +46,12 @@ async function migrate(db: ResolvedDatabase, args: string[]): Promise<void> {
 }
 
 async function seed(db: ResolvedDatabase): Promise<void> {
-  if (!existsSync(fileURLToPath(new URL(SEED_MODULE, import.meta.url)))) {
-    throw new Error("There is no demo seed yet (packages/domain/src/seed/seed-demo.ts).");
-  }
-  const module = (await import(SEED_MODULE)) as { seedDemo?: (databaseUrl: string) => Promise<unknown> };
-  if (typeof module.seedDemo !== "function")
-    throw new Error("seed-demo.ts does not export seedDemo(databaseUrl).");
+  const module = (await import(SEED_MODULE)) as {
+    seedDemo: (databaseUrl: string) => Promise<unknown>;
+    formatSeedSummary: (summary: unknown) => string;
+  };
   printApplied((await deployMigrations(db.url)).applied);
-  await module.seedDemo(db.url);
-  console.log("Seeded the demo data.");
+  console.log(module.formatSeedSummary(await module.seedDemo(db.url)));
 }
 
 async function serve(db: ResolvedDatabase): Promise<void> {
