@@ -1,0 +1,77 @@
+// Words the back office shows for the domain's codes (kept out of the domain: they are UI copy).
+import type { Tone } from "@settle/ui/badge";
+
+export const ROLE_LABELS: Record<string, string> = {
+  COLLECTOR: "Collector",
+  CASH_APPLIER: "Cash applier",
+  DISPUTE_ANALYST: "Dispute analyst",
+  CREDIT_MANAGER: "Credit manager",
+  AR_MANAGER: "AR manager",
+  ADMIN: "Administrator",
+};
+
+export const ITEM_KIND_LABELS: Record<string, string> = {
+  INVOICE: "Invoice",
+  DEBIT_MEMO: "Debit memo",
+  FEE: "Fee",
+  CREDIT_MEMO: "Credit memo",
+  PAYMENT: "Payment",
+};
+
+export const ITEM_KIND_TONES: Record<string, Tone> = {
+  INVOICE: "neutral",
+  DEBIT_MEMO: "neutral",
+  FEE: "warning",
+  CREDIT_MEMO: "info",
+  PAYMENT: "success",
+};
+
+export const RISK_LABELS: Record<string, { label: string; tone: Tone }> = {
+  LOW: { label: "Low risk", tone: "success" },
+  MEDIUM: { label: "Medium risk", tone: "neutral" },
+  HIGH: { label: "High risk", tone: "warning" },
+  CRITICAL: { label: "Critical risk", tone: "danger" },
+};
+
+export const OUTBOX_STATUS: Record<string, { label: string; tone: Tone }> = {
+  PENDING: { label: "Pending", tone: "warning" },
+  SENDING: { label: "Sending", tone: "info" },
+  SENT: { label: "Sent", tone: "success" },
+  FAILED: { label: "Failed", tone: "danger" },
+};
+
+/** "credit_limit.change" → "Credit limit change" for audit events without a dedicated sentence. */
+export function humanizeAction(action: string): string {
+  const words = action.replace(/[._-]+/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** "Chrome on Windows" from a user-agent string; good enough to recognise one's own devices. */
+export function describeUserAgent(userAgent: string | null): string {
+  if (!userAgent) return "Unknown device";
+  const browser = /Edg\//.test(userAgent)
+    ? "Edge"
+    : /OPR\//.test(userAgent)
+      ? "Opera"
+      : /Firefox\//.test(userAgent)
+        ? "Firefox"
+        : /Chrom(e|ium)\//.test(userAgent)
+          ? "Chrome"
+          : /Safari\//.test(userAgent)
+            ? "Safari"
+            : /curl|node|undici|playwright/i.test(userAgent)
+              ? "Script"
+              : "Browser";
+  const os = /Windows/.test(userAgent)
+    ? "Windows"
+    : /iPhone|iPad/.test(userAgent)
+      ? "iOS"
+      : /Mac OS X/.test(userAgent)
+        ? "macOS"
+        : /Android/.test(userAgent)
+          ? "Android"
+          : /Linux/.test(userAgent)
+            ? "Linux"
+            : undefined;
+  return os ? `${browser} on ${os}` : browser;
+}

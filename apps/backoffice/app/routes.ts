@@ -1,0 +1,16 @@
+import { index, layout, type RouteConfig, route } from "@react-router/dev/routes";
+
+export default [
+  route("healthz", "routes/healthz.ts"),
+  route("login", "routes/login.tsx"),
+  route("logout", "routes/logout.ts"),
+  // Everything else needs a signed-in staff user and renders inside the app shell.
+  layout("routes/staff-layout.tsx", [
+    index("routes/home.tsx"),
+    route("customers", "routes/customers.tsx"),
+    route("customers/:customerId", "routes/customer-account.tsx"),
+    route("account/sessions", "routes/account-sessions.tsx"),
+    route("dev/mailbox", "routes/dev-mailbox.tsx"),
+    route("*", "routes/not-found.tsx"),
+  ]),
+] satisfies RouteConfig;

@@ -1,0 +1,225 @@
+import { listCustomers } from "@settle/domain/customers/list-customers";
+import { Alert } from "@settle/ui/alert";
+import { Button, LinkButton } from "@settle/ui/button";
+import { Card } from "@settle/ui/card";
+import { type Column, DataTable } from "@settle/ui/data-table";
+import { EmptyState } from "@settle/ui/empty-state";
+import { Icon } from "@settle/ui/icon";
+import { MoneyText } from "@settle/ui/money-text";
+import { PageHeader } from "@settle/ui/page-header";
+import { Pagination } from "@settle/ui/pagination";
+import { load } from "@settle/web/domain-errors.server";
+import { Form, Link, useNavigation } from "react-router";
+import { RouteError } from "../components/route-error.tsx";
+import { requireStaff } from "../session.server.ts";
+import type { Route } from "./+types/customers";
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  {
+    title: loaderData?.q
+      ? `“${loaderData.q}” · Customers · Settle back office`
+      : "Customers · Settle back office",
+  },
+];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const staff = await requireStaff(request);
+  const params = new URL(request.url).searchParams;
+  return load(() =>
+    listCustomers(
+      {
+        q: params.get("q") ?? undefined,
+        page: params.get("page") ?? undefined,
+        sort: params.get("sort") ?? undefined,
+        dir: params.get("dir") ?? undefined,
+      },
+      staff.actor,
+    ),
+  );
+}
+
+type Row = Route.ComponentProps["loaderData"]["rows"][number];
+
+const nf = new Intl.NumberFormat("en-US");
+
+const columns: Column<Row>[] = [
+  {
+    id: "name",
+    header: "Customer",
+    sortKey: "name",
+    rowHeader: true,
+    cell: (r) => (
+      <Link to={`/customers/${r.id}`} className="font-medium text-ink hover:text-brand-700 hover:underline">
+        {r.name}
+      </Link>
+    ),
+  },
+  {
+    id: "account",
+    header: "Account",
+    sortKey: "account",
+    cell: (r) => <span className="font-mono text-xs text-ink-muted">{r.accountNumber}</span>,
+  },
+  {
+    id: "entity",
+    header: "Legal entity",
+    cell: (r) => (
+      <span className="text-ink-muted" title={r.legalEntity.name}>
+        {r.legalEntity.code}
+      </span>
+    ),
+  },
+  { id: "currency", header: "Currency", cell: (r) => <span className="text-ink-muted">{r.currency}</span> },
+  {
+    id: "balance",
+    header: "Balance",
+    sortKey: "balance",
+    firstDir: "desc",
+    align: "right",
+    cell: (r) => (
+      <div>
+        <MoneyText amount={r.balance} currency={r.currency} tone="signed" className="font-medium" />
+        {r.balances.slice(1).map((b) => (
+          <div key={b.currency} className="text-xs text-ink-faint">
+            <MoneyText amount={b.balance} currency={b.currency} />
+          </div>
+        ))}
+      </div>
+    ),
+  },
+  {
+    id: "overdue",
+    header: "Overdue",
+    sortKey: "overdue",
+    firstDir: "desc",
+    align: "right",
+    cell: (r) =>
+      r.overdue > 0n ? (
+        <MoneyText amount={r.overdue} currency={r.currency} tone="danger" className="font-medium" />
+      ) : (
+        <span className="text-ink-faint">
+          <MoneyText amount={0n} currency={r.currency} />
+        </span>
+      ),
+  },
+  {
+    id: "collector",
+    header: "Collector",
+    className: "whitespace-nowrap",
+    cell: (r) => (r.collector ? r.collector.name : <span className="text-ink-faint">Unassigned</span>),
+  },
+];
+
+export default function Customers({ loaderData }: Route.ComponentProps) {
+  const list = loaderData;
+  const navigation = useNavigation();
+  const searching = navigation.state === "loading" && navigation.location.pathname === "/customers";
+  const pastTheEnd = list.total > 0 && list.page > list.pageCount;
+  const lastPageHref = `?${new URLSearchParams({
+    ...(list.q ? { q: list.q } : {}),
+    sort: list.sort,
+    dir: list.dir,
+    page: String(list.pageCount),
+  }).toString()}`;
+
+  return (
+    <>
+      <PageHeader
+        title="Customers"
+        description={
+          list.q
+            ? `${nf.format(list.total)} ${list.total === 1 ? "account matches" : "accounts match"} “${list.q}”`
+            : `${nf.format(list.total)} customer accounts`
+        }
+      />
+      <Card flush>
+        <div className="border-b border-line px-5 py-4">
+          <Form method="get" role="search" aria-label="Customers" className="flex flex-wrap items-end gap-3">
+            {/* Sorting survives a new search; the page does not. */}
+            <input type="hidden" name="sort" value={list.sort} />
+            <input type="hidden" name="dir" value={list.dir} />
+            <div className="relative min-w-64 flex-1">
+              <label htmlFor="customer-search" className="sr-only">
+                Search by name or account number
+              </label>
+              <Icon
+                name="search"
+                className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-400"
+              />
+              <input
+                id="customer-search"
+                type="search"
+                name="q"
+                defaultValue={list.q}
+                key={list.q}
+                placeholder="Search by name or account number"
+                maxLength={100}
+                className="block w-full rounded-lg border-0 bg-surface py-2 pr-3 pl-9 text-sm text-ink shadow-sm ring-1 ring-slate-300 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600 focus:outline-none focus:ring-inset"
+              />
+            </div>
+            <Button type="submit" variant="secondary" disabled={searching}>
+              Search
+            </Button>
+            {list.q ? (
+              <LinkButton to="/customers" variant="ghost">
+                Clear
+              </LinkButton>
+            ) : null}
+          </Form>
+        </div>
+        {pastTheEnd ? (
+          <div className="p-5">
+            <Alert tone="warning" title={`There is no page ${nf.format(list.page)}`}>
+              The list has {nf.format(list.pageCount)} {list.pageCount === 1 ? "page" : "pages"}.{" "}
+              <Link to={lastPageHref} className="font-medium underline">
+                Go to the last page
+              </Link>
+            </Alert>
+          </div>
+        ) : (
+          <DataTable
+            caption={list.q ? `Customers matching “${list.q}”` : "Customers"}
+            columns={columns}
+            rows={list.rows}
+            rowKey={(r) => r.id}
+            sort={{ key: list.sort, dir: list.dir }}
+            empty={
+              list.q ? (
+                <EmptyState
+                  title={`No customers match “${list.q}”`}
+                  description="Try part of the name, or the account number as printed on invoices."
+                  action={
+                    <LinkButton to="/customers" variant="secondary">
+                      Clear the search
+                    </LinkButton>
+                  }
+                />
+              ) : (
+                <EmptyState
+                  title="No customers yet"
+                  description="Customer accounts appear here once they are imported."
+                  icon="users"
+                />
+              )
+            }
+          />
+        )}
+        {list.total > 0 && !pastTheEnd ? (
+          <div className="border-t border-line">
+            <Pagination
+              page={list.page}
+              pageCount={list.pageCount}
+              total={list.total}
+              pageSize={list.pageSize}
+              label="customers"
+            />
+          </div>
+        ) : null}
+      </Card>
+    </>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <RouteError error={error} />;
+}

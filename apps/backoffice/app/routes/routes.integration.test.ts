@@ -1,0 +1,146 @@
+import { getDb } from "@settle/domain/db/client";
+import { createCustomer, createStaffUser } from "@settle/domain/seed/factories";
+import { beforeAll, describe, expect, it } from "vitest";
+import { csrfToken } from "../csrf.server.ts";
+import { signInCookie } from "../session.server.ts";
+import { loader as customerAccount } from "./customer-account.tsx";
+import { loader as customers } from "./customers.tsx";
+import { loader as devMailbox } from "./dev-mailbox.tsx";
+import { action as login } from "./login.tsx";
+import { action as logout } from "./logout.ts";
+
+const BASE = "http://127.0.0.1:3001";
+const PASSWORD = "correct horse battery staple";
+let cookie: string;
+let customerId: string;
+
+/** Loader arguments the way React Router passes them (only what the routes read). */
+function args<T>(
+  url: string,
+  init: { cookie?: string; params?: Record<string, string>; body?: FormData } = {},
+): T {
+  const headers = new Headers({ "user-agent": "vitest", origin: BASE, "sec-fetch-site": "same-origin" });
+  if (init.cookie) headers.set("cookie", init.cookie);
+  const request = new Request(`${BASE}${url}`, {
+    method: init.body ? "POST" : "GET",
+    headers,
+    body: init.body,
+  });
+  return { request, params: init.params ?? {}, context: { clientAddress: "127.0.0.9", nonce: "n" } } as T;
+}
+
+/** A form with a valid CSRF token, and the cookie it is bound to. */
+function csrfForm(fields: Record<string, string>) {
+  const { token, setCookie } = csrfToken(new Request(BASE));
+  const form = new FormData();
+  form.set("csrf", token);
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  return { form, cookie: setCookie!.split(";")[0]! };
+}
+
+async function thrown(promise: Promise<unknown>): Promise<{ status: number; location: string | null }> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof Response) return { status: error.status, location: error.headers.get("location") };
+    const init = (error as { init?: ResponseInit | null }).init;
+    if (init?.status) return { status: init.status, location: null };
+    throw error;
+  }
+  throw new Error("Expected the loader to throw a response");
+}
+
+beforeAll(async () => {
+  const user = await createStaffUser(getDb(), {
+    email: "route-test@settle.example",
+    roles: ["COLLECTOR"],
+    password: PASSWORD,
+  });
+  customerId = (await createCustomer(getDb(), { name: "Route Test GmbH" })).id;
+  cookie = (await signInCookie(new Request(BASE), undefined, user.id)).split(";")[0]!;
+});
+
+describe("sign-in", () => {
+  it("signs in with the right password and sets an HttpOnly session cookie", async () => {
+    const { form, cookie: csrfCookie } = csrfForm({
+      email: "Route-Test@settle.example",
+      password: PASSWORD,
+      redirectTo: "/customers?q=a",
+    });
+    const response = (await login(args(`/login`, { cookie: csrfCookie, body: form }))) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/customers?q=a");
+    expect(response.headers.get("set-cookie")).toMatch(/^settle_bo_session=.+HttpOnly.*SameSite=Lax/);
+  });
+
+  it("never redirects off-site after signing in", async () => {
+    const { form, cookie: csrfCookie } = csrfForm({
+      email: "route-test@settle.example",
+      password: PASSWORD,
+      redirectTo: "//evil.example",
+    });
+    const response = (await login(args(`/login`, { cookie: csrfCookie, body: form }))) as Response;
+    expect(response.headers.get("location")).toBe("/customers");
+  });
+
+  it("answers a wrong password with the generic message", async () => {
+    const { form, cookie: csrfCookie } = csrfForm({ email: "route-test@settle.example", password: "nope" });
+    const result = (await login(args(`/login`, { cookie: csrfCookie, body: form }))) as {
+      data: { message: string };
+      init: ResponseInit;
+    };
+    expect(result.init.status).toBe(400);
+    expect(result.data.message).toMatch(/do not match an active account/);
+  });
+
+  it("refuses a form without a CSRF token", async () => {
+    const form = new FormData();
+    form.set("email", "route-test@settle.example");
+    form.set("password", PASSWORD);
+    expect((await thrown(login(args(`/login`, { body: form })))).status).toBe(403);
+  });
+});
+
+describe("customer pages", () => {
+  it("sends anonymous visitors to sign in, and back afterwards", async () => {
+    expect(await thrown(customers(args("/customers?q=x")))).toEqual({
+      status: 302,
+      location: "/login?redirectTo=%2Fcustomers%3Fq%3Dx",
+    });
+  });
+
+  it("lists and opens customers for a signed-in user", async () => {
+    const list = await customers(args("/customers?q=Route%20Test", { cookie }));
+    expect(list.rows.map((r) => r.name)).toEqual(["Route Test GmbH"]);
+    const account = await customerAccount(
+      args(`/customers/${customerId}`, { cookie, params: { customerId } }),
+    );
+    expect(account.customer.name).toBe("Route Test GmbH");
+  });
+
+  it("is a 404 for malformed and unknown ids", async () => {
+    for (const id of ["not-a-uuid", "'; select 1 --", "6f1c0d56-8a57-4c43-9a0e-3b1f1f0f0f0f"]) {
+      const result = await thrown(
+        customerAccount(args(`/customers/x`, { cookie, params: { customerId: id } })),
+      );
+      expect(result.status).toBe(404);
+    }
+  });
+
+  it("shows the dev mailbox outside production", async () => {
+    const mailbox = await devMailbox(args("/dev/mailbox", { cookie }));
+    expect(mailbox.outbox.page).toBe(1);
+  });
+});
+
+describe("sign-out", () => {
+  it("ends the session so the cookie no longer works", async () => {
+    const { form, cookie: csrfCookie } = csrfForm({});
+    const response = (await logout(
+      args("/logout", { cookie: `${cookie}; ${csrfCookie}`, body: form }),
+    )) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("set-cookie")).toMatch(/settle_bo_session=;.*Max-Age=0/);
+    expect((await thrown(customers(args("/customers", { cookie })))).status).toBe(302);
+  });
+});

@@ -1,0 +1,27 @@
+import { formatMoney } from "@settle/domain/money/money";
+import { cx } from "./cx.ts";
+
+export interface MoneyTextProps {
+  /** Minor units (cents), never a float. */
+  amount: bigint;
+  currency: string;
+  locale?: string;
+  /** Colour negative amounts (credits) green and positive overdue-style amounts red. */
+  tone?: "plain" | "signed" | "danger";
+  className?: string;
+}
+
+/** A money amount formatted for the locale (Intl via the domain's money module), in tabular figures. */
+export function MoneyText({ amount, currency, locale = "en-US", tone = "plain", className }: MoneyTextProps) {
+  const color =
+    tone === "signed" && amount < 0n
+      ? "text-emerald-700"
+      : tone === "danger" && amount > 0n
+        ? "text-red-700"
+        : undefined;
+  return (
+    <span className={cx("tabular whitespace-nowrap", color, className)}>
+      {formatMoney(amount, currency, locale)}
+    </span>
+  );
+}
