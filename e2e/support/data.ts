@@ -1,0 +1,83 @@
+/**
+ * Test data for e2e specs, written through the domain's own factories and use cases into the e2e
+ * database (DATABASE_URL is set by playwright.config.ts). Every call creates fresh, uniquely
+ * named records, so specs never depend on each other.
+ */
+import { randomUUID } from "node:crypto";
+import { getDb } from "../../packages/domain/src/db/client.ts";
+import {
+  createCustomer,
+  createFaker,
+  createInvoiceForCustomer,
+  createPortalUser,
+  createStaffUser,
+} from "../../packages/domain/src/seed/factories.ts";
+
+const unique = () => randomUUID().slice(0, 8);
+// Playwright restarts its worker after a failure; a fixed seed would then repeat ids.
+const faker = createFaker(Number.parseInt(randomUUID().slice(0, 8), 16));
+
+export async function createStaff(roles: ("COLLECTOR" | "ADMIN" | "AR_MANAGER")[] = ["COLLECTOR"]) {
+  const email = `staff-${unique()}@e2e.example`;
+  const password = `pw-${randomUUID()}`;
+  await createStaffUser(getDb(), { email, roles, password, name: "Erin Example" }, faker);
+  return { email, password };
+}
+
+export interface CustomerFixture {
+  id: string;
+  accountNumber: string;
+  name: string;
+  invoiceNumbers: string[];
+}
+
+/** A customer of a fresh legal entity with a few invoices, one of them overdue. */
+export async function createCustomerWithInvoices(name = `Globex ${unique()} Ltd`): Promise<CustomerFixture> {
+  const db = getDb();
+  const tag = unique().toUpperCase();
+  const customer = await createCustomer(db, { name, accountNumber: `E2E-${tag}`, faker });
+  const invoiceNumbers: string[] = [];
+  const dates = ["2026-01-10", "2026-03-05", "2026-05-20"];
+  for (const [i, date] of dates.entries()) {
+    const number = `INV-${tag}-${i + 1}`;
+    await createInvoiceForCustomer(
+      db,
+      customer.id,
+      { number, documentDate: new Date(`${date}T00:00:00Z`) },
+      faker,
+    );
+    invoiceNumbers.push(number);
+  }
+  return { id: customer.id, accountNumber: customer.accountNumber, name: customer.name, invoiceNumbers };
+}
+
+export async function createPortalUserFor(
+  customers: { id: string }[],
+  role: "VIEWER" | "PAYER" | "ADMIN" = "PAYER",
+) {
+  const email = `ap-${unique()}@e2e.example`;
+  await createPortalUser(
+    getDb(),
+    {
+      email,
+      name: "Pat Payable",
+      memberships: customers.map((c) => ({ customerId: c.id, role })),
+    },
+    faker,
+  );
+  return { email };
+}
+
+/** The newest sign-in code e-mailed to `email` (read from the outbox, as the dev mailbox shows it). */
+export async function latestSignInCode(email: string): Promise<string> {
+  for (let i = 0; i < 50; i++) {
+    const message = await getDb().outboxEmail.findFirst({
+      where: { toAddress: email.toLowerCase() },
+      orderBy: { createdAt: "desc" },
+    });
+    const code = message?.subject.match(/\b(\d{6})\b/)?.[1];
+    if (code) return code;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`No sign-in code was e-mailed to ${email}`);
+}
