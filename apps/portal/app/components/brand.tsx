@@ -1,0 +1,27 @@
+import { Link } from "react-router";
+
+/** Settle's mark and name; links home. */
+export function Brand({ to = "/", compact }: { to?: string; compact?: boolean }) {
+  return (
+    <Link
+      to={to}
+      aria-label="Settle customer portal, home"
+      className="inline-flex shrink-0 items-center gap-2.5 rounded-md text-ink"
+    >
+      <svg viewBox="0 0 32 32" className="size-8" aria-hidden="true" focusable="false">
+        <rect width="32" height="32" rx="8" className="fill-brand-600" />
+        <path
+          d="M21 11.5c-.9-1.6-2.8-2.5-5-2.5-3 0-5 1.5-5 3.6 0 4.9 10.2 2.6 10.2 7.3 0 2.1-2.1 3.6-5.2 3.6-2.4 0-4.4-1-5.3-2.8"
+          fill="none"
+          stroke="white"
+          strokeWidth="2.4"
+          strokeLinecap="round"
+        />
+      </svg>
+      <span className={compact ? "hidden flex-col leading-tight sm:flex" : "flex flex-col leading-tight"}>
+        <span className="text-base font-semibold tracking-tight">Settle</span>
+        <span className="text-xs text-ink-faint">Customer portal</span>
+      </span>
+    </Link>
+  );
+}

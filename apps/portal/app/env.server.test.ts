@@ -1,0 +1,42 @@
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+const DATABASE_URL = "postgresql://settle:settle@127.0.0.1:5432/settle";
+const SECRET = "0123456789abcdef0123456789abcdef";
+let parseEnv: typeof import("./env.server").parseEnv;
+
+beforeAll(async () => {
+  // The module validates the process environment when it is imported: give it a valid one.
+  vi.stubEnv("DATABASE_URL", DATABASE_URL);
+  ({ parseEnv } = await import("./env.server"));
+});
+
+describe("parseEnv", () => {
+  it("has development defaults", () => {
+    const env = parseEnv({ DATABASE_URL });
+    expect(env).toMatchObject({ isProduction: false, port: 3000, trustProxy: false, secureCookies: false });
+    expect(env.portalUrl.href).toBe("http://localhost:3000/");
+  });
+
+  it("refuses production without a secret, and names the variable but not values", () => {
+    expect(() => parseEnv({ DATABASE_URL, NODE_ENV: "production", PORTAL_SESSION_SECRET: "" })).toThrow(
+      /PORTAL_SESSION_SECRET is required in production/,
+    );
+    expect(() => parseEnv({ DATABASE_URL, PORTAL_SESSION_SECRET: "short" })).toThrow(
+      /at least 32 characters/,
+    );
+    const wrongUrl = () => parseEnv({ DATABASE_URL: "mysql://user:hunter2@db.internal/x" });
+    expect(wrongUrl).toThrow(/DATABASE_URL must be a postgresql/);
+    expect(wrongUrl).not.toThrow(/hunter2/);
+  });
+
+  it("derives separate keys per purpose, and a 64-hex-character TOTP key", () => {
+    const env = parseEnv({ DATABASE_URL, NODE_ENV: "production", PORTAL_SESSION_SECRET: SECRET });
+    expect(env.totpSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(new Set([env.totpSecret, env.csrfSecret, env.cookieSecret, SECRET]).size).toBe(4);
+  });
+
+  it("uses Secure cookies when the portal is served over https", () => {
+    const env = parseEnv({ DATABASE_URL, PORTAL_URL: "https://portal.example.com", TRUST_PROXY: "1" });
+    expect(env).toMatchObject({ secureCookies: true, trustProxy: true });
+  });
+});

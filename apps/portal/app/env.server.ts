@@ -1,0 +1,65 @@
+import { createHmac } from "node:crypto";
+import { configureDatabase } from "@settle/domain/db/client";
+import { z } from "zod";
+
+// Only outside production: a production start without its own secret is refused below.
+const DEVELOPMENT_SECRET = "settle-portal-development-secret-not-for-production";
+
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgresql:// URL." }),
+    // An empty value (a blank line in an env file) counts as unset.
+    PORTAL_SESSION_SECRET: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.string().min(32, "PORTAL_SESSION_SECRET must be at least 32 characters.").optional(),
+    ),
+    /** Public base URL of the portal, used in e-mailed links. */
+    PORTAL_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+    /** Set when a reverse proxy sits in front: then X-Forwarded-For names the client. */
+    TRUST_PROXY: z
+      .enum(["true", "false", "1", "0", ""])
+      .default("false")
+      .transform((v) => v === "true" || v === "1"),
+    PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+  })
+  .refine((e) => e.NODE_ENV !== "production" || e.PORTAL_SESSION_SECRET, {
+    message: "PORTAL_SESSION_SECRET is required in production (at least 32 random characters).",
+    path: ["PORTAL_SESSION_SECRET"],
+  });
+
+export type PortalEnv = ReturnType<typeof parseEnv>;
+
+/** Validates an environment; throws naming the problems (never the values, which may be secrets). */
+export function parseEnv(source: Record<string, string | undefined>) {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`The portal's environment is not valid:\n${problems}`);
+  }
+  const e = parsed.data;
+  const secret = e.PORTAL_SESSION_SECRET ?? DEVELOPMENT_SECRET;
+  // One configured secret, a separate key per purpose, so no two mechanisms share key material.
+  const derive = (purpose: string) =>
+    createHmac("sha256", secret).update(`settle-portal:${purpose}`).digest("hex");
+  const portalUrl = new URL(e.PORTAL_URL);
+  return {
+    nodeEnv: e.NODE_ENV,
+    isProduction: e.NODE_ENV === "production",
+    databaseUrl: e.DATABASE_URL,
+    portalUrl,
+    trustProxy: e.TRUST_PROXY,
+    port: e.PORT,
+    host: e.HOST,
+    /** Cookies are Secure whenever the portal is served over https. */
+    secureCookies: portalUrl.protocol === "https:",
+    cookieSecret: derive("cookies"),
+    csrfSecret: derive("csrf"),
+    /** remix-auth-totp wants exactly 64 hex characters (a 256-bit key). */
+    totpSecret: derive("totp"),
+  };
+}
+
+export const env = parseEnv(process.env);
+configureDatabase(env.databaseUrl);

@@ -1,0 +1,145 @@
+import { listMySessions, RevokeSessionSchema, revokeMySession } from "@settle/domain/auth/sessions";
+import { Alert } from "@settle/ui/alert";
+import { Badge } from "@settle/ui/badge";
+import { Button } from "@settle/ui/button";
+import { Card } from "@settle/ui/card";
+import { CsrfInput } from "@settle/ui/csrf-input";
+import { DateText } from "@settle/ui/date-text";
+import { Icon } from "@settle/ui/icon";
+import { PageHeader } from "@settle/ui/page-header";
+import { act, load } from "@settle/web/domain-errors.server";
+import { field } from "@settle/web/request.server";
+import { data, Form, useNavigation } from "react-router";
+import { RouteError } from "~/components/route-error";
+import { verifyCsrf } from "~/csrf.server";
+import { plural } from "~/lib/labels";
+import { useCsrfToken, useLocale } from "~/lib/root-data";
+import { describeUserAgent } from "~/lib/user-agent";
+import { requirePortalSession } from "~/session.server";
+import type { Route } from "./+types/account-sessions";
+
+export const meta: Route.MetaFunction = () => [{ title: "Signed-in devices · Settle customer portal" }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const session = await requirePortalSession(request);
+  const sessions = await load(() => listMySessions(session.actor, session.sessionId));
+  return {
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      current: s.current,
+      ...describeUserAgent(s.userAgent),
+      ipAddress: s.ipAddress,
+      createdAt: s.createdAt,
+      lastSeenAt: s.lastSeenAt,
+    })),
+  };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const formData = await request.formData();
+  verifyCsrf(request, formData);
+  const session = await requirePortalSession(request);
+  const input =
+    field(formData, "intent") === "revoke-others"
+      ? { sessionId: "all-others" }
+      : { sessionId: field(formData, "sessionId") };
+  // A malformed id is answered like someone else's session: not found.
+  const parsed = RevokeSessionSchema.safeParse(input);
+  if (!parsed.success) throw data({ message: "Session not found." }, { status: 404 });
+  return act(async () => ({
+    ok: true as const,
+    count: await revokeMySession(session.actor, session.sessionId, parsed.data),
+  }));
+}
+
+const deviceName = (s: { browser: string | null; os: string | null }) =>
+  s.browser && s.os ? `${s.browser} on ${s.os}` : (s.browser ?? s.os ?? "Unknown browser");
+
+export default function AccountSessions({ loaderData, actionData }: Route.ComponentProps) {
+  const csrf = useCsrfToken();
+  const locale = useLocale();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const others = loaderData.sessions.filter((s) => !s.current);
+  return (
+    <>
+      <PageHeader
+        title="Signed-in devices"
+        description="These browsers are signed in to your portal account. If you don't recognise one, sign it out. It will need a new e-mailed code to get back in."
+      />
+      <div className="space-y-4">
+        {actionData && "count" in actionData ? (
+          <Alert tone="success">
+            {actionData.count === 0
+              ? "There was nothing to sign out."
+              : `Signed out ${actionData.count} ${plural(actionData.count, "device", "devices")}.`}
+          </Alert>
+        ) : null}
+        {actionData && "message" in actionData ? <Alert tone="danger">{actionData.message}</Alert> : null}
+        <Card
+          title="Active sessions"
+          id="sessions"
+          flush
+          actions={
+            others.length > 0 ? (
+              <Form method="post">
+                <CsrfInput token={csrf} />
+                <Button
+                  type="submit"
+                  name="intent"
+                  value="revoke-others"
+                  variant="secondary"
+                  size="sm"
+                  disabled={busy}
+                >
+                  Sign out all other devices
+                </Button>
+              </Form>
+            ) : null
+          }
+        >
+          <ul className="divide-y divide-line">
+            {loaderData.sessions.map((s) => (
+              <li key={s.id} className="flex flex-wrap items-center gap-4 px-5 py-4">
+                <span className="flex size-10 shrink-0 items-center justify-center rounded-lg bg-slate-100 text-ink-muted">
+                  <Icon name="device" />
+                </span>
+                <div className="min-w-0 flex-1">
+                  <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-ink">
+                    {deviceName(s)}
+                    {s.current ? <Badge tone="success">This device</Badge> : null}
+                  </p>
+                  <p className="mt-0.5 text-xs text-ink-muted">
+                    {s.ipAddress ? <>IP address {s.ipAddress} · </> : null}
+                    Signed in <DateText value={s.createdAt} mode="datetime" locale={locale} /> · last active{" "}
+                    <DateText value={s.lastSeenAt} mode="datetime" locale={locale} />
+                  </p>
+                </div>
+                {s.current ? null : (
+                  <Form method="post">
+                    <CsrfInput token={csrf} />
+                    <input type="hidden" name="sessionId" value={s.id} />
+                    <Button
+                      type="submit"
+                      name="intent"
+                      value="revoke"
+                      variant="ghost"
+                      size="sm"
+                      disabled={busy}
+                    >
+                      Sign out<span className="sr-only"> {deviceName(s)}</span>
+                    </Button>
+                  </Form>
+                )}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

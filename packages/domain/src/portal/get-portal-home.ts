@@ -1,0 +1,212 @@
+import { z } from "zod";
+import type { PortalActor, PortalRole } from "../actor.ts";
+import {
+  assertReadableCustomerId,
+  balancesByCustomer,
+  type CurrencyBalance,
+  daysOverdue,
+  ledgerToday,
+  primaryFirst,
+} from "../customers/account-balances.ts";
+import { getDb } from "../db/client.ts";
+import type { ItemKind } from "../db/generated/enums.ts";
+import { DomainError } from "../errors.ts";
+import { CREDIT_KINDS, DEBIT_KINDS } from "../ledger/item-kinds.ts";
+
+// Any string: a malformed id must become NOT_FOUND like a foreign one, not a validation error.
+export const GetPortalHomeSchema = z.object({ customerId: z.string().max(100) });
+export type GetPortalHomeInput = z.input<typeof GetPortalHomeSchema>;
+
+/** How many open items the home page lists (the full list is the statement's job). */
+export const HOME_ITEM_LIMIT = 8;
+
+export type OpenItemStatus = "OPEN" | "PARTIALLY_PAID" | "OVERDUE";
+
+export interface PortalOpenItem {
+  id: string;
+  kind: ItemKind;
+  number: string;
+  currency: string;
+  amount: bigint;
+  openAmount: bigint;
+  documentDate: Date;
+  dueDate: Date | null;
+  /** 0 when not yet due. */
+  daysOverdue: number;
+  /** Overdue wins over partially paid; `partiallyPaid` tells both apart when it is overdue. */
+  status: OpenItemStatus;
+  partiallyPaid: boolean;
+}
+
+export interface PortalCredit {
+  id: string;
+  kind: ItemKind;
+  number: string;
+  currency: string;
+  amount: bigint;
+  openAmount: bigint;
+  documentDate: Date;
+  reference: string | null;
+}
+
+export interface PortalHome {
+  customer: {
+    id: string;
+    name: string;
+    accountNumber: string;
+    paymentTermsCode: string;
+    paymentTermsDays: number;
+    /** The legal entity's currency, listed first. */
+    currency: string;
+  };
+  role: PortalRole;
+  /** The calendar day the figures are computed for (UTC). */
+  today: Date;
+  balances: CurrencyBalance[];
+  openInvoiceCount: number;
+  overdueInvoiceCount: number;
+  /** Open invoices, debit memos and fees, the longest overdue first. */
+  oldestOpenItems: PortalOpenItem[];
+  /** Payments and credit memos not yet applied to anything. */
+  unappliedCredits: PortalCredit[];
+  unappliedCreditCount: number;
+  /** Where and how to pay: the customer's legal entity. */
+  payTo: {
+    legalEntityName: string;
+    remitToName: string;
+    remitToAddress: string[];
+    bankName: string;
+    bankAccountName: string;
+    bankAccount: string;
+    bankRouting: string | null;
+    iban: string | null;
+    swift: string | null;
+  };
+}
+
+/**
+ * The portal's account home: balances and overdue per currency, the oldest open items, unapplied
+ * credits and payment instructions. An account the portal user is not a member of, or a malformed
+ * id, is NOT_FOUND.
+ */
+export async function getPortalHome(
+  rawInput: GetPortalHomeInput,
+  actor: PortalActor,
+  options: { now?: Date } = {},
+): Promise<PortalHome> {
+  const { customerId: given } = GetPortalHomeSchema.parse(rawInput);
+  assertReadableCustomerId(actor, given);
+  const customerId = given.toLowerCase();
+  const role = actor.memberships.find((m) => m.customerId === customerId)?.role;
+  if (!role) throw new DomainError("NOT_FOUND", "Customer not found.");
+  const today = ledgerToday(options.now);
+  const db = getDb();
+  const openDebit = { customerId, kind: { in: [...DEBIT_KINDS] }, openAmount: { gt: 0n } };
+
+  const [customer, balances, openInvoiceCount, overdueInvoiceCount, items, credits, unappliedCreditCount] =
+    await Promise.all([
+      db.customer.findUnique({
+        where: { id: customerId },
+        select: {
+          id: true,
+          name: true,
+          accountNumber: true,
+          paymentTermsCode: true,
+          paymentTermsDays: true,
+          legalEntity: {
+            select: {
+              name: true,
+              currency: true,
+              remitToName: true,
+              remitToAddress: true,
+              bankName: true,
+              bankAccountName: true,
+              bankAccount: true,
+              bankRouting: true,
+              iban: true,
+              swift: true,
+            },
+          },
+        },
+      }),
+      balancesByCustomer([customerId], { today }),
+      db.openItem.count({ where: { customerId, kind: "INVOICE", openAmount: { gt: 0n } } }),
+      db.openItem.count({
+        where: { customerId, kind: "INVOICE", openAmount: { gt: 0n }, dueDate: { lt: today } },
+      }),
+      db.openItem.findMany({
+        where: openDebit,
+        orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { documentDate: "asc" }, { number: "asc" }],
+        take: HOME_ITEM_LIMIT,
+        select: {
+          id: true,
+          kind: true,
+          number: true,
+          currency: true,
+          amount: true,
+          openAmount: true,
+          documentDate: true,
+          dueDate: true,
+        },
+      }),
+      db.openItem.findMany({
+        where: { customerId, kind: { in: [...CREDIT_KINDS] }, openAmount: { gt: 0n } },
+        orderBy: [{ documentDate: "asc" }, { number: "asc" }],
+        take: HOME_ITEM_LIMIT,
+        select: {
+          id: true,
+          kind: true,
+          number: true,
+          currency: true,
+          amount: true,
+          openAmount: true,
+          documentDate: true,
+          reference: true,
+        },
+      }),
+      db.openItem.count({ where: { customerId, kind: { in: [...CREDIT_KINDS] }, openAmount: { gt: 0n } } }),
+    ]);
+  if (!customer) throw new DomainError("NOT_FOUND", "Customer not found.");
+  const entity = customer.legalEntity;
+  const currency = entity.currency.trim();
+
+  return {
+    customer: {
+      id: customer.id,
+      name: customer.name,
+      accountNumber: customer.accountNumber,
+      paymentTermsCode: customer.paymentTermsCode,
+      paymentTermsDays: customer.paymentTermsDays,
+      currency,
+    },
+    role,
+    today,
+    balances: primaryFirst(balances.get(customerId) ?? [], currency),
+    openInvoiceCount,
+    overdueInvoiceCount,
+    oldestOpenItems: items.map((item) => {
+      const overdueDays = daysOverdue(item.dueDate, today);
+      const partiallyPaid = item.openAmount < item.amount;
+      return {
+        ...item,
+        currency: item.currency.trim(),
+        daysOverdue: overdueDays,
+        partiallyPaid,
+        status: overdueDays > 0 ? "OVERDUE" : partiallyPaid ? "PARTIALLY_PAID" : "OPEN",
+      };
+    }),
+    unappliedCredits: credits.map((c) => ({ ...c, currency: c.currency.trim() })),
+    unappliedCreditCount,
+    payTo: {
+      legalEntityName: entity.name,
+      remitToName: entity.remitToName,
+      remitToAddress: entity.remitToAddress,
+      bankName: entity.bankName,
+      bankAccountName: entity.bankAccountName,
+      bankAccount: entity.bankAccount,
+      bankRouting: entity.bankRouting,
+      iban: entity.iban,
+      swift: entity.swift,
+    },
+  };
+}
