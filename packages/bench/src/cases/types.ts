@@ -1,0 +1,26 @@
+import type { AppName, RunningApp } from "../apps.ts";
+import type { BenchDataset } from "../generate.ts";
+import type { LoadOptions, Measurement } from "../load.ts";
+
+/** What a case gets: the data set, the running apps and a signed-in session cookie for each. */
+export interface BenchContext {
+  dataset: BenchDataset;
+  apps: Record<AppName, RunningApp>;
+  /** Cookie header values: the bench staff user (back office) and portal user (portal). */
+  cookies: Record<AppName, string>;
+}
+
+/**
+ * One benchmark. `run` performs one bounded measurement; the runner warms it up, repeats it and
+ * reports medians. `floor` names the case whose throughput this one is compared with (measured
+ * in the same run, on the same machine: ratios travel between machines, absolute numbers don't).
+ */
+export interface BenchCase {
+  name: string;
+  /** One line for the docs and the table legend. */
+  description: string;
+  floor?: string;
+  /** A single request before any load: fails loudly on a wrong status or page. */
+  check?(ctx: BenchContext): Promise<void>;
+  run(ctx: BenchContext, load: LoadOptions): Promise<Measurement>;
+}

@@ -1,0 +1,50 @@
+import type { Measurement } from "./load.ts";
+
+export interface CaseSummary {
+  name: string;
+  floor?: string;
+  runs: Measurement[];
+  /** Why the case failed (wrong status, errors under load, a crash); undefined when it passed. */
+  failure?: string;
+  median?: { rps: number; p50: number; p95: number; p99: number };
+}
+
+const int = (n: number) => Math.round(n).toLocaleString("en-US");
+const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+
+/** Throughput of a case as a share of its floor's, both medians of the same run. */
+export function floorRatio(summary: CaseSummary, all: readonly CaseSummary[]): number | undefined {
+  if (!summary.floor || !summary.median) return undefined;
+  const floor = all.find((s) => s.name === summary.floor)?.median;
+  return floor && floor.rps > 0 ? summary.median.rps / floor.rps : undefined;
+}
+
+/** A Markdown table (readable in a terminal, pasteable into docs/benchmarks.md). */
+export function resultsTable(summaries: readonly CaseSummary[]): string {
+  const header = ["case", "req/s", "req/s range", "p50 ms", "p95 ms", "p99 ms", "throughput vs floor"];
+  const rows = summaries.map((s) => {
+    if (!s.median) return [s.name, "FAILED", "", "", "", "", s.failure ?? ""];
+    const rps = s.runs.map((r) => r.rps);
+    const ratio = floorRatio(s, summaries);
+    const vsFloor = !s.floor
+      ? "(floor)"
+      : ratio === undefined
+        ? "floor failed"
+        : `${(ratio * 100).toFixed(1)}% of ${s.floor}`;
+    return [
+      s.failure ? `${s.name} (FAILED)` : s.name,
+      int(s.median.rps),
+      rps.length > 1 ? `${int(Math.min(...rps))}–${int(Math.max(...rps))}` : "",
+      ms(s.median.p50),
+      ms(s.median.p95),
+      ms(s.median.p99),
+      s.failure ? `${vsFloor}; ${s.failure}` : vsFloor,
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const numeric = new Set([1, 2, 3, 4, 5]);
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join(" | ")} |`;
+  const rule = `|${widths.map((w, i) => (numeric.has(i) ? `${"-".repeat(w + 1)}:` : "-".repeat(w + 2))).join("|")}|`;
+  return [line(header), rule, ...rows.map(line)].join("\n");
+}
