@@ -715,12 +715,13 @@ async function insertAll(step: Step) {
   );
   await step(
     "insert application",
-    `INSERT INTO application (id, kind, credit_item_id, debit_item_id, currency, amount, reverses_id, reason,
-       actor_type, actor_id, created_at)
-     SELECT id, kind::application_kind, credit_id, debit_id, currency, amount, reverses_id, reason, actor_type,
+    `INSERT INTO application (id, kind, customer_id, credit_item_id, debit_item_id, currency, amount, reverses_id,
+       reason, actor_type, actor_id, created_at)
+     SELECT ba.id, ba.kind::application_kind, ci.customer_id, credit_id, debit_id, ba.currency, ba.amount, reverses_id,
+            reason, actor_type,
             CASE actor_type WHEN 'staff' THEN pg_temp.uid('staff:bench')::text ELSE 'auto-match' END,
-            least(created_at, now())
-       FROM ba ORDER BY created_at, id`,
+            least(ba.created_at, now())
+       FROM ba JOIN open_item ci ON ci.id = ba.credit_id ORDER BY ba.created_at, ba.id`,
   );
   // The audit trail the use cases write: one event per item and per application, plus account
   // events (notes, limit changes) that the back office lists next to the ledger.

@@ -127,28 +127,16 @@ interface ApplicationRow {
   debit_number: string;
 }
 
-/**
- * The latest applications and reversals touching the customer's items. Written as a union of
- * two index-driven top-N queries (by credit item, by debit item): an OR across both relations
- * makes PostgreSQL scan the whole application table.
- */
+/** The latest applications and reversals on the customer's account (index on customer, time). */
 async function latestApplications(customerId: string) {
   const rows = await getDb().$queryRaw<ApplicationRow[]>`
     SELECT a.id, a.kind::text AS kind, a.currency, a.amount, a.reason, a.actor_type, a.actor_id, a.created_at,
            c.id AS credit_id, c.kind::text AS credit_kind, c.number AS credit_number,
            d.id AS debit_id, d.kind::text AS debit_kind, d.number AS debit_number
-      FROM (
-        (SELECT a.id FROM application a JOIN open_item i ON i.id = a.credit_item_id
-          WHERE i.customer_id = ${customerId}::uuid
-          ORDER BY a.created_at DESC, a.id DESC LIMIT ${ACTIVITY_LIMIT})
-        UNION
-        (SELECT a.id FROM application a JOIN open_item i ON i.id = a.debit_item_id
-          WHERE i.customer_id = ${customerId}::uuid
-          ORDER BY a.created_at DESC, a.id DESC LIMIT ${ACTIVITY_LIMIT})
-      ) latest
-      JOIN application a ON a.id = latest.id
+      FROM application a
       JOIN open_item c ON c.id = a.credit_item_id
       JOIN open_item d ON d.id = a.debit_item_id
+     WHERE a.customer_id = ${customerId}::uuid
      ORDER BY a.created_at DESC, a.id DESC
      LIMIT ${ACTIVITY_LIMIT}`;
   return rows.map((r) => ({

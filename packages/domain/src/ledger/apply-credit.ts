@@ -79,6 +79,7 @@ export async function applyCredit(
     const application = await t.application.create({
       data: {
         kind: "APPLY",
+        customerId: credit.customerId,
         creditItemId: credit.id,
         debitItemId: debit.id,
         currency: credit.currency,

@@ -57,6 +57,7 @@ export async function reverseApplication(
     const reversal = await t.application.create({
       data: {
         kind: "REVERSAL",
+        customerId: original.customerId,
         creditItemId: original.creditItemId,
         debitItemId: original.debitItemId,
         currency: original.currency,

@@ -17,17 +17,37 @@ export async function findLedgerViolations(
   customerIds?: string[],
 ): Promise<LedgerViolation[]> {
   const scope = customerIds ?? null;
+  // Each CTE is computed once: applications are summed per item in one pass (a correlated sum
+  // per item would rescan them for every item).
   const rows = await tx.$queryRaw<LedgerViolation[]>`
-    WITH active AS (
+    WITH items AS MATERIALIZED (
+      SELECT id, customer_id, currency, amount, open_amount FROM open_item
+      WHERE ${scope}::uuid[] IS NULL OR customer_id = ANY(${scope}::uuid[])
+    ),
+    apps AS MATERIALIZED (
       SELECT a.* FROM application a
+      WHERE ${scope}::uuid[] IS NULL
+         OR a.credit_item_id IN (SELECT id FROM items)
+         OR a.debit_item_id IN (SELECT id FROM items)
+    ),
+    active AS MATERIALIZED (
+      SELECT a.* FROM apps a
       WHERE a.kind = 'APPLY' AND NOT EXISTS (SELECT 1 FROM application r WHERE r.reverses_id = a.id)
     ),
+    used AS (
+      SELECT item_id, SUM(amount) AS used FROM (
+        SELECT credit_item_id AS item_id, amount FROM active
+        UNION ALL SELECT debit_item_id, amount FROM active
+      ) u GROUP BY item_id
+    ),
     applied AS (
-      SELECT i.id, i.amount, i.open_amount, i.kind,
-             COALESCE((SELECT SUM(amount) FROM active WHERE active.credit_item_id = i.id), 0)
-           + COALESCE((SELECT SUM(amount) FROM active WHERE active.debit_item_id = i.id), 0) AS used
-      FROM open_item i
-      WHERE ${scope}::uuid[] IS NULL OR i.customer_id = ANY(${scope}::uuid[])
+      SELECT i.id, i.amount, i.open_amount, COALESCE(u.used, 0) AS used
+      FROM items i LEFT JOIN used u ON u.item_id = i.id
+    ),
+    pairs AS (
+      SELECT a.id, a.currency, a.customer_id, c.currency AS credit_currency, d.currency AS debit_currency,
+             c.customer_id AS credit_customer, d.customer_id AS debit_customer
+      FROM apps a JOIN open_item c ON c.id = a.credit_item_id JOIN open_item d ON d.id = a.debit_item_id
     )
     SELECT 'open_amount_cache' AS rule, id::text AS "itemId",
            format('cached %s, recomputed %s', open_amount, amount - used) AS detail
@@ -39,14 +59,10 @@ export async function findLedgerViolations(
     SELECT 'negative_open_amount', id::text, format('open %s', open_amount)
       FROM applied WHERE open_amount < 0
     UNION ALL
-    SELECT 'cross_currency', a.id::text, format('%s vs %s', c.currency, d.currency)
-      FROM application a JOIN open_item c ON c.id = a.credit_item_id JOIN open_item d ON d.id = a.debit_item_id
-     WHERE (c.currency <> d.currency OR a.currency <> c.currency)
-       AND (${scope}::uuid[] IS NULL OR c.customer_id = ANY(${scope}::uuid[]))
+    SELECT 'cross_currency', id::text, format('%s vs %s', credit_currency, debit_currency)
+      FROM pairs WHERE credit_currency <> debit_currency OR currency <> credit_currency
     UNION ALL
-    SELECT 'cross_customer', a.id::text, 'credit and debit belong to different customers'
-      FROM application a JOIN open_item c ON c.id = a.credit_item_id JOIN open_item d ON d.id = a.debit_item_id
-     WHERE c.customer_id <> d.customer_id
-       AND (${scope}::uuid[] IS NULL OR c.customer_id = ANY(${scope}::uuid[]))`;
+    SELECT 'cross_customer', id::text, 'credit, debit and application name different customers'
+      FROM pairs WHERE credit_customer <> debit_customer OR customer_id <> credit_customer`;
   return rows;
 }

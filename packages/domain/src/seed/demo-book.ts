@@ -116,6 +116,7 @@ export interface InvoiceLineRow {
 export interface ApplicationRow {
   id: string;
   kind: "APPLY";
+  customerId: string;
   creditItemId: string;
   debitItemId: string;
   currency: string;
@@ -796,6 +797,7 @@ export function buildDemoBook(options: BuildDemoBookOptions = {}): DemoBook {
     applications: applications.map((a) => ({
       id: a.id,
       kind: "APPLY",
+      customerId: a.credit.row.customerId,
       creditItemId: a.credit.row.id,
       debitItemId: a.debit.row.id,
       currency: a.credit.row.currency,

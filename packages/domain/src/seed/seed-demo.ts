@@ -195,6 +195,7 @@ const INVOICE_LINE_COLUMNS: Column<InvoiceLineRow>[] = [
 const APPLICATION_COLUMNS: Column<ApplicationRow>[] = [
   ["id", "uuid", (r) => r.id],
   ["kind", "application_kind", (r) => r.kind],
+  ["customer_id", "uuid", (r) => r.customerId],
   ["credit_item_id", "uuid", (r) => r.creditItemId],
   ["debit_item_id", "uuid", (r) => r.debitItemId],
   ["currency", "text", (r) => r.currency],
