@@ -26,14 +26,15 @@ function urlFor(port: number, database: string): string {
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
-async function canConnect(url: string): Promise<boolean> {
+/** The data directory of a server of ours answering at `url`, or undefined when none answers. */
+async function runningDataDir(url: string): Promise<string | undefined> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
   try {
     await client.connect();
-    await client.query("select 1");
-    return true;
+    const { rows } = await client.query<{ data_directory: string }>("SHOW data_directory");
+    return rows[0]?.data_directory;
   } catch {
-    return false;
+    return undefined;
   } finally {
     await client.end().catch(() => {});
   }
@@ -53,7 +54,15 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     stop,
   });
 
-  if (await canConnect(adminUrl)) return make(async () => {});
+  const running = await runningDataDir(adminUrl);
+  if (running) {
+    // Ours (another `npm start`, a run killed earlier): share it. Someone else's: refuse, rather
+    // than run tests against a server another checkout may stop at any moment.
+    if (path.resolve(running) === dataDir) return make(async () => {});
+    throw new Error(
+      `Port ${options.port} is taken by another PostgreSQL (data in ${running}). Stop it, or point Settle at a server with DATABASE_URL / TEST_DATABASE_URL.`,
+    );
+  }
 
   const log = options.verbose ? (m: unknown) => console.log(String(m).trim()) : () => {};
   const server = new EmbeddedPostgres({
