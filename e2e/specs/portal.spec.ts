@@ -54,7 +54,9 @@ test.describe("portal", () => {
     await submit(wrong);
     await expect(page.getByText(/try 1 more time/)).toBeVisible();
     await submit(wrong);
-    // The code is spent: even the right one no longer signs in.
+    // The code is spent: even the right one no longer signs in. (Wait for the page that says so:
+    // the old page also offers a new code.)
+    await expect(page).toHaveURL(/problem=too-many-attempts/);
     await expect(page.getByText(/new code/i).first()).toBeVisible();
     if (await page.getByLabel("Sign-in code").isVisible()) await submit(code);
     await expect(page).toHaveURL(/\/login/);

@@ -14,6 +14,8 @@ export const EnvSchema = z
       (v) => (v === "" ? undefined : v),
       z.string().min(32, "SESSION_SECRET must be at least 32 characters.").optional(),
     ),
+    /** Public base URL of the customer portal, for the links in portal invitations sent from here. */
+    PORTAL_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
     /** Set when a reverse proxy sits in front: then X-Forwarded-For names the client. */
     TRUST_PROXY: z
       .enum(["true", "false", "1", "0", ""])
@@ -46,6 +48,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     nodeEnv: e.NODE_ENV,
     isProduction,
     databaseUrl: e.DATABASE_URL,
+    portalUrl: new URL(e.PORTAL_URL),
     trustProxy: e.TRUST_PROXY,
     port: e.PORT,
     host: e.HOST,

@@ -9,6 +9,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "react-router";
 import { isRouteErrorResponse, ServerRouter } from "react-router";
 import { env } from "./env.server";
+import { toLocale } from "./lib/locale";
 
 export const streamTimeout = 5_000;
 
@@ -29,6 +30,10 @@ export default function handleRequest(
     production: env.isProduction,
     devServer: import.meta.env.DEV,
   });
+  // The root loader chose the page's language (it also sets <html lang>); say so to caches and tools.
+  const rootData = routerContext.staticHandlerContext.loaderData.root as { locale?: unknown } | undefined;
+  const locale = toLocale(rootData?.locale);
+  if (locale) responseHeaders.set("Content-Language", locale);
   if (request.method.toUpperCase() === "HEAD") {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   }

@@ -1,5 +1,6 @@
 import { useNonce } from "@settle/web/nonce";
 import type { ReactNode } from "react";
+import { I18nextProvider } from "react-i18next";
 import {
   data,
   isRouteErrorResponse,
@@ -8,19 +9,27 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  useRouteError,
   useRouteLoaderData,
 } from "react-router";
 import type { Route } from "./+types/root";
 import "./app.css";
-import { ErrorPage } from "./components/error-page";
+import { errorCopy } from "./components/error-copy";
+import { PageError } from "./components/route-error";
 import { csrfTokenFor } from "./csrf.server";
-import { DEFAULT_LOCALE, preferredLocale } from "./lib/locale";
+import { getLocale } from "./i18n/i18n.server";
+import { i18nFor } from "./i18n/instance";
+import { DEFAULT_LOCALE, textDirection } from "./lib/locale";
 
-export const meta: Route.MetaFunction = () => [
-  { title: "Customer portal · Settle" },
-  { name: "description", content: "See what you owe, download statements and pay your invoices." },
-];
+export const meta: Route.MetaFunction = ({ loaderData, error }) => {
+  const { t } = i18nFor(loaderData?.locale ?? DEFAULT_LOCALE);
+  // An error page (the root boundary) is titled with what went wrong.
+  const status = error ? (isRouteErrorResponse(error) ? error.status : 500) : null;
+  const problem = status ? errorCopy(t, status).title : null;
+  return [
+    { title: problem ? t("common:meta.title", { page: problem }) : t("common:meta.defaultTitle") },
+    { name: "description", content: t("common:meta.description") },
+  ];
+};
 
 export const links: Route.LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
@@ -28,7 +37,7 @@ export const links: Route.LinksFunction = () => [
 
 export async function loader({ request }: Route.LoaderArgs) {
   const csrf = csrfTokenFor(request);
-  const locale = preferredLocale(request.headers.get("accept-language"));
+  const locale = await getLocale(request);
   return data(
     { csrfToken: csrf.token, locale },
     csrf.setCookie ? { headers: { "Set-Cookie": csrf.setCookie } } : undefined,
@@ -37,9 +46,9 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
-  const root = useRouteLoaderData<typeof loader>("root");
+  const locale = useRouteLoaderData<typeof loader>("root")?.locale ?? DEFAULT_LOCALE;
   return (
-    <html lang={root?.locale ?? DEFAULT_LOCALE} className="h-full">
+    <html lang={locale} dir={textDirection(locale)} className="h-full">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -48,7 +57,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="h-full min-h-screen bg-canvas text-ink">
-        {children}
+        {/* The instance is fixed to the page's language; a new language swaps the instance. */}
+        <I18nextProvider i18n={i18nFor(locale)}>{children}</I18nextProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -62,10 +72,5 @@ export default function App() {
 
 /** The last line of defence: a calm page with a way back, never a stack trace. */
 export function ErrorBoundary() {
-  const error = useRouteError();
-  if (isRouteErrorResponse(error)) {
-    const message = typeof error.data?.message === "string" ? error.data.message : undefined;
-    return <ErrorPage status={error.status} message={message} />;
-  }
-  return <ErrorPage status={500} />;
+  return <PageError />;
 }

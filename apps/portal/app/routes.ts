@@ -8,10 +8,26 @@ export default [
   // Must match MAGIC_LINK_PATH in sign-in.server.ts (the strategy builds the e-mailed link).
   route("login/magic", "routes/login-magic.ts"),
   route("logout", "routes/logout.ts"),
+  // Must match SET_LANGUAGE_PATH in components/language-menu.tsx.
+  route("language", "routes/set-language.ts"),
+  // Public: the e-mailed link is the credential (see routes/invitation.tsx).
+  route("invitations/:token", "routes/invitation.tsx"),
   layout("routes/signed-in-layout.tsx", [
     route("select-account", "routes/select-account.tsx"),
     route("accounts/:customerId", "routes/account-home.tsx"),
+    route("accounts/:customerId/users", "routes/users.tsx"),
+    route("accounts/:customerId/statement", "routes/statement.tsx"),
+    route("accounts/:customerId/invoices", "routes/invoices.tsx"),
+    route("accounts/:customerId/invoices/:invoiceId", "routes/invoice-detail.tsx"),
     route("account/sessions", "routes/account-sessions.tsx"),
   ]),
+  // Downloads (resource routes): same parameters and scope as the pages that link to them.
+  route("accounts/:customerId/statement.pdf", "routes/statement-pdf.ts"),
+  route("accounts/:customerId/statement.csv", "routes/statement-csv.ts"),
+  route("accounts/:customerId/statement.xlsx", "routes/statement-xlsx.ts"),
+  route("accounts/:customerId/invoices.csv", "routes/invoices-csv.ts"),
+  route("accounts/:customerId/invoices.xlsx", "routes/invoices-xlsx.ts"),
+  route("accounts/:customerId/invoices.zip", "routes/invoices-zip.ts"),
+  route("accounts/:customerId/invoices/:invoiceId/pdf", "routes/invoice-pdf.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -20,6 +20,7 @@ import { redirect } from "react-router";
 import { TOTPStrategy } from "remix-auth-totp";
 import { ZodError } from "zod";
 import { env } from "./env.server";
+import { localeHints } from "./i18n/i18n.server";
 import { accountPath, readSessionToken, sessionCookieFor } from "./session.server";
 
 /**
@@ -56,6 +57,8 @@ export type NewCodeReason = "expired" | "too-many-attempts" | "no-pending-code";
 
 interface StrategyContext {
   ip: string;
+  /** The visitor's language choices, for the e-mail (the user's saved language comes between). */
+  locales?: Awaited<ReturnType<typeof localeHints>>;
   /** The encrypted code token from the visitor's cookie, when checking a code. */
   token?: string;
   user?: PortalSignInUser | null;
@@ -88,7 +91,16 @@ function createStrategy(ctx: StrategyContext): TOTPStrategy<void> {
       validateEmail: async (email) => PortalEmailSchema.safeParse(email).success,
       sendTOTP: async ({ email, code, magicLink }) => {
         try {
-          await sendSignInCode({ email, code, magicLink: publicLink(magicLink) }, { ip: ctx.ip });
+          await sendSignInCode(
+            {
+              email,
+              code,
+              magicLink: publicLink(magicLink),
+              chosenLocale: ctx.locales?.chosen,
+              browserLocale: ctx.locales?.browser,
+            },
+            { ip: ctx.ip },
+          );
         } catch (error) {
           ctx.failure = error;
           throw error;
@@ -206,9 +218,10 @@ export type CodeRequestResult =
   | { ok: true; headers: Headers }
   | {
       ok: false;
+      /** "refused": the domain said no (too many codes requested); the page words each reason. */
       reason: "no-email" | "invalid-email" | "refused";
       status: number;
-      message: string;
+      retryAfterSeconds?: number;
       headers: Headers;
     };
 
@@ -221,7 +234,7 @@ export async function requestSignInCode(
   ip: string,
   email?: string,
 ): Promise<CodeRequestResult> {
-  const ctx: StrategyContext = { ip };
+  const ctx: StrategyContext = { ip, locales: await localeHints(request) };
   const response = await runStrategy(ctx, strategyRequest(request, email ? { email } : {}));
   if (ctx.failure) {
     if (!isDomainError(ctx.failure)) throw ctx.failure;
@@ -232,7 +245,7 @@ export async function requestSignInCode(
       ok: false,
       reason: "refused",
       status: statusForCode(ctx.failure.code),
-      message: ctx.failure.message,
+      retryAfterSeconds: typeof retry === "number" ? retry : undefined,
       headers,
     };
   }
@@ -240,21 +253,12 @@ export async function requestSignInCode(
   const pending = pendingFrom(state);
   const error = state?.get("error");
   if (!pending?.token || error) {
-    return error === MARK.invalidEmail
-      ? {
-          ok: false,
-          reason: "invalid-email",
-          status: 400,
-          message: "Enter a valid e-mail address.",
-          headers: new Headers(),
-        }
-      : {
-          ok: false,
-          reason: "no-email",
-          status: 400,
-          message: "Enter your e-mail address.",
-          headers: new Headers(),
-        };
+    return {
+      ok: false,
+      reason: error === MARK.invalidEmail ? "invalid-email" : "no-email",
+      status: 400,
+      headers: new Headers(),
+    };
   }
   await registerSignInCode({ token: pending.token, email: pending.email });
   return { ok: true, headers };
@@ -264,7 +268,7 @@ export type CodeCheckResult =
   | { outcome: "signed-in"; user: PortalSignInUser; headers: Headers }
   | { outcome: "wrong-code"; attemptsLeft: number }
   | { outcome: "new-code-needed"; reason: NewCodeReason; headers: Headers }
-  | { outcome: "rate-limited"; message: string; retryAfterSeconds?: number };
+  | { outcome: "rate-limited"; retryAfterSeconds?: number };
 
 /**
  * Checks a typed code, or (without `code`) the magic link in the request's URL. Each check first
@@ -285,11 +289,7 @@ export async function verifySignInCode(
   } catch (error) {
     if (isDomainError(error) && error.code === "RATE_LIMITED") {
       const retry = error.details?.retryAfterSeconds;
-      return {
-        outcome: "rate-limited",
-        message: error.message,
-        retryAfterSeconds: typeof retry === "number" ? retry : undefined,
-      };
+      return { outcome: "rate-limited", retryAfterSeconds: typeof retry === "number" ? retry : undefined };
     }
     // A cookie that does not hold a valid address or token: start over.
     if (error instanceof ZodError)

@@ -14,6 +14,7 @@ export interface Column<T> {
   sortKey?: string;
   /** Direction on the first click (amounts are most useful largest first). */
   firstDir?: SortDir;
+  /** "right" is the end side: numbers line up there (on the left in right-to-left pages). */
   align?: "left" | "right";
   /** Header is a row header (the row's name) for screen readers. */
   rowHeader?: boolean;
@@ -67,7 +68,7 @@ export function DataTable<T>({
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full border-separate border-spacing-0 text-sm">
-        <caption className={showCaption ? "px-5 py-3 text-left text-sm font-semibold text-ink" : "sr-only"}>
+        <caption className={showCaption ? "px-5 py-3 text-start text-sm font-semibold text-ink" : "sr-only"}>
           {caption}
         </caption>
         <thead>
@@ -85,8 +86,8 @@ export function DataTable<T>({
                   scope="col"
                   aria-sort={active ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}
                   className={cx(
-                    "sticky top-0 border-b border-line bg-slate-50/95 px-4 py-2.5 text-xs font-semibold tracking-wide whitespace-nowrap text-ink-muted uppercase first:pl-5 last:pr-5",
-                    column.align === "right" ? "text-right" : "text-left",
+                    "sticky top-0 border-b border-line bg-slate-50/95 px-4 py-2.5 text-xs font-semibold tracking-wide whitespace-nowrap text-ink-muted uppercase first:ps-5 last:pe-5",
+                    column.align === "right" ? "text-end" : "text-start",
                     column.className,
                   )}
                 >
@@ -136,8 +137,8 @@ export function DataTable<T>({
                       key={column.id}
                       scope={column.rowHeader ? "row" : undefined}
                       className={cx(
-                        "border-b border-line px-4 py-3 align-top font-normal text-ink first:pl-5 last:pr-5 group-last:border-b-0",
-                        column.align === "right" ? "text-right" : "text-left",
+                        "border-b border-line px-4 py-3 align-top font-normal text-ink first:ps-5 last:pe-5 group-last:border-b-0",
+                        column.align === "right" ? "text-end" : "text-start",
                         column.className,
                       )}
                     >

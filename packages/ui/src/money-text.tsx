@@ -19,9 +19,19 @@ export function MoneyText({ amount, currency, locale = "en-US", tone = "plain", 
       : tone === "danger" && amount > 0n
         ? "text-red-700"
         : undefined;
+  const rtl = isRightToLeft(locale);
   return (
-    <span className={cx("tabular whitespace-nowrap", color, className)}>
+    <span dir={rtl ? "rtl" : undefined} className={cx("tabular whitespace-nowrap", color, className)}>
       {formatMoney(amount, currency, locale)}
+      {/* In right-to-left text the bidi algorithm splits a sign that ends in a symbol after the
+          number ("6,308.24 US$" shows as "$US 6,308.24"); a left-to-right mark keeps it whole. */}
+      {rtl ? "\u200E" : null}
     </span>
   );
+}
+
+const RIGHT_TO_LEFT = new Set(["ar", "fa", "he", "ur"]);
+
+function isRightToLeft(locale: string): boolean {
+  return RIGHT_TO_LEFT.has(locale.split("-")[0]?.toLowerCase() ?? "");
 }

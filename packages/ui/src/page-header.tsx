@@ -21,7 +21,7 @@ export function PageHeader({ title, description, back, meta, actions }: PageHead
           to={back.to}
           className="inline-flex items-center gap-1 text-sm font-medium text-ink-muted hover:text-brand-700"
         >
-          <Icon name="arrowLeft" className="size-4" />
+          <Icon name="arrowLeft" className="size-4 rtl:-scale-x-100" />
           {back.label}
         </Link>
       ) : null}

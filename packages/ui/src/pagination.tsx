@@ -57,7 +57,7 @@ export function Pagination({
       <div className="flex items-center gap-2">
         {prev ? (
           <Link to={href(prev)} rel="prev" className={cx(linkBase, "text-ink hover:bg-slate-50")}>
-            <Icon name="chevronLeft" className="size-4" />
+            <Icon name="chevronLeft" className="size-4 rtl:-scale-x-100" />
             Previous
           </Link>
         ) : (
@@ -65,14 +65,14 @@ export function Pagination({
             aria-disabled="true"
             className={cx(linkBase, "cursor-not-allowed text-slate-400 shadow-none")}
           >
-            <Icon name="chevronLeft" className="size-4" />
+            <Icon name="chevronLeft" className="size-4 rtl:-scale-x-100" />
             Previous
           </span>
         )}
         {next ? (
           <Link to={href(next)} rel="next" className={cx(linkBase, "text-ink hover:bg-slate-50")}>
             Next
-            <Icon name="chevronRight" className="size-4" />
+            <Icon name="chevronRight" className="size-4 rtl:-scale-x-100" />
           </Link>
         ) : (
           <span
@@ -80,7 +80,7 @@ export function Pagination({
             className={cx(linkBase, "cursor-not-allowed text-slate-400 shadow-none")}
           >
             Next
-            <Icon name="chevronRight" className="size-4" />
+            <Icon name="chevronRight" className="size-4 rtl:-scale-x-100" />
           </span>
         )}
       </div>

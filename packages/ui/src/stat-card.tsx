@@ -22,7 +22,7 @@ export function StatCard({ label, value, hint, tone = "neutral", className }: St
     <div
       className={cx(
         "relative overflow-hidden rounded-(--radius-card) border border-line bg-surface px-5 py-4 shadow-card",
-        "before:absolute before:inset-y-0 before:left-0 before:w-1",
+        "before:absolute before:inset-y-0 before:start-0 before:w-1",
         accents[tone],
         className,
       )}

@@ -1,5 +1,10 @@
 import type { ActivityEntry } from "@settle/domain/customers/get-customer-account";
 import { getCustomerAccount } from "@settle/domain/customers/get-customer-account";
+import { invitePortalUser } from "@settle/domain/portal-access/invite-portal-user";
+import { listPortalUsers } from "@settle/domain/portal-access/list-portal-users";
+import { InvitePortalUserSchema } from "@settle/domain/portal-access/portal-access-forms";
+import { removePortalUser } from "@settle/domain/portal-access/remove-portal-user";
+import { revokeInvitation } from "@settle/domain/portal-access/revoke-invitation";
 import { Badge } from "@settle/ui/badge";
 import { Card } from "@settle/ui/card";
 import { type Column, DataTable } from "@settle/ui/data-table";
@@ -11,10 +16,14 @@ import { MoneyText } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
 import { Pagination } from "@settle/ui/pagination";
 import { StatCard } from "@settle/ui/stat-card";
-import { load } from "@settle/web/domain-errors.server";
+import { act, load } from "@settle/web/domain-errors.server";
+import { field } from "@settle/web/request.server";
 import type { ReactNode } from "react";
-import { Link } from "react-router";
+import { data, Link } from "react-router";
+import { PortalAccessPanel } from "../components/portal-access-panel.tsx";
 import { RouteError } from "../components/route-error.tsx";
+import { requireCsrf } from "../csrf.server.ts";
+import { env } from "../env.server.ts";
 import { humanizeAction, ITEM_KIND_LABELS, ITEM_KIND_TONES, RISK_LABELS } from "../labels.ts";
 import { requireStaff } from "../session.server.ts";
 import type { Route } from "./+types/customer-account";
@@ -30,7 +39,50 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 export async function loader({ request, params }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
   const page = new URL(request.url).searchParams.get("page") ?? undefined;
-  return load(() => getCustomerAccount({ customerId: params.customerId, page }, staff.actor));
+  const [account, portalAccess] = await Promise.all([
+    load(() => getCustomerAccount({ customerId: params.customerId, page }, staff.actor)),
+    load(() => listPortalUsers({ customerId: params.customerId }, staff.actor)),
+  ]);
+  return { ...account, portalAccess };
+}
+
+/** Portal access: invite, withdraw an invitation, remove a user (each checks the staff role itself). */
+export async function action({ request, params }: Route.ActionArgs) {
+  const staff = await requireStaff(request);
+  const form = await request.formData();
+  requireCsrf(request, form);
+  const { customerId } = params;
+  switch (field(form, "intent")) {
+    case "portal-invite":
+      return act(async () => {
+        const input = InvitePortalUserSchema.parse({
+          customerId,
+          name: field(form, "name") ?? "",
+          email: field(form, "email") ?? "",
+          role: field(form, "role") ?? "",
+          // "" is the default: the invitee's own language when known, else English.
+          locale: field(form, "locale") || undefined,
+        });
+        const sent = await invitePortalUser(input, staff.actor, { portalUrl: env.portalUrl });
+        const again = sent.replacedEarlier ? " The earlier invitation's link no longer works." : "";
+        return { ok: true as const, message: `Invitation sent to ${sent.email}.${again}` };
+      });
+    case "portal-revoke":
+      return act(async () => {
+        const { email } = await revokeInvitation(
+          { customerId, invitationId: field(form, "invitationId") ?? "" },
+          staff.actor,
+        );
+        return { ok: true as const, message: `The invitation to ${email} was withdrawn.` };
+      });
+    case "portal-remove":
+      return act(async () => {
+        await removePortalUser({ customerId, portalUserId: field(form, "portalUserId") ?? "" }, staff.actor);
+        return { ok: true as const, message: "Portal access removed." };
+      });
+    default:
+      throw data({ message: "Unknown action." }, { status: 400 });
+  }
 }
 
 type Account = Route.ComponentProps["loaderData"];
@@ -95,8 +147,8 @@ const itemColumns: Column<OpenItemRow>[] = [
   },
 ];
 
-export default function CustomerAccount({ loaderData }: Route.ComponentProps) {
-  const { customer, contacts, balances, openItems, activity } = loaderData;
+export default function CustomerAccount({ loaderData, actionData }: Route.ComponentProps) {
+  const { customer, contacts, balances, openItems, activity, portalAccess } = loaderData;
   const risk = customer.riskClass ? RISK_LABELS[customer.riskClass] : undefined;
   return (
     <>
@@ -278,6 +330,8 @@ export default function CustomerAccount({ loaderData }: Route.ComponentProps) {
             </div>
           ) : null}
         </Card>
+
+        <PortalAccessPanel access={portalAccess} result={actionData} className="lg:col-span-3" />
 
         <Card title="Recent activity" id="activity" className="lg:col-span-3">
           {activity.length ? (

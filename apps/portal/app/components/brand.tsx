@@ -1,13 +1,11 @@
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 
 /** Settle's mark and name; links home. */
 export function Brand({ to = "/", compact }: { to?: string; compact?: boolean }) {
+  const { t } = useTranslation("common");
   return (
-    <Link
-      to={to}
-      aria-label="Settle customer portal, home"
-      className="inline-flex shrink-0 items-center gap-2.5 rounded-md text-ink"
-    >
+    <Link to={to} className="inline-flex shrink-0 items-center gap-2.5 rounded-md text-ink">
       <svg viewBox="0 0 32 32" className="size-8" aria-hidden="true" focusable="false">
         <rect width="32" height="32" rx="8" className="fill-brand-600" />
         <path
@@ -18,9 +16,16 @@ export function Brand({ to = "/", compact }: { to?: string; compact?: boolean })
           strokeLinecap="round"
         />
       </svg>
-      <span className={compact ? "hidden flex-col leading-tight sm:flex" : "flex flex-col leading-tight"}>
-        <span className="text-base font-semibold tracking-tight">Settle</span>
-        <span className="text-xs text-ink-faint">Customer portal</span>
+      {/* The words are the link's name: on small screens they stay there for screen readers. */}
+      <span
+        className={
+          compact
+            ? "sr-only sm:not-sr-only sm:flex sm:flex-col sm:leading-tight"
+            : "flex flex-col leading-tight"
+        }
+      >
+        <span className="text-base font-semibold tracking-tight">{t("brand.name")}</span>{" "}
+        <span className="text-xs text-ink-muted">{t("brand.product")}</span>
       </span>
     </Link>
   );

@@ -2,11 +2,12 @@ import type { PortalRole } from "@settle/domain/actor";
 import { Badge } from "@settle/ui/badge";
 import { CsrfInput } from "@settle/ui/csrf-input";
 import { Icon } from "@settle/ui/icon";
+import { Trans, useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
-import { ROLE_LABELS } from "~/lib/labels";
-import { useCsrfToken } from "~/lib/root-data";
+import { useCsrfToken, useTextDirection } from "~/lib/root-data";
 import { Brand } from "./brand";
-import { Menu } from "./menu";
+import { LanguageMenu } from "./language-menu";
+import { Menu, menuItemClass } from "./menu";
 
 export interface HeaderAccount {
   customerId: string;
@@ -22,11 +23,12 @@ export interface PortalHeaderProps {
   currentCustomerId: string | null;
 }
 
-const menuItem =
-  "flex w-full items-center gap-3 px-4 py-2.5 text-left text-sm text-ink hover:bg-slate-50 focus-visible:bg-slate-50";
-
 export function PortalHeader({ user, accounts, currentCustomerId }: PortalHeaderProps) {
+  const { t } = useTranslation("common");
   const csrf = useCsrfToken();
+  // Names keep their own direction (dir="auto", so long ones are cut at their end) but line up
+  // with the page.
+  const pageSide = useTextDirection() === "rtl" ? "text-right" : "text-left";
   const current = accounts.find((a) => a.customerId === currentCustomerId);
   return (
     <header className="border-b border-line bg-surface">
@@ -37,19 +39,19 @@ export function PortalHeader({ user, accounts, currentCustomerId }: PortalHeader
             <>
               <span aria-hidden="true" className="hidden h-6 w-px bg-line sm:block" />
               <Menu
-                align="left"
-                label={current ? `Switch account (current: ${current.name})` : "Choose an account"}
+                align="start"
                 summary={
                   <span className="flex min-w-0 items-center gap-2">
-                    <Icon name="building" className="size-4 text-ink-faint" />
-                    <span className="max-w-[9rem] truncate font-medium text-ink sm:max-w-xs">
-                      {current ? current.name : "Choose an account"}
+                    <Icon name="building" className="size-4 shrink-0 text-ink-faint" />
+                    {current ? <span className="sr-only">{t("header.currentAccount")}: </span> : null}
+                    <span dir="auto" className="max-w-[9rem] truncate font-medium text-ink sm:max-w-xs">
+                      {current ? current.name : t("header.chooseAccount")}
                     </span>
                   </span>
                 }
               >
-                <p className="border-b border-line px-4 py-2.5 text-xs font-semibold tracking-wide text-ink-faint uppercase">
-                  Your accounts
+                <p className="border-b border-line px-4 py-2.5 text-xs font-semibold tracking-wide text-ink-muted uppercase">
+                  {t("header.yourAccounts")}
                 </p>
                 <ul className="max-h-80 overflow-y-auto py-1">
                   {accounts.map((account) => {
@@ -63,61 +65,73 @@ export function PortalHeader({ user, accounts, currentCustomerId }: PortalHeader
                             name="customerId"
                             value={account.customerId}
                             aria-current={isCurrent ? "true" : undefined}
-                            className={menuItem}
+                            className={menuItemClass}
                           >
                             <span className="min-w-0 flex-1">
-                              <span className="block truncate font-medium">{account.name}</span>
-                              <span className="block text-xs text-ink-faint">
-                                Account {account.accountNumber} · {ROLE_LABELS[account.role]}
+                              <span dir="auto" className={`block truncate font-medium ${pageSide}`}>
+                                {account.name}
+                              </span>
+                              <span className="block text-xs text-ink-muted">
+                                <Trans
+                                  t={t}
+                                  i18nKey="header.accountLine"
+                                  values={{ number: account.accountNumber, role: t(`roles.${account.role}`) }}
+                                  components={{ bdi: <bdi /> }}
+                                />
                               </span>
                             </span>
-                            {isCurrent ? <Badge tone="brand">Current</Badge> : null}
+                            {isCurrent ? <Badge tone="brand">{t("header.current")}</Badge> : null}
                           </button>
                         </Form>
                       </li>
                     );
                   })}
                 </ul>
-                <Link to="/select-account" className={`${menuItem} border-t border-line text-brand-700`}>
-                  See all accounts
+                <Link to="/select-account" className={`${menuItemClass} border-t border-line text-brand-700`}>
+                  {t("header.seeAllAccounts")}
                 </Link>
               </Menu>
             </>
           ) : null}
         </div>
 
-        <Menu
-          label={`Your profile: ${user.name}`}
-          summary={
-            <span className="flex items-center gap-2">
-              <span
-                aria-hidden="true"
-                className="flex size-8 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-800"
-              >
-                {initials(user.name)}
+        <div className="flex shrink-0 items-center gap-1 sm:gap-2">
+          <LanguageMenu />
+          <Menu
+            summary={
+              <span className="flex items-center gap-2">
+                <span
+                  aria-hidden="true"
+                  className="flex size-8 items-center justify-center rounded-full bg-brand-100 text-xs font-semibold text-brand-800"
+                >
+                  {initials(user.name)}
+                </span>
+                <span className="sr-only">{t("header.profile")}: </span>
+                <bdi className="sr-only font-medium text-ink md:not-sr-only">{user.name}</bdi>
               </span>
-              <span className="hidden font-medium text-ink md:inline">{user.name}</span>
-            </span>
-          }
-        >
-          <div className="border-b border-line px-4 py-3">
-            <p className="truncate text-sm font-medium text-ink">{user.name}</p>
-            <p className="truncate text-xs text-ink-muted">{user.email}</p>
-          </div>
-          <div className="py-1">
-            <Link to="/account/sessions" className={menuItem}>
-              <Icon name="device" className="size-4 text-ink-faint" />
-              Signed-in devices
-            </Link>
-            <Form method="post" action="/logout">
-              <CsrfInput token={csrf} />
-              <button type="submit" className={menuItem}>
-                <Icon name="logout" className="size-4 text-ink-faint" />
-                Sign out
-              </button>
-            </Form>
-          </div>
-        </Menu>
+            }
+          >
+            <div className="border-b border-line px-4 py-3">
+              <p dir="auto" className={`truncate text-sm font-medium text-ink ${pageSide}`}>
+                {user.name}
+              </p>
+              <p className="truncate text-xs text-ink-muted">{user.email}</p>
+            </div>
+            <div className="py-1">
+              <Link to="/account/sessions" className={menuItemClass}>
+                <Icon name="device" className="size-4 text-ink-faint" />
+                {t("header.signedInDevices")}
+              </Link>
+              <Form method="post" action="/logout">
+                <CsrfInput token={csrf} />
+                <button type="submit" className={menuItemClass}>
+                  <Icon name="logout" className="size-4 text-ink-faint rtl:-scale-x-100" />
+                  {t("header.signOut")}
+                </button>
+              </Form>
+            </div>
+          </Menu>
+        </div>
       </div>
     </header>
   );

@@ -1,13 +1,29 @@
-/** The locale used when the browser states none Settle can format for. */
-export const DEFAULT_LOCALE = "en-US";
+import {
+  DEFAULT_PORTAL_LOCALE,
+  matchPortalLocale,
+  PORTAL_LOCALES,
+  type PortalLocale,
+} from "@settle/domain/portal/portal-locales";
+
+/** The portal's languages; texts, numbers, dates and amounts all follow the one chosen. */
+export const SUPPORTED_LOCALES = PORTAL_LOCALES;
+export type Locale = PortalLocale;
+/** English: the language of last resort, and the source every translation is checked against. */
+export const DEFAULT_LOCALE: Locale = DEFAULT_PORTAL_LOCALE;
+
+export const textDirection = (locale: Locale): "ltr" | "rtl" => (locale === "ar" ? "rtl" : "ltr");
+
+export const toLocale = (value: unknown): Locale | null =>
+  typeof value === "string" ? matchPortalLocale(value) : null;
 
 /**
- * The best locale for number and date formatting from an Accept-Language header: the
- * highest-weighted tag that Intl supports. Only formatting follows it for now; texts are English.
+ * The portal language for an Accept-Language header: the highest-weighted tag in a language the
+ * portal speaks ("pt" → pt-BR, "es-MX" → es, "ar-EG" → ar), or null. Every tag is considered, so
+ * "de, es;q=0.8" gets Spanish rather than the fallback.
  */
-export function preferredLocale(acceptLanguage: string | null | undefined): string {
-  if (!acceptLanguage) return DEFAULT_LOCALE;
-  const ranked = acceptLanguage
+export function localeFromAcceptLanguage(header: string | null | undefined): Locale | null {
+  if (!header) return null;
+  const ranked = header
     .split(",")
     .slice(0, 20)
     .map((part, index) => {
@@ -19,12 +35,21 @@ export function preferredLocale(acceptLanguage: string | null | undefined): stri
     .filter((entry) => entry.tag && entry.tag !== "*" && entry.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.index - b.index);
   for (const { tag } of ranked) {
-    try {
-      const [canonical] = Intl.getCanonicalLocales(tag);
-      if (canonical && Intl.NumberFormat.supportedLocalesOf(canonical).length > 0) return canonical;
-    } catch {
-      // Not a well-formed language tag: try the next one.
-    }
+    const locale = matchPortalLocale(tag);
+    if (locale) return locale;
   }
-  return DEFAULT_LOCALE;
+  return null;
+}
+
+export interface LocaleSignals {
+  /** Picked with the language switcher (the cookie). */
+  chosen?: string | null;
+  /** Saved on the signed-in portal user. */
+  saved?: string | null;
+  acceptLanguage?: string | null;
+}
+
+/** Explicit choice, then the user's saved language, then the browser's, then English. */
+export function negotiateLocale({ chosen, saved, acceptLanguage }: LocaleSignals): Locale {
+  return toLocale(chosen) ?? toLocale(saved) ?? localeFromAcceptLanguage(acceptLanguage) ?? DEFAULT_LOCALE;
 }

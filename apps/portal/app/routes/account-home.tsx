@@ -9,17 +9,18 @@ import { MoneyText } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
 import { StatCard } from "@settle/ui/stat-card";
 import { load } from "@settle/web/domain-errors.server";
+import type { TFunction } from "i18next";
+import { Trans, useTranslation } from "react-i18next";
+import { AccountNav } from "~/components/account-nav";
 import { RouteError } from "~/components/route-error";
-import { KIND_LABELS, paymentTermsLabel, plural, ROLE_DESCRIPTIONS, ROLE_LABELS } from "~/lib/labels";
+import { pageMeta } from "~/i18n/meta";
+import { paymentTermsLabel } from "~/lib/labels";
 import { useLocale } from "~/lib/root-data";
 import { requirePortalSession } from "~/session.server";
 import type { Route } from "./+types/account-home";
 
-export const meta: Route.MetaFunction = ({ data }) => [
-  {
-    title: data ? `${data.home.customer.name} · Settle customer portal` : "Account · Settle customer portal",
-  },
-];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) =>
+  pageMeta(matches, (t) => loaderData?.home.customer.name ?? t("home:metaTitle"));
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const session = await requirePortalSession(request);
@@ -31,63 +32,74 @@ type Home = Route.ComponentProps["loaderData"]["home"];
 
 export default function AccountHome({ loaderData }: Route.ComponentProps) {
   const { home } = loaderData;
+  const { t } = useTranslation("home");
   const locale = useLocale();
   const [primary, ...otherCurrencies] = home.balances;
-  const number = new Intl.NumberFormat(locale);
   const oldestDue = home.oldestOpenItems.find((i) => i.dueDate)?.dueDate;
 
   return (
     <>
       <PageHeader
-        title={home.customer.name}
-        meta={<Badge tone="neutral">{ROLE_LABELS[home.role]}</Badge>}
+        title={<bdi>{home.customer.name}</bdi>}
+        meta={<Badge tone="neutral">{t(`common:roles.${home.role}`)}</Badge>}
         description={
-          <>
-            Account {home.customer.accountNumber} ·{" "}
-            {paymentTermsLabel(home.customer.paymentTermsCode, home.customer.paymentTermsDays)} · figures as
-            of <DateText value={home.today} locale={locale} />
-          </>
+          <Trans
+            t={t}
+            i18nKey="description"
+            values={{
+              number: home.customer.accountNumber,
+              terms: paymentTermsLabel(t, home.customer.paymentTermsCode, home.customer.paymentTermsDays),
+            }}
+            components={{ bdi: <bdi />, date: <DateText value={home.today} locale={locale} /> }}
+          />
         }
       />
+      <AccountNav customerId={home.customer.id} />
 
       {primary ? (
         <section aria-labelledby="summary-title" className="mb-8">
           <h2 id="summary-title" className="sr-only">
-            Summary
+            {t("summary.title")}
           </h2>
           <div className="grid gap-4 sm:grid-cols-3">
             <StatCard
-              label="Balance"
+              label={t("summary.balance")}
               value={<MoneyText amount={primary.balance} currency={primary.currency} locale={locale} />}
               hint={
                 otherCurrencies.length > 0
-                  ? `Plus balances in ${otherCurrencies.map((b) => b.currency).join(", ")} (see below)`
+                  ? t("summary.otherCurrencies", {
+                      currencies: new Intl.ListFormat(locale, { type: "conjunction" }).format(
+                        otherCurrencies.map((b) => b.currency),
+                      ),
+                    })
                   : primary.balance < 0n
-                    ? "You are in credit"
-                    : "Open invoices less unapplied credits"
+                    ? t("summary.inCredit")
+                    : t("summary.balanceHint")
               }
               tone={primary.balance < 0n ? "success" : "neutral"}
             />
             <StatCard
-              label="Overdue"
+              label={t("summary.overdue")}
               value={<MoneyText amount={primary.overdue} currency={primary.currency} locale={locale} />}
               hint={
                 home.overdueInvoiceCount > 0
-                  ? `${number.format(home.overdueInvoiceCount)} ${plural(home.overdueInvoiceCount, "invoice is", "invoices are")} past due`
-                  : "Nothing is past due. Thank you!"
+                  ? t("summary.overdueCount", { count: home.overdueInvoiceCount })
+                  : t("summary.nothingOverdue")
               }
               tone={home.balances.some((b) => b.overdue > 0n) ? "danger" : "success"}
             />
             <StatCard
-              label="Open invoices"
-              value={number.format(home.openInvoiceCount)}
+              label={t("summary.openInvoices")}
+              value={new Intl.NumberFormat(locale).format(home.openInvoiceCount)}
               hint={
                 oldestDue ? (
-                  <>
-                    Oldest due <DateText value={oldestDue} locale={locale} />
-                  </>
+                  <Trans
+                    t={t}
+                    i18nKey="summary.oldestDue"
+                    components={{ date: <DateText value={oldestDue} locale={locale} /> }}
+                  />
                 ) : (
-                  "Everything is paid"
+                  t("summary.allPaid")
                 )
               }
             />
@@ -95,17 +107,17 @@ export default function AccountHome({ loaderData }: Route.ComponentProps) {
         </section>
       ) : null}
 
-      {home.balances.length > 1 ? <CurrencyTable home={home} locale={locale} /> : null}
+      {home.balances.length > 1 ? <CurrencyTable home={home} locale={locale} t={t} /> : null}
 
       <div className="space-y-6">
-        <OpenItems home={home} locale={locale} />
-        {home.unappliedCredits.length > 0 ? <Credits home={home} locale={locale} /> : null}
+        <OpenItems home={home} locale={locale} t={t} />
+        {home.unappliedCredits.length > 0 ? <Credits home={home} locale={locale} t={t} /> : null}
         <div className="grid gap-6 lg:grid-cols-3">
-          <HowToPay home={home} className="lg:col-span-2" />
-          <Card title="Your access" id="access" className="self-start">
+          <HowToPay home={home} t={t} className="lg:col-span-2" />
+          <Card title={t("access.title")} id="access" className="self-start">
             <div className="space-y-2">
-              <Badge tone="brand">{ROLE_LABELS[home.role]}</Badge>
-              <p className="text-sm text-ink-muted">{ROLE_DESCRIPTIONS[home.role]}</p>
+              <Badge tone="brand">{t(`common:roles.${home.role}`)}</Badge>
+              <p className="text-sm text-ink-muted">{t(`common:roleDescriptions.${home.role}`)}</p>
             </div>
           </Card>
         </div>
@@ -114,30 +126,36 @@ export default function AccountHome({ loaderData }: Route.ComponentProps) {
   );
 }
 
-function CurrencyTable({ home, locale }: { home: Home; locale: string }) {
+interface SectionProps {
+  home: Home;
+  locale: string;
+  t: TFunction<"home">;
+}
+
+function CurrencyTable({ home, locale, t }: SectionProps) {
   type Row = Home["balances"][number];
   const columns: Column<Row>[] = [
     {
       id: "currency",
-      header: "Currency",
+      header: t("currencies.currency"),
       rowHeader: true,
       cell: (b) => <span className="font-medium">{b.currency}</span>,
     },
     {
       id: "debits",
-      header: "Open items",
+      header: t("currencies.openItems"),
       align: "right",
       cell: (b) => <MoneyText amount={b.openDebits} currency={b.currency} locale={locale} />,
     },
     {
       id: "credits",
-      header: "Unapplied credits",
+      header: t("currencies.unappliedCredits"),
       align: "right",
       cell: (b) => <MoneyText amount={-b.openCredits} currency={b.currency} locale={locale} tone="signed" />,
     },
     {
       id: "balance",
-      header: "Balance",
+      header: t("currencies.balance"),
       align: "right",
       cell: (b) => (
         <MoneyText amount={b.balance} currency={b.currency} locale={locale} className="font-semibold" />
@@ -145,15 +163,15 @@ function CurrencyTable({ home, locale }: { home: Home; locale: string }) {
     },
     {
       id: "overdue",
-      header: "Overdue",
+      header: t("currencies.overdue"),
       align: "right",
       cell: (b) => <MoneyText amount={b.overdue} currency={b.currency} locale={locale} tone="danger" />,
     },
   ];
   return (
-    <Card title="Balance by currency" id="currencies" flush className="mb-6">
+    <Card title={t("currencies.title")} id="currencies" flush className="mb-6">
       <DataTable
-        caption="Balance by currency"
+        caption={t("currencies.title")}
         columns={columns}
         rows={home.balances}
         rowKey={(b) => b.currency}
@@ -162,47 +180,44 @@ function CurrencyTable({ home, locale }: { home: Home; locale: string }) {
   );
 }
 
-function StatusBadges({ item, today, locale }: { item: PortalOpenItem; today: Date; locale: string }) {
-  const number = new Intl.NumberFormat(locale);
+function StatusBadges({ item, today, t }: { item: PortalOpenItem; today: Date; t: TFunction<"home"> }) {
   const dueToday = item.dueDate !== null && item.dueDate.getTime() === today.getTime();
   return (
     <span className="inline-flex flex-wrap gap-1 sm:justify-end">
       {item.status === "OVERDUE" ? (
-        <Badge tone="danger">
-          Overdue by {number.format(item.daysOverdue)} {plural(item.daysOverdue, "day", "days")}
-        </Badge>
+        <Badge tone="danger">{t("status.overdueBy", { count: item.daysOverdue })}</Badge>
       ) : dueToday ? (
-        <Badge tone="warning">Due today</Badge>
+        <Badge tone="warning">{t("status.dueToday")}</Badge>
       ) : (
-        <Badge tone="info">Open</Badge>
+        <Badge tone="info">{t("status.open")}</Badge>
       )}
-      {item.partiallyPaid ? <Badge tone="neutral">Partially paid</Badge> : null}
+      {item.partiallyPaid ? <Badge tone="neutral">{t("status.partiallyPaid")}</Badge> : null}
     </span>
   );
 }
 
-function OpenItems({ home, locale }: { home: Home; locale: string }) {
+function OpenItems({ home, locale, t }: SectionProps) {
   const columns: Column<PortalOpenItem>[] = [
     {
       id: "number",
-      header: "Document",
+      header: t("columns.document"),
       rowHeader: true,
       cell: (i) => (
         <span className="block">
           <span className="block font-medium whitespace-nowrap text-ink">{i.number}</span>
-          <span className="block text-xs text-ink-faint">{KIND_LABELS[i.kind]}</span>
+          <span className="block text-xs text-ink-muted">{t(`common:kinds.${i.kind}`)}</span>
         </span>
       ),
     },
     {
       id: "date",
-      header: "Date",
+      header: t("columns.date"),
       className: "max-sm:hidden",
       cell: (i) => <DateText value={i.documentDate} locale={locale} className="tabular whitespace-nowrap" />,
     },
     {
       id: "due",
-      header: "Due",
+      header: t("columns.due"),
       cell: (i) => (
         <>
           {i.dueDate ? (
@@ -212,14 +227,14 @@ function OpenItems({ home, locale }: { home: Home; locale: string }) {
           )}
           {/* Small screens have no room for the status column: the status goes under the due date. */}
           <span className="mt-1 block sm:hidden">
-            <StatusBadges item={i} today={home.today} locale={locale} />
+            <StatusBadges item={i} today={home.today} t={t} />
           </span>
         </>
       ),
     },
     {
       id: "amount",
-      header: "Amount",
+      header: t("columns.amount"),
       align: "right",
       className: "max-sm:hidden",
       cell: (i) => (
@@ -228,7 +243,7 @@ function OpenItems({ home, locale }: { home: Home; locale: string }) {
     },
     {
       id: "open",
-      header: "Open",
+      header: t("columns.open"),
       align: "right",
       cell: (i) => (
         <MoneyText amount={i.openAmount} currency={i.currency} locale={locale} className="font-semibold" />
@@ -236,34 +251,34 @@ function OpenItems({ home, locale }: { home: Home; locale: string }) {
     },
     {
       id: "status",
-      header: "Status",
+      header: t("columns.status"),
       align: "right",
       className: "max-sm:hidden",
-      cell: (i) => <StatusBadges item={i} today={home.today} locale={locale} />,
+      cell: (i) => <StatusBadges item={i} today={home.today} t={t} />,
     },
   ];
   const shown = home.oldestOpenItems.length;
   return (
     <Card
-      title="Oldest open items"
+      title={t("openItems.title")}
       id="open-items"
       flush
       actions={
         shown > 0 ? (
-          <span className="text-xs text-ink-faint">The {shown} longest outstanding, oldest first</span>
+          <span className="text-xs text-ink-muted">{t("openItems.shown", { count: shown })}</span>
         ) : null
       }
     >
       <DataTable
-        caption="Oldest open invoices, debit memos and fees"
+        caption={t("openItems.caption")}
         columns={columns}
         rows={home.oldestOpenItems}
         rowKey={(i) => i.id}
         empty={
           <EmptyState
             icon="inbox"
-            title="Nothing to pay"
-            description="Every invoice on this account is paid. New invoices will appear here."
+            title={t("openItems.emptyTitle")}
+            description={t("openItems.emptyDescription")}
           />
         }
       />
@@ -271,29 +286,34 @@ function OpenItems({ home, locale }: { home: Home; locale: string }) {
   );
 }
 
-function Credits({ home, locale }: { home: Home; locale: string }) {
+function Credits({ home, locale, t }: SectionProps) {
   const columns: Column<PortalCredit>[] = [
     {
       id: "number",
-      header: "Document",
+      header: t("columns.document"),
       rowHeader: true,
       cell: (c) => (
         <span className="block">
           <span className="block font-medium whitespace-nowrap text-ink">{c.number}</span>
-          <span className="block text-xs text-ink-faint">{KIND_LABELS[c.kind]}</span>
+          <span className="block text-xs text-ink-muted">{t(`common:kinds.${c.kind}`)}</span>
         </span>
       ),
     },
     {
       id: "date",
-      header: "Date",
+      header: t("columns.date"),
       className: "max-sm:hidden",
       cell: (c) => <DateText value={c.documentDate} locale={locale} className="tabular whitespace-nowrap" />,
     },
-    { id: "reference", header: "Reference", className: "max-md:hidden", cell: (c) => c.reference ?? "—" },
+    {
+      id: "reference",
+      header: t("columns.reference"),
+      className: "max-md:hidden",
+      cell: (c) => (c.reference ? <bdi>{c.reference}</bdi> : "—"),
+    },
     {
       id: "amount",
-      header: "Amount",
+      header: t("columns.amount"),
       align: "right",
       className: "max-sm:hidden",
       cell: (c) => (
@@ -302,7 +322,7 @@ function Credits({ home, locale }: { home: Home; locale: string }) {
     },
     {
       id: "open",
-      header: "Not yet applied",
+      header: t("columns.notYetApplied"),
       align: "right",
       cell: (c) => (
         <MoneyText
@@ -317,61 +337,64 @@ function Credits({ home, locale }: { home: Home; locale: string }) {
   const more = home.unappliedCreditCount - home.unappliedCredits.length;
   return (
     <Card
-      title="Unapplied credits"
+      title={t("credits.title")}
       id="credits"
       flush
-      actions={<span className="text-xs text-ink-faint">Already counted in your balance</span>}
+      actions={<span className="text-xs text-ink-muted">{t("credits.note")}</span>}
     >
       <DataTable
-        caption="Payments and credit memos not yet applied to invoices"
+        caption={t("credits.caption")}
         columns={columns}
         rows={home.unappliedCredits}
         rowKey={(c) => c.id}
       />
       {more > 0 ? (
-        <p className="border-t border-line px-5 py-3 text-xs text-ink-faint">
-          And {more} more {plural(more, "credit", "credits")}.
+        <p className="border-t border-line px-5 py-3 text-xs text-ink-muted">
+          {t("credits.more", { count: more })}
         </p>
       ) : null}
     </Card>
   );
 }
 
-function HowToPay({ home, className }: { home: Home; className?: string }) {
+function HowToPay({ home, t, className }: { home: Home; t: TFunction<"home">; className?: string }) {
   const pay = home.payTo;
   const mono = (text: string) => (
-    <span className="font-mono text-[0.8125rem] tracking-tight select-all">{text}</span>
+    <span dir="ltr" className="font-mono text-[0.8125rem] tracking-tight select-all">
+      {text}
+    </span>
   );
   const bank = [
-    { term: "Account name", details: pay.bankAccountName },
-    { term: "Bank", details: pay.bankName },
-    { term: "Account number", details: mono(pay.bankAccount) },
-    ...(pay.bankRouting ? [{ term: "Routing number", details: mono(pay.bankRouting) }] : []),
-    ...(pay.iban ? [{ term: "IBAN", details: mono(pay.iban) }] : []),
-    ...(pay.swift ? [{ term: "SWIFT / BIC", details: mono(pay.swift) }] : []),
+    { term: t("howToPay.accountName"), details: <bdi>{pay.bankAccountName}</bdi> },
+    { term: t("howToPay.bank"), details: <bdi>{pay.bankName}</bdi> },
+    { term: t("howToPay.accountNumber"), details: mono(pay.bankAccount) },
+    ...(pay.bankRouting ? [{ term: t("howToPay.routingNumber"), details: mono(pay.bankRouting) }] : []),
+    ...(pay.iban ? [{ term: t("howToPay.iban"), details: mono(pay.iban) }] : []),
+    ...(pay.swift ? [{ term: t("howToPay.swift"), details: mono(pay.swift) }] : []),
   ];
   return (
-    <Card title="How to pay" id="how-to-pay" className={className}>
+    <Card title={t("howToPay.title")} id="how-to-pay" className={className}>
       <div className="grid gap-6 md:grid-cols-5">
         <div className="md:col-span-3">
-          <h3 className="mb-3 text-sm font-semibold text-ink">Bank transfer</h3>
+          <h3 className="mb-3 text-sm font-semibold text-ink">{t("howToPay.bankTransfer")}</h3>
           <DescriptionList columns={2} items={bank} />
           <p className="mt-4 rounded-lg bg-brand-50 px-3 py-2.5 text-sm text-brand-900">
-            Please quote your account number{" "}
-            <strong className="font-semibold">{home.customer.accountNumber}</strong> and the invoice numbers
-            in the payment reference, so we can match your payment quickly.
+            <Trans
+              t={t}
+              i18nKey="howToPay.reference"
+              values={{ accountNumber: home.customer.accountNumber }}
+              components={{ strong: <strong className="font-semibold" dir="ltr" /> }}
+            />
           </p>
         </div>
-        <div className="border-line max-md:border-t max-md:pt-5 md:col-span-2 md:border-l md:pl-6">
-          <h3 className="mb-2 text-sm font-semibold text-ink">Remittance address</h3>
-          <p className="text-sm text-ink-muted">
-            Send checks, payable to {pay.remitToName}, or your remittance advice to:
-          </p>
+        <div className="border-line max-md:border-t max-md:pt-5 md:col-span-2 md:border-s md:ps-6">
+          <h3 className="mb-2 text-sm font-semibold text-ink">{t("howToPay.remittance")}</h3>
+          <p className="text-sm text-ink-muted">{t("howToPay.remittanceIntro")}</p>
           <address className="mt-2 text-sm leading-6 text-ink not-italic">
-            {pay.remitToName}
+            <bdi>{pay.remitToName}</bdi>
             {pay.remitToAddress.map((line) => (
               <span key={line} className="block">
-                {line}
+                <bdi>{line}</bdi>
               </span>
             ))}
           </address>

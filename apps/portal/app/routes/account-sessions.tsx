@@ -9,16 +9,18 @@ import { Icon } from "@settle/ui/icon";
 import { PageHeader } from "@settle/ui/page-header";
 import { act, load } from "@settle/web/domain-errors.server";
 import { field } from "@settle/web/request.server";
+import type { TFunction } from "i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { data, Form, useNavigation } from "react-router";
 import { RouteError } from "~/components/route-error";
 import { verifyCsrf } from "~/csrf.server";
-import { plural } from "~/lib/labels";
+import { pageMeta } from "~/i18n/meta";
 import { useCsrfToken, useLocale } from "~/lib/root-data";
 import { describeUserAgent } from "~/lib/user-agent";
 import { requirePortalSession } from "~/session.server";
 import type { Route } from "./+types/account-sessions";
 
-export const meta: Route.MetaFunction = () => [{ title: "Signed-in devices · Settle customer portal" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("devices:title"));
 
 export async function loader({ request }: Route.LoaderArgs) {
   const session = await requirePortalSession(request);
@@ -45,17 +47,21 @@ export async function action({ request }: Route.ActionArgs) {
       : { sessionId: field(formData, "sessionId") };
   // A malformed id is answered like someone else's session: not found.
   const parsed = RevokeSessionSchema.safeParse(input);
-  if (!parsed.success) throw data({ message: "Session not found." }, { status: 404 });
+  if (!parsed.success) throw data(null, { status: 404 });
   return act(async () => ({
     ok: true as const,
     count: await revokeMySession(session.actor, session.sessionId, parsed.data),
   }));
 }
 
-const deviceName = (s: { browser: string | null; os: string | null }) =>
-  s.browser && s.os ? `${s.browser} on ${s.os}` : (s.browser ?? s.os ?? "Unknown browser");
+/** "Chrome on Windows"; browser and system names are the same in every language. */
+const deviceName = (t: TFunction<"devices">, s: { browser: string | null; os: string | null }) =>
+  s.browser && s.os
+    ? t("device", { browser: s.browser, os: s.os })
+    : (s.browser ?? s.os ?? t("unknownDevice"));
 
 export default function AccountSessions({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("devices");
   const csrf = useCsrfToken();
   const locale = useLocale();
   const navigation = useNavigation();
@@ -63,21 +69,16 @@ export default function AccountSessions({ loaderData, actionData }: Route.Compon
   const others = loaderData.sessions.filter((s) => !s.current);
   return (
     <>
-      <PageHeader
-        title="Signed-in devices"
-        description="These browsers are signed in to your portal account. If you don't recognise one, sign it out. It will need a new e-mailed code to get back in."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <div className="space-y-4">
         {actionData && "count" in actionData ? (
           <Alert tone="success">
-            {actionData.count === 0
-              ? "There was nothing to sign out."
-              : `Signed out ${actionData.count} ${plural(actionData.count, "device", "devices")}.`}
+            {actionData.count === 0 ? t("nothingSignedOut") : t("signedOut", { count: actionData.count })}
           </Alert>
         ) : null}
-        {actionData && "message" in actionData ? <Alert tone="danger">{actionData.message}</Alert> : null}
+        {actionData && "message" in actionData ? <Alert tone="danger">{t("failed")}</Alert> : null}
         <Card
-          title="Active sessions"
+          title={t("activeSessions")}
           id="sessions"
           flush
           actions={
@@ -92,7 +93,7 @@ export default function AccountSessions({ loaderData, actionData }: Route.Compon
                   size="sm"
                   disabled={busy}
                 >
-                  Sign out all other devices
+                  {t("signOutOthers")}
                 </Button>
               </Form>
             ) : null
@@ -106,13 +107,29 @@ export default function AccountSessions({ loaderData, actionData }: Route.Compon
                 </span>
                 <div className="min-w-0 flex-1">
                   <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-ink">
-                    {deviceName(s)}
-                    {s.current ? <Badge tone="success">This device</Badge> : null}
+                    {deviceName(t, s)}
+                    {s.current ? <Badge tone="success">{t("thisDevice")}</Badge> : null}
                   </p>
                   <p className="mt-0.5 text-xs text-ink-muted">
-                    {s.ipAddress ? <>IP address {s.ipAddress} · </> : null}
-                    Signed in <DateText value={s.createdAt} mode="datetime" locale={locale} /> · last active{" "}
-                    <DateText value={s.lastSeenAt} mode="datetime" locale={locale} />
+                    {s.ipAddress ? (
+                      <>
+                        <Trans
+                          t={t}
+                          i18nKey="ipAddress"
+                          values={{ ip: s.ipAddress }}
+                          components={{ bdi: <bdi /> }}
+                        />
+                        {" · "}
+                      </>
+                    ) : null}
+                    <Trans
+                      t={t}
+                      i18nKey="activity"
+                      components={{
+                        signedIn: <DateText value={s.createdAt} mode="datetime" locale={locale} />,
+                        lastActive: <DateText value={s.lastSeenAt} mode="datetime" locale={locale} />,
+                      }}
+                    />
                   </p>
                 </div>
                 {s.current ? null : (
@@ -127,7 +144,12 @@ export default function AccountSessions({ loaderData, actionData }: Route.Compon
                       size="sm"
                       disabled={busy}
                     >
-                      Sign out<span className="sr-only"> {deviceName(s)}</span>
+                      <Trans
+                        t={t}
+                        i18nKey="signOut"
+                        values={{ device: deviceName(t, s) }}
+                        components={{ hidden: <span className="sr-only" /> }}
+                      />
                     </Button>
                   </Form>
                 )}

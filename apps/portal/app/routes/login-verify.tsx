@@ -10,28 +10,28 @@ import { Button } from "@settle/ui/button";
 import { CsrfInput } from "@settle/ui/csrf-input";
 import { TextField } from "@settle/ui/text-field";
 import { field } from "@settle/web/request.server";
+import { Trans, useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useNavigation } from "react-router";
 import { AuthLayout } from "~/components/auth-layout";
 import { verifyCsrf } from "~/csrf.server";
+import { pageMeta } from "~/i18n/meta";
+import { minutesToWait, signInErrorKeys } from "~/lib/form-errors";
 import { useCsrfToken } from "~/lib/root-data";
 import { clientAddressOf, getPortalSession, homePathFor } from "~/session.server";
 import { readPendingCode, requestSignInCode, startPortalSession, verifySignInCode } from "~/sign-in.server";
 import type { Route } from "./+types/login-verify";
 
-export const meta: Route.MetaFunction = () => [{ title: "Enter your code · Settle customer portal" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("auth:verify.metaTitle"));
 
-const minutes = SIGN_IN_CODE_TTL_SECONDS / 60;
+const CODE_MINUTES = SIGN_IN_CODE_TTL_SECONDS / 60;
 
-const PROBLEMS = {
-  expired: `That code has expired (codes work for ${minutes} minutes). Send yourself a new code to continue.`,
-  "too-many-attempts":
-    "That code was entered incorrectly too many times. Send yourself a new code to continue.",
-  "invalid-link":
-    "That sign-in link is not valid. Enter the code from the e-mail, or send yourself a new code.",
-  "rate-limited":
-    "There were too many sign-in attempts from your network. Please wait a few minutes and try again.",
-} as const;
-type Problem = keyof typeof PROBLEMS;
+/** Why the visitor must start over (keys under auth:verify.problems). */
+const PROBLEMS = ["expired", "too-many-attempts", "invalid-link", "rate-limited"] as const;
+type Problem = (typeof PROBLEMS)[number];
+const isProblem = (value: string | null): value is Problem => PROBLEMS.includes(value as Problem);
+
+const parse = (formData: FormData) =>
+  parseWithZod(formData, { schema: EnterSignInCodeSchema, formatError: signInErrorKeys });
 
 const withRedirect = (path: string, redirectTo: string | null | undefined) =>
   redirectTo ? `${path}${path.includes("?") ? "&" : "?"}redirectTo=${encodeURIComponent(redirectTo)}` : path;
@@ -48,7 +48,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   return {
     email: pending.email,
     canEnterCode: pending.token !== null,
-    problem: problem && problem in PROBLEMS ? PROBLEMS[problem as Problem] : null,
+    problem: isProblem(problem) ? problem : null,
     sent: url.searchParams.has("sent"),
     redirectTo,
   };
@@ -64,28 +64,31 @@ export async function action({ request, context }: Route.ActionArgs) {
     const result = await requestSignInCode(request, ip);
     if (result.ok)
       throw redirect(withRedirect("/login/verify?sent=1", redirectTo), { headers: result.headers });
-    if (result.reason === "no-email") throw redirect(withRedirect("/login", redirectTo));
+    if (result.reason !== "refused") throw redirect(withRedirect("/login", redirectTo));
     return data(
-      { resendError: result.message, reply: undefined },
+      {
+        resendError: result.status === 429 ? "auth:errors.tooManyCodes" : "errors:400.body",
+        minutes: minutesToWait(result.retryAfterSeconds),
+        reply: undefined,
+      },
       { status: result.status, headers: result.headers },
     );
   }
 
-  const submission = parseWithZod(formData, { schema: EnterSignInCodeSchema });
-  if (submission.status !== "success")
-    return data({ reply: submission.reply(), resendError: undefined }, { status: 400 });
+  const submission = parse(formData);
+  if (submission.status !== "success") return data({ reply: submission.reply() }, { status: 400 });
   const result = await verifySignInCode(request, ip, submission.value.code);
   switch (result.outcome) {
     case "signed-in":
       throw await startPortalSession(request, ip, result.user, result.headers, redirectTo);
-    case "wrong-code": {
-      const left = result.attemptsLeft;
-      const message = `That code isn't right. You can try ${left} more ${left === 1 ? "time" : "times"}.`;
+    case "wrong-code":
       return data(
-        { reply: submission.reply({ fieldErrors: { code: [message] } }), resendError: undefined },
+        {
+          reply: submission.reply({ fieldErrors: { code: ["auth:verify.wrongCode"] } }),
+          attemptsLeft: result.attemptsLeft,
+        },
         { status: 400 },
       );
-    }
     case "new-code-needed":
       throw redirect(withRedirect(`/login/verify?problem=${result.reason}`, redirectTo), {
         headers: result.headers,
@@ -95,7 +98,10 @@ export async function action({ request, context }: Route.ActionArgs) {
         ? { "Retry-After": String(result.retryAfterSeconds) }
         : undefined;
       return data(
-        { reply: submission.reply({ formErrors: [result.message] }), resendError: undefined },
+        {
+          reply: submission.reply({ formErrors: ["auth:errors.tooManyAttempts"] }),
+          minutes: minutesToWait(result.retryAfterSeconds),
+        },
         { status: 429, headers },
       );
     }
@@ -103,35 +109,48 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function VerifyCode({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("auth");
   const csrf = useCsrfToken();
   const navigation = useNavigation();
   const busyIntent = navigation.state !== "idle" ? navigation.formData?.get("intent") : null;
   const [form, fields] = useForm({
     lastResult: navigation.state === "idle" ? actionData?.reply : undefined,
     constraint: getZodConstraint(EnterSignInCodeSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EnterSignInCodeSchema }),
+    onValidate: ({ formData }) => parse(formData),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
   const { email, canEnterCode, problem, sent, redirectTo } = loaderData;
+  const values = {
+    digits: SIGN_IN_CODE_DIGITS,
+    count: actionData && "attemptsLeft" in actionData ? actionData.attemptsLeft : 0,
+    duration: t("duration.minutes", {
+      count: actionData && "minutes" in actionData ? actionData.minutes : CODE_MINUTES,
+    }),
+  };
+  const say = (keys: string[] | undefined) => keys?.map((key) => t(key, values));
+  const codeDuration = t("duration.minutes", { count: CODE_MINUTES });
   return (
     <AuthLayout
-      title="Check your e-mail"
+      title={t("verify.title")}
       intro={
-        <>
-          If <strong className="font-medium text-ink">{email}</strong> has access to the customer portal,
-          we've sent it a {SIGN_IN_CODE_DIGITS}-digit sign-in code and a sign-in link. Both work for {minutes}{" "}
-          minutes.
-        </>
+        <Trans
+          t={t}
+          i18nKey="verify.intro"
+          values={{ email, digits: SIGN_IN_CODE_DIGITS, duration: codeDuration }}
+          components={{ strong: <strong className="font-medium text-ink" /> }}
+        />
       }
     >
       <div className="space-y-5">
-        {sent && !problem ? (
-          <Alert tone="success">We sent a new code. Only the newest code works.</Alert>
+        {sent && !problem ? <Alert tone="success">{t("verify.sent")}</Alert> : null}
+        {problem ? (
+          <Alert tone="warning">{t(`verify.problems.${problem}`, { duration: codeDuration })}</Alert>
         ) : null}
-        {problem ? <Alert tone="warning">{problem}</Alert> : null}
-        {form.errors?.length ? <Alert tone="danger">{form.errors.join(" ")}</Alert> : null}
-        {actionData?.resendError ? <Alert tone="danger">{actionData.resendError}</Alert> : null}
+        {form.errors?.length ? <Alert tone="danger">{say(form.errors)?.join(" ")}</Alert> : null}
+        {actionData && "resendError" in actionData && actionData.resendError ? (
+          <Alert tone="danger">{t(actionData.resendError, values)}</Alert>
+        ) : null}
 
         {canEnterCode ? (
           <Form method="post" {...getFormProps(form)} className="space-y-5">
@@ -139,26 +158,27 @@ export default function VerifyCode({ loaderData, actionData }: Route.ComponentPr
             <input type="hidden" name="intent" value="verify" />
             {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
             <TextField
-              label="Sign-in code"
+              label={t("verify.codeLabel")}
               name={fields.code.name}
               inputMode="numeric"
               autoComplete="one-time-code"
               maxLength={SIGN_IN_CODE_DIGITS + 2}
               required
               spellCheck={false}
-              description={`The ${SIGN_IN_CODE_DIGITS} digits from the e-mail we just sent.`}
+              dir="ltr"
+              description={t("verify.codeHint", { digits: SIGN_IN_CODE_DIGITS })}
               className="[&_input]:text-center [&_input]:font-mono [&_input]:text-2xl [&_input]:tracking-[0.5em]"
               defaultValue={fields.code.initialValue ?? ""}
-              errors={fields.code.errors}
+              errors={say(fields.code.errors)}
             />
             <Button type="submit" className="w-full" disabled={busyIntent === "verify"}>
-              {busyIntent === "verify" ? "Checking…" : "Sign in"}
+              {busyIntent === "verify" ? t("verify.submitting") : t("verify.submit")}
             </Button>
           </Form>
         ) : null}
 
         <div className="border-t border-line pt-5 text-sm text-ink-muted">
-          <p>{canEnterCode ? "No e-mail after a minute? Check your spam folder, or:" : "To continue:"}</p>
+          <p>{canEnterCode ? t("verify.noEmail") : t("verify.toContinue")}</p>
           <div className="mt-3 flex flex-wrap items-center gap-3">
             <Form method="post">
               <CsrfInput token={csrf} />
@@ -169,11 +189,11 @@ export default function VerifyCode({ loaderData, actionData }: Route.ComponentPr
                 variant={canEnterCode ? "secondary" : "primary"}
                 disabled={busyIntent === "resend"}
               >
-                {busyIntent === "resend" ? "Sending…" : "Send a new code"}
+                {busyIntent === "resend" ? t("verify.resending") : t("verify.resend")}
               </Button>
             </Form>
-            <Link to="/login" className="font-medium text-brand-700 underline-offset-4 hover:underline">
-              Use a different e-mail address
+            <Link to="/login" className="font-medium text-brand-700 underline underline-offset-4">
+              {t("verify.differentEmail")}
             </Link>
           </div>
         </div>

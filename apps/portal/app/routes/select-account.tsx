@@ -8,15 +8,16 @@ import { MoneyText } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
 import { load } from "@settle/web/domain-errors.server";
 import { field } from "@settle/web/request.server";
+import { Trans, useTranslation } from "react-i18next";
 import { data, Form, redirect } from "react-router";
 import { RouteError } from "~/components/route-error";
 import { verifyCsrf } from "~/csrf.server";
-import { plural, ROLE_LABELS } from "~/lib/labels";
+import { pageMeta } from "~/i18n/meta";
 import { useCsrfToken, useLocale } from "~/lib/root-data";
 import { accountPath, requirePortalSession } from "~/session.server";
 import type { Route } from "./+types/select-account";
 
-export const meta: Route.MetaFunction = () => [{ title: "Your accounts · Settle customer portal" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("accounts:title"));
 
 export async function loader({ request }: Route.LoaderArgs) {
   const session = await requirePortalSession(request);
@@ -30,32 +31,25 @@ export async function action({ request }: Route.ActionArgs) {
   const session = await requirePortalSession(request);
   const parsed = SelectCustomerSchema.safeParse({ customerId: field(formData, "customerId") });
   // A malformed id is answered like a foreign one.
-  if (!parsed.success) throw data({ message: "Account not found." }, { status: 404 });
+  if (!parsed.success) throw data(null, { status: 404 });
   await load(() => selectPortalCustomer(session.sessionId, session.actor, parsed.data));
   throw redirect(accountPath(parsed.data.customerId));
 }
 
 export default function SelectAccount({ loaderData }: Route.ComponentProps) {
   const { accounts, activeCustomerId } = loaderData;
+  const { t } = useTranslation("accounts");
   const csrf = useCsrfToken();
   const locale = useLocale();
   return (
     <>
       <PageHeader
-        title="Your accounts"
-        description={
-          accounts.length > 0
-            ? `You have access to ${accounts.length} customer ${plural(accounts.length, "account", "accounts")}. Choose one to see its balance and open invoices.`
-            : undefined
-        }
+        title={t("title")}
+        description={accounts.length > 0 ? t("description", { count: accounts.length }) : undefined}
       />
       {accounts.length === 0 ? (
         <div className="rounded-(--radius-card) border border-line bg-surface shadow-card">
-          <EmptyState
-            icon="building"
-            title="No customer account is linked to your sign-in yet"
-            description="Ask your supplier's accounts receivable team to give your e-mail address access to your company's account."
-          />
+          <EmptyState icon="building" title={t("emptyTitle")} description={t("emptyDescription")} />
         </div>
       ) : (
         <ul className="grid gap-4 md:grid-cols-2">
@@ -73,20 +67,29 @@ export default function SelectAccount({ loaderData }: Route.ComponentProps) {
                       <Icon name="building" />
                     </span>
                     <div className="min-w-0">
-                      <h2 className="text-base font-semibold break-words text-ink">{account.name}</h2>
+                      <h2 className="text-base font-semibold break-words text-ink">
+                        <bdi>{account.name}</bdi>
+                      </h2>
                       <p className="text-sm text-ink-muted">
-                        Account {account.accountNumber} · billed by {account.billedBy}
+                        <Trans
+                          t={t}
+                          i18nKey="accountLine"
+                          values={{ number: account.accountNumber, billedBy: account.billedBy }}
+                          components={{ bdi: <bdi /> }}
+                        />
                       </p>
                     </div>
                   </div>
                   <div className="flex shrink-0 flex-col items-end gap-1">
-                    <Badge tone="neutral">{ROLE_LABELS[account.role]}</Badge>
-                    {account.customerId === activeCustomerId ? <Badge tone="brand">Last used</Badge> : null}
+                    <Badge tone="neutral">{t(`common:roles.${account.role}`)}</Badge>
+                    {account.customerId === activeCustomerId ? (
+                      <Badge tone="brand">{t("lastUsed")}</Badge>
+                    ) : null}
                   </div>
                 </div>
                 <dl className="mt-5 grid grid-cols-2 gap-4 border-t border-line pt-4">
                   <div>
-                    <dt className="text-xs font-medium text-ink-faint">Balance</dt>
+                    <dt className="text-xs font-medium text-ink-muted">{t("balance")}</dt>
                     <dd className="mt-1 text-lg font-semibold text-ink">
                       {primary ? (
                         <MoneyText amount={primary.balance} currency={primary.currency} locale={locale} />
@@ -101,10 +104,10 @@ export default function SelectAccount({ loaderData }: Route.ComponentProps) {
                     </dd>
                   </div>
                   <div>
-                    <dt className="text-xs font-medium text-ink-faint">Overdue</dt>
+                    <dt className="text-xs font-medium text-ink-muted">{t("overdue")}</dt>
                     <dd className="mt-1 text-lg font-semibold">
                       {overdue.length === 0 ? (
-                        <span className="text-sm font-medium text-emerald-700">Nothing overdue</span>
+                        <span className="text-sm font-medium text-emerald-700">{t("nothingOverdue")}</span>
                       ) : (
                         overdue.map((b) => (
                           <span key={b.currency} className="block">
@@ -128,8 +131,13 @@ export default function SelectAccount({ loaderData }: Route.ComponentProps) {
                     value={account.customerId}
                     className="inline-flex items-center gap-1 rounded-md text-sm font-semibold text-brand-700 after:absolute after:inset-0 after:rounded-(--radius-card) hover:text-brand-800 focus-visible:outline-none"
                   >
-                    Open account<span className="sr-only"> {account.name}</span>
-                    <Icon name="chevronRight" className="size-4" />
+                    <Trans
+                      t={t}
+                      i18nKey="openAccount"
+                      values={{ name: account.name }}
+                      components={{ hidden: <span className="sr-only" /> }}
+                    />
+                    <Icon name="chevronRight" className="size-4 rtl:-scale-x-100" />
                   </button>
                 </Form>
               </li>

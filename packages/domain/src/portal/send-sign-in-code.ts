@@ -3,13 +3,24 @@ import { consumeRateLimit } from "../auth/rate-limit.ts";
 import { getDb } from "../db/client.ts";
 import { enqueueEmail } from "../email/enqueue-email.ts";
 import { DomainError } from "../errors.ts";
+import {
+  DEFAULT_PORTAL_LOCALE,
+  matchPortalLocale,
+  type PortalLocale,
+  PortalLocaleSchema,
+} from "./portal-locales.ts";
 import { SIGN_IN_CODE_LIMITS, waitText } from "./sign-in-code-policy.ts";
+import { SIGN_IN_EMAIL_TEXTS } from "./sign-in-email-texts.ts";
 import { PortalEmailSchema, SIGN_IN_CODE_TTL_SECONDS } from "./sign-in-forms.ts";
 
 export const SendSignInCodeSchema = z.object({
   email: PortalEmailSchema,
   code: z.string().trim().min(4).max(16),
   magicLink: z.url({ protocol: /^https?$/ }).max(4000),
+  /** A language the visitor picked explicitly on the sign-in page; wins over the saved one. */
+  chosenLocale: PortalLocaleSchema.optional(),
+  /** The language of the visitor's browser, for users without a saved portal language. */
+  browserLocale: PortalLocaleSchema.optional(),
 });
 export type SendSignInCodeInput = z.input<typeof SendSignInCodeSchema>;
 
@@ -39,11 +50,14 @@ export async function sendSignInCode(rawInput: SendSignInCodeInput, client: { ip
 
   const user = await getDb().portalUser.findFirst({
     where: { email: { equals: input.email, mode: "insensitive" }, active: true },
-    select: { email: true, name: true },
+    select: { email: true, name: true, locale: true },
   });
   if (!user) return;
 
-  const message = signInCodeEmail({ name: user.name, code: input.code, magicLink: input.magicLink });
+  // The same order as the portal's pages: explicit choice, saved preference, browser, English.
+  const locale =
+    input.chosenLocale ?? matchPortalLocale(user.locale) ?? input.browserLocale ?? DEFAULT_PORTAL_LOCALE;
+  const message = signInCodeEmail(locale, { name: user.name, code: input.code, magicLink: input.magicLink });
   await getDb().$transaction((tx) =>
     enqueueEmail(tx, { to: user.email, ...message, category: "portal.sign-in-code" }),
   );
@@ -55,37 +69,39 @@ const escapeHtml = (text: string) =>
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c,
   );
 
-/** The message itself. English for now; the texts are kept together here for translation later. */
-function signInCodeEmail(values: { name: string; code: string; magicLink: string }) {
-  const minutes = SIGN_IN_CODE_TTL_SECONDS / 60;
-  const subject = `Your sign-in code: ${values.code}`;
+/** The message itself, in the user's language. */
+function signInCodeEmail(locale: PortalLocale, values: { name: string; code: string; magicLink: string }) {
+  const words = SIGN_IN_EMAIL_TEXTS[locale];
+  const expiry = words.expiry(words.duration(SIGN_IN_CODE_TTL_SECONDS / 60));
+  const subject = words.subject(values.code);
   const text = [
-    `Hello ${values.name},`,
+    words.greeting(values.name),
     "",
-    "Use this code to sign in to the customer portal:",
+    words.useCode,
     "",
     `    ${values.code}`,
     "",
-    "Or open this link in the browser where you asked for the code:",
+    words.orOpenLink,
     values.magicLink,
     "",
-    `The code and the link work once and expire in ${minutes} minutes.`,
-    "If you did not try to sign in, you can ignore this e-mail: nobody can sign in without the code.",
+    expiry,
+    words.ignore,
   ].join("\n");
-  const name = escapeHtml(values.name);
   const code = escapeHtml(values.code);
   const link = escapeHtml(values.magicLink);
+  const align = words.dir === "rtl" ? "right" : "left";
+  // Codes and links read left to right in every language.
   const html = `<!doctype html>
-<html lang="en"><body style="margin:0;padding:24px;background:#f6f7f9;font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1f2937">
+<html lang="${locale}" dir="${words.dir}"><body style="margin:0;padding:24px;background:#f6f7f9;font-family:system-ui,-apple-system,Segoe UI,Roboto,Tahoma,sans-serif;color:#1f2937">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center">
-<table role="presentation" width="480" cellpadding="0" cellspacing="0" style="background:#ffffff;border:1px solid #e5e7eb;border-radius:12px;padding:32px">
-<tr><td>
-<p style="margin:0 0 16px">Hello ${name},</p>
-<p style="margin:0 0 16px">Use this code to sign in to the customer portal:</p>
-<p style="margin:0 0 24px;font-size:32px;font-weight:600;letter-spacing:6px;font-family:ui-monospace,Menlo,Consolas,monospace">${code}</p>
-<p style="margin:0 0 24px"><a href="${link}" style="display:inline-block;background:#1d4ed8;color:#ffffff;text-decoration:none;padding:10px 18px;border-radius:8px">Sign in</a></p>
-<p style="margin:0 0 8px;font-size:14px;color:#4b5563">Open the link in the browser where you asked for the code. The code and the link work once and expire in ${minutes} minutes.</p>
-<p style="margin:0;font-size:14px;color:#4b5563">If you did not try to sign in, you can ignore this e-mail: nobody can sign in without the code.</p>
+<table role="presentation" width="480" cellpadding="0" cellspacing="0" style="background:#ffffff;border:1px solid #e5e7eb;border-radius:12px;padding:32px;text-align:${align}">
+<tr><td dir="${words.dir}">
+<p style="margin:0 0 16px">${escapeHtml(words.greeting(values.name))}</p>
+<p style="margin:0 0 16px">${escapeHtml(words.useCode)}</p>
+<p dir="ltr" style="margin:0 0 24px;font-size:32px;font-weight:600;letter-spacing:6px;font-family:ui-monospace,Menlo,Consolas,monospace;text-align:${align}">${code}</p>
+<p style="margin:0 0 24px"><a href="${link}" style="display:inline-block;background:#1d4ed8;color:#ffffff;text-decoration:none;padding:10px 18px;border-radius:8px">${escapeHtml(words.button)}</a></p>
+<p style="margin:0 0 8px;font-size:14px;color:#4b5563">${escapeHtml(`${words.sameBrowser} ${expiry}`)}</p>
+<p style="margin:0;font-size:14px;color:#4b5563">${escapeHtml(words.ignore)}</p>
 </td></tr></table>
 </td></tr></table>
 </body></html>`;

@@ -1,0 +1,138 @@
+import { getDb } from "@settle/domain/db/client";
+import { createCustomer, createPortalUser, createStaffUser } from "@settle/domain/seed/factories";
+import { beforeAll, describe, expect, it } from "vitest";
+import { csrfToken } from "../csrf.server.ts";
+import { signInCookie } from "../session.server.ts";
+import { action, loader } from "./customer-account.tsx";
+
+const BASE = "http://127.0.0.1:3001";
+let customerId: string;
+
+async function staffCookie(roles: ("COLLECTOR" | "CASH_APPLIER" | "AR_MANAGER")[]) {
+  const user = await createStaffUser(getDb(), {
+    email: `${roles.join("-").toLowerCase()}-${Math.random().toString(36).slice(2, 8)}@settle.example`,
+    roles,
+    passwordHash: "not-used",
+    name: "Casey Collector",
+  });
+  return (await signInCookie(new Request(BASE), undefined, user.id)).split(";")[0]!;
+}
+
+/** Route arguments for the account page, signed in with `cookie`, posting `fields` when given. */
+function args<T>(cookie: string, fields?: Record<string, string>, csrf = true): T {
+  const headers = new Headers({ "user-agent": "vitest", origin: BASE, "sec-fetch-site": "same-origin" });
+  let body: FormData | undefined;
+  let cookies = cookie;
+  if (fields) {
+    body = new FormData();
+    if (csrf) {
+      const issued = csrfToken(new Request(BASE));
+      body.set("csrf", issued.token);
+      cookies = `${cookie}; ${issued.setCookie!.split(";")[0]}`;
+    }
+    for (const [k, v] of Object.entries(fields)) body.set(k, v);
+  }
+  headers.set("cookie", cookies);
+  const request = new Request(`${BASE}/customers/${customerId}`, {
+    method: body ? "POST" : "GET",
+    headers,
+    body,
+  });
+  return { request, params: { customerId }, context: { clientAddress: "127.0.0.9", nonce: "n" } } as T;
+}
+
+/** The result of an action: data() with its status, or a plain object (200). */
+async function outcome(run: Promise<unknown>) {
+  let result: unknown;
+  try {
+    result = await run;
+  } catch (error) {
+    result = error;
+  }
+  if (result instanceof Response) return { status: result.status, data: undefined };
+  const wrapped = result as { type?: string; data?: unknown; init?: ResponseInit | null };
+  if (wrapped?.type === "DataWithResponseInit") {
+    return { status: wrapped.init?.status ?? 200, data: wrapped.data as Record<string, unknown> };
+  }
+  return { status: 200, data: result as Record<string, unknown> };
+}
+
+beforeAll(async () => {
+  customerId = (await createCustomer(getDb(), { name: "Portal Access GmbH" })).id;
+  await createPortalUser(getDb(), {
+    email: "ap@portal-access.example",
+    name: "Alex Payable",
+    memberships: [{ customerId, role: "ADMIN" }],
+  });
+});
+
+describe("portal access on the customer account page", () => {
+  it("lists portal users, and lets a collector invite and withdraw, with audit events", async () => {
+    const cookie = await staffCookie(["COLLECTOR"]);
+    const page = (await loader(args(cookie))) as { portalAccess: { users: unknown[]; canManage: boolean } };
+    expect(page.portalAccess.canManage).toBe(true);
+    expect(page.portalAccess.users).toMatchObject([{ name: "Alex Payable", role: "ADMIN" }]);
+
+    const email = "new.clerk@portal-access.example";
+    const invited = await outcome(
+      action(
+        args(cookie, { intent: "portal-invite", name: "New Clerk", email, role: "PAYER", locale: "es" }),
+      ),
+    );
+    expect(invited).toEqual({ status: 200, data: { ok: true, message: `Invitation sent to ${email}.` } });
+    const mail = await getDb().outboxEmail.findFirstOrThrow({ where: { toAddress: email } });
+    expect(mail.textBody).toContain("le ha invitado");
+    expect(mail.textBody).toMatch(/http:\/\/localhost:3000\/invitations\/[A-Za-z0-9_-]{43}/);
+
+    const after = (await loader(args(cookie))) as {
+      portalAccess: { invitations: { id: string; email: string; role: string }[] };
+    };
+    const invitation = after.portalAccess.invitations.find((i) => i.email === email)!;
+    expect(invitation.role).toBe("PAYER");
+    const revoked = await outcome(
+      action(args(cookie, { intent: "portal-revoke", invitationId: invitation.id })),
+    );
+    expect(revoked.data).toEqual({ ok: true, message: `The invitation to ${email} was withdrawn.` });
+
+    const audits = await getDb().auditEvent.findMany({
+      where: { customerId, actorType: "staff" },
+      select: { action: true },
+      orderBy: { id: "asc" },
+    });
+    expect(audits.map((a) => a.action)).toEqual(["portal_user.invited", "portal_user.invitation_revoked"]);
+  });
+
+  it("shows form errors for invalid input and refuses staff without a portal-access role", async () => {
+    const collector = await staffCookie(["COLLECTOR"]);
+    const invalid = await outcome(
+      action(args(collector, { intent: "portal-invite", name: "", email: "nope", role: "OWNER" })),
+    );
+    expect(invalid.status).toBe(400);
+    expect(Object.keys((invalid.data as { fieldErrors: object }).fieldErrors).sort()).toEqual([
+      "email",
+      "name",
+      "role",
+    ]);
+
+    const cash = await staffCookie(["CASH_APPLIER"]);
+    const page = (await loader(args(cash))) as { portalAccess: { canManage: boolean } };
+    expect(page.portalAccess.canManage).toBe(false);
+    const refused = await outcome(
+      action(
+        args(cash, { intent: "portal-invite", name: "X", email: "x@portal-access.example", role: "VIEWER" }),
+      ),
+    );
+    expect(refused.status).toBe(403);
+
+    const forged = await outcome(
+      action(
+        args(
+          collector,
+          { intent: "portal-invite", name: "X", email: "x@portal-access.example", role: "VIEWER" },
+          false,
+        ),
+      ),
+    );
+    expect(forged.status).toBe(403);
+  });
+});

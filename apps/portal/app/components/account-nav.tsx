@@ -1,0 +1,36 @@
+import { useTranslation } from "react-i18next";
+import { NavLink } from "react-router";
+
+/** The account's sections: home, statement, invoices. The current one is marked for screen readers. */
+export function AccountNav({ customerId }: { customerId: string }) {
+  const { t } = useTranslation("invoices");
+  const base = `/accounts/${customerId}`;
+  const links = [
+    { to: base, label: t("nav.home"), end: true },
+    { to: `${base}/statement`, label: t("nav.statement"), end: false },
+    { to: `${base}/invoices`, label: t("nav.invoices"), end: false },
+  ];
+  return (
+    <nav aria-label={t("nav.label")} className="mb-6 border-b border-line">
+      <ul className="-mb-px flex gap-6 overflow-x-auto text-sm font-medium">
+        {links.map((link) => (
+          <li key={link.to}>
+            <NavLink
+              to={link.to}
+              end={link.end}
+              className={({ isActive }) =>
+                `inline-block border-b-2 px-1 pt-1 pb-3 whitespace-nowrap focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${
+                  isActive
+                    ? "border-brand-600 text-brand-700"
+                    : "border-transparent text-ink-muted hover:border-slate-300 hover:text-ink"
+                }`
+              }
+            >
+              {link.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

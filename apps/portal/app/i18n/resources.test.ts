@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from "~/lib/locale";
+import { i18nFor } from "./instance";
+import { namespaces, resources } from "./resources";
+
+// Every namespace's translations are checked against English: same keys, the plural forms each
+// language needs (Arabic has six), the same placeholders and markup, nothing left empty.
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+function flatten(value: unknown, prefix = "", out = new Map<string, string>()) {
+  if (typeof value === "string") out.set(prefix, value);
+  else if (value && typeof value === "object")
+    for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, out);
+  return out;
+}
+
+/** Base key (plural suffix removed) → its texts. */
+function entries(language: string, namespace: string) {
+  const grouped = new Map<string, { forms: Set<string>; texts: string[] }>();
+  for (const [key, text] of flatten(resources[language]?.[namespace])) {
+    const form = PLURAL.exec(key)?.[1];
+    const base = form ? key.slice(0, -form.length - 1) : key;
+    const entry = grouped.get(base) ?? { forms: new Set<string>(), texts: [] };
+    if (form) entry.forms.add(form);
+    entry.texts.push(text);
+    grouped.set(base, entry);
+  }
+  return grouped;
+}
+
+const placeholders = (texts: string[]) =>
+  new Set(texts.flatMap((t) => [...t.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1])));
+const tags = (texts: string[]) =>
+  new Set(texts.flatMap((t) => [...t.matchAll(/<\/?(\w+)/g)].map((m) => m[0])));
+
+describe("translations", () => {
+  it("include the portal's own namespaces", () => {
+    expect(namespaces).toEqual(
+      expect.arrayContaining(["accounts", "auth", "common", "devices", "errors", "home"]),
+    );
+  });
+
+  for (const namespace of namespaces) {
+    const english = entries(DEFAULT_LOCALE, namespace);
+    for (const language of SUPPORTED_LOCALES) {
+      it(`${language}/${namespace}.json matches the English keys, plurals, placeholders and markup`, () => {
+        const translated = entries(language, namespace);
+        expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
+        const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+        for (const [key, source] of english) {
+          const target = translated.get(key);
+          if (!target) continue;
+          for (const text of target.texts) expect(text.trim(), `${key} is empty`).not.toBe("");
+          if (source.forms.size > 0) {
+            expect([...target.forms].sort(), `${key} plural forms`).toEqual([...categories].sort());
+          }
+          // A form may leave the number out ("one minute"), never add or lose another value.
+          const wanted = [...placeholders(source.texts)].filter((p) => p !== "count").sort();
+          const found = [...placeholders(target.texts)].filter((p) => p !== "count").sort();
+          expect(found, `${key} placeholders`).toEqual(wanted);
+          expect([...tags(target.texts)].sort(), `${key} markup`).toEqual([...tags(source.texts)].sort());
+        }
+      });
+    }
+  }
+});
+
+describe("i18nFor", () => {
+  it("translates with each language's plural rules", () => {
+    expect(i18nFor("en").t("auth:duration.minutes", { count: 1 })).toBe("1 minute");
+    expect(i18nFor("es").t("auth:duration.minutes", { count: 10 })).toBe("10 minutos");
+    expect(i18nFor("pt-BR").t("home:status.overdueBy", { count: 1234 })).toBe("Vencida há 1.234 dias");
+    expect(i18nFor("ar").t("auth:duration.minutes", { count: 2 })).toBe("دقيقتين");
+    expect(i18nFor("ar").t("auth:duration.minutes", { count: 10 })).toBe("10 دقائق");
+    expect(i18nFor("ar").t("auth:duration.minutes", { count: 15 })).toBe("15 دقيقة");
+  });
+
+  it("keeps one instance per language, each fixed to it", () => {
+    expect(i18nFor("ar")).toBe(i18nFor("ar"));
+    expect(i18nFor("ar").language).toBe("ar");
+    expect(i18nFor("ar").dir()).toBe("rtl");
+    expect(i18nFor("es").t("common:header.signOut")).toBe("Cerrar sesión");
+    expect(i18nFor("en").t("common:header.signOut")).toBe("Sign out");
+  });
+});

@@ -1,0 +1,20 @@
+import { writeXlsx } from "@settle/documents/export/write-xlsx";
+import { listInvoices } from "@settle/domain/invoices/list-invoices";
+import { getLocale } from "~/i18n/i18n.server";
+import { i18nFor } from "~/i18n/instance";
+import { loadForDownload, searchParamsOf, streamDownload } from "~/lib/downloads.server";
+import { invoiceColumns, invoiceListFileName } from "~/lib/invoice-documents.server";
+import { requirePortalSession } from "~/session.server";
+import type { Route } from "./+types/invoices-xlsx";
+
+/** Every invoice matching the list's filters as an Excel workbook with typed cells. */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const session = await requirePortalSession(request);
+  const list = await loadForDownload("invoices", () =>
+    listInvoices({ ...searchParamsOf(request), customerId: params.customerId }, session.actor, { all: true }),
+  );
+  const { t } = i18nFor(await getLocale(request));
+  return streamDownload(invoiceListFileName(list.customer.accountNumber, list.today, "xlsx"), "xlsx", (out) =>
+    writeXlsx(invoiceColumns(t), list.rows, out, { sheetName: t("invoices:export.sheet") }),
+  );
+}

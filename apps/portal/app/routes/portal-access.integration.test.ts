@@ -1,0 +1,320 @@
+import { startSession } from "@settle/domain/auth/sessions";
+import { getDb } from "@settle/domain/db/client";
+import { createCustomer, createLegalEntity, createPortalUser } from "@settle/domain/seed/factories";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { csrfTokenFor } from "../csrf.server";
+import { sessionCookieFor } from "../session.server";
+import { action as invitationAction, loader as invitationLoader } from "./invitation";
+import { action as usersAction, loader as usersLoader } from "./users";
+
+const BASE = "http://127.0.0.1:3000";
+let account: string;
+let foreign: string;
+let adminId: string;
+const ADMIN = "admin@access-test.example";
+const VIEWER = "viewer@access-test.example";
+
+/** The cookies a browser would hold, updated from Set-Cookie headers. */
+class Jar {
+  private readonly cookies = new Map<string, string>();
+
+  take(headers: Headers): this {
+    for (const line of headers.getSetCookie()) {
+      const [pair = ""] = line.split(";");
+      const eq = pair.indexOf("=");
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
+      if (/Max-Age=0\b/i.test(line) || value === "") this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return this;
+  }
+
+  get(name: string) {
+    return this.cookies.get(name);
+  }
+
+  header() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+}
+
+function args<T>(
+  url: string,
+  jar: Jar,
+  init: { body?: Record<string, string>; params?: Record<string, string>; csrf?: boolean } = {},
+) {
+  const headers = new Headers({ "user-agent": "vitest", origin: BASE, "sec-fetch-site": "same-origin" });
+  let body: FormData | undefined;
+  if (init.body) {
+    body = new FormData();
+    if (init.csrf !== false) {
+      const csrf = csrfTokenFor(new Request(BASE, { headers: { cookie: jar.header() } }));
+      if (csrf.setCookie) jar.take(new Headers([["set-cookie", csrf.setCookie]]));
+      body.set("csrf", csrf.token);
+    }
+    for (const [k, v] of Object.entries(init.body)) body.set(k, v);
+  }
+  headers.set("cookie", jar.header());
+  const request = new Request(`${BASE}${url}`, { method: body ? "POST" : "GET", headers, body });
+  return { request, params: init.params ?? {}, context: { clientAddress: "127.0.0.9", nonce: "n" } } as T;
+}
+
+/** A loader's or action's result: status, redirect target, headers and data. */
+async function outcome(run: Promise<unknown>) {
+  let result: unknown;
+  try {
+    result = await run;
+  } catch (error) {
+    result = error;
+  }
+  if (result instanceof Response) {
+    return {
+      status: result.status,
+      location: result.headers.get("location"),
+      headers: result.headers,
+      data: undefined,
+    };
+  }
+  const wrapped = result as { type?: string; data?: unknown; init?: ResponseInit | null };
+  if (wrapped?.type === "DataWithResponseInit") {
+    return {
+      status: wrapped.init?.status ?? 200,
+      location: null,
+      headers: new Headers(wrapped.init?.headers),
+      data: wrapped.data as Record<string, unknown>,
+    };
+  }
+  return { status: 200, location: null, headers: new Headers(), data: result as Record<string, unknown> };
+}
+
+/** A browser signed in as an existing portal user (the session as sign-in would create it). */
+async function signedInAs(email: string): Promise<Jar> {
+  const user = await getDb().portalUser.findUniqueOrThrow({ where: { email } });
+  const { token, expiresAt } = await startSession({ app: "PORTAL", userId: user.id });
+  return new Jar().take(new Headers([["set-cookie", await sessionCookieFor(token, expiresAt)]]));
+}
+
+const usersPage = (jar: Jar, customerId = account, body?: Record<string, string>) =>
+  outcome(
+    (body ? usersAction : usersLoader)(
+      args(`/accounts/${customerId}/users`, jar, { params: { customerId }, body }) as never,
+    ),
+  );
+
+const invitationPage = (jar: Jar, token: string, body?: Record<string, string>) =>
+  outcome(
+    (body ? invitationAction : invitationLoader)(
+      args(`/invitations/${token}`, jar, { params: { token }, body }) as never,
+    ),
+  );
+
+async function mailedToken(to: string): Promise<string> {
+  const mail = await getDb().outboxEmail.findFirstOrThrow({
+    where: { toAddress: to, category: "portal.invitation" },
+    orderBy: { createdAt: "desc" },
+  });
+  const link = /(http\S+\/invitations\/([A-Za-z0-9_-]{43}))/.exec(mail.textBody);
+  expect(link?.[1]?.startsWith("http://localhost:3000/invitations/")).toBe(true);
+  return link![2]!;
+}
+
+beforeAll(async () => {
+  const db = getDb();
+  const entity = await createLegalEntity(db, { name: "Access Test Supplies Inc." });
+  account = (await createCustomer(db, { legalEntityId: entity.id, name: "Invited Account Ltd" })).id;
+  foreign = (await createCustomer(db, { legalEntityId: entity.id, name: "Someone Else Ltd" })).id;
+  adminId = (
+    await createPortalUser(db, {
+      email: ADMIN,
+      name: "Ada Admin",
+      memberships: [{ customerId: account, role: "ADMIN" }],
+    })
+  ).id;
+  await createPortalUser(db, {
+    email: VIEWER,
+    name: "Val Viewer",
+    memberships: [{ customerId: account, role: "VIEWER" }],
+  });
+});
+
+beforeEach(async () => {
+  await getDb().rateLimitBucket.deleteMany();
+});
+
+describe("the users page", () => {
+  it("lets an administrator invite a colleague, who accepts and is signed in to the account", async () => {
+    const admin = await signedInAs(ADMIN);
+    const list = await usersPage(admin);
+    expect(list.status).toBe(200);
+    expect(list.data).toMatchObject({
+      ok: true,
+      value: {
+        customer: { id: account },
+        users: [{ name: "Ada Admin", role: "ADMIN", isYou: true }, { name: "Val Viewer" }],
+      },
+    });
+
+    const email = "colleague@access-test.example";
+    const invited = await usersPage(admin, account, {
+      intent: "invite",
+      name: "Cole League",
+      email,
+      role: "VIEWER",
+    });
+    expect(invited.status).toBe(200);
+    expect(invited.data).toMatchObject({ ok: true, notice: "invited", values: { email } });
+    const token = await mailedToken(email);
+
+    const browser = new Jar();
+    const shown = await invitationPage(browser, token);
+    expect(shown.status).toBe(200);
+    expect(shown.data).toMatchObject({
+      invitation: { status: "PENDING", email, role: "VIEWER", invitedBy: { name: "Ada Admin" } },
+      signedInAs: null,
+    });
+    // Opening the link does not use it up.
+    expect((await invitationPage(browser, token)).status).toBe(200);
+
+    const accepted = await invitationPage(browser, token, { intent: "accept" });
+    expect(accepted.status).toBe(302);
+    expect(accepted.location).toBe(`/accounts/${account}`);
+    browser.take(accepted.headers);
+    expect(browser.get("settle_portal_session")).toBeTruthy();
+
+    // The colleague is a viewer: the users page refuses, with a reason the page words.
+    const refused = await usersPage(browser);
+    expect(refused.status).toBe(403);
+    expect(refused.data).toMatchObject({ ok: false, reason: "administrators-only" });
+
+    // The link is spent.
+    const again = await invitationPage(new Jar(), token);
+    expect(again.status).toBe(410);
+    expect(again.data).toMatchObject({ invitation: { status: "ACCEPTED" } });
+    const reused = await invitationPage(new Jar(), token, { intent: "accept" });
+    expect(reused.status).toBe(409);
+    expect(reused.data).toMatchObject({ ok: false, reason: "used" });
+  });
+
+  it("refuses viewers every action, and answers 404 for other accounts", async () => {
+    const viewer = await signedInAs(VIEWER);
+    const admin = await signedInAs(ADMIN);
+    expect((await usersPage(viewer)).status).toBe(403);
+    const invite = await usersPage(viewer, account, {
+      intent: "invite",
+      name: "Sneaky",
+      email: "sneaky@access-test.example",
+      role: "ADMIN",
+    });
+    expect(invite.status).toBe(403);
+    expect(invite.data).toMatchObject({ ok: false, reason: "administrators-only" });
+    const remove = await usersPage(viewer, account, { intent: "remove", portalUserId: adminId });
+    expect(remove.status).toBe(403);
+
+    for (const customerId of [foreign, "not-a-uuid", "00000000-0000-4000-8000-000000000000"]) {
+      expect((await usersPage(admin, customerId)).status, customerId).toBe(404);
+      expect(
+        (
+          await usersPage(admin, customerId, {
+            intent: "invite",
+            name: "X",
+            email: "x@access-test.example",
+            role: "VIEWER",
+          })
+        ).status,
+        customerId,
+      ).toBe(404);
+    }
+  });
+
+  it("explains refusals and invalid input, and refuses a form without its CSRF token", async () => {
+    const admin = await signedInAs(ADMIN);
+    const member = await usersPage(admin, account, {
+      intent: "invite",
+      name: "Val",
+      email: VIEWER,
+      role: "PAYER",
+    });
+    expect(member.status).toBe(409);
+    expect(member.data).toMatchObject({
+      ok: false,
+      reason: "already-member",
+      values: { name: "Val Viewer" },
+    });
+
+    const lastAdmin = await usersPage(admin, account, {
+      intent: "change-role",
+      portalUserId: adminId,
+      role: "VIEWER",
+    });
+    expect(lastAdmin.status).toBe(409);
+    expect(lastAdmin.data).toMatchObject({ ok: false, reason: "last-admin" });
+
+    // Malformed fields are a 400 (or, for ids, the usual 404), never a 500.
+    for (const body of [
+      { intent: "change-role", portalUserId: adminId, role: "OWNER" } as Record<string, string>,
+      { intent: "remove", portalUserId: "not-a-uuid" },
+      { intent: "revoke", invitationId: "" },
+      { intent: "no-such-intent" },
+    ]) {
+      const expected = body.intent === "remove" || body.intent === "revoke" ? 404 : 400;
+      expect((await usersPage(admin, account, body)).status, body.intent).toBe(expected);
+    }
+
+    const invalid = await usersPage(admin, account, {
+      intent: "invite",
+      name: "",
+      email: "not-an-address",
+      role: "OWNER",
+    });
+    expect(invalid.status).toBe(400);
+    expect(JSON.stringify(invalid.data)).toContain("invite.errors.email");
+
+    const forged = await outcome(
+      usersAction(
+        args(`/accounts/${account}/users`, admin, {
+          params: { customerId: account },
+          body: { intent: "invite", name: "X", email: "x@access-test.example", role: "VIEWER" },
+          csrf: false,
+        }) as never,
+      ),
+    );
+    expect(forged.status).toBe(403);
+  });
+});
+
+describe("the invitation page", () => {
+  it("shows a clear page for unknown links, and offers a new invitation for expired ones", async () => {
+    for (const token of ["x".repeat(43), "not-a-token", "%27%20OR%201%3D1"]) {
+      const page = await invitationPage(new Jar(), token);
+      expect(page.status, token).toBe(404);
+      expect(page.data).toMatchObject({ invitation: { status: "UNKNOWN" } });
+      const accept = await invitationPage(new Jar(), token, { intent: "accept" });
+      expect(accept.status, token).toBe(404);
+      expect(accept.data).toMatchObject({ ok: false, reason: "unknown" });
+    }
+
+    const admin = await signedInAs(ADMIN);
+    const email = "late@access-test.example";
+    await usersPage(admin, account, { intent: "invite", name: "Late Lee", email, role: "PAYER" });
+    const token = await mailedToken(email);
+    await getDb().portalInvitation.updateMany({
+      where: { email },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+
+    const page = await invitationPage(new Jar(), token);
+    expect(page.status).toBe(410);
+    expect(page.data).toMatchObject({ invitation: { status: "EXPIRED", email } });
+    expect((await invitationPage(new Jar(), token, { intent: "accept" })).data).toMatchObject({
+      reason: "expired",
+    });
+
+    const requested = await invitationPage(new Jar(), token, { intent: "request-new" });
+    expect(requested.data).toEqual({ ok: true, notified: 1 });
+    const nudge = await getDb().outboxEmail.findFirstOrThrow({
+      where: { toAddress: ADMIN, category: "portal.invitation-renewal" },
+    });
+    expect(nudge.textBody).toContain(`http://localhost:3000/accounts/${account}/users`);
+  });
+});

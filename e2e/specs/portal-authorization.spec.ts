@@ -1,0 +1,187 @@
+import { randomUUID } from "node:crypto";
+import { expect, type Page, test } from "@playwright/test";
+import routes from "../../apps/portal/app/routes.ts";
+import { systemActor } from "../../packages/domain/src/actor.ts";
+import { getDb } from "../../packages/domain/src/db/client.ts";
+import { recordCredit } from "../../packages/domain/src/ledger/record-credit.ts";
+import { E2E } from "../env.ts";
+import {
+  type CustomerFixture,
+  createCustomerWithInvoices,
+  createPortalUserFor,
+  latestSignInCode,
+} from "../support/data.ts";
+
+/**
+ * Walks every portal route that takes an id, straight from the route config (so a new route is
+ * covered, or this spec says it is not), as a portal user of customer A with customer B's ids:
+ * every answer must be a 404 that shows nothing of B. Each route is first requested with A's own
+ * ids and must answer 200, so a broken route cannot pass for a protected one.
+ */
+
+interface RouteEntry {
+  path: string;
+  file: string;
+}
+
+interface ConfigEntry {
+  path?: string;
+  file: string;
+  index?: boolean;
+  children?: ConfigEntry[];
+}
+
+function flatten(entries: readonly ConfigEntry[], prefix = ""): RouteEntry[] {
+  return entries.flatMap((entry) => {
+    const path = [prefix, entry.path ?? ""].filter(Boolean).join("/");
+    const self = entry.path || entry.index ? [{ path, file: entry.file }] : [];
+    return [...self, ...flatten(entry.children ?? [], path)];
+  });
+}
+
+const ALL_ROUTES = flatten(routes as ConfigEntry[]);
+const paramsOf = (path: string) => [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+
+/** Routes whose parameter is not an account-scoped id, and why. */
+const EXEMPT: Record<string, string> = {
+  "invitations/:token":
+    "public: the e-mailed token is the credential itself (expired, used and unknown tokens are the invitation spec's)",
+};
+
+/** The ids this spec knows how to swap for another customer's. */
+const KNOWN_PARAMS = new Set(["customerId", "invoiceId"]);
+
+/** Ids some routes take in the query string rather than the path. */
+const QUERY_IDS: Record<string, (ids: Ids) => string> = {
+  "accounts/:customerId/invoices.zip": (ids) => `?id=${ids.invoiceId}`,
+};
+
+interface Ids {
+  customerId: string;
+  invoiceId: string;
+}
+
+const ID_ROUTES = ALL_ROUTES.filter((r) => paramsOf(r.path).length > 0 && !(r.path in EXEMPT));
+
+function urlFor(route: RouteEntry, ids: Ids, query = QUERY_IDS[route.path]?.(ids) ?? ""): string {
+  const path = route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(ids[name as keyof Ids]));
+  return `${E2E.portalUrl}/${path}${query}`;
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${E2E.portalUrl}/login`);
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('button[type="submit"]').last().click();
+  await expect(page).toHaveURL(/\/login\/verify/);
+  await page.locator('input[name="code"]').fill(await latestSignInCode(email));
+  await page.locator('form:has(input[name="code"]) button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/accounts\//);
+}
+
+async function invoiceIdOf(customer: CustomerFixture, index = 0): Promise<string> {
+  const item = await getDb().openItem.findFirstOrThrow({
+    where: { customerId: customer.id, number: customer.invoiceNumbers[index]! },
+    select: { id: true },
+  });
+  return item.id;
+}
+
+test.describe("portal authorization", () => {
+  test("every route with a parameter is walked by this spec or exempt with a reason", () => {
+    const unknown = ALL_ROUTES.filter((r) => !(r.path in EXEMPT)).flatMap((r) =>
+      paramsOf(r.path)
+        .filter((p) => !KNOWN_PARAMS.has(p))
+        .map((p) => `${r.path} (${r.file}): ":${p}"`),
+    );
+    expect(unknown, "Teach this spec how to swap these ids for another customer's, or exempt them").toEqual(
+      [],
+    );
+    for (const path of Object.keys(EXEMPT)) expect(ALL_ROUTES.map((r) => r.path)).toContain(path);
+    // The downloads are in the walk, so each is scoped like its page.
+    expect(ID_ROUTES.map((r) => r.path)).toEqual(
+      expect.arrayContaining([
+        "accounts/:customerId",
+        "accounts/:customerId/statement",
+        "accounts/:customerId/statement.pdf",
+        "accounts/:customerId/invoices/:invoiceId",
+        "accounts/:customerId/invoices/:invoiceId/pdf",
+        "accounts/:customerId/invoices.zip",
+      ]),
+    );
+  });
+
+  test("a portal user of customer A gets 404 for every route with customer B's ids", async ({ page }) => {
+    test.setTimeout(180_000);
+    const a = await createCustomerWithInvoices();
+    const b = await createCustomerWithInvoices();
+    // An administrator of A, so every one of A's own pages is open to the user.
+    const user = await createPortalUserFor([a], "ADMIN");
+    await signIn(page, user.email);
+    await expect(page).toHaveURL(new RegExp(`/accounts/${a.id}`));
+
+    const own: Ids = { customerId: a.id, invoiceId: await invoiceIdOf(a) };
+    const foreign: Ids = { customerId: b.id, invoiceId: await invoiceIdOf(b) };
+    const aPayment = await recordCredit(
+      {
+        customerId: a.id,
+        kind: "PAYMENT",
+        number: `RCT-${randomUUID().slice(0, 8)}`,
+        currency: "USD",
+        amount: 1_000n,
+        documentDate: new Date(),
+        paymentMethod: "BANK_TRANSFER",
+      },
+      systemActor("e2e-authorization"),
+    );
+    const leaks = [b.name, b.accountNumber, ...b.invoiceNumbers];
+
+    const expectStatus = async (url: string, status: number) => {
+      const response = await page.request.get(url, { maxRedirects: 0 });
+      expect(response.status(), url).toBe(status);
+      if (status !== 200) {
+        const body = await response.text();
+        for (const leak of leaks) expect(body, `${url} shows ${leak}`).not.toContain(leak);
+      }
+    };
+
+    for (const route of ID_ROUTES) {
+      const params = paramsOf(route.path);
+      await expectStatus(urlFor(route, own), 200);
+
+      const cases: Ids[] = [
+        foreign,
+        { customerId: "not-a-uuid", invoiceId: own.invoiceId },
+        { customerId: randomUUID(), invoiceId: own.invoiceId },
+      ];
+      if (params.includes("invoiceId") || route.path in QUERY_IDS) {
+        cases.push(
+          { customerId: own.customerId, invoiceId: foreign.invoiceId },
+          { customerId: foreign.customerId, invoiceId: own.invoiceId },
+          { customerId: own.customerId, invoiceId: "not-a-uuid" },
+          { customerId: own.customerId, invoiceId: randomUUID() },
+          // A payment is not an invoice.
+          { customerId: own.customerId, invoiceId: aPayment.id },
+        );
+      }
+      for (const ids of cases) await expectStatus(urlFor(route, ids), 404);
+    }
+
+    // One of B's invoices among A's own in a ZIP download: the whole download is refused.
+    await expectStatus(
+      `${E2E.portalUrl}/accounts/${a.id}/invoices.zip?id=${own.invoiceId}&id=${foreign.invoiceId}`,
+      404,
+    );
+    // B's legal entity as A's statement filter is refused without showing anything of B.
+    const bEntity = await getDb().customer.findUniqueOrThrow({
+      where: { id: b.id },
+      select: { legalEntityId: true },
+    });
+    for (const path of ["statement", "statement.pdf", "statement.csv"]) {
+      const url = `${E2E.portalUrl}/accounts/${a.id}/${path}?legalEntityId=${bEntity.legalEntityId}`;
+      const response = await page.request.get(url, { maxRedirects: 0 });
+      expect(response.status(), url).toBe(400);
+      const body = await response.text();
+      for (const leak of leaks) expect(body, `${url} shows ${leak}`).not.toContain(leak);
+    }
+  });
+});
