@@ -136,6 +136,16 @@ async function signIn(page: Page, email: string) {
   await expect(page).toHaveURL(/\/accounts\//);
 }
 
+/** The header's language menu (its label is in the page's current language). */
+async function chooseLanguage(page: Page, name: string, lang: string) {
+  await page
+    .locator("summary")
+    .filter({ hasText: /^(Language|Idioma|اللغة): / })
+    .click();
+  await page.getByRole("button", { name, exact: true }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", lang);
+}
+
 /** "$1,234.56" or "-$50.00" (en-US) → cents. */
 function cents(text: string): bigint {
   const match = /(-)?\$([\d,]+)\.(\d{2})/.exec(text.replace(/\u2212/g, "-"));
@@ -281,6 +291,16 @@ test.describe("statement and invoices online", () => {
     expect(invoiceText).toContain(book.name);
     expect(invoiceText).toContain(`PO-${book.numbers.inv2}`);
     expect(invoiceText).toContain("1,234.56");
+
+    // The same statement in Arabic (right to left) and in Portuguese (amounts formatted pt-BR).
+    await page.goto(`${E2E.portalUrl}/accounts/${book.customerId}/statement?from=${iso(-90)}&to=${iso(0)}`);
+    await chooseLanguage(page, "العربية", "ar");
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    await expect(page.getByRole("heading", { level: 1, name: "كشف الحساب" })).toBeVisible();
+    await chooseLanguage(page, "Português (Brasil)", "pt-BR");
+    await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+    await expect(page.getByRole("heading", { level: 1, name: "Extrato" })).toBeVisible();
+    await expect(page.locator('[data-summary="closing"] .tabular').first()).toHaveText(/^US\$\s?2\.066,66$/);
   });
 
   test("the invoice list searches, filters and downloads a ZIP of the selected PDFs", async ({ page }) => {

@@ -4,6 +4,7 @@ import { getDb } from "../db/client.ts";
 import type { ItemKind, PaymentMethod } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
 import { DEBIT_KINDS } from "../ledger/item-kinds.ts";
+import { sumAmounts } from "../money/money.ts";
 import { familyIds, readAccountFamily } from "../statements/account-family.ts";
 import { type InvoiceStatus, invoiceStatus } from "./invoice-status.ts";
 
@@ -206,8 +207,8 @@ export async function loadInvoiceDetails(
       rate.tax += l.taxAmount;
       rates.set(l.taxRateBp, rate);
     }
-    const net = lines.reduce((s, l) => s + l.netAmount, 0n);
-    const tax = lines.reduce((s, l) => s + l.taxAmount, 0n);
+    const net = sumAmounts(lines.map((l) => l.netAmount));
+    const tax = sumAmounts(lines.map((l) => l.taxAmount));
     const { customer, legalEntity, ...fields } = item;
     return {
       ...fields,

@@ -6,6 +6,7 @@ import { Prisma } from "../db/generated/client.ts";
 import type { ItemKind } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
 import { DEBIT_KINDS, isCreditKind } from "../ledger/item-kinds.ts";
+import { sumAmounts } from "../money/money.ts";
 import { type AccountFamily, type FamilyAccount, readAccountFamily } from "./account-family.ts";
 import { addDays, addYears, isoDate, parseDateOnly } from "./dates.ts";
 import {
@@ -371,12 +372,6 @@ async function lineRows(
   return rows;
 }
 
-const sum = (values: Iterable<bigint>) => {
-  let total = 0n;
-  for (const v of values) total += v;
-  return total;
-};
-
 /** Primary first, then alphabetical. */
 const primaryFirst = (codes: Iterable<string>, primary: string) =>
   [...new Set([primary, ...codes])].sort((a, b) =>
@@ -452,9 +447,9 @@ export async function getStatement(
   const selected = inEntity.filter((r) => r.currency === currency);
   const statementAccounts: StatementAccount[] = accounts.map((a) => {
     const rows = selected.filter((r) => r.customer_id === a.id);
-    const opening = view === "open" ? 0n : sum(rows.map((r) => BigInt(r.opening)));
-    const debits = sum(rows.map((r) => BigInt(view === "open" ? r.open_debits : r.debits)));
-    const credits = sum(rows.map((r) => BigInt(view === "open" ? r.open_credits : r.credits)));
+    const opening = view === "open" ? 0n : sumAmounts(rows.map((r) => BigInt(r.opening)));
+    const debits = sumAmounts(rows.map((r) => BigInt(view === "open" ? r.open_debits : r.debits)));
+    const credits = sumAmounts(rows.map((r) => BigInt(view === "open" ? r.open_credits : r.credits)));
     return {
       id: a.id,
       accountNumber: a.accountNumber,
@@ -467,10 +462,10 @@ export async function getStatement(
     };
   });
   const totals = {
-    opening: sum(statementAccounts.map((a) => a.opening)),
-    debits: sum(statementAccounts.map((a) => a.debits)),
-    credits: sum(statementAccounts.map((a) => a.credits)),
-    closing: sum(statementAccounts.map((a) => a.closing)),
+    opening: sumAmounts(statementAccounts.map((a) => a.opening)),
+    debits: sumAmounts(statementAccounts.map((a) => a.debits)),
+    credits: sumAmounts(statementAccounts.map((a) => a.credits)),
+    closing: sumAmounts(statementAccounts.map((a) => a.closing)),
   };
 
   const scope: ItemScope = { ids, currency, legalEntityId };
@@ -500,7 +495,7 @@ export async function getStatement(
     amount: BigInt(bucketAmount(bucket)?.amount ?? 0n),
     count: bucketAmount(bucket)?.count ?? 0,
   }));
-  const openDebits = sum(buckets.map((b) => b.amount));
+  const openDebits = sumAmounts(buckets.map((b) => b.amount));
   const unappliedCredits = BigInt(bucketAmount("credit")?.amount ?? 0n);
 
   return {
