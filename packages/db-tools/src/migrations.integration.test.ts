@@ -98,9 +98,9 @@ describe("deployMigrations on a fresh database", () => {
       const invoice = await item("INVOICE", "INV-1");
       const payment = await item("PAYMENT", "PAY-1");
       const application = await c.query<{ id: string }>(
-        `INSERT INTO application (id, kind, credit_item_id, debit_item_id, currency, amount, actor_type)
-         VALUES (gen_random_uuid(), 'APPLY', $1, $2, 'EUR', 10000, 'system') RETURNING id`,
-        [payment.rows[0]!.id, invoice.rows[0]!.id],
+        `INSERT INTO application (id, kind, customer_id, credit_item_id, debit_item_id, currency, amount, actor_type)
+         VALUES (gen_random_uuid(), 'APPLY', $3, $1, $2, 'EUR', 10000, 'system') RETURNING id`,
+        [payment.rows[0]!.id, invoice.rows[0]!.id, customer.rows[0]!.id],
       );
       await c.query(
         `INSERT INTO audit_event (actor_type, action, entity_type, entity_id) VALUES ('system', 'apply', 'application', $1)`,
