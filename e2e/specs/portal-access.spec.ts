@@ -59,7 +59,15 @@ test.describe("portal access", () => {
     // The administrator invites a colleague as a viewer.
     await signIn(page, admin.email);
     await expect(page).toHaveURL(new RegExp(`/accounts/${customer.id}$`));
-    await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/users`);
+    // An administrator finds user management from the account: a section tab and a link on the home page.
+    await expect(
+      page.locator("#access").getByRole("link", { name: "Manage users and invitations" }),
+    ).toBeVisible();
+    await page
+      .getByRole("navigation", { name: "Account sections" })
+      .getByRole("link", { name: "Users" })
+      .click();
+    await expect(page).toHaveURL(new RegExp(`/accounts/${customer.id}/users$`));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Users and access");
     await expectAccessible(page, "users page");
     const invite = page.locator("form#invite");

@@ -1,5 +1,6 @@
 import { useRouteLoaderData } from "react-router";
 import type { loader } from "~/root";
+import type { loader as signedInLoader } from "~/routes/signed-in-layout";
 import { DEFAULT_LOCALE, type Locale, textDirection } from "./locale";
 
 /** The CSRF token for this page's forms (from the root loader). */
@@ -18,4 +19,13 @@ export function useLocale(): Locale {
 /** "rtl" for Arabic, else "ltr". */
 export function useTextDirection(): "ltr" | "rtl" {
   return textDirection(useLocale());
+}
+
+/** The signed-in user's capabilities on one account (none outside the signed-in pages). */
+export function useAccountCapabilities(customerId: string): { canPay: boolean; canManageUsers: boolean } {
+  const id = customerId.toLowerCase();
+  const account = useRouteLoaderData<typeof signedInLoader>("routes/signed-in-layout")?.accounts.find(
+    (a) => a.customerId === id,
+  );
+  return { canPay: account?.canPay ?? false, canManageUsers: account?.canManageUsers ?? false };
 }

@@ -11,11 +11,12 @@ import { StatCard } from "@settle/ui/stat-card";
 import { load } from "@settle/web/domain-errors.server";
 import type { TFunction } from "i18next";
 import { Trans, useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { AccountNav } from "~/components/account-nav";
 import { RouteError } from "~/components/route-error";
 import { pageMeta } from "~/i18n/meta";
 import { paymentTermsLabel } from "~/lib/labels";
-import { useLocale } from "~/lib/root-data";
+import { useAccountCapabilities, useLocale } from "~/lib/root-data";
 import { requirePortalSession } from "~/session.server";
 import type { Route } from "./+types/account-home";
 
@@ -34,6 +35,7 @@ export default function AccountHome({ loaderData }: Route.ComponentProps) {
   const { home } = loaderData;
   const { t } = useTranslation("home");
   const locale = useLocale();
+  const { canManageUsers } = useAccountCapabilities(home.customer.id);
   const [primary, ...otherCurrencies] = home.balances;
   const oldestDue = home.oldestOpenItems.find((i) => i.dueDate)?.dueDate;
 
@@ -118,6 +120,16 @@ export default function AccountHome({ loaderData }: Route.ComponentProps) {
             <div className="space-y-2">
               <Badge tone="brand">{t(`common:roles.${home.role}`)}</Badge>
               <p className="text-sm text-ink-muted">{t(`common:roleDescriptions.${home.role}`)}</p>
+              {canManageUsers ? (
+                <p className="pt-1 text-sm">
+                  <Link
+                    to={`/accounts/${home.customer.id}/users`}
+                    className="font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+                  >
+                    {t("access.manage")}
+                  </Link>
+                </p>
+              ) : null}
             </div>
           </Card>
         </div>

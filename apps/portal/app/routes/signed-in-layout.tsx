@@ -1,3 +1,4 @@
+import { portalCapabilities } from "@settle/domain/portal-access/capabilities";
 import { useTranslation } from "react-i18next";
 import { Outlet, useParams } from "react-router";
 import { PortalHeader } from "~/components/portal-header";
@@ -11,7 +12,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   const session = await requirePortalSession(request);
   return {
     user: { name: session.user.name, email: session.user.email },
-    accounts: session.memberships,
+    // What the user may do on each account, so pages show only the controls that will work.
+    accounts: session.memberships.map((m) => ({ ...m, ...portalCapabilities(session.actor, m.customerId) })),
     activeCustomerId: session.activeCustomerId,
   };
 }

@@ -27,6 +27,7 @@ import { useId } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { data, Form, redirect, useNavigation } from "react-router";
 import type { $ZodIssue } from "zod/v4/core";
+import { AccountNav } from "~/components/account-nav";
 import { RouteError } from "~/components/route-error";
 import { verifyCsrf } from "~/csrf.server";
 import { env } from "~/env.server";
@@ -147,6 +148,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           />
         }
       />
+      <AccountNav customerId={access.customer.id} />
       <div aria-live="polite" className="mb-6 empty:hidden">
         <Outcome actionData={actionData} access={access} />
       </div>
