@@ -34,9 +34,19 @@ export interface DataTableProps<T> {
   empty?: ReactNode;
   /** URL parameter names, when a page has more than one sortable table. */
   params?: { sort: string; dir: string; page: string };
+  /** What screen readers hear after a sortable header, in the page's language (English by default). */
+  sortText?: SortText;
 }
 
+/** The hidden text after a sortable header: its current sort (if any) and what a click does. */
+export type SortText = (state: { current?: SortDir; next: SortDir }) => string;
+
 const DEFAULT_PARAMS = { sort: "sort", dir: "dir", page: "page" };
+
+const englishSortText: SortText = ({ current, next }) => {
+  const word = (dir: SortDir) => (dir === "asc" ? "ascending" : "descending");
+  return current ? `, sorted ${word(current)}; sort ${word(next)}` : ", sort";
+};
 
 /** The href for sorting by `key`: keeps the other parameters (search), restarts at page 1. */
 function useSortHref(params: { sort: string; dir: string; page: string }) {
@@ -63,6 +73,7 @@ export function DataTable<T>({
   sort,
   empty,
   params = DEFAULT_PARAMS,
+  sortText = englishSortText,
 }: DataTableProps<T>) {
   const sortHref = useSortHref(params);
   return (
@@ -109,9 +120,7 @@ export function DataTable<T>({
                         )}
                       />
                       <span className="sr-only">
-                        {active
-                          ? `, sorted ${sort.dir === "asc" ? "ascending" : "descending"}; sort ${nextDir === "asc" ? "ascending" : "descending"}`
-                          : ", sort"}
+                        {sortText({ current: active ? sort.dir : undefined, next: nextDir })}
                       </span>
                     </Link>
                   ) : (
