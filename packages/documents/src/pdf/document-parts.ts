@@ -57,6 +57,21 @@ const HEADER_HEIGHT = 17;
 const lineStep = (size: number) => size * LINE_HEIGHT + 1.5;
 const textTop = (y: number, height: number, size: number) => y + (height - size * LINE_HEIGHT) / 2 + 0.6;
 
+/**
+ * A cell whose text wraps inside its column instead of being cut: document numbers and
+ * references are what a clerk matches on, so they are printed whole (up to `maxLines` lines).
+ */
+export function wrappedCell(
+  canvas: PdfCanvas,
+  column: Column,
+  text: string | null | undefined,
+  maxLines = 3,
+  style: TextStyle = TYPE.cell,
+): Cell {
+  if (!text) return "";
+  return { lines: canvas.wrap(text, column.width - 2 * CELL_PAD_X, style, maxLines), style };
+}
+
 const upper = (text: string, locale: string) => text.toLocaleUpperCase(locale);
 
 /** Issuer name and address at the start, the document title at the end, a rule below. */

@@ -2,8 +2,30 @@ import { formatMoney } from "@settle/domain/money/money";
 import { describe, expect, it } from "vitest";
 import { sampleStatement, sampleStatementLines } from "../sample-documents.ts";
 import { collect, pdfPageCount, pdfText } from "../test-support.ts";
-import type { DocumentLocale, StatementDocument } from "../types.ts";
+import type { DocumentLocale, StatementDocument, StatementLine } from "../types.ts";
 import { renderStatementPdf } from "./render-statement-pdf.ts";
+
+/**
+ * A wrapped cell's text from pdftotext's layout output: the lines below the one where the cell
+ * starts, read at the same column.
+ */
+function columnText(layout: readonly string[], start: string): string {
+  const row = layout.findIndex((line) => line.includes(start));
+  const column = layout[row]?.indexOf(start) ?? -1;
+  if (row < 0 || column < 0) return "";
+  const pieces: string[] = [];
+  for (let i = row; i < layout.length; i++) {
+    const piece = /^\S+(?: \S+)*/.exec((layout[i] ?? "").slice(column))?.[0];
+    if (!piece || (layout[i]?.[column - 1] ?? " ") !== " ") break;
+    pieces.push(piece);
+  }
+  return pieces.join(" ");
+}
+
+/** Wrapping drops the space it breaks at and breaks long words without one: compare without spaces. */
+function sameText(actual: string, expected: string) {
+  expect(actual.replace(/\s+/g, "")).toBe(expected.replace(/\s+/g, ""));
+}
 
 /** pdftotext keeps no-break spaces and may widen gaps; compare on single plain spaces. */
 const squash = (text: string) => text.replace(/[\u00A0\u202F\s]+/g, " ");
@@ -54,6 +76,17 @@ describe("renderStatementPdf", () => {
       expect(all).toContain(line?.number);
     }
     expect(all).toContain(squash(formatMoney(statement.closingBalance, "EUR", "en")));
+  });
+
+  it("prints long document numbers whole and wraps references in their column", async () => {
+    const statement = sampleStatement({ lines: 3 });
+    const number = "INV-2025-WESTERN-EUROPE-WWW-0001234567"; // 38 of the 40 characters allowed
+    const reference = "Contract FR-2025-0042 / PO 4500012345";
+    statement.lines[1] = { ...(statement.lines[1] as StatementLine), number, reference };
+    const layout = pdfText(await render(statement, "en")).split("\n");
+    sameText(columnText(layout, number.slice(0, 6)), number);
+    sameText(columnText(layout, reference.slice(0, 8)), reference);
+    expect(layout.join("\n")).not.toContain("…");
   });
 
   it.each([

@@ -15,6 +15,7 @@ import {
   TYPE,
   tableHeaderBlock,
   tableRowBlock,
+  wrappedCell,
 } from "./document-parts.ts";
 import { drawFlow, type FlowBlock } from "./flow.ts";
 import { type DocumentFormat, documentFormat } from "./format.ts";
@@ -175,8 +176,9 @@ function statementBlocks(
       [
         format.date(line.date),
         labels.lineTypes[line.type],
-        line.number,
-        line.reference,
+        // The number is what a clerk matches on: always whole. A long reference gets three lines.
+        wrappedCell(canvas, columns[2] as Column, line.number, Number.POSITIVE_INFINITY),
+        wrappedCell(canvas, columns[3] as Column, line.reference, 3),
         line.dueDate ? format.date(line.dueDate) : "",
         line.debit != null ? format.figure(line.debit) : "",
         line.credit != null ? format.figure(line.credit) : "",
