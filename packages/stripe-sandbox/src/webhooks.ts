@@ -175,6 +175,17 @@ export class WebhookDispatcher {
   start(): void {
     this.stopped = false;
     this.abort = new AbortController();
+    // A retry schedule given at this start applies to deliveries already waiting for a retry.
+    for (const d of this.store.values<Delivery>("deliveries")) {
+      const last = d.attempts.at(-1);
+      if (d.status !== "pending" || !last || d.nextAttemptAt === null) continue;
+      const due = last.at + retryDelay(this.opts.retry, d.attempts.length);
+      if (due < d.nextAttemptAt) {
+        d.nextAttemptAt = due;
+        this.store.put("deliveries", d.id, d);
+      }
+    }
+    this.store.commit();
     this.wake();
   }
 
