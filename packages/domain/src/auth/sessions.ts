@@ -67,76 +67,90 @@ export interface PortalSession {
   actor: PortalActor;
 }
 
-async function loadSession(app: SessionApp, token: string) {
-  if (!token || token.length > 100) return null;
-  const session = await getDb().session.findUnique({ where: { id: hashToken(token) } });
-  if (!session || session.app !== app || session.revokedAt || session.expiresAt <= new Date()) return null;
-  if (Date.now() - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-    await getDb().session.update({
-      where: { id: session.id },
-      data: {
-        lastSeenAt: new Date(),
-        expiresAt: new Date(Date.now() + SESSION_TTL_DAYS[app] * 86_400_000),
-      },
-    });
-  }
-  return session;
+interface SessionRow {
+  id: string;
+  csrf_secret: string;
+  active_customer_id: string | null;
+  last_seen_at: Date;
 }
+
+/**
+ * Session rows are looked up on every signed-in request, so each app's lookup is one round trip:
+ * the live session (right app, not revoked, not expired) joined to its active user. The sliding
+ * expiry is refreshed at most every TOUCH_AFTER_MS.
+ */
+async function touch(app: SessionApp, row: SessionRow): Promise<void> {
+  if (Date.now() - row.last_seen_at.getTime() <= TOUCH_AFTER_MS) return;
+  await getDb().session.update({
+    where: { id: row.id },
+    data: { lastSeenAt: new Date(), expiresAt: new Date(Date.now() + SESSION_TTL_DAYS[app] * 86_400_000) },
+  });
+}
+
+const usableToken = (token: string) => token.length > 0 && token.length <= 100;
 
 /** The signed-in staff user for a cookie token, or null (unknown, expired, revoked, deactivated). */
 export async function resolveStaffSession(token: string, requestId?: string): Promise<StaffSession | null> {
-  const session = await loadSession("BACKOFFICE", token);
-  if (!session?.staffUserId) return null;
-  const user = await getDb().staffUser.findUnique({
-    where: { id: session.staffUserId },
-    select: { id: true, email: true, name: true, roles: true, active: true },
-  });
-  if (!user?.active) return null;
+  if (!usableToken(token)) return null;
+  const rows = await getDb().$queryRaw<
+    (SessionRow & { user_id: string; email: string; name: string; roles: StaffRole[] })[]
+  >`
+    SELECT s.id, s.csrf_secret, s.active_customer_id::text AS active_customer_id, s.last_seen_at,
+           u.id::text AS user_id, u.email, u.name, u.roles::text[] AS roles
+      FROM session s JOIN staff_user u ON u.id = s.staff_user_id
+     WHERE s.id = ${hashToken(token)} AND s.app = 'BACKOFFICE'::session_app AND s.revoked_at IS NULL
+       AND s.expires_at > now() AND u.active`;
+  const row = rows[0];
+  if (!row) return null;
+  await touch("BACKOFFICE", row);
   return {
-    sessionId: session.id,
-    csrfSecret: session.csrfSecret,
-    user: { id: user.id, email: user.email, name: user.name, roles: user.roles },
-    actor: { kind: "staff", userId: user.id, roles: user.roles, requestId },
+    sessionId: row.id,
+    csrfSecret: row.csrf_secret,
+    user: { id: row.user_id, email: row.email, name: row.name, roles: row.roles },
+    actor: { kind: "staff", userId: row.user_id, roles: row.roles, requestId },
   };
 }
 
-/** The signed-in portal user, with the customer accounts they may act for. */
+/** The signed-in portal user, with the customer accounts they may act for (by name). */
 export async function resolvePortalSession(token: string, requestId?: string): Promise<PortalSession | null> {
-  const session = await loadSession("PORTAL", token);
-  if (!session?.portalUserId) return null;
-  const user = await getDb().portalUser.findUnique({
-    where: { id: session.portalUserId },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      locale: true,
-      active: true,
-      memberships: {
-        select: { customerId: true, role: true, customer: { select: { accountNumber: true, name: true } } },
-        orderBy: { customer: { name: "asc" } },
-      },
-    },
-  });
-  if (!user?.active) return null;
-  const memberships = user.memberships.map((m) => ({
-    customerId: m.customerId,
-    role: m.role,
-    accountNumber: m.customer.accountNumber,
-    name: m.customer.name,
-  }));
-  const active = memberships.some((m) => m.customerId === session.activeCustomer)
-    ? session.activeCustomer
+  if (!usableToken(token)) return null;
+  const rows = await getDb().$queryRaw<
+    (SessionRow & {
+      user_id: string;
+      email: string;
+      name: string;
+      locale: string;
+      memberships: { customerId: string; role: PortalRole; accountNumber: string; name: string }[];
+    })[]
+  >`
+    SELECT s.id, s.csrf_secret, s.active_customer_id::text AS active_customer_id, s.last_seen_at,
+           u.id::text AS user_id, u.email, u.name, u.locale,
+           COALESCE((
+             SELECT json_agg(json_build_object('customerId', m.customer_id, 'role', m.role,
+                                               'accountNumber', c.account_number, 'name', c.name)
+                             ORDER BY c.name, c.id)
+               FROM portal_membership m JOIN customer c ON c.id = m.customer_id
+              WHERE m.portal_user_id = u.id
+           ), '[]'::json) AS memberships
+      FROM session s JOIN portal_user u ON u.id = s.portal_user_id
+     WHERE s.id = ${hashToken(token)} AND s.app = 'PORTAL'::session_app AND s.revoked_at IS NULL
+       AND s.expires_at > now() AND u.active`;
+  const row = rows[0];
+  if (!row) return null;
+  await touch("PORTAL", row);
+  const memberships = row.memberships;
+  const active = memberships.some((m) => m.customerId === row.active_customer_id)
+    ? row.active_customer_id
     : null;
   return {
-    sessionId: session.id,
-    csrfSecret: session.csrfSecret,
+    sessionId: row.id,
+    csrfSecret: row.csrf_secret,
     activeCustomerId: active,
-    user: { id: user.id, email: user.email, name: user.name, locale: user.locale },
+    user: { id: row.user_id, email: row.email, name: row.name, locale: row.locale },
     memberships,
     actor: {
       kind: "portal",
-      userId: user.id,
+      userId: row.user_id,
       memberships: memberships.map((m) => ({ customerId: m.customerId, role: m.role })),
       requestId,
     },
