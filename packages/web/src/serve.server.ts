@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, existsSync, readdirSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -27,34 +27,61 @@ const TYPES: Record<string, string> = {
   ".map": "application/json",
 };
 
+interface StaticFile {
+  file: string;
+  size: number;
+  type: string;
+  cacheControl: string;
+}
+
+/**
+ * The client build's files by URL path, read once at startup (the build does not change while
+ * the server runs), so a page request costs no file-system call to learn it is not a file.
+ */
+export function indexStaticFiles(root: string): Map<string, StaticFile> {
+  const files = new Map<string, StaticFile>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(file);
+        continue;
+      }
+      if (!entry.isFile()) continue;
+      const pathname = `/${path.relative(root, file).split(path.sep).join("/")}`;
+      files.set(pathname, {
+        file,
+        size: statSync(file).size,
+        type: TYPES[path.extname(file)] ?? "application/octet-stream",
+        cacheControl: pathname.startsWith("/assets/")
+          ? "public, max-age=31536000, immutable"
+          : "public, max-age=3600",
+      });
+    }
+  };
+  if (existsSync(root)) walk(root);
+  return files;
+}
+
 /** Serves a file from the client build, or returns false. Fingerprinted /assets are immutable. */
-function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): boolean {
+function serveStatic(files: Map<string, StaticFile>, req: IncomingMessage, res: ServerResponse): boolean {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
+  const raw = req.url ?? "/";
+  const query = raw.indexOf("?");
   let pathname: string;
   try {
-    pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    pathname = decodeURIComponent(query === -1 ? raw : raw.slice(0, query));
   } catch {
     return false;
   }
-  const file = path.join(root, path.normalize(pathname));
-  if (!file.startsWith(root + path.sep)) return false;
-  let size: number;
-  try {
-    const stat = statSync(file);
-    if (!stat.isFile()) return false;
-    size = stat.size;
-  } catch {
-    return false;
-  }
-  res.setHeader("Content-Type", TYPES[path.extname(file)] ?? "application/octet-stream");
-  res.setHeader("Content-Length", size);
+  const found = files.get(pathname);
+  if (!found) return false;
+  res.setHeader("Content-Type", found.type);
+  res.setHeader("Content-Length", found.size);
   res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader(
-    "Cache-Control",
-    pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
-  );
+  res.setHeader("Cache-Control", found.cacheControl);
   if (req.method === "HEAD") res.end();
-  else createReadStream(file).pipe(res);
+  else createReadStream(found.file).pipe(res);
   return true;
 }
 
@@ -75,7 +102,7 @@ export async function serveApp(options: ServeOptions) {
   const build = (await import(
     pathToFileURL(path.join(options.appDir, "build/server/index.js")).href
   )) as ServerBuild;
-  const clientRoot = path.join(options.appDir, "build/client");
+  const staticFiles = indexStaticFiles(path.join(options.appDir, "build/client"));
   const handle = createRequestListener({
     build,
     mode: "production",
@@ -85,7 +112,7 @@ export async function serveApp(options: ServeOptions) {
     }),
   });
   const server = createServer((req, res) => {
-    if (serveStatic(clientRoot, req, res)) return;
+    if (serveStatic(staticFiles, req, res)) return;
     handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
