@@ -1,12 +1,23 @@
-/** Where the e2e apps and database live (ports apart from `npm start`, so both can run). */
+/**
+ * Where the e2e apps, database and Stripe sandbox live (ports apart from `npm start`, so both can
+ * run). E2E_PORTAL_PORT, E2E_BACKOFFICE_PORT and E2E_STRIPE_PORT move them when those are taken.
+ */
 const pgPort = 54322;
 const external = process.env.E2E_DATABASE_URL;
+const portOf = (name: string, fallback: number) => Number(process.env[name] ?? "") || fallback;
+const portalPort = portOf("E2E_PORTAL_PORT", 3100);
+const backofficePort = portOf("E2E_BACKOFFICE_PORT", 3101);
+const stripePort = portOf("E2E_STRIPE_PORT", 12112);
 
 export const E2E = {
-  portalPort: 3100,
-  backofficePort: 3101,
-  portalUrl: "http://localhost:3100",
-  backofficeUrl: "http://localhost:3101",
+  portalPort,
+  backofficePort,
+  portalUrl: `http://localhost:${portalPort}`,
+  backofficeUrl: `http://localhost:${backofficePort}`,
+  /** The local Stripe sandbox the portal pays through (state in a temporary directory per run). */
+  stripePort,
+  stripeUrl: `http://127.0.0.1:${stripePort}`,
+  stripeWebhookSecret: "whsec_settle_e2e",
   /** A database of its own, recreated empty for every run. */
   databaseUrl: external ?? `postgresql://settle:settle@127.0.0.1:${pgPort}/settle_e2e`,
   externalDatabase: !!external,

@@ -1,7 +1,8 @@
 /**
  * `npm start`: everything Settle needs on one machine. PostgreSQL (embedded under .data/ unless
  * DATABASE_URL is set), pending migrations, demo data on an empty database, production builds of
- * both apps (cached by Turborepo), then the portal, the back office and the worker.
+ * both apps (cached by Turborepo), the local Stripe sandbox (unless STRIPE_SECRET_KEY is set),
+ * then the portal, the back office and the worker.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
@@ -13,6 +14,10 @@ const root = path.resolve(import.meta.dirname, "..");
 const tsx = path.join(root, "node_modules/.bin/tsx");
 const PORTAL_PORT = Number(process.env.PORTAL_PORT ?? 3000);
 const BACKOFFICE_PORT = Number(process.env.BACKOFFICE_PORT ?? 3001);
+const STRIPE_SANDBOX_PORT = Number(process.env.STRIPE_SANDBOX_PORT ?? 12111);
+// Must match the portal's webhook route (apps/portal/app/routes.ts).
+const WEBHOOK_PATH = "/webhooks/stripe";
+const SANDBOX_WEBHOOK_SECRET = "whsec_settle_local_sandbox";
 const started = Date.now();
 const children: ChildProcess[] = [];
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
@@ -92,9 +97,33 @@ async function main() {
   );
   await Promise.all([seed, build]);
 
-  const common = { DATABASE_URL: db.url, NODE_ENV: process.env.NODE_ENV ?? "development" };
   const portalUrl = `http://localhost:${PORTAL_PORT}`;
   const backofficeUrl = `http://localhost:${BACKOFFICE_PORT}`;
+  const common: NodeJS.ProcessEnv = { DATABASE_URL: db.url, NODE_ENV: process.env.NODE_ENV ?? "development" };
+
+  // Without a Stripe key, card payments go to the local sandbox, which signs its webhooks with a
+  // secret the apps are given here.
+  let stripeLine = "Stripe       STRIPE_SECRET_KEY is set: payments go to Stripe";
+  if (!process.env.STRIPE_SECRET_KEY) {
+    const sandboxUrl = `http://127.0.0.1:${STRIPE_SANDBOX_PORT}`;
+    const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET || SANDBOX_WEBHOOK_SECRET;
+    run(
+      "stripe",
+      tsx,
+      ["src/main.ts"],
+      {
+        STRIPE_SANDBOX_PORT: String(STRIPE_SANDBOX_PORT),
+        STRIPE_SANDBOX_DATA_DIR:
+          process.env.STRIPE_SANDBOX_DATA_DIR ?? path.join(root, ".data/stripe-sandbox"),
+        STRIPE_WEBHOOK_URL: `http://127.0.0.1:${PORTAL_PORT}${WEBHOOK_PATH}`,
+        STRIPE_WEBHOOK_SECRET: webhookSecret,
+      },
+      path.join(root, "packages/stripe-sandbox"),
+    );
+    await waitForHttp(`${sandboxUrl}/_sandbox/health`);
+    Object.assign(common, { STRIPE_SANDBOX_URL: sandboxUrl, STRIPE_WEBHOOK_SECRET: webhookSecret });
+    stripeLine = `Stripe       local sandbox at ${sandboxUrl} (test card 4242 4242 4242 4242)`;
+  }
   run(
     "portal",
     tsx,
@@ -121,6 +150,7 @@ Settle is running (ready in ${elapsed()}).
                admin@settle.example / settle-demo-2026 (also manager@, collector@, cash@,
                disputes@, credit@settle.example with the same password)
   Dev mailbox  ${backofficeUrl}/dev/mailbox
+  ${stripeLine}
   Database     ${db.url}
 
 Press Ctrl+C to stop.`);

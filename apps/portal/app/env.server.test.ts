@@ -35,6 +35,24 @@ describe("parseEnv", () => {
     expect(new Set([env.totpSecret, env.csrfSecret, env.cookieSecret, SECRET]).size).toBe(4);
   });
 
+  it("talks to the Stripe sandbox without a key, and wants the webhook secret with one", () => {
+    expect(parseEnv({ DATABASE_URL }).stripe).toEqual({
+      secretKey: undefined,
+      sandboxUrl: "http://127.0.0.1:12111",
+      webhookSecret: undefined,
+    });
+    expect(() => parseEnv({ DATABASE_URL, STRIPE_SECRET_KEY: "sk_test_123" })).toThrow(
+      /STRIPE_WEBHOOK_SECRET is required/,
+    );
+    expect(() => parseEnv({ DATABASE_URL, STRIPE_SECRET_KEY: "pk_test_123" })).toThrow(/secret key/);
+    const real = parseEnv({
+      DATABASE_URL,
+      STRIPE_SECRET_KEY: "sk_test_123",
+      STRIPE_WEBHOOK_SECRET: "whsec_abcdefgh",
+    });
+    expect(real.stripe.secretKey).toBe("sk_test_123");
+  });
+
   it("uses Secure cookies when the portal is served over https", () => {
     const env = parseEnv({ DATABASE_URL, PORTAL_URL: "https://portal.example.com", TRUST_PROXY: "1" });
     expect(env).toMatchObject({ secureCookies: true, trustProxy: true });

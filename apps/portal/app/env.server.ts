@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { configureDatabase } from "@settle/domain/db/client";
+import { configureStripe } from "@settle/domain/payments/stripe-client";
 import { z } from "zod";
 
 // Only outside production: a production start without its own secret is refused below.
@@ -23,10 +24,26 @@ export const EnvSchema = z
       .transform((v) => v === "true" || v === "1"),
     PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
     HOST: z.string().min(1).default("0.0.0.0"),
+    /** Set: card payments go to Stripe. Unset: to the local Stripe sandbox at STRIPE_SANDBOX_URL. */
+    STRIPE_SECRET_KEY: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z
+        .string()
+        .regex(/^(sk|rk)_(test|live)_/, "STRIPE_SECRET_KEY must be a Stripe secret key.")
+        .optional(),
+    ),
+    STRIPE_SANDBOX_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:12111"),
+    /** The webhook endpoint's signing secret (required with STRIPE_SECRET_KEY). */
+    STRIPE_WEBHOOK_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(8).optional()),
   })
   .refine((e) => e.NODE_ENV !== "production" || e.PORTAL_SESSION_SECRET, {
     message: "PORTAL_SESSION_SECRET is required in production (at least 32 random characters).",
     path: ["PORTAL_SESSION_SECRET"],
+  })
+  .refine((e) => !e.STRIPE_SECRET_KEY || e.STRIPE_WEBHOOK_SECRET, {
+    message:
+      "STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY (the webhook endpoint's signing secret).",
+    path: ["STRIPE_WEBHOOK_SECRET"],
   });
 
 export type PortalEnv = ReturnType<typeof parseEnv>;
@@ -58,8 +75,14 @@ export function parseEnv(source: Record<string, string | undefined>) {
     csrfSecret: derive("csrf"),
     /** remix-auth-totp wants exactly 64 hex characters (a 256-bit key). */
     totpSecret: derive("totp"),
+    stripe: {
+      secretKey: e.STRIPE_SECRET_KEY,
+      sandboxUrl: e.STRIPE_SANDBOX_URL,
+      webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+    },
   };
 }
 
 export const env = parseEnv(process.env);
 configureDatabase(env.databaseUrl);
+configureStripe(env.stripe);

@@ -12,6 +12,19 @@ const EnvSchema = z.object({
     z.url({ protocol: /^smtps?$/, error: "Expected an smtp:// or smtps:// URL" }).optional(),
   ),
   MAIL_FROM: z.preprocess(unsetIfEmpty, z.string().min(3).default("Settle <no-reply@settle.invalid>")),
+  /** Set: the payment sweep asks Stripe. Unset: the local Stripe sandbox at STRIPE_SANDBOX_URL. */
+  STRIPE_SECRET_KEY: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_/)
+      .optional(),
+  ),
+  STRIPE_SANDBOX_URL: z.preprocess(
+    unsetIfEmpty,
+    z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:12111"),
+  ),
+  STRIPE_WEBHOOK_SECRET: z.preprocess(unsetIfEmpty, z.string().min(8).optional()),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

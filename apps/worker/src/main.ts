@@ -1,4 +1,5 @@
 import { configureDatabase, disconnectDb } from "@settle/domain/db/client";
+import { configureStripe } from "@settle/domain/payments/stripe-client";
 import { loadEnv } from "./env.ts";
 import { errorMessage, logError, logInfo } from "./log.ts";
 import { createSmtpMailer } from "./mailer.ts";
@@ -13,6 +14,11 @@ try {
 }
 
 configureDatabase(env.DATABASE_URL);
+configureStripe({
+  secretKey: env.STRIPE_SECRET_KEY,
+  sandboxUrl: env.STRIPE_SANDBOX_URL,
+  webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+});
 const mailer = env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : undefined;
 if (mailer) {
   // The host only: the URL may carry credentials.

@@ -1,0 +1,88 @@
+import Stripe from "stripe";
+
+/** The local sandbox's default address (packages/stripe-sandbox). */
+export const DEFAULT_STRIPE_SANDBOX_URL = "http://127.0.0.1:12111";
+/** Any `sk_test_` key is accepted by the sandbox; this one makes logs say where calls went. */
+export const SANDBOX_SECRET_KEY = "sk_test_settle_local_sandbox";
+/** The webhook secret `npm start`, the e2e suite and tests share with the sandbox when none is set. */
+export const SANDBOX_WEBHOOK_SECRET = "whsec_settle_local_sandbox";
+
+export interface StripeSettings {
+  /** Set: talk to Stripe itself. Unset: talk to the sandbox at `sandboxUrl`. */
+  secretKey?: string;
+  sandboxUrl?: string;
+  /** Signing secret of the webhook endpoint (Dashboard, `stripe listen`, or the sandbox's). */
+  webhookSecret?: string;
+  /** Automatic retries of failed calls; the SDK reuses the Idempotency-Key on them. */
+  maxNetworkRetries?: number;
+  timeoutMs?: number;
+}
+
+export interface StripeConnection {
+  stripe: Stripe;
+  webhookSecret: string;
+  /** True when calls go to the local sandbox (development and tests). */
+  sandbox: boolean;
+}
+
+let configured: StripeSettings | undefined;
+let connection: StripeConnection | undefined;
+
+/**
+ * Apps call this once from their validated environment; scripts and tests may rely on the
+ * process environment instead (STRIPE_SECRET_KEY, STRIPE_SANDBOX_URL, STRIPE_WEBHOOK_SECRET).
+ */
+export function configureStripe(settings: StripeSettings): void {
+  configured = settings;
+  connection = undefined;
+}
+
+function settingsFromProcess(): StripeSettings {
+  const blank = (v: string | undefined) => (v ? v : undefined);
+  return {
+    secretKey: blank(process.env.STRIPE_SECRET_KEY),
+    sandboxUrl: blank(process.env.STRIPE_SANDBOX_URL),
+    webhookSecret: blank(process.env.STRIPE_WEBHOOK_SECRET),
+  };
+}
+
+/** Builds an SDK client: Stripe itself with a secret key, otherwise the sandbox over plain HTTP. */
+export function createStripeConnection(settings: StripeSettings): StripeConnection {
+  const common: Stripe.StripeConfig = {
+    maxNetworkRetries: settings.maxNetworkRetries ?? 2,
+    timeout: settings.timeoutMs ?? 20_000,
+    appInfo: { name: "Settle" },
+  };
+  if (settings.secretKey) {
+    if (!settings.webhookSecret) {
+      throw new Error(
+        "STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY (the endpoint's signing secret).",
+      );
+    }
+    return {
+      stripe: new Stripe(settings.secretKey, common),
+      webhookSecret: settings.webhookSecret,
+      sandbox: false,
+    };
+  }
+  const url = new URL(settings.sandboxUrl ?? DEFAULT_STRIPE_SANDBOX_URL);
+  const port = url.port ? Number(url.port) : url.protocol === "https:" ? 443 : 80;
+  return {
+    stripe: new Stripe(SANDBOX_SECRET_KEY, {
+      ...common,
+      host: url.hostname,
+      port,
+      protocol: url.protocol === "https:" ? "https" : "http",
+    }),
+    webhookSecret: settings.webhookSecret ?? SANDBOX_WEBHOOK_SECRET,
+    sandbox: true,
+  };
+}
+
+/** The process-wide connection (created on first use). */
+export function getStripe(): StripeConnection {
+  if (!connection) connection = createStripeConnection(configured ?? settingsFromProcess());
+  return connection;
+}
+
+export type { Stripe };
