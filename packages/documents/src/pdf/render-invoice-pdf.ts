@@ -44,12 +44,16 @@ export async function renderInvoicePdf(
     const blocks = invoiceBlocks(canvas, invoice, labels, format);
     const running = `${labels.invoiceTitle} ${invoice.invoiceNumber} · ${customer.name}`;
     const reference = `${labels.invoiceTitle} ${invoice.invoiceNumber}`;
-    await drawFlow(blocks, FRAME, async (index, count) => {
-      await addPage();
-      canvas.resetState();
-      if (index > 0) drawRunningHeader(canvas, issuer, running);
-      drawFooter(canvas, issuer, labels, reference, index, count);
-    });
+    await drawFlow(
+      () => blocks,
+      FRAME,
+      async (index, count) => {
+        await addPage();
+        canvas.resetState();
+        if (index > 0) drawRunningHeader(canvas, issuer, running);
+        drawFooter(canvas, issuer, labels, reference, index, count);
+      },
+    );
   });
 }
 

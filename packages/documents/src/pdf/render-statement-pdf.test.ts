@@ -79,10 +79,12 @@ describe("renderStatementPdf", () => {
   });
 
   it("prints long document numbers whole and wraps references in their column", async () => {
-    const statement = sampleStatement({ lines: 3 });
+    const sample = sampleStatement({ lines: 3 });
     const number = "INV-2025-WESTERN-EUROPE-WWW-0001234567"; // 38 of the 40 characters allowed
     const reference = "Contract FR-2025-0042 / PO 4500012345";
-    statement.lines[1] = { ...(statement.lines[1] as StatementLine), number, reference };
+    const lines = [...sample.lines];
+    lines[1] = { ...(lines[1] as StatementLine), number, reference };
+    const statement = { ...sample, lines };
     const layout = pdfText(await render(statement, "en")).split("\n");
     sameText(columnText(layout, number.slice(0, 6)), number);
     sameText(columnText(layout, reference.slice(0, 8)), reference);

@@ -21,7 +21,7 @@ import { drawFlow, type FlowBlock } from "./flow.ts";
 import { type DocumentFormat, documentFormat } from "./format.ts";
 import { fillLabel, type PdfLabels, pdfLabels } from "./labels.ts";
 import { COLORS, PdfCanvas } from "./pdf-canvas.ts";
-import { PAGE, writePdf } from "./pdf-writer.ts";
+import { forgetFontLayouts, PAGE, writePdf } from "./pdf-writer.ts";
 
 export interface RenderPdfOptions {
   locale: DocumentLocale;
@@ -55,17 +55,24 @@ export async function renderStatementPdf(
     doc.info.Subject = `${customer.accountNumber} · ${period}`;
 
     const canvas = new PdfCanvas(doc, locale, PAGE.width);
-    const blocks = statementBlocks(canvas, statement, labels, format, title);
+    // Blocks are made as the layout needs them, twice (once to count the pages, once to draw),
+    // so memory does not grow with the number of lines.
+    const blocks = () => statementBlocks(canvas, statement, labels, format, title);
     const running = `${title} · ${customer.name} · ${customer.accountNumber}`;
     const footerReference = statement.openItemsOnly
       ? fillLabel(labels.asOf, { date: format.date(statement.periodTo) })
       : period;
-    await drawFlow(blocks, FRAME, async (index, count) => {
-      await addPage();
-      canvas.resetState();
-      if (index > 0) drawRunningHeader(canvas, issuer, running);
-      drawFooter(canvas, issuer, labels, footerReference, index, count);
-    });
+    await drawFlow(
+      blocks,
+      FRAME,
+      async (index, count) => {
+        await addPage();
+        canvas.resetState();
+        if (index > 0) drawRunningHeader(canvas, issuer, running);
+        drawFooter(canvas, issuer, labels, footerReference, index, count);
+      },
+      { onCountedPage: () => forgetFontLayouts(doc) },
+    );
   });
 }
 
@@ -87,27 +94,24 @@ function sumLines(lines: readonly StatementLine[]) {
   return { debits, credits };
 }
 
-function statementBlocks(
+function* statementBlocks(
   canvas: PdfCanvas,
   statement: StatementDocument,
   labels: PdfLabels,
   format: DocumentFormat,
   title: string,
-): FlowBlock[] {
-  const blocks: FlowBlock[] = [];
+): Generator<FlowBlock> {
   const statementDate = statement.statementDate ?? statement.periodTo;
   const groups = statement.groups?.length ? statement.groups : null;
   const allLines = groups ? groups.flatMap((group) => group.lines) : statement.lines;
   const totals = sumLines(allLines);
   const closing = statement.closingBalance;
 
-  blocks.push(
-    letterheadBlock(canvas, statement.issuer, labels, title, [
-      statement.openItemsOnly
-        ? fillLabel(labels.asOf, { date: format.longDate(statement.periodTo) })
-        : format.longDate(statementDate),
-    ]),
-  );
+  yield letterheadBlock(canvas, statement.issuer, labels, title, [
+    statement.openItemsOnly
+      ? fillLabel(labels.asOf, { date: format.longDate(statement.periodTo) })
+      : format.longDate(statementDate),
+  ]);
 
   const meta: MetaRow[] = [
     { label: labels.accountNumber, value: statement.customer.accountNumber },
@@ -128,33 +132,29 @@ function statementBlocks(
       ? { label: labels.creditBalance, value: format.money(-closing), strong: true }
       : { label: labels.amountDue, value: format.money(closing), strong: true },
   );
-  blocks.push(partiesBlock(canvas, statement.customer, labels, meta));
+  yield partiesBlock(canvas, statement.customer, labels, meta);
 
-  blocks.push(
-    summaryStripBlock(
-      canvas,
-      statement.openItemsOnly
-        ? [
-            { label: labels.openDebits, value: format.money(totals.debits) },
-            { label: labels.openCredits, value: format.money(totals.credits) },
-            { label: labels.closingBalance, value: format.money(closing), emphasis: true },
-          ]
-        : [
-            { label: labels.openingBalance, value: format.money(statement.openingBalance) },
-            { label: labels.totalDebits, value: format.money(totals.debits) },
-            { label: labels.totalCredits, value: format.money(totals.credits) },
-            { label: labels.closingBalance, value: format.money(closing), emphasis: true },
-          ],
-    ),
+  yield summaryStripBlock(
+    canvas,
+    statement.openItemsOnly
+      ? [
+          { label: labels.openDebits, value: format.money(totals.debits) },
+          { label: labels.openCredits, value: format.money(totals.credits) },
+          { label: labels.closingBalance, value: format.money(closing), emphasis: true },
+        ]
+      : [
+          { label: labels.openingBalance, value: format.money(statement.openingBalance) },
+          { label: labels.totalDebits, value: format.money(totals.debits) },
+          { label: labels.totalCredits, value: format.money(totals.credits) },
+          { label: labels.closingBalance, value: format.money(closing), emphasis: true },
+        ],
   );
 
-  blocks.push(
-    sectionHeadingBlock(
-      canvas,
-      statement.openItemsOnly ? labels.openItems : labels.accountActivity,
-      fillLabel(labels.amountsIn, { currency: format.currencyLabel }),
-      4,
-    ),
+  yield sectionHeadingBlock(
+    canvas,
+    statement.openItemsOnly ? labels.openItems : labels.accountActivity,
+    fillLabel(labels.amountsIn, { currency: format.currencyLabel }),
+    4,
   );
   const columns = STATEMENT_COLUMNS;
   const header = tableHeaderBlock(canvas, columns, [
@@ -167,7 +167,7 @@ function statementBlocks(
     labels.credit,
     labels.balance,
   ]);
-  blocks.push(header);
+  yield header;
 
   const lineRow = (line: StatementLine) =>
     tableRowBlock(
@@ -222,46 +222,41 @@ function statementBlocks(
 
   if (groups) {
     for (const group of groups) {
-      blocks.push(
-        tableRowBlock(
-          canvas,
-          columns,
-          [{ text: `${group.accountNumber} · ${group.name}`, span: columns.length, style: TYPE.cellBold }],
-          { header, band: "#f7f8fa", keepWithNext: true, gapBefore: 4 },
-        ),
+      yield tableRowBlock(
+        canvas,
+        columns,
+        [{ text: `${group.accountNumber} · ${group.name}`, span: columns.length, style: TYPE.cellBold }],
+        { header, band: "#f7f8fa", keepWithNext: true, gapBefore: 4 },
       );
       if (group.openingBalance != null && !statement.openItemsOnly) {
-        blocks.push(balanceRow(statement.periodFrom, labels.openingBalance, group.openingBalance));
+        yield balanceRow(statement.periodFrom, labels.openingBalance, group.openingBalance);
       }
-      for (const line of group.lines) blocks.push(lineRow(line));
-      if (group.lines.length === 0) blocks.push(emptyRow());
+      for (const line of group.lines) yield lineRow(line);
+      if (group.lines.length === 0) yield emptyRow();
       const sums = sumLines(group.lines);
-      blocks.push(
-        tableRowBlock(
-          canvas,
-          columns,
-          [
-            { text: `${labels.accountSubtotal} · ${group.accountNumber}`, span: 5 },
-            format.figure(sums.debits),
-            format.figure(sums.credits),
-            format.figure(group.subtotal),
-          ],
-          { header, style: TYPE.cellBold },
-        ),
+      yield tableRowBlock(
+        canvas,
+        columns,
+        [
+          { text: `${labels.accountSubtotal} · ${group.accountNumber}`, span: 5 },
+          format.figure(sums.debits),
+          format.figure(sums.credits),
+          format.figure(group.subtotal),
+        ],
+        { header, style: TYPE.cellBold },
       );
     }
   } else {
     if (!statement.openItemsOnly) {
-      blocks.push(balanceRow(statement.periodFrom, labels.openingBalance, statement.openingBalance));
+      yield balanceRow(statement.periodFrom, labels.openingBalance, statement.openingBalance);
     }
-    for (const line of statement.lines) blocks.push(lineRow(line));
-    if (statement.lines.length === 0) blocks.push(emptyRow());
+    for (const line of statement.lines) yield lineRow(line);
+    if (statement.lines.length === 0) yield emptyRow();
   }
-  blocks.push(balanceRow(statement.periodTo, labels.closingBalance, closing, totals, true));
+  yield balanceRow(statement.periodTo, labels.closingBalance, closing, totals, true);
 
-  blocks.push(...agingBlocks(canvas, statement, labels, format));
-  blocks.push(remittanceBlock(canvas, statement.issuer, labels, statement.paymentInstructions));
-  return blocks;
+  yield* agingBlocks(canvas, statement, labels, format);
+  yield remittanceBlock(canvas, statement.issuer, labels, statement.paymentInstructions);
 }
 
 function agingBlocks(
