@@ -99,7 +99,14 @@ const running = new Set<RunningApp>();
  */
 export async function startApp(
   name: AppName,
-  options: { databaseUrl: string; nodeEnv?: "test" | "production"; portalUrl?: string; timeoutMs?: number },
+  options: {
+    databaseUrl: string;
+    nodeEnv?: "test" | "production";
+    portalUrl?: string;
+    timeoutMs?: number;
+    /** Write a V8 CPU profile of the app into this folder when it stops. */
+    profileDir?: string;
+  },
 ): Promise<RunningApp> {
   const spec = APPS[name];
   const port = await freePort();
@@ -107,7 +114,8 @@ export async function startApp(
   // A fresh secret per run: the bench signs its own session cookies with it.
   const secret = randomBytes(32).toString("hex");
   const cookieKey = createHmac("sha256", secret).update(`${spec.keyPrefix}:cookies`).digest("hex");
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const profile = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
     cwd: path.join(REPO_ROOT, spec.dir),
     env: {
       ...process.env,

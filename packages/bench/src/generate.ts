@@ -73,9 +73,9 @@ const ON_ACCOUNT_PAYMENT_SHARE = 0.004;
 function fingerprint(scale: Scale): string {
   const migrations = readMigrations().map((m) => `${m.name}:${m.checksum}`);
   const sources = GENERATOR_SOURCES.map((f) => createHash("sha256").update(readFileSync(f)).digest("hex"));
-  const { customers, items, bigCustomerItems } = scale;
+  const { customers, items, bigCustomerItems, bigCustomerOpenItems } = scale;
   return createHash("sha256")
-    .update(JSON.stringify({ customers, items, bigCustomerItems, migrations, sources }))
+    .update(JSON.stringify({ customers, items, bigCustomerItems, bigCustomerOpenItems, migrations, sources }))
     .digest("hex");
 }
 
@@ -510,8 +510,10 @@ async function generateItems(step: Step, scale: Scale) {
 
   // Each debit's fate. A customer pays an item some days after its due date (its payer profile
   // sets how many); items whose payment day has not come yet are open. Some items are stuck (a
-  // dispute, a lost invoice), some were short-paid, a few got a credit memo first.
+  // dispute, a lost invoice), some were short-paid, a few got a credit memo first. The big
+  // customer is in arrears: most of its debits are unpaid (about `bigCustomerOpenItems` open).
   const linkedCreditMemos = Math.round(creditMemos * 0.8);
+  const bigUnpaidShare = Math.min(0.95, (scale.bigCustomerOpenItems / Math.max(1, bigDebits)) * 0.94);
   await step(
     "fates",
     `CREATE TEMP TABLE bf ON COMMIT DROP AS
@@ -522,7 +524,8 @@ async function generateItems(step: Step, scale: Scale) {
                 WHEN 'good' THEN -10 + pg_temp.pick(d.j, 50, 21)
                 WHEN 'average' THEN pg_temp.pick(d.j, 50, 46)
                 ELSE 10 + floor(150 * power(pg_temp.rnd(d.j, 50), 2))::int END AS pay_date,
-              pg_temp.rnd(d.j, 51) < CASE d.profile WHEN 'good' THEN 0.003 WHEN 'average' THEN 0.02 ELSE 0.06 END AS stuck,
+              pg_temp.rnd(d.j, 51) < CASE WHEN d.cust = 1 THEN $3::float8 WHEN d.profile = 'good' THEN 0.003
+                                          WHEN d.profile = 'average' THEN 0.02 ELSE 0.06 END AS stuck,
               pg_temp.rnd(d.j, 52) < 0.03 AS short_paid,
               CASE WHEN pg_temp.rnd(d.j, 53) < $2::float8 AND d.kind = 'INVOICE' AND a.amount >= 100
                    THEN greatest(1, round(a.amount * (0.03 + 0.17 * pg_temp.rnd(d.j, 54))))::bigint ELSE 0 END AS cm_amount
@@ -534,7 +537,7 @@ async function generateItems(step: Step, scale: Scale) {
                    THEN greatest(1, floor((p.amount - p.cm_amount) * (0.2 + 0.6 * pg_temp.rnd(p.j, 55))))::bigint
                  ELSE p.amount - p.cm_amount END AS pay_applied
        FROM planned p`,
-    [ledgerToday(), linkedCreditMemos / debits],
+    [ledgerToday(), linkedCreditMemos / debits, bigUnpaidShare],
   );
 
   // Paid debits in remittance batches: per customer, in payment-day order, into a number of
@@ -837,11 +840,12 @@ async function main() {
       items: { type: "string" },
       customers: { type: "string" },
       "big-items": { type: "string" },
+      "big-open": { type: "string" },
       regenerate: { type: "boolean", default: false },
       verbose: { type: "boolean", default: false },
     },
   });
-  const scale = resolveScale({ ...values, bigItems: values["big-items"] });
+  const scale = resolveScale({ ...values, bigItems: values["big-items"], bigOpen: values["big-open"] });
   const db = await resolveDatabase("bench", process.env.BENCH_DATABASE_URL);
   try {
     await ensureDataset(db, scale, { regenerate: values.regenerate, verbose: values.verbose });

@@ -23,6 +23,8 @@ export interface Measurement {
   problems: string[];
 }
 
+export const NO_RESPONSES = "no responses at all";
+
 /** Nearest-rank percentile of an ascending array. */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -64,7 +66,7 @@ export async function loadTest(
   for (const [status, count] of statuses) problems.push(`${count} × HTTP ${status}`);
   if (result.non2xx && statuses.size === 0) problems.push(`${result.non2xx} non-2xx responses`);
   if (result.errors) problems.push(`${result.errors} connection errors (${result.timeouts} timeouts)`);
-  if (latencies.length === 0) problems.push("no responses at all");
+  if (latencies.length === 0) problems.push(NO_RESPONSES);
   return {
     rps: latencies.length / (result.duration || options.durationSec),
     p50: percentile(latencies, 50),

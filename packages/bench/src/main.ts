@@ -6,6 +6,7 @@
  * status, errors under load) or the setup broke; ratios are reported, not enforced (yet).
  */
 import { availableParallelism } from "node:os";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { type ResolvedDatabase, resolveDatabase } from "@settle/db-tools/databases";
 import {
@@ -19,8 +20,8 @@ import {
 import { ALL_CASES } from "./cases/all-cases.ts";
 import type { BenchCase, BenchContext } from "./cases/types.ts";
 import { ensureDataset } from "./generate.ts";
-import { type LoadOptions, median } from "./load.ts";
-import { type CaseSummary, floorRatio, resultsTable } from "./report.ts";
+import { type LoadOptions, median, NO_RESPONSES } from "./load.ts";
+import { type CaseSummary, floorRatio, resultsTable, targetVerdicts } from "./report.ts";
 import { describeScale, resolveScale } from "./scale.ts";
 import { startBenchSessions } from "./sessions.ts";
 
@@ -28,7 +29,7 @@ const USAGE = `Usage: npm run bench [-- options]   (from the repository root: bu
 
 Data
   --scale small|default|large   10k / 100k / 1M items (default: default)
-  --items N, --customers N, --big-items N   custom sizes
+  --items N, --customers N, --big-items N, --big-open N   custom sizes
   --regenerate                  regenerate even if the bench database holds this scale
 Load
   --connections N   concurrent connections (default 20)
@@ -40,7 +41,9 @@ Load
   --cases a,b       only cases whose name contains one of these (their floors are added)
 Apps
   --node-env test|production   NODE_ENV of the apps (default test; React renders with its
-                    development build then, production mode measures what users get)`;
+                    development build then, production mode measures what users get)
+  --profile DIR     write a V8 CPU profile of each app into DIR when the run ends
+                    (open it in Chrome DevTools or speedscope)`;
 
 function positive(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -56,6 +59,7 @@ function parseOptions() {
       items: { type: "string" },
       customers: { type: "string" },
       "big-items": { type: "string" },
+      "big-open": { type: "string" },
       regenerate: { type: "boolean", default: false },
       connections: { type: "string" },
       duration: { type: "string" },
@@ -64,6 +68,7 @@ function parseOptions() {
       quick: { type: "boolean", default: false },
       cases: { type: "string" },
       "node-env": { type: "string", default: "test" },
+      profile: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -72,8 +77,9 @@ function parseOptions() {
   if (nodeEnv !== "test" && nodeEnv !== "production") throw new Error("--node-env is test or production.");
   return {
     nodeEnv: nodeEnv as "test" | "production",
+    profileDir: values.profile ? path.resolve(values.profile) : undefined,
     help: values.help,
-    scale: resolveScale({ ...values, bigItems: values["big-items"] }),
+    scale: resolveScale({ ...values, bigItems: values["big-items"], bigOpen: values["big-open"] }),
     regenerate: values.regenerate,
     connections: Math.round(positive("connections", values.connections, 20)),
     duration: positive("duration", values.duration, quick ? 2 : 8),
@@ -106,9 +112,13 @@ async function warmUp(c: BenchCase, ctx: BenchContext, load: LoadOptions): Promi
   let served = 0;
   for (let round = 0; round < MAX_WARMUP_ROUNDS && served < MIN_WARMUP_REQUESTS; round++) {
     const warm = await c.run(ctx, load);
-    if (warm.problems.length) throw new Error(`during warm-up: ${warm.problems.join(", ")}`);
+    // A cold page may answer nothing within a short first round (JIT, database cache): that is
+    // what warming up is for. Errors and wrong statuses are failures.
+    const problems = warm.requests === 0 ? warm.problems.filter((p) => p !== NO_RESPONSES) : warm.problems;
+    if (problems.length) throw new Error(`during warm-up: ${problems.join(", ")}`);
     served += warm.requests;
   }
+  if (served === 0) throw new Error(`during warm-up: ${NO_RESPONSES} in ${MAX_WARMUP_ROUNDS} rounds`);
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -132,6 +142,7 @@ async function main(): Promise<number> {
     const apps: Record<AppName, RunningApp> = await startApps(["portal", "backoffice"], {
       databaseUrl: db.url,
       nodeEnv: options.nodeEnv,
+      profileDir: options.profileDir,
     });
     const { portal, backoffice } = apps;
     console.log(`Apps up in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
@@ -154,7 +165,12 @@ async function main(): Promise<number> {
         `${MIN_WARMUP_REQUESTS} requests (at most ${MAX_WARMUP_ROUNDS} rounds).\n`,
     );
 
-    const summaries: CaseSummary[] = cases.map((c) => ({ name: c.name, floor: c.floor, runs: [] }));
+    const summaries: CaseSummary[] = cases.map((c) => ({
+      name: c.name,
+      floor: c.floor,
+      target: c.target,
+      runs: [],
+    }));
     const live = new Map<BenchCase, CaseSummary>();
     for (const [i, c] of cases.entries()) {
       const summary = summaries[i] as CaseSummary;
@@ -199,6 +215,17 @@ async function main(): Promise<number> {
       const ratio = floorRatio(s, summaries);
       if (ratio !== undefined)
         console.log(`${s.name}: ${(ratio * 100).toFixed(1)}% of ${s.floor} throughput.`);
+    }
+    const verdicts = summaries.flatMap((s) => targetVerdicts(s, summaries).map((v) => `  ${s.name}: ${v}`));
+    if (verdicts.length) console.log(`\nTargets:\n${verdicts.join("\n")}`);
+    for (const [c, summary] of live) {
+      if (!c.notes || summary.failure) continue;
+      try {
+        for (const note of await c.notes(ctx)) console.log(`${c.name}: ${note}`);
+      } catch (error) {
+        summary.failure = `notes: ${errorText(error)}`;
+        console.error(`✗ ${c.name}: ${summary.failure}`);
+      }
     }
     const failed = summaries.filter((s) => s.failure);
     if (failed.length) {

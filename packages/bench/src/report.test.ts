@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Measurement } from "./load.ts";
-import { type CaseSummary, floorRatio, resultsTable } from "./report.ts";
+import { type CaseSummary, floorRatio, resultsTable, targetVerdicts } from "./report.ts";
 
 const run = (rps: number): Measurement => ({ rps, p50: 1, p95: 2, p99: 3, requests: rps, problems: [] });
 const withMedian = (s: CaseSummary): CaseSummary => ({
@@ -24,5 +24,19 @@ describe("report", () => {
     expect(table).toContain("5.0% of app /healthz");
     expect(table).toContain("900–1,100");
     expect(table).toMatch(/app other.*FAILED.*3 × HTTP 500/);
+  });
+
+  it("judges targets as met or missed", () => {
+    const targeted = { ...page, target: { p95Ms: 100, minFloorShare: 0.04 } };
+    expect(targetVerdicts(targeted, [floor, targeted])).toEqual([
+      "p95 < 100 ms: met (2.00 ms)",
+      "≥ 4% of app /healthz: met (5.0%)",
+    ]);
+    const strict = { ...page, target: { p95Ms: 1, minFloorShare: 0.4 } };
+    expect(targetVerdicts(strict, [floor, strict])).toEqual([
+      "p95 < 1 ms: missed (2.00 ms)",
+      "≥ 40% of app /healthz: missed (5.0%)",
+    ]);
+    expect(targetVerdicts(page, [floor, page])).toEqual([]);
   });
 });

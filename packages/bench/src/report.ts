@@ -1,8 +1,10 @@
+import type { Target } from "./cases/types.ts";
 import type { Measurement } from "./load.ts";
 
 export interface CaseSummary {
   name: string;
   floor?: string;
+  target?: Target;
   runs: Measurement[];
   /** Why the case failed (wrong status, errors under load, a crash); undefined when it passed. */
   failure?: string;
@@ -47,4 +49,25 @@ export function resultsTable(summaries: readonly CaseSummary[]): string {
     `| ${cells.map((c, i) => (numeric.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join(" | ")} |`;
   const rule = `|${widths.map((w, i) => (numeric.has(i) ? `${"-".repeat(w + 1)}:` : "-".repeat(w + 2))).join("|")}|`;
   return [line(header), rule, ...rows.map(line)].join("\n");
+}
+
+/** "met" or "missed" for each part of a case's target, e.g. "p95 < 100 ms: missed (1,109 ms)". */
+export function targetVerdicts(summary: CaseSummary, all: readonly CaseSummary[]): string[] {
+  const target = summary.target;
+  if (!target || !summary.median) return [];
+  const verdicts: string[] = [];
+  if (target.p95Ms !== undefined) {
+    const met = summary.median.p95 < target.p95Ms;
+    verdicts.push(`p95 < ${int(target.p95Ms)} ms: ${met ? "met" : "missed"} (${ms(summary.median.p95)} ms)`);
+  }
+  if (target.minFloorShare !== undefined) {
+    const ratio = floorRatio(summary, all);
+    const share = `${Math.round(target.minFloorShare * 100)}% of ${summary.floor}`;
+    verdicts.push(
+      ratio === undefined
+        ? `≥ ${share}: not measured`
+        : `≥ ${share}: ${ratio >= target.minFloorShare ? "met" : "missed"} (${(ratio * 100).toFixed(1)}%)`,
+    );
+  }
+  return verdicts;
 }

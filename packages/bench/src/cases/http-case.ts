@@ -1,6 +1,6 @@
 import type { AppName } from "../apps.ts";
 import { loadTest } from "../load.ts";
-import type { BenchCase, BenchContext } from "./types.ts";
+import type { BenchCase, BenchContext, Target } from "./types.ts";
 
 export interface HttpCaseSpec {
   name: string;
@@ -10,9 +10,16 @@ export interface HttpCaseSpec {
   /** Send the app's session cookie. */
   signedIn: boolean;
   floor?: string;
+  target?: Target;
   /** Text the page must contain (proves it rendered the right data, not an error page). */
   expect?(ctx: BenchContext): string[];
 }
+
+/**
+ * The portal's statement and invoice list for a customer with 5,000 open items (issue 3): p95
+ * under 100 ms at 20 connections and at least 40% of the portal's bare route.
+ */
+export const PORTAL_PAGE_TARGET: Target = { p95Ms: 100, minFloorShare: 0.4 };
 
 /** A GET of one URL of one app under load; every response must be a 2xx. */
 export function httpCase(spec: HttpCaseSpec): BenchCase {
@@ -25,6 +32,7 @@ export function httpCase(spec: HttpCaseSpec): BenchCase {
     name: spec.name,
     description: spec.description,
     floor: spec.floor,
+    target: spec.target,
     async check(ctx) {
       const { url, headers } = target(ctx);
       const response = await fetch(url, { headers, redirect: "manual", signal: AbortSignal.timeout(30_000) });

@@ -20,7 +20,18 @@ export interface BenchCase {
   /** One line for the docs and the table legend. */
   description: string;
   floor?: string;
+  /** What the case should reach (from the issue that asked for it); reported as met or missed. */
+  target?: Target;
   /** A single request before any load: fails loudly on a wrong status or page. */
   check?(ctx: BenchContext): Promise<void>;
   run(ctx: BenchContext, load: LoadOptions): Promise<Measurement>;
+  /** Extra findings printed under the table (e.g. memory), measured once after the rounds. */
+  notes?(ctx: BenchContext): Promise<string[]>;
+}
+
+export interface Target {
+  /** Median p95 latency at the run's connections, in milliseconds, below this. */
+  p95Ms?: number;
+  /** Throughput at least this share (0–1) of the floor's. */
+  minFloorShare?: number;
 }
