@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { DomainError } from "../errors.ts";
+import { receiptEmail } from "./card-payment-emails.ts";
+import { fromStripeAmount, parsePaymentAmount, toStripeAmount } from "./card-payment-forms.ts";
+
+const reason = (fn: () => unknown) => {
+  try {
+    fn();
+    return "ok";
+  } catch (error) {
+    return error instanceof DomainError ? String(error.details?.reason) : "other";
+  }
+};
+
+describe("parsePaymentAmount", () => {
+  it("reads decimals in the currency's minor units", () => {
+    expect(parsePaymentAmount("1250.5", "USD", "INV-1")).toBe(125050n);
+    expect(parsePaymentAmount(" 7 ", "USD", "INV-1")).toBe(700n);
+    expect(parsePaymentAmount("1500", "JPY", "INV-1")).toBe(1500n);
+    expect(parsePaymentAmount("1.234", "KWD", "INV-1")).toBe(1234n);
+  });
+
+  it("refuses what is not a positive amount, naming the invoice", () => {
+    expect(reason(() => parsePaymentAmount("-1", "USD", "INV-1"))).toBe("amount-not-positive");
+    expect(reason(() => parsePaymentAmount("0.00", "USD", "INV-1"))).toBe("amount-not-positive");
+    for (const text of ["", "1,50", "1e3", "abc", "1.5.0", "0.001", "12.5", "+3"]) {
+      const currency = text === "12.5" ? "JPY" : "USD";
+      expect(
+        reason(() => parsePaymentAmount(text, currency, "INV-1")),
+        text,
+      ).toBe("amount-invalid");
+    }
+  });
+});
+
+describe("Stripe amounts", () => {
+  it("cross as exact integers or not at all", () => {
+    expect(toStripeAmount(123n)).toBe(123);
+    expect(() => toStripeAmount(0n)).toThrow();
+    expect(() => toStripeAmount(2n ** 60n)).toThrow();
+    expect(fromStripeAmount(999)).toBe(999n);
+    expect(() => fromStripeAmount(1.5)).toThrow();
+  });
+});
+
+describe("receiptEmail", () => {
+  it("is written in the payer's language with amounts formatted for it", () => {
+    const mail = receiptEmail({
+      to: "ap@example.com",
+      name: "Ana",
+      locale: "pt-BR",
+      customerName: "Globex",
+      accountNumber: "C-1",
+      receiptNumber: "CARD-1",
+      amount: 123450n,
+      currency: "BRL",
+      paidAt: new Date("2026-03-01T12:00:00Z"),
+      cardLabel: "visa •••• 4242",
+      invoices: [{ number: "INV-9", amount: 123450n }],
+    });
+    expect(mail.subject).toMatch(/^Pagamento recebido: R\$\s1\.234,50/);
+    expect(mail.text).toContain("CARD-1");
+    expect(mail.text).toContain("INV-9");
+    expect(mail.category).toBe("portal.payment-receipt");
+  });
+});

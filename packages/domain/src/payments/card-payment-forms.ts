@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { DomainError } from "../errors.ts";
+import { parseDecimal } from "../money/money.ts";
+
+/** How many invoices one card payment may pay (one Checkout line each). */
+export const MAX_INVOICES_PER_PAYMENT = 50;
+
+// Ids stay plain strings here: a malformed id must be refused like an unknown one, not as a
+// format error that tells it apart.
+const InvoiceIdsSchema = z
+  .array(z.string().max(100))
+  .max(MAX_INVOICES_PER_PAYMENT, { error: "too-many" })
+  .transform((ids) => [...new Set(ids.map((id) => id.trim().toLowerCase()).filter(Boolean))]);
+
+/** The invoices a payer ticked on the invoice list, for the review page. */
+export const ReviewCardPaymentSchema = z.object({
+  customerId: z.string().max(100),
+  invoiceIds: InvoiceIdsSchema,
+});
+export type ReviewCardPaymentInput = z.input<typeof ReviewCardPaymentSchema>;
+
+/**
+ * The review page's submission: an amount per invoice as typed (a decimal in the invoice's
+ * currency, e.g. "1250.50"), converted to minor units by the money module once the currency is
+ * known. `idempotencyKey` comes with the page, so a double submit is one payment.
+ */
+export const StartCardPaymentSchema = z.object({
+  customerId: z.string().max(100),
+  idempotencyKey: z.uuid(),
+  allocations: z
+    .array(z.object({ invoiceId: z.string().max(100), amount: z.string().max(40) }))
+    .max(MAX_INVOICES_PER_PAYMENT, { error: "too-many" }),
+});
+export type StartCardPaymentInput = z.input<typeof StartCardPaymentSchema>;
+
+/**
+ * Why a payment is refused, as `details.reason` on the DomainError (the portal words each one in
+ * the payer's language), with the invoice number where one is concerned.
+ */
+export type CardPaymentRefusal =
+  | "no-invoices"
+  | "too-many"
+  | "unknown-invoice"
+  | "mixed-currencies"
+  | "already-paid"
+  | "amount-invalid"
+  | "amount-not-positive"
+  | "amount-too-high"
+  | "duplicate-invoice"
+  | "payment-service-unavailable"
+  | "payment-service-refused";
+
+export function refuse(
+  reason: CardPaymentRefusal,
+  message: string,
+  values: Record<string, string> = {},
+): DomainError {
+  return new DomainError(reason.startsWith("payment-service") ? "INVALID_STATE" : "VALIDATION", message, {
+    reason,
+    ...values,
+  });
+}
+
+/** The zod issues of these schemas as a refusal (the only custom message is "too-many"). */
+export function refusalFromZod(error: z.ZodError): DomainError {
+  if (error.issues.some((i) => i.message === "too-many")) {
+    return refuse("too-many", `At most ${MAX_INVOICES_PER_PAYMENT} invoices can be paid at once.`, {
+      max: String(MAX_INVOICES_PER_PAYMENT),
+    });
+  }
+  return refuse("unknown-invoice", "The payment request is not valid.");
+}
+
+/**
+ * A typed amount in minor units of `currency`: digits with an optional point and no more decimals
+ * than the currency has. Anything else (a comma, a sign, an exponent) is refused, never guessed.
+ */
+export function parsePaymentAmount(text: string, currency: string, invoiceNumber: string): bigint {
+  const trimmed = text.trim();
+  if (/^-/.test(trimmed)) {
+    throw refuse("amount-not-positive", `The amount for ${invoiceNumber} must be more than zero.`, {
+      number: invoiceNumber,
+    });
+  }
+  let amount: bigint;
+  try {
+    amount = parseDecimal(trimmed, currency);
+  } catch {
+    throw refuse("amount-invalid", `The amount for ${invoiceNumber} is not a valid amount.`, {
+      number: invoiceNumber,
+    });
+  }
+  if (amount <= 0n) {
+    throw refuse("amount-not-positive", `The amount for ${invoiceNumber} must be more than zero.`, {
+      number: invoiceNumber,
+    });
+  }
+  return amount;
+}
+
+/**
+ * Stripe takes amounts as JSON numbers of minor units. Refuses anything a double cannot hold
+ * exactly (Stripe's own maximum is far below), so no amount is ever rounded on the way.
+ */
+export function toStripeAmount(amount: bigint): number {
+  if (amount <= 0n || amount > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new DomainError("VALIDATION", "The amount cannot be charged by card.");
+  }
+  return Number(amount);
+}
+
+/** A Stripe amount (a JSON integer) as minor units. */
+export function fromStripeAmount(amount: number): bigint {
+  if (!Number.isSafeInteger(amount)) throw new Error(`Unexpected Stripe amount ${amount}`);
+  return BigInt(amount);
+}

@@ -1,0 +1,471 @@
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { StripeSandboxControl } from "@settle/stripe-sandbox/control-client";
+import { type RunningStripeSandbox, startStripeSandbox } from "@settle/stripe-sandbox/server";
+import Stripe from "stripe";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { PortalActor } from "../actor.ts";
+import { getDb } from "../db/client.ts";
+import { DomainError } from "../errors.ts";
+import { applyCredit } from "../ledger/apply-credit.ts";
+import { findLedgerViolations } from "../ledger/verify-ledger.ts";
+import {
+  createCreditForCustomer,
+  createCustomer,
+  createInvoiceForCustomer,
+  createLegalEntity,
+  createPortalUser,
+} from "../seed/factories.ts";
+import { getCardPayment } from "./get-card-payment.ts";
+import { reviewCardPayment } from "./review-card-payment.ts";
+import { startCardPayment } from "./start-card-payment.ts";
+import { configureStripe } from "./stripe-client.ts";
+import { processStripeEvent, receiveStripeWebhook, retryStripeEvents } from "./stripe-events.ts";
+import { sweepCardPayments } from "./sweep-card-payments.ts";
+
+const SECRET = "whsec_card_payment_tests";
+const PORTAL_URL = new URL("http://127.0.0.1:9/");
+let sandbox: RunningStripeSandbox;
+let control: StripeSandboxControl;
+let receiver: http.Server;
+let entityId: string;
+const answers: number[] = [];
+
+/** The portal's webhook route in miniature: raw body in, 400 on a bad signature, 500 on failure. */
+function startReceiver(): Promise<string> {
+  receiver = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", async () => {
+      try {
+        const result = await receiveStripeWebhook(
+          Buffer.concat(chunks).toString("utf8"),
+          (req.headers["stripe-signature"] as string | undefined) ?? null,
+        );
+        const status = result.processed ? 200 : 500;
+        answers.push(status);
+        res.writeHead(status).end();
+      } catch (error) {
+        const status = error instanceof DomainError ? 400 : 500;
+        answers.push(status);
+        res.writeHead(status).end();
+      }
+    });
+  });
+  return new Promise((resolve) =>
+    receiver.listen(0, "127.0.0.1", () =>
+      resolve(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks/stripe`),
+    ),
+  );
+}
+
+beforeAll(async () => {
+  const url = await startReceiver();
+  sandbox = await startStripeSandbox({
+    port: 0,
+    dataDir: null,
+    log: false,
+    webhooks: [{ url, secret: SECRET }],
+    retry: { initialMs: 20, factor: 2, maxDelayMs: 200, maxAttempts: 6 },
+    deliveryTimeoutMs: 5000,
+  });
+  control = new StripeSandboxControl(sandbox.url);
+  configureStripe({ sandboxUrl: sandbox.url, webhookSecret: SECRET, maxNetworkRetries: 0 });
+  entityId = (await createLegalEntity(getDb(), { name: "Northwind Supply Inc." })).id;
+});
+
+afterAll(async () => {
+  await sandbox?.close();
+  await new Promise((r) => receiver?.close(r));
+});
+
+beforeEach(async () => {
+  await control.waitForDeliveries(10_000);
+  await control.clearFaults();
+  await control.resumeDeliveries();
+});
+
+interface Account {
+  customerId: string;
+  invoices: { id: string; number: string; amount: bigint }[];
+  payer: PortalActor;
+}
+
+async function account(invoiceCount = 2, role: "PAYER" | "ADMIN" | "VIEWER" = "PAYER"): Promise<Account> {
+  const db = getDb();
+  const customer = await createCustomer(db, { legalEntityId: entityId });
+  const invoices = [];
+  for (let i = 0; i < invoiceCount; i++) {
+    const created = await createInvoiceForCustomer(db, customer.id);
+    invoices.push({ id: created.id, number: created.number, amount: created.amount });
+  }
+  const user = await createPortalUser(db, {
+    email: `payer-${randomUUID().slice(0, 8)}@customer.example`,
+    memberships: [{ customerId: customer.id, role }],
+  });
+  return {
+    customerId: customer.id,
+    invoices,
+    payer: { kind: "portal", userId: user.id, memberships: [{ customerId: customer.id, role }] },
+  };
+}
+
+const decimal = (minor: bigint) => `${minor / 100n}.${String(minor % 100n).padStart(2, "0")}`;
+
+function start(a: Account, allocations: { invoiceId: string; amount: string }[], key = randomUUID()) {
+  return startCardPayment({ customerId: a.customerId, idempotencyKey: key, allocations }, a.payer, {
+    portalUrl: PORTAL_URL,
+  });
+}
+
+async function refusal(run: Promise<unknown>): Promise<string> {
+  try {
+    await run;
+    return "ok";
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return String(error.details?.reason ?? error.code);
+  }
+}
+
+async function openAmounts(ids: string[]) {
+  const rows = await getDb().openItem.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, openAmount: true },
+  });
+  return ids.map((id) => rows.find((r) => r.id === id)!.openAmount);
+}
+
+async function paymentsFor(customerId: string) {
+  return getDb().openItem.findMany({
+    where: { customerId, kind: "PAYMENT", paymentMethod: "CARD" },
+    include: { creditsApplied: true },
+  });
+}
+
+async function countSessionCreates(): Promise<number> {
+  return (await control.requests({ method: "POST", path: "/v1/checkout/sessions" })).length;
+}
+
+function sessionIdOf(url: string): string {
+  return url.split("/").pop()!;
+}
+
+describe("reviewing and starting a card payment", () => {
+  it("refuses tampered amounts and invoices on the server, and charges nothing", async () => {
+    const a = await account(2);
+    const other = await account(1);
+    const [one, two] = a.invoices as [Account["invoices"][0], Account["invoices"][0]];
+    const before = await countSessionCreates();
+    const cases: [string, { invoiceId: string; amount: string }[]][] = [
+      ["amount-not-positive", [{ invoiceId: one.id, amount: "-5.00" }]],
+      ["amount-not-positive", [{ invoiceId: one.id, amount: "0" }]],
+      ["amount-invalid", [{ invoiceId: one.id, amount: "1e3" }]],
+      ["amount-invalid", [{ invoiceId: one.id, amount: "10.001" }]],
+      ["amount-too-high", [{ invoiceId: one.id, amount: decimal(one.amount + 1n) }]],
+      ["unknown-invoice", [{ invoiceId: other.invoices[0]!.id, amount: "1.00" }]],
+      ["unknown-invoice", [{ invoiceId: "not-a-uuid", amount: "1.00" }]],
+      ["no-invoices", []],
+      [
+        "duplicate-invoice",
+        [
+          { invoiceId: two.id, amount: "1.00" },
+          { invoiceId: two.id, amount: "1.00" },
+        ],
+      ],
+    ];
+    for (const [reason, allocations] of cases) {
+      expect(await refusal(start(a, allocations)), JSON.stringify(allocations)).toBe(reason);
+    }
+
+    // Another currency on the same account.
+    const eur = await getDb().openItem.create({
+      data: {
+        customerId: a.customerId,
+        legalEntityId: entityId,
+        kind: "INVOICE",
+        number: `EUR-${randomUUID().slice(0, 8)}`,
+        currency: "EUR",
+        amount: 5000n,
+        openAmount: 5000n,
+        documentDate: new Date("2026-01-01"),
+      },
+    });
+    const mixed = [
+      { invoiceId: one.id, amount: "1.00" },
+      { invoiceId: eur.id, amount: "1.00" },
+    ];
+    expect(await refusal(start(a, mixed))).toBe("mixed-currencies");
+    expect(
+      await refusal(reviewCardPayment({ customerId: a.customerId, invoiceIds: [one.id, eur.id] }, a.payer)),
+    ).toBe("mixed-currencies");
+
+    // Already paid.
+    const credit = await createCreditForCustomer(getDb(), a.customerId, { amount: two.amount });
+    await applyCredit(
+      { creditItemId: credit.id, debitItemId: two.id, amount: two.amount },
+      { kind: "system", name: "test" },
+    );
+    expect(await refusal(start(a, [{ invoiceId: two.id, amount: "1.00" }]))).toBe("already-paid");
+
+    // Viewers may look but not pay; other accounts are not found.
+    const viewer = await account(1, "VIEWER");
+    expect(await refusal(start(viewer, [{ invoiceId: viewer.invoices[0]!.id, amount: "1.00" }]))).toBe(
+      "payers-only",
+    );
+    expect(
+      await refusal(
+        startCardPayment(
+          { customerId: other.customerId, idempotencyKey: randomUUID(), allocations: [] },
+          a.payer,
+          { portalUrl: PORTAL_URL },
+        ),
+      ),
+    ).toBe("NOT_FOUND");
+
+    expect(await countSessionCreates()).toBe(before);
+    expect(await getDb().paymentAttempt.count({ where: { customerId: a.customerId } })).toBe(0);
+  });
+
+  it("makes one attempt and one Checkout Session however often the same form is sent", async () => {
+    const a = await account(1);
+    const key = randomUUID();
+    const allocations = [{ invoiceId: a.invoices[0]!.id, amount: "10.00" }];
+    const results = await Promise.all([start(a, allocations, key), start(a, allocations, key)]);
+    const again = await start(a, allocations, key);
+    expect(new Set([...results, again].map((r) => r.attemptId)).size).toBe(1);
+    expect(new Set([...results, again].map((r) => r.checkoutUrl)).size).toBe(1);
+    const session = await new Stripe("sk_test_x", sandbox.stripeConfig()).checkout.sessions.retrieve(
+      sessionIdOf(again.checkoutUrl!),
+    );
+    expect(session).toMatchObject({ mode: "payment", amount_total: 1000, currency: "usd" });
+    expect(session.metadata).toMatchObject({
+      settle_attempt_id: again.attemptId,
+      settle_customer_id: a.customerId,
+    });
+  });
+
+  it("tells the payer to try again when Stripe fails, and the retry makes no second session", async () => {
+    const a = await account(1);
+    const key = randomUUID();
+    const allocations = [{ invoiceId: a.invoices[0]!.id, amount: "12.34" }];
+    // The session is created but the answer is lost.
+    await control.failNext({ method: "POST", path: "/v1/checkout/sessions", when: "after" });
+    expect(await refusal(start(a, allocations, key))).toBe("payment-service-unavailable");
+    const retried = await start(a, allocations, key);
+    const sessions = await new Stripe("sk_test_x", sandbox.stripeConfig()).checkout.sessions.list({
+      limit: 100,
+    });
+    expect(sessions.data.filter((s) => s.metadata?.settle_attempt_id === retried.attemptId)).toHaveLength(1);
+  });
+});
+
+describe("recording card payments exactly once", () => {
+  it("pays two invoices, one partly, and applies exactly the chosen amounts", async () => {
+    const a = await account(2);
+    const [one, two] = a.invoices as [Account["invoices"][0], Account["invoices"][0]];
+    const partial = two.amount / 2n;
+    const started = await start(a, [
+      { invoiceId: one.id, amount: decimal(one.amount) },
+      { invoiceId: two.id, amount: decimal(partial) },
+    ]);
+    const paid = await control.payCheckout(sessionIdOf(started.checkoutUrl!), { card: "4242424242424242" });
+    expect(paid.outcome).toBe("completed");
+    await control.waitForDeliveries(10_000);
+
+    const outcome = await getCardPayment({ customerId: a.customerId, attemptId: started.attemptId }, a.payer);
+    expect(outcome).toMatchObject({ status: "SUCCEEDED", amount: one.amount + partial, unapplied: 0n });
+    expect(await openAmounts([one.id, two.id])).toEqual([0n, two.amount - partial]);
+    const [payment, ...more] = await paymentsFor(a.customerId);
+    expect(more).toHaveLength(0);
+    expect(payment!.creditsApplied.map((x) => x.amount).sort()).toEqual([one.amount, partial].sort());
+    expect(payment!.needsCashApplication).toBe(false);
+    expect(await findLedgerViolations(getDb(), [a.customerId])).toEqual([]);
+
+    const audit = await getDb().auditEvent.findMany({ where: { customerId: a.customerId } });
+    expect(audit.map((e) => e.action)).toEqual(
+      expect.arrayContaining([
+        "card-payment.start",
+        "payment.record",
+        "application.apply",
+        "card-payment.succeed",
+      ]),
+    );
+    const receipt = await getDb().outboxEmail.findMany({ where: { category: "portal.payment-receipt" } });
+    expect(receipt.filter((m) => m.textBody.includes(payment!.number))).toHaveLength(1);
+  });
+
+  it("stays exactly once under duplicated and reordered deliveries, replays and a racing return page", async () => {
+    const a = await account(3);
+    const started = await start(
+      a,
+      a.invoices.map((i) => ({ invoiceId: i.id, amount: decimal(i.amount) })),
+    );
+    await control.duplicateNext(20);
+    await control.holdNext();
+    await control.payCheckout(sessionIdOf(started.checkoutUrl!), { card: "4242424242424242" });
+    // The return page and held events race; then the held deliveries arrive newest first, twice.
+    const racing = Array.from({ length: 4 }, () =>
+      getCardPayment({ customerId: a.customerId, attemptId: started.attemptId }, a.payer),
+    );
+    await control.release("reverse");
+    const outcomes = await Promise.all(racing);
+    await control.waitForDeliveries(10_000);
+    expect(outcomes.every((o) => o.status === "SUCCEEDED")).toBe(true);
+
+    // Replays of every event are no-ops.
+    const events = await getDb().stripeEvent.findMany({ where: { processedAt: { not: null } } });
+    for (const e of events.slice(0, 5)) await control.redeliver(e.id);
+    await control.waitForDeliveries(10_000);
+
+    const payments = await paymentsFor(a.customerId);
+    expect(payments).toHaveLength(1);
+    expect(payments[0]!.creditsApplied).toHaveLength(3);
+    expect(await openAmounts(a.invoices.map((i) => i.id))).toEqual([0n, 0n, 0n]);
+    expect(await findLedgerViolations(getDb(), [a.customerId])).toEqual([]);
+    const receipts = await getDb().outboxEmail.count({
+      where: { category: "portal.payment-receipt", textBody: { contains: payments[0]!.number } },
+    });
+    expect(receipts).toBe(1);
+  });
+
+  it("refuses forged and stale signatures with nothing recorded", async () => {
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks/stripe`;
+    const stripe = new Stripe("sk_test_x");
+    const payload = JSON.stringify({
+      id: "evt_forged_1",
+      object: "event",
+      type: "payment_intent.succeeded",
+      data: { object: { id: "pi_forged", object: "payment_intent" } },
+      livemode: false,
+      created: Math.floor(Date.now() / 1000),
+    });
+    const forged = stripe.webhooks.generateTestHeaderString({ payload, secret: "whsec_someone_else" });
+    const stale = stripe.webhooks.generateTestHeaderString({
+      payload,
+      secret: SECRET,
+      timestamp: Math.floor(Date.now() / 1000) - 3600,
+    });
+    for (const signature of [forged, stale, ""]) {
+      const res = await fetch(url, {
+        method: "POST",
+        body: payload,
+        headers: { "Stripe-Signature": signature },
+      });
+      expect(res.status).toBe(400);
+    }
+    expect(await getDb().stripeEvent.findUnique({ where: { id: "evt_forged_1" } })).toBeNull();
+  });
+
+  it("keeps what can no longer be applied as unapplied cash flagged for cash application", async () => {
+    const a = await account(2);
+    const [one, two] = a.invoices as [Account["invoices"][0], Account["invoices"][0]];
+    const started = await start(a, [
+      { invoiceId: one.id, amount: decimal(one.amount) },
+      { invoiceId: two.id, amount: decimal(two.amount) },
+    ]);
+    // Paid by bank transfer while the payer is on Stripe's page.
+    const transfer = await createCreditForCustomer(getDb(), a.customerId, { amount: one.amount });
+    await applyCredit(
+      { creditItemId: transfer.id, debitItemId: one.id, amount: one.amount },
+      { kind: "system", name: "test" },
+    );
+    await control.payCheckout(sessionIdOf(started.checkoutUrl!), { card: "4242424242424242" });
+    await control.waitForDeliveries(10_000);
+    const outcome = await getCardPayment({ customerId: a.customerId, attemptId: started.attemptId }, a.payer);
+    expect(outcome).toMatchObject({ status: "SUCCEEDED", unapplied: one.amount });
+    const [payment] = await paymentsFor(a.customerId);
+    expect(payment).toMatchObject({ needsCashApplication: true, openAmount: one.amount });
+    expect(payment!.cashApplicationNote).toContain(one.number);
+    expect(await openAmounts([one.id, two.id])).toEqual([0n, 0n]);
+    expect(await findLedgerViolations(getDb(), [a.customerId])).toEqual([]);
+  });
+
+  it("leaves the invoices open after a declined card and says why", async () => {
+    const a = await account(1);
+    const started = await start(a, [{ invoiceId: a.invoices[0]!.id, amount: "5.00" }]);
+    const declined = await control.payCheckout(sessionIdOf(started.checkoutUrl!), {
+      card: "4000000000000002",
+    });
+    expect(declined.outcome).toBe("declined");
+    await control.waitForDeliveries(10_000);
+    const outcome = await getCardPayment({ customerId: a.customerId, attemptId: started.attemptId }, a.payer);
+    expect(outcome.status).toBe("FAILED");
+    expect(outcome.failureCode).toBe("generic_decline");
+    expect(outcome.failureMessage).toMatch(/declined/i);
+    expect(await openAmounts([a.invoices[0]!.id])).toEqual([a.invoices[0]!.amount]);
+    expect(await paymentsFor(a.customerId)).toHaveLength(0);
+
+    // "Back" on Stripe's page expires the session: it can no longer be paid.
+    const canceled = await getCardPayment(
+      { customerId: a.customerId, attemptId: started.attemptId, canceled: true },
+      a.payer,
+    );
+    expect(canceled.status).toBe("CANCELED");
+    await expect(
+      control.payCheckout(sessionIdOf(started.checkoutUrl!), { card: "4242424242424242" }),
+    ).rejects.toThrow(/expired/);
+    expect(await paymentsFor(a.customerId)).toHaveLength(0);
+  });
+
+  it("shows another account's payment to nobody", async () => {
+    const a = await account(1);
+    const b = await account(1);
+    const started = await start(a, [{ invoiceId: a.invoices[0]!.id, amount: "1.00" }]);
+    expect(
+      await refusal(getCardPayment({ customerId: a.customerId, attemptId: started.attemptId }, b.payer)),
+    ).toBe("NOT_FOUND");
+    expect(
+      await refusal(getCardPayment({ customerId: b.customerId, attemptId: started.attemptId }, b.payer)),
+    ).toBe("NOT_FOUND");
+  });
+
+  it("records payments whose webhooks never came, through the sweep and the inbox retry", async () => {
+    const a = await account(2);
+    const first = await start(a, [{ invoiceId: a.invoices[0]!.id, amount: "3.00" }]);
+    const second = await start(a, [{ invoiceId: a.invoices[1]!.id, amount: "4.00" }]);
+    await control.pauseDeliveries();
+    await control.payCheckout(sessionIdOf(first.checkoutUrl!), { card: "4242424242424242" });
+    await control.payCheckout(sessionIdOf(second.checkoutUrl!), { card: "4242424242424242" });
+    const swept = await sweepCardPayments();
+    expect(swept.recorded).toBe(2);
+    expect(await sweepCardPayments()).toMatchObject({ recorded: 0 });
+    const payments = await paymentsFor(a.customerId);
+    expect(payments.map((p) => p.amount).sort()).toEqual([300n, 400n]);
+
+    // The late deliveries change nothing.
+    await control.resumeDeliveries();
+    await control.waitForDeliveries(10_000);
+    expect(await paymentsFor(a.customerId)).toHaveLength(2);
+    expect(await findLedgerViolations(getDb(), [a.customerId])).toEqual([]);
+  });
+
+  it("retries inbox rows whose processing failed", async () => {
+    const a = await account(1);
+    const started = await start(a, [{ invoiceId: a.invoices[0]!.id, amount: "2.00" }]);
+    // Every re-fetch fails while the events arrive: they stay in the inbox unprocessed.
+    await control.failNext({ path: "/v1/*", method: "GET", count: 200, status: 500 });
+    await control.payCheckout(sessionIdOf(started.checkoutUrl!), { card: "4242424242424242" });
+    const pending = async () =>
+      getDb().stripeEvent.findMany({
+        where: { processedAt: null, attempts: { gt: 0 } },
+        select: { id: true },
+      });
+    for (let i = 0; i < 100 && (await pending()).length === 0; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    await control.pauseDeliveries();
+    await control.clearFaults();
+    expect((await pending()).length).toBeGreaterThan(0);
+    expect(await paymentsFor(a.customerId)).toHaveLength(0);
+
+    const retried = await retryStripeEvents({ olderThanMs: 0 });
+    expect(retried.processed).toBe(retried.retried);
+    expect(await paymentsFor(a.customerId)).toHaveLength(1);
+    for (const { id } of await getDb().stripeEvent.findMany({ select: { id: true } })) {
+      expect(await processStripeEvent(id)).toBe(true);
+    }
+    expect(await paymentsFor(a.customerId)).toHaveLength(1);
+    expect(await findLedgerViolations(getDb())).toEqual([]);
+  });
+});
