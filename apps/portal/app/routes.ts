@@ -19,6 +19,9 @@ export default [
     route("accounts/:customerId/statement", "routes/statement.tsx"),
     route("accounts/:customerId/invoices", "routes/invoices.tsx"),
     route("accounts/:customerId/invoices/:invoiceId", "routes/invoice-detail.tsx"),
+    route("accounts/:customerId/pay", "routes/pay-review.tsx"),
+    // Stripe Checkout returns here (see paymentOutcomePath in the domain).
+    route("accounts/:customerId/payments/:attemptId", "routes/payment-outcome.tsx"),
     route("account/sessions", "routes/account-sessions.tsx"),
   ]),
   // Downloads (resource routes): same parameters and scope as the pages that link to them.
@@ -29,5 +32,7 @@ export default [
   route("accounts/:customerId/invoices.xlsx", "routes/invoices-xlsx.ts"),
   route("accounts/:customerId/invoices.zip", "routes/invoices-zip.ts"),
   route("accounts/:customerId/invoices/:invoiceId/pdf", "routes/invoice-pdf.ts"),
+  // Stripe's webhooks (signed; see README "Card payments"). Must match scripts/start.ts and e2e/server.ts.
+  route("webhooks/stripe", "routes/stripe-webhook.ts"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -10,12 +10,13 @@ import { PageHeader } from "@settle/ui/page-header";
 import { StatCard } from "@settle/ui/stat-card";
 import { load } from "@settle/web/domain-errors.server";
 import { Trans, useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { AccountNav } from "~/components/account-nav";
 import { InvoiceStatusBadges } from "~/components/invoice-status-badges";
 import { RouteError } from "~/components/route-error";
 import { pageMeta } from "~/i18n/meta";
 import { paymentTermsLabel } from "~/lib/labels";
-import { useLocale } from "~/lib/root-data";
+import { useAccountCapabilities, useLocale } from "~/lib/root-data";
 import { requirePortalSession } from "~/session.server";
 import type { Route } from "./+types/invoice-detail";
 
@@ -59,6 +60,7 @@ export default function InvoiceDetailPage({ loaderData, params }: Route.Componen
     <MoneyText amount={amount} currency={invoice.currency} locale={locale} className={className} />
   );
   const kind = t(`common:kinds.${invoice.kind}`);
+  const { canPay } = useAccountCapabilities(params.customerId);
 
   return (
     <>
@@ -73,9 +75,20 @@ export default function InvoiceDetailPage({ loaderData, params }: Route.Componen
           </>
         }
         actions={
-          <a href={`${base}/invoices/${invoice.id}/pdf`} download className={buttonClasses("primary", "sm")}>
-            {t("detail.downloadPdf")}
-          </a>
+          <div className="flex flex-wrap gap-2">
+            {canPay && invoice.openAmount > 0n ? (
+              <Link to={`${base}/pay?id=${invoice.id}`} className={buttonClasses("primary", "sm")}>
+                {t("payments:payThis")}
+              </Link>
+            ) : null}
+            <a
+              href={`${base}/invoices/${invoice.id}/pdf`}
+              download
+              className={buttonClasses(canPay && invoice.openAmount > 0n ? "secondary" : "primary", "sm")}
+            >
+              {t("detail.downloadPdf")}
+            </a>
+          </div>
         }
       />
       <AccountNav customerId={params.customerId} />

@@ -23,7 +23,7 @@ import { RouteError } from "~/components/route-error";
 import { useFormat } from "~/i18n/format";
 import { pageMeta } from "~/i18n/meta";
 import { filterProblem, searchParamsOf } from "~/lib/downloads.server";
-import { useLocale } from "~/lib/root-data";
+import { useAccountCapabilities, useLocale } from "~/lib/root-data";
 import { requirePortalSession } from "~/session.server";
 import type { Route } from "./+types/invoices";
 
@@ -306,6 +306,7 @@ function InvoiceTable({ list, base }: { list: InvoiceList; base: string }) {
   const { t } = useTranslation("invoices");
   const locale = useLocale();
   const format = useFormat();
+  const { canPay } = useAccountCapabilities(list.customer.id);
   const pastTheEnd = list.total > 0 && list.page > list.pageCount;
   const filtered = !!(
     list.filters.q ||
@@ -322,7 +323,17 @@ function InvoiceTable({ list, base }: { list: InvoiceList; base: string }) {
       flush
       actions={
         list.rows.length > 0 ? (
-          <form id={SELECTION_FORM} method="get" action={`${base}/invoices.zip`}>
+          <form
+            id={SELECTION_FORM}
+            method="get"
+            action={`${base}/invoices.zip`}
+            className="flex flex-wrap gap-2"
+          >
+            {canPay ? (
+              <button type="submit" formAction={`${base}/pay`} className={buttonClasses("primary", "sm")}>
+                {t("payments:paySelected")}
+              </button>
+            ) : null}
             <button type="submit" className={buttonClasses("secondary", "sm")}>
               {t("download.selected")}
             </button>

@@ -1,0 +1,208 @@
+import { randomUUID } from "node:crypto";
+import { startSession } from "@settle/domain/auth/sessions";
+import { getDb } from "@settle/domain/db/client";
+import { toDecimalString } from "@settle/domain/money/money";
+import { configureStripe } from "@settle/domain/payments/stripe-client";
+import {
+  createCustomer,
+  createInvoiceForCustomer,
+  createLegalEntity,
+  createPortalUser,
+} from "@settle/domain/seed/factories";
+import { StripeSandboxControl } from "@settle/stripe-sandbox/control-client";
+import { type RunningStripeSandbox, startStripeSandbox } from "@settle/stripe-sandbox/server";
+import Stripe from "stripe";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { csrfTokenFor } from "../csrf.server";
+import { sessionCookieFor } from "../session.server";
+import { action as payAction, loader as payLoader } from "./pay-review";
+import { loader as outcomeLoader } from "./payment-outcome";
+import { action as webhook } from "./stripe-webhook";
+
+const BASE = "http://127.0.0.1:3000";
+const SECRET = "whsec_portal_route_tests";
+let sandbox: RunningStripeSandbox;
+let control: StripeSandboxControl;
+let customerId: string;
+let invoices: { id: string; number: string; amount: bigint }[];
+let payerCookie: string;
+let viewerCookie: string;
+
+async function cookieFor(email: string, role: "PAYER" | "VIEWER") {
+  const user = await createPortalUser(getDb(), { email, memberships: [{ customerId, role }] });
+  const { token, expiresAt } = await startSession({ app: "PORTAL", userId: user.id });
+  return (await sessionCookieFor(token, expiresAt)).split(";")[0]!;
+}
+
+/** Route arguments as React Router passes them, with a CSRF token on forms. */
+function args<T>(
+  url: string,
+  cookie: string,
+  form?: [string, string][],
+  params: Record<string, string> = {},
+) {
+  const headers = new Headers({ origin: BASE, "sec-fetch-site": "same-origin" });
+  let body: FormData | undefined;
+  let cookies = cookie;
+  if (form) {
+    const csrf = csrfTokenFor(new Request(BASE, { headers: { cookie } }));
+    if (csrf.setCookie) cookies = `${cookie}; ${csrf.setCookie.split(";")[0]}`;
+    body = new FormData();
+    body.append("csrf", csrf.token);
+    for (const [k, v] of form) body.append(k, v);
+  }
+  headers.set("cookie", cookies);
+  const request = new Request(`${BASE}${url}`, { method: body ? "POST" : "GET", headers, body });
+  return { request, params: { customerId, ...params }, context: { clientAddress: "127.0.0.9" } } as T;
+}
+
+/** A thrown or returned Response, or data() with its status. */
+async function settle(run: Promise<unknown>) {
+  let result: unknown;
+  try {
+    result = await run;
+  } catch (error) {
+    result = error;
+  }
+  if (result instanceof Response)
+    return { status: result.status, location: result.headers.get("location"), data: null };
+  const wrapped = result as { type?: string; data?: unknown; init?: ResponseInit | null };
+  if (wrapped?.type === "DataWithResponseInit") {
+    return {
+      status: wrapped.init?.status ?? 200,
+      location: null,
+      data: wrapped.data as Record<string, unknown>,
+    };
+  }
+  return { status: 200, location: null, data: result as Record<string, unknown> };
+}
+
+beforeAll(async () => {
+  sandbox = await startStripeSandbox({ port: 0, dataDir: null, log: false });
+  control = new StripeSandboxControl(sandbox.url);
+  configureStripe({ sandboxUrl: sandbox.url, webhookSecret: SECRET, maxNetworkRetries: 0 });
+  const db = getDb();
+  const entity = await createLegalEntity(db, { name: "Route Test Supplies Inc." });
+  customerId = (await createCustomer(db, { legalEntityId: entity.id })).id;
+  invoices = [];
+  for (let i = 0; i < 2; i++) {
+    const created = await createInvoiceForCustomer(db, customerId);
+    invoices.push({ id: created.id, number: created.number, amount: created.amount });
+  }
+  payerCookie = await cookieFor(`payer-${randomUUID().slice(0, 6)}@route.example`, "PAYER");
+  viewerCookie = await cookieFor(`viewer-${randomUUID().slice(0, 6)}@route.example`, "VIEWER");
+});
+
+afterAll(() => sandbox?.close());
+
+describe("paying from the portal", () => {
+  it("reviews the chosen invoices, goes to Stripe, and shows the recorded payment on return", async () => {
+    const [one, two] = invoices as [(typeof invoices)[0], (typeof invoices)[0]];
+    const review = await settle(
+      payLoader(args(`/accounts/${customerId}/pay?id=${one.id}&id=${two.id}`, payerCookie)),
+    );
+    expect(review.status).toBe(200);
+    const value = (
+      review.data as { ok: true; value: { idempotencyKey: string; review: { totalOpen: bigint } } }
+    ).value;
+    expect(value.review.totalOpen).toBe(one.amount + two.amount);
+
+    const partial = two.amount - 100n;
+    const submitted = await settle(
+      payAction(
+        args(`/accounts/${customerId}/pay`, payerCookie, [
+          ["idempotencyKey", value.idempotencyKey],
+          ["invoiceId", one.id],
+          ["amount", toDecimalString(one.amount, "USD")],
+          ["invoiceId", two.id],
+          ["amount", toDecimalString(partial, "USD")],
+        ]),
+      ),
+    );
+    expect(submitted.status).toBe(302);
+    expect(submitted.location).toMatch(new RegExp(`^${sandbox.url}/c/pay/cs_`));
+
+    const sessionId = submitted.location!.split("/").pop()!;
+    const paid = await control.payCheckout(sessionId, { card: "4242424242424242" });
+    const back = new URL(paid.redirectUrl!);
+    // No webhook reaches this test: the return page records the payment itself.
+    const page = await settle(
+      outcomeLoader(
+        args(`${back.pathname}${back.search}`, payerCookie, undefined, {
+          attemptId: back.pathname.split("/").pop()!,
+        }),
+      ),
+    );
+    const payment = (page.data as { payment: { status: string; invoices: { openAmount: bigint }[] } })
+      .payment;
+    expect(payment.status).toBe("SUCCEEDED");
+    expect(payment.invoices.map((i) => i.openAmount).sort()).toEqual([0n, 100n]);
+  });
+
+  it("answers tampered amounts with a reason and no Stripe call, and viewers with 403", async () => {
+    const before = (await control.requests({ method: "POST", path: "/v1/checkout/sessions" })).length;
+    const tampered = await settle(
+      payAction(
+        args(`/accounts/${customerId}/pay`, payerCookie, [
+          ["idempotencyKey", randomUUID()],
+          ["invoiceId", invoices[1]!.id],
+          ["amount", "-1"],
+        ]),
+      ),
+    );
+    expect(tampered).toMatchObject({ status: 400, data: { ok: false, reason: "amount-not-positive" } });
+    const viewer = await settle(
+      payLoader(args(`/accounts/${customerId}/pay?id=${invoices[1]!.id}`, viewerCookie)),
+    );
+    expect(viewer).toMatchObject({ status: 403, data: { ok: false, reason: "payers-only" } });
+    expect((await control.requests({ method: "POST", path: "/v1/checkout/sessions" })).length).toBe(before);
+  });
+});
+
+describe("the Stripe webhook route", () => {
+  const post = (body: string, signature: string | null) =>
+    webhook({
+      request: new Request(`${BASE}/webhooks/stripe`, {
+        method: "POST",
+        body,
+        headers: signature === null ? {} : { "stripe-signature": signature },
+      }),
+      params: {},
+      context: {},
+    } as never);
+
+  it("answers 400 to forged, stale and missing signatures and stores nothing", async () => {
+    const stripe = new Stripe("sk_test_x");
+    const payload = JSON.stringify({
+      id: "evt_route_forged",
+      object: "event",
+      type: "payment_intent.succeeded",
+      data: { object: { id: "pi_x", object: "payment_intent" } },
+      livemode: false,
+    });
+    const forged = stripe.webhooks.generateTestHeaderString({ payload, secret: "whsec_other" });
+    const stale = stripe.webhooks.generateTestHeaderString({
+      payload,
+      secret: SECRET,
+      timestamp: Math.floor(Date.now() / 1000) - 3600,
+    });
+    for (const signature of [forged, stale, null]) expect((await post(payload, signature)).status).toBe(400);
+    expect(await getDb().stripeEvent.count({ where: { id: "evt_route_forged" } })).toBe(0);
+  });
+
+  it("stores a signed event once; the replay is a no-op", async () => {
+    const stripe = new Stripe("sk_test_x");
+    const payload = JSON.stringify({
+      id: `evt_route_${randomUUID().slice(0, 8)}`,
+      object: "event",
+      type: "customer.created",
+      data: { object: { id: "cus_x", object: "customer" } },
+      livemode: false,
+    });
+    const signature = stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
+    const first = await post(payload, signature);
+    const second = await post(payload, signature);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(await second.json()).toMatchObject({ duplicate: true });
+  });
+});
