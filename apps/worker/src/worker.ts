@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { registerCardPaymentSweep } from "./jobs/card-payment-sweep.ts";
 import { type OutboxRelay, startOutboxRelay } from "./jobs/outbox-relay.ts";
 import { registerStuckEmailSweep } from "./jobs/release-stuck-emails.ts";
 import { errorMessage, logError } from "./log.ts";
@@ -15,7 +16,10 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** Starts pg-boss (schema "pgboss" in the application database), the schedules and the e-mail relay. */
+/**
+ * Starts pg-boss (schema "pgboss" in the application database), the schedules (stuck e-mails,
+ * card payment sweep) and the e-mail relay.
+ */
 export async function startWorker({
   databaseUrl,
   mailer,
@@ -33,6 +37,7 @@ export async function startWorker({
   let relay: OutboxRelay | undefined;
   try {
     await registerStuckEmailSweep(boss);
+    await registerCardPaymentSweep(boss);
     if (mailer) relay = startOutboxRelay({ mailer, intervalMs: relayIntervalMs });
   } catch (error) {
     await boss.stop({ graceful: false });

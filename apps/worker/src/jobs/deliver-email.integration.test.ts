@@ -206,8 +206,11 @@ describe("e-mail delivery", () => {
     try {
       await waitFor(async () => (await row(id)).status === "SENT");
       const schedules = await getDb().$queryRaw<{ name: string; cron: string }[]>`
-        SELECT name, cron FROM pgboss.schedule`;
-      expect(schedules).toEqual([{ name: "email.release-stuck", cron: "* * * * *" }]);
+        SELECT name, cron FROM pgboss.schedule ORDER BY name`;
+      expect(schedules).toEqual([
+        { name: "email.release-stuck", cron: "* * * * *" },
+        { name: "payments.card-sweep", cron: "*/5 * * * *" },
+      ]);
     } finally {
       await worker.stop();
     }

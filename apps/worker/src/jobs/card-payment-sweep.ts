@@ -1,0 +1,38 @@
+import { retryStripeEvents } from "@settle/domain/payments/stripe-events";
+import { sweepCardPayments } from "@settle/domain/payments/sweep-card-payments";
+import type PgBoss from "pg-boss";
+import { logInfo } from "../log.ts";
+
+export const CARD_PAYMENT_SWEEP = "payments.card-sweep";
+
+/** How far back the sweep lists PaymentIntents: Stripe retries webhooks for three days. */
+const LOOKBACK_MS = 3 * 86_400_000;
+
+/**
+ * The safety net under the webhooks. Retries inbox events whose processing failed, then lists the
+ * PaymentIntents of the last three days and records any succeeded one the ledger lacks. Both are
+ * idempotent, so a slot that runs twice, or two workers, change nothing.
+ */
+export async function runCardPaymentSweep(now = new Date()) {
+  const events = await retryStripeEvents({ olderThanMs: 60_000 });
+  const sweep = await sweepCardPayments({ since: new Date(now.getTime() - LOOKBACK_MS), now });
+  return { events, sweep };
+}
+
+/** Every five minutes, one worker (pg-boss runs each cron slot once across all processes). */
+export async function registerCardPaymentSweep(boss: PgBoss): Promise<void> {
+  await boss.createQueue(CARD_PAYMENT_SWEEP, { name: CARD_PAYMENT_SWEEP, policy: "stately", retryLimit: 0 });
+  await boss.schedule(CARD_PAYMENT_SWEEP, "*/5 * * * *");
+  await boss.work(CARD_PAYMENT_SWEEP, async () => {
+    const { events, sweep } = await runCardPaymentSweep();
+    if (events.retried > 0 || sweep.recorded > 0 || sweep.settled > 0) {
+      logInfo("payments.swept", {
+        eventsRetried: events.retried,
+        eventsProcessed: events.processed,
+        intentsListed: sweep.listed,
+        recorded: sweep.recorded,
+        settled: sweep.settled,
+      });
+    }
+  });
+}
