@@ -73,7 +73,9 @@ export default function PaymentOutcome({ loaderData, params }: Route.ComponentPr
         <div role={status === "FAILED" ? "alert" : "status"} data-status={status}>
           <Alert tone={TONES[status]} title={t(`outcome.${status}.title`)}>
             <p>{t(`outcome.${status}.body`)}</p>
-            {status === "FAILED" ? <FailureReason payment={payment} /> : null}
+            {status === "FAILED" || (status === "CANCELED" && payment.failureCode) ? (
+              <FailureReason payment={payment} />
+            ) : null}
             {payment.stale ? <p className="mt-2">{t("outcome.stale")}</p> : null}
           </Alert>
         </div>
@@ -154,7 +156,7 @@ function FailureReason({ payment }: { payment: CardPaymentOutcome }) {
     : (payment.failureMessage ?? t("outcome.failures.unknown"));
   return (
     <p className="mt-2 font-medium" data-testid="failure-reason">
-      {t("outcome.reason", { reason })}
+      {t(payment.status === "CANCELED" ? "outcome.lastTry" : "outcome.reason", { reason })}
     </p>
   );
 }

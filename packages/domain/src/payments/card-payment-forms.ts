@@ -47,6 +47,7 @@ export type CardPaymentRefusal =
   | "amount-not-positive"
   | "amount-too-high"
   | "duplicate-invoice"
+  | "form-used"
   | "payment-service-unavailable"
   | "payment-service-refused";
 

@@ -236,6 +236,9 @@ describe("reviewing and starting a card payment", () => {
     const again = await start(a, allocations, key);
     expect(new Set([...results, again].map((r) => r.attemptId)).size).toBe(1);
     expect(new Set([...results, again].map((r) => r.checkoutUrl)).size).toBe(1);
+    expect(await refusal(start(a, [{ invoiceId: a.invoices[0]!.id, amount: "11.00" }], key))).toBe(
+      "form-used",
+    );
     const session = await new Stripe("sk_test_x", sandbox.stripeConfig()).checkout.sessions.retrieve(
       sessionIdOf(again.checkoutUrl!),
     );
@@ -402,7 +405,7 @@ describe("recording card payments exactly once", () => {
       { customerId: a.customerId, attemptId: started.attemptId, canceled: true },
       a.payer,
     );
-    expect(canceled.status).toBe("CANCELED");
+    expect(canceled).toMatchObject({ status: "CANCELED", failureCode: "generic_decline" });
     await expect(
       control.payCheckout(sessionIdOf(started.checkoutUrl!), { card: "4242424242424242" }),
     ).rejects.toThrow(/expired/);

@@ -3,7 +3,7 @@ import type { PortalActor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
-import { sumAmounts } from "../money/money.ts";
+import { parseDecimal, sumAmounts } from "../money/money.ts";
 import type { PortalLocale } from "../portal/portal-locales.ts";
 import { requirePortalCapability } from "../portal-access/capabilities.ts";
 import {
@@ -73,6 +73,12 @@ export async function startCardPayment(
   let replayed = true;
   if (attempt && (attempt.customerId !== customerId || attempt.createdById !== actor.userId)) {
     throw new DomainError("CONFLICT", "This payment form was already used.");
+  }
+  if (attempt && !(await sameAllocations(attempt.id, attempt.currency, input.allocations))) {
+    // Pressing Pay again after changing amounts (e.g. once Stripe failed): the first attempt stands.
+    throw new DomainError("CONFLICT", "This payment was already started with other amounts.", {
+      reason: "form-used",
+    });
   }
   if (!attempt) {
     replayed = false;
@@ -150,6 +156,24 @@ export async function startCardPayment(
     amount: attempt.amount,
     replayed,
   };
+}
+
+/** Whether a repeated submission asks for exactly what the attempt holds. */
+async function sameAllocations(
+  attemptId: string,
+  currency: string,
+  requested: readonly { invoiceId: string; amount: string }[],
+): Promise<boolean> {
+  const stored = await getDb().paymentAttemptAllocation.findMany({ where: { attemptId } });
+  if (stored.length !== requested.length) return false;
+  const wanted = new Map(stored.map((a) => [a.itemId, a.amount]));
+  return requested.every((r) => {
+    try {
+      return wanted.get(r.invoiceId.trim().toLowerCase()) === parseDecimal(r.amount.trim(), currency);
+    } catch {
+      return false;
+    }
+  });
 }
 
 async function createCheckoutSession(attemptId: string, options: StartCardPaymentOptions) {

@@ -137,8 +137,10 @@ async function setStatus(
       ...(fields?.paymentIntentId && !row.payment_intent_id
         ? { paymentIntentId: fields.paymentIntentId }
         : {}),
-      failureCode: status === "FAILED" ? (fields?.failureCode ?? null) : null,
-      failureMessage: status === "FAILED" ? (fields?.failureMessage ?? null) : null,
+      // A cancelled attempt keeps why its last card try failed, for the payer and for support.
+      ...(status === "FAILED"
+        ? { failureCode: fields?.failureCode ?? null, failureMessage: fields?.failureMessage ?? null }
+        : {}),
       ...(status === "CANCELED" ? { completedAt: new Date() } : {}),
     };
     await t.paymentAttempt.update({ where: { id: attemptId }, data });
@@ -149,7 +151,7 @@ async function setStatus(
         entityId: attemptId,
         customerId: row.customer_id,
         before: { status: row.status },
-        after: { status, failureCode: data.failureCode, failureMessage: data.failureMessage },
+        after: { status, failureCode: fields?.failureCode, failureMessage: fields?.failureMessage },
       });
     }
     return { attemptId, status, recorded: false };
