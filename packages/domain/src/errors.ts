@@ -45,3 +45,11 @@ export function statusForCode(code: DomainErrorCode): number {
       return 429;
   }
 }
+
+/**
+ * A unique constraint refused a write (Prisma's P2002): usually two requests racing past the same
+ * "does it exist yet?" check. Use cases turn it into a CONFLICT or a replay, never a 500.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { type Actor, actorId, requireStaffRole } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { inTransaction, type Tx } from "../db/client.ts";
-import { DomainError } from "../errors.ts";
+import { DomainError, isUniqueViolation } from "../errors.ts";
 import { divRound, percentOfBp, sumAmounts } from "../money/money.ts";
 
 const DateOnly = z.coerce.date();
@@ -102,36 +102,48 @@ export async function createInvoice(
     if (amount <= 0n) throw new DomainError("VALIDATION", "The document total must be more than zero.");
     const currency = customer.legalEntity.currency;
 
-    const item = await t.openItem.create({
-      data: {
-        customerId: customer.id,
-        legalEntityId: customer.legalEntityId,
-        kind: input.kind,
-        number: input.number,
-        currency,
-        amount,
-        openAmount: amount,
-        documentDate: input.documentDate,
-        dueDate: input.dueDate ?? addDays(input.documentDate, customer.paymentTermsDays),
-        poNumber: input.poNumber ?? null,
-        reference: input.reference ?? null,
-        description: input.description ?? null,
-        idempotencyKey: input.idempotencyKey ?? null,
-        createdById: actorId(actor),
-        lines: {
-          create: priced.map((p) => ({
-            lineNo: p.lineNo,
-            sku: p.line.sku ?? null,
-            description: p.line.description,
-            quantityMilli: p.line.quantityMilli,
-            unitPrice: p.line.unitPrice,
-            taxRateBp: p.line.taxRateBp,
-            netAmount: p.netAmount,
-            taxAmount: p.taxAmount,
-          })),
+    const item = await t.openItem
+      .create({
+        data: {
+          customerId: customer.id,
+          legalEntityId: customer.legalEntityId,
+          kind: input.kind,
+          number: input.number,
+          currency,
+          amount,
+          openAmount: amount,
+          documentDate: input.documentDate,
+          dueDate: input.dueDate ?? addDays(input.documentDate, customer.paymentTermsDays),
+          poNumber: input.poNumber ?? null,
+          reference: input.reference ?? null,
+          description: input.description ?? null,
+          idempotencyKey: input.idempotencyKey ?? null,
+          createdById: actorId(actor),
+          lines: {
+            create: priced.map((p) => ({
+              lineNo: p.lineNo,
+              sku: p.line.sku ?? null,
+              description: p.line.description,
+              quantityMilli: p.line.quantityMilli,
+              unitPrice: p.line.unitPrice,
+              taxRateBp: p.line.taxRateBp,
+              netAmount: p.netAmount,
+              taxAmount: p.taxAmount,
+            })),
+          },
         },
-      },
-    });
+      })
+      .catch((error: unknown) => {
+        // Two requests creating the same document at once: the check above passed for both, the
+        // unique constraints let one through. The other is the same conflict, said clearly.
+        if (isUniqueViolation(error)) {
+          throw new DomainError(
+            "CONFLICT",
+            `Document ${input.number} already exists (created by a request made at the same time).`,
+          );
+        }
+        throw error;
+      });
     await appendAudit(t, actor, {
       action: `${input.kind.toLowerCase()}.create`,
       entityType: "open_item",

@@ -227,6 +227,25 @@ describe("ledger invariants (model-based, on PostgreSQL)", () => {
     ).rejects.toThrow(/already used/);
   });
 
+  it("answers two racing creates of the same document number with one invoice and one CONFLICT", async () => {
+    const customerId = await newCustomer();
+    for (let round = 0; round < 5; round++) {
+      const number = `RACE-${round}-${randomUUID().slice(0, 8)}`;
+      const input = {
+        customerId,
+        number,
+        documentDate: new Date("2026-02-01"),
+        lines: [{ description: "Bolts", quantityMilli: 1000n, unitPrice: 5_000n, taxRateBp: 0 }],
+      };
+      const results = await Promise.allSettled([createInvoice(input, actor), createInvoice(input, actor)]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected")?.reason;
+      expect(refused).toBeInstanceOf(DomainError);
+      expect((refused as DomainError).code).toBe("CONFLICT");
+      expect(await getDb().openItem.count({ where: { customerId, number } })).toBe(1);
+    }
+  });
+
   it("keeps applications and audit events append-only and audits every money command", async () => {
     const c = await newCustomer();
     const inv = await newInvoice(c, 10_000n);
