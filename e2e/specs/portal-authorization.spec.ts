@@ -49,16 +49,19 @@ const EXEMPT: Record<string, string> = {
 };
 
 /** The ids this spec knows how to swap for another customer's. */
-const KNOWN_PARAMS = new Set(["customerId", "invoiceId"]);
+const KNOWN_PARAMS = new Set(["customerId", "invoiceId", "attemptId"]);
 
 /** Ids some routes take in the query string rather than the path. */
 const QUERY_IDS: Record<string, (ids: Ids) => string> = {
   "accounts/:customerId/invoices.zip": (ids) => `?id=${ids.invoiceId}`,
+  "accounts/:customerId/pay": (ids) => `?id=${ids.invoiceId}`,
 };
 
 interface Ids {
   customerId: string;
   invoiceId: string;
+  /** A card payment attempt (the page Stripe Checkout returns to). */
+  attemptId: string;
 }
 
 const ID_ROUTES = ALL_ROUTES.filter((r) => paramsOf(r.path).length > 0 && !(r.path in EXEMPT));
@@ -76,6 +79,24 @@ async function signIn(page: Page, email: string) {
   await page.locator('input[name="code"]').fill(await latestSignInCode(email));
   await page.locator('form:has(input[name="code"]) button[type="submit"]').click();
   await expect(page).toHaveURL(/\/accounts\//);
+}
+
+/** A card payment attempt of the customer, as the review page records it before Stripe. */
+async function attemptIdOf(customer: CustomerFixture, invoiceId: string): Promise<string> {
+  const payer = await getDb().portalUser.create({
+    data: { email: `payer-${randomUUID().slice(0, 8)}@e2e.example`, name: "Pat Payer" },
+  });
+  const attempt = await getDb().paymentAttempt.create({
+    data: {
+      customerId: customer.id,
+      currency: "USD",
+      amount: 100n,
+      idempotencyKey: randomUUID(),
+      createdById: payer.id,
+      allocations: { create: [{ itemId: invoiceId, amount: 100n }] },
+    },
+  });
+  return attempt.id;
 }
 
 async function invoiceIdOf(customer: CustomerFixture, index = 0): Promise<string> {
@@ -106,6 +127,8 @@ test.describe("portal authorization", () => {
         "accounts/:customerId/invoices/:invoiceId",
         "accounts/:customerId/invoices/:invoiceId/pdf",
         "accounts/:customerId/invoices.zip",
+        "accounts/:customerId/pay",
+        "accounts/:customerId/payments/:attemptId",
       ]),
     );
   });
@@ -119,8 +142,14 @@ test.describe("portal authorization", () => {
     await signIn(page, user.email);
     await expect(page).toHaveURL(new RegExp(`/accounts/${a.id}`));
 
-    const own: Ids = { customerId: a.id, invoiceId: await invoiceIdOf(a) };
-    const foreign: Ids = { customerId: b.id, invoiceId: await invoiceIdOf(b) };
+    const ownInvoice = await invoiceIdOf(a);
+    const foreignInvoice = await invoiceIdOf(b);
+    const own: Ids = { customerId: a.id, invoiceId: ownInvoice, attemptId: await attemptIdOf(a, ownInvoice) };
+    const foreign: Ids = {
+      customerId: b.id,
+      invoiceId: foreignInvoice,
+      attemptId: await attemptIdOf(b, foreignInvoice),
+    };
     const aPayment = await recordCredit(
       {
         customerId: a.id,
@@ -150,17 +179,25 @@ test.describe("portal authorization", () => {
 
       const cases: Ids[] = [
         foreign,
-        { customerId: "not-a-uuid", invoiceId: own.invoiceId },
-        { customerId: randomUUID(), invoiceId: own.invoiceId },
+        { ...own, customerId: "not-a-uuid" },
+        { ...own, customerId: randomUUID() },
       ];
       if (params.includes("invoiceId") || route.path in QUERY_IDS) {
         cases.push(
-          { customerId: own.customerId, invoiceId: foreign.invoiceId },
-          { customerId: foreign.customerId, invoiceId: own.invoiceId },
-          { customerId: own.customerId, invoiceId: "not-a-uuid" },
-          { customerId: own.customerId, invoiceId: randomUUID() },
+          { ...own, invoiceId: foreign.invoiceId },
+          { ...own, customerId: foreign.customerId },
+          { ...own, invoiceId: "not-a-uuid" },
+          { ...own, invoiceId: randomUUID() },
           // A payment is not an invoice.
-          { customerId: own.customerId, invoiceId: aPayment.id },
+          { ...own, invoiceId: aPayment.id },
+        );
+      }
+      if (params.includes("attemptId")) {
+        cases.push(
+          { ...own, attemptId: foreign.attemptId },
+          { ...own, customerId: foreign.customerId },
+          { ...own, attemptId: "not-a-uuid" },
+          { ...own, attemptId: randomUUID() },
         );
       }
       for (const ids of cases) await expectStatus(urlFor(route, ids), 404);

@@ -68,6 +68,15 @@ export async function createPortalUserFor(
   return { email };
 }
 
+/** A customer's invoices, oldest first, with what is open on each now. */
+export async function invoicesOf(customerId: string) {
+  return getDb().openItem.findMany({
+    where: { customerId, kind: "INVOICE" },
+    orderBy: { documentDate: "asc" },
+    select: { id: true, number: true, openAmount: true },
+  });
+}
+
 /** The newest sign-in code e-mailed to `email` (read from the outbox, as the dev mailbox shows it). */
 export async function latestSignInCode(email: string): Promise<string> {
   for (let i = 0; i < 50; i++) {

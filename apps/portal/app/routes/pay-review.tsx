@@ -57,6 +57,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     // To Stripe's page, or to the outcome when this form was already paid.
     (started) =>
       redirect(started.checkoutUrl ?? `/accounts/${params.customerId}/payments/${started.attemptId}`),
+    // A tampered invoice id gets the form's message; another account's page stays a 404.
+    { notFound: "reason" },
   );
 }
 

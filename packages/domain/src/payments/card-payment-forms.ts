@@ -56,10 +56,13 @@ export function refuse(
   message: string,
   values: Record<string, string> = {},
 ): DomainError {
-  return new DomainError(reason.startsWith("payment-service") ? "INVALID_STATE" : "VALIDATION", message, {
-    reason,
-    ...values,
-  });
+  // An invoice that is not the account's is NOT_FOUND, as everywhere: its id reveals nothing.
+  const code = reason.startsWith("payment-service")
+    ? "INVALID_STATE"
+    : reason === "unknown-invoice"
+      ? "NOT_FOUND"
+      : "VALIDATION";
+  return new DomainError(code, message, { reason, ...values });
 }
 
 /** The zod issues of these schemas as a refusal (the only custom message is "too-many"). */

@@ -1,0 +1,105 @@
+import { expect, type Page, test } from "@playwright/test";
+import { formatMoney, toDecimalString } from "../../packages/domain/src/money/money.ts";
+import { E2E } from "../env.ts";
+import {
+  createCustomerWithInvoices,
+  createPortalUserFor,
+  invoicesOf,
+  latestSignInCode,
+} from "../support/data.ts";
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${E2E.portalUrl}/login`);
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByRole("button", { name: /code/i }).click();
+  await expect(page).toHaveURL(/\/login\/verify/);
+  await page.getByLabel("Sign-in code").fill(await latestSignInCode(email));
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/accounts\//);
+}
+
+/** Ticks invoices on the list and opens the review page. */
+async function reviewPayment(page: Page, customerId: string, numbers: string[]) {
+  await page.goto(`${E2E.portalUrl}/accounts/${customerId}/invoices`);
+  for (const number of numbers) await page.getByLabel(`Select ${number}`).check();
+  await page.getByRole("button", { name: "Pay selected" }).click();
+  await expect(page.getByRole("heading", { name: "Review payment" })).toBeVisible();
+}
+
+/** Stripe's hosted page (the local sandbox in tests). */
+async function payOnStripe(page: Page, card: string) {
+  await expect(page).toHaveURL(new RegExp(`^${E2E.stripeUrl}/c/pay/cs_`));
+  const email = page.getByLabel("Email");
+  if (!(await email.inputValue())) await email.fill("ap@e2e.example");
+  await page.getByLabel("Card number").fill(card);
+  await page.getByLabel("Expiry date").fill("12 / 34");
+  await page.getByLabel("Security code (CVC)").fill("123");
+  await page.getByLabel("Name on card").fill("Pat Payable");
+  await page.getByRole("button", { name: /^Pay / }).click();
+}
+
+test.describe("card payments", () => {
+  test("a payer pays two invoices, one partially, and both show the right open amounts", async ({ page }) => {
+    const customer = await createCustomerWithInvoices();
+    const user = await createPortalUserFor([customer], "PAYER");
+    const [first, second] = (await invoicesOf(customer.id)).slice(0, 2) as [
+      { id: string; number: string; openAmount: bigint },
+      { id: string; number: string; openAmount: bigint },
+    ];
+    const partial = second.openAmount - 1000n;
+    const usd = (amount: bigint) => formatMoney(amount, "USD", "en-US");
+
+    await signIn(page, user.email);
+    await reviewPayment(page, customer.id, [first.number, second.number]);
+    await expect(page.getByTestId("payment-total")).toHaveText(usd(first.openAmount + second.openAmount));
+    await page.getByLabel(`Amount to pay for ${second.number} in USD`).fill(toDecimalString(partial, "USD"));
+    await expect(page.getByTestId("payment-total")).toHaveText(usd(first.openAmount + partial));
+    await page.getByRole("button", { name: `Pay ${usd(first.openAmount + partial)} by card` }).click();
+
+    await payOnStripe(page, "4242 4242 4242 4242");
+    await expect(page).toHaveURL(new RegExp(`${E2E.portalUrl}/accounts/${customer.id}/payments/`));
+    await expect(page.getByRole("heading", { name: "Payment received" })).toBeVisible();
+    await expect(page.locator(`tr[data-invoice="${first.number}"] [data-open]`)).toHaveText(usd(0n));
+    await expect(page.locator(`tr[data-invoice="${second.number}"] [data-open]`)).toHaveText(usd(1000n));
+
+    // The invoices themselves say the same.
+    await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/invoices/${first.id}`);
+    await expect(page.locator('[data-summary="open"]')).toContainText(usd(0n));
+    await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/invoices/${second.id}`);
+    await expect(page.locator('[data-summary="open"]')).toContainText(usd(1000n));
+  });
+
+  test("a declined card leaves the invoices open and says why", async ({ page }) => {
+    const customer = await createCustomerWithInvoices();
+    const user = await createPortalUserFor([customer], "PAYER");
+    const [invoice] = (await invoicesOf(customer.id)) as [{ id: string; number: string; openAmount: bigint }];
+    const usd = (amount: bigint) => formatMoney(amount, "USD", "en-US");
+
+    await signIn(page, user.email);
+    await reviewPayment(page, customer.id, [invoice.number]);
+    await page.getByRole("button", { name: /by card$/ }).click();
+    await payOnStripe(page, "4000 0000 0000 0002");
+    // Stripe's page says so and lets the payer try another card; they go back instead.
+    await expect(page.getByRole("alert")).toContainText(/declined/i);
+    await page.getByRole("link", { name: /Back to/ }).click();
+
+    await expect(page.getByRole("heading", { name: "Payment cancelled" })).toBeVisible();
+    await expect(page.getByTestId("failure-reason")).toHaveText(
+      "Your last card try failed: your bank declined the card.",
+    );
+    await expect(page.locator(`tr[data-invoice="${invoice.number}"] [data-open]`)).toHaveText(
+      usd(invoice.openAmount),
+    );
+    await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/invoices/${invoice.id}`);
+    await expect(page.locator('[data-summary="open"]')).toContainText(usd(invoice.openAmount));
+  });
+
+  test("viewers see no Pay button", async ({ page }) => {
+    const customer = await createCustomerWithInvoices();
+    const user = await createPortalUserFor([customer], "VIEWER");
+    await signIn(page, user.email);
+    await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/invoices`);
+    await expect(page.getByRole("button", { name: "Download selected as ZIP" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Pay selected" })).toHaveCount(0);
+  });
+});
