@@ -75,3 +75,11 @@ export function describeUserAgent(userAgent: string | null): string {
             : undefined;
   return os ? `${browser} on ${os}` : browser;
 }
+
+export const CARD_PAYMENT_STATUS: Record<string, { label: string; tone: Tone }> = {
+  OPEN: { label: "Awaiting payer", tone: "neutral" },
+  PROCESSING: { label: "Processing", tone: "info" },
+  SUCCEEDED: { label: "Succeeded", tone: "success" },
+  FAILED: { label: "Failed", tone: "danger" },
+  CANCELED: { label: "Canceled", tone: "neutral" },
+};

@@ -9,6 +9,8 @@ export default [
     index("routes/home.tsx"),
     route("customers", "routes/customers.tsx"),
     route("customers/:customerId", "routes/customer-account.tsx"),
+    route("card-payments", "routes/card-payments.tsx"),
+    route("card-payments/:attemptId", "routes/card-payment.tsx"),
     route("account/sessions", "routes/account-sessions.tsx"),
     route("dev/mailbox", "routes/dev-mailbox.tsx"),
     route("*", "routes/not-found.tsx"),

@@ -3,6 +3,8 @@ import { createCustomer, createStaffUser } from "@settle/domain/seed/factories";
 import { beforeAll, describe, expect, it } from "vitest";
 import { csrfToken } from "../csrf.server.ts";
 import { signInCookie } from "../session.server.ts";
+import { loader as cardPayment } from "./card-payment.tsx";
+import { loader as cardPayments } from "./card-payments.tsx";
 import { loader as customerAccount } from "./customer-account.tsx";
 import { loader as customers } from "./customers.tsx";
 import { loader as devMailbox } from "./dev-mailbox.tsx";
@@ -130,6 +132,21 @@ describe("customer pages", () => {
   it("shows the dev mailbox outside production", async () => {
     const mailbox = await devMailbox(args("/dev/mailbox", { cookie }));
     expect(mailbox.outbox.page).toBe(1);
+  });
+});
+
+describe("card payment pages", () => {
+  it("list card payments for signed-in staff, keep hand-edited filters harmless, and 404 unknown ids", async () => {
+    expect((await thrown(cardPayments(args("/card-payments")))).status).toBe(302);
+    const list = await cardPayments(args("/card-payments?status=NOPE&page=abc", { cookie }));
+    expect(list.status).toBeUndefined();
+    expect(list.page).toBe(1);
+    for (const id of ["not-a-uuid", "6f1c0d56-8a57-4c43-9a0e-3b1f1f0f0f0f"]) {
+      const result = await thrown(
+        cardPayment(args(`/card-payments/x`, { cookie, params: { attemptId: id } })),
+      );
+      expect(result.status).toBe(404);
+    }
   });
 });
 

@@ -26,6 +26,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 const NAV: NavItem[] = [
   { to: "/", label: "Overview", icon: "home", end: true },
   { to: "/customers", label: "Customers", icon: "building" },
+  { to: "/card-payments", label: "Card payments", icon: "card" },
 ];
 
 export default function StaffLayout({ loaderData }: Route.ComponentProps) {
