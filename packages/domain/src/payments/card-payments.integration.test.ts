@@ -471,4 +471,65 @@ describe("recording card payments exactly once", () => {
     expect(await paymentsFor(a.customerId)).toHaveLength(1);
     expect(await findLedgerViolations(getDb())).toEqual([]);
   });
+
+  it("chaos: duplicated, reordered, forged and failing deliveries and a crash mid-way still record every payment once", async () => {
+    const a = await account(12);
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks/stripe`;
+    const stripe = new Stripe("sk_test_x");
+    const attempts = [];
+    for (const [i, invoice] of a.invoices.entries()) {
+      // Half in full, half partly; every third declined first and then paid with a good card.
+      const amount = i % 2 === 0 ? invoice.amount : invoice.amount / 3n;
+      attempts.push({
+        started: await start(a, [{ invoiceId: invoice.id, amount: decimal(amount) }]),
+        amount,
+        i,
+      });
+    }
+    await control.duplicateNext(200);
+    await control.holdNext();
+    // A "crash": the first re-fetches fail, leaving events stored but unprocessed.
+    await control.failNext({ method: "GET", path: "/v1/*", count: 15, status: 500 });
+    for (const { started, i } of attempts) {
+      const session = sessionIdOf(started.checkoutUrl!);
+      if (i % 3 === 0) await control.payCheckout(session, { card: "4000000000000002" });
+      await control.payCheckout(session, { card: "4242424242424242" });
+    }
+    // Forged copies of real-looking events, interleaved with the real ones.
+    const forgedPayload = JSON.stringify({
+      id: "evt_chaos_forged",
+      object: "event",
+      type: "checkout.session.completed",
+      data: { object: { id: sessionIdOf(attempts[0]!.started.checkoutUrl!), object: "checkout.session" } },
+    });
+    const forged = stripe.webhooks.generateTestHeaderString({
+      payload: forgedPayload,
+      secret: "whsec_wrong",
+    });
+    const forgeries = Array.from({ length: 5 }, () =>
+      fetch(url, { method: "POST", body: forgedPayload, headers: { "Stripe-Signature": forged } }),
+    );
+    await control.release("shuffle", 42);
+    expect((await Promise.all(forgeries)).map((r) => r.status)).toEqual([400, 400, 400, 400, 400]);
+    await control.waitForDeliveries(20_000);
+    await control.clearFaults();
+    // The worker's safety nets, twice, as two workers would.
+    await Promise.all([retryStripeEvents({ olderThanMs: 0 }), retryStripeEvents({ olderThanMs: 0 })]);
+    await Promise.all([sweepCardPayments(), sweepCardPayments()]);
+
+    const payments = await paymentsFor(a.customerId);
+    expect(payments).toHaveLength(attempts.length);
+    expect(new Set(payments.map((p) => p.stripePaymentIntentId)).size).toBe(attempts.length);
+    for (const { started, amount, i } of attempts) {
+      const outcome = await getCardPayment(
+        { customerId: a.customerId, attemptId: started.attemptId },
+        a.payer,
+      );
+      expect(outcome.status, `attempt ${i}`).toBe("SUCCEEDED");
+      expect(outcome.invoices[0]!.openAmount).toBe(a.invoices[i]!.amount - amount);
+    }
+    expect(await getDb().stripeEvent.count({ where: { id: "evt_chaos_forged" } })).toBe(0);
+    expect(await getDb().stripeEvent.count({ where: { processedAt: null } })).toBe(0);
+    expect(await findLedgerViolations(getDb())).toEqual([]);
+  });
 });
