@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { formatMoney, toDecimalString } from "../../packages/domain/src/money/money.ts";
 import { E2E } from "../env.ts";
@@ -7,6 +8,18 @@ import {
   invoicesOf,
   latestSignInCode,
 } from "../support/data.ts";
+
+/** No serious or critical WCAG 2.1 AA problem on the page as it is now. */
+async function expectAccessible(page: Page, name: string) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    name,
+  ).toEqual([]);
+}
 
 async function signIn(page: Page, email: string) {
   await page.goto(`${E2E.portalUrl}/login`);
@@ -54,6 +67,7 @@ test.describe("card payments", () => {
     await expect(page.getByTestId("payment-total")).toHaveText(usd(first.openAmount + second.openAmount));
     await page.getByLabel(`Amount to pay for ${second.number} in USD`).fill(toDecimalString(partial, "USD"));
     await expect(page.getByTestId("payment-total")).toHaveText(usd(first.openAmount + partial));
+    await expectAccessible(page, "review payment");
     await page.getByRole("button", { name: `Pay ${usd(first.openAmount + partial)} by card` }).click();
 
     await payOnStripe(page, "4242 4242 4242 4242");
@@ -61,6 +75,7 @@ test.describe("card payments", () => {
     await expect(page.getByRole("heading", { name: "Payment received" })).toBeVisible();
     await expect(page.locator(`tr[data-invoice="${first.number}"] [data-open]`)).toHaveText(usd(0n));
     await expect(page.locator(`tr[data-invoice="${second.number}"] [data-open]`)).toHaveText(usd(1000n));
+    await expectAccessible(page, "payment received");
 
     // The invoices themselves say the same.
     await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/invoices/${first.id}`);
@@ -90,8 +105,34 @@ test.describe("card payments", () => {
     await expect(page.locator(`tr[data-invoice="${invoice.number}"] [data-open]`)).toHaveText(
       usd(invoice.openAmount),
     );
+    await expectAccessible(page, "payment cancelled");
     await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/invoices/${invoice.id}`);
     await expect(page.locator('[data-summary="open"]')).toContainText(usd(invoice.openAmount));
+  });
+
+  test("the review page reads right to left in Arabic and refuses a tampered amount in Arabic", async ({
+    page,
+  }) => {
+    const customer = await createCustomerWithInvoices();
+    const user = await createPortalUserFor([customer], "PAYER");
+    const [invoice] = (await invoicesOf(customer.id)) as [{ id: string; number: string; openAmount: bigint }];
+    await signIn(page, user.email);
+    await page
+      .locator("summary")
+      .filter({ hasText: /Language/ })
+      .first()
+      .click();
+    await page.getByRole("button", { name: "العربية", exact: true }).click();
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/pay?id=${invoice.id}`);
+    await expect(page.getByRole("heading", { name: "مراجعة الدفعة" })).toBeVisible();
+    await expectAccessible(page, "review payment (ar)");
+    await page.locator('input[name="amount"]').fill(toDecimalString(invoice.openAmount + 1n, "USD"));
+    await page.getByRole("button", { name: /بالبطاقة/ }).click();
+    await expect(page.getByRole("alert").filter({ hasText: invoice.number })).toContainText(
+      "أكبر من مبلغها المستحق",
+    );
+    await expect(page).toHaveURL(new RegExp(`/accounts/${customer.id}/pay`));
   });
 
   test("viewers see no Pay button", async ({ page }) => {

@@ -70,7 +70,7 @@ export default function PaymentOutcome({ loaderData, params }: Route.ComponentPr
       />
       <AccountNav customerId={params.customerId} />
       <div className="space-y-6">
-        <div role={status === "FAILED" ? "alert" : "status"} data-status={status}>
+        <div data-status={status}>
           <Alert tone={TONES[status]} title={t(`outcome.${status}.title`)}>
             <p>{t(`outcome.${status}.body`)}</p>
             {status === "FAILED" || (status === "CANCELED" && payment.failureCode) ? (
