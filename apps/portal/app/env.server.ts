@@ -79,6 +79,9 @@ export function parseEnv(source: Record<string, string | undefined>) {
       secretKey: e.STRIPE_SECRET_KEY,
       sandboxUrl: e.STRIPE_SANDBOX_URL,
       webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+      // A payer is waiting: give up sooner than a job would (a retry reuses the Idempotency-Key).
+      timeoutMs: 15_000,
+      maxNetworkRetries: 1,
     },
   };
 }

@@ -532,4 +532,18 @@ describe("recording card payments exactly once", () => {
     expect(await getDb().stripeEvent.count({ where: { processedAt: null } })).toBe(0);
     expect(await findLedgerViolations(getDb())).toEqual([]);
   });
+
+  // Last: it moves the sandbox's clock a day ahead.
+  it("the sweep closes attempts whose Checkout Session expired unpaid", async () => {
+    const a = await account(1);
+    const started = await start(a, [{ invoiceId: a.invoices[0]!.id, amount: "1.50" }]);
+    await control.pauseDeliveries();
+    await control.advanceClock(25 * 3600);
+    const later = new Date(Date.now() + 26 * 3_600_000);
+    const swept = await sweepCardPayments({ now: later });
+    expect(swept.settled).toBeGreaterThanOrEqual(1);
+    const outcome = await getCardPayment({ customerId: a.customerId, attemptId: started.attemptId }, a.payer);
+    expect(outcome.status).toBe("CANCELED");
+    expect(await openAmounts([a.invoices[0]!.id])).toEqual([a.invoices[0]!.amount]);
+  });
 });

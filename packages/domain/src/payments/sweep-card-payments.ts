@@ -45,13 +45,21 @@ export async function sweepCardPayments(
   }
 
   // Sessions live 24 hours: an attempt still open after that has expired or was paid unnoticed.
+  // A processing payment is asked about again after a few minutes.
+  const ago = (ms: number) => new Date(now.getTime() - ms);
   const stale = await db.paymentAttempt.findMany({
     where: {
-      status: { in: ["OPEN", "FAILED", "PROCESSING"] },
       checkoutSessionId: { not: null },
-      createdAt: { lt: new Date(now.getTime() - (options.staleAfterMs ?? 25 * 3_600_000)) },
+      OR: [
+        {
+          status: { in: ["OPEN", "FAILED"] },
+          createdAt: { lt: ago(options.staleAfterMs ?? 25 * 3_600_000) },
+        },
+        { status: "PROCESSING", updatedAt: { lt: ago(5 * 60_000) } },
+      ],
     },
     select: { checkoutSessionId: true },
+    orderBy: { createdAt: "asc" },
     take: 200,
   });
   for (const attempt of stale) {
