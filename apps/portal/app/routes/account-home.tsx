@@ -371,6 +371,8 @@ function Credits({ home, locale, t }: SectionProps) {
 
 function HowToPay({ home, t, className }: { home: Home; t: TFunction<"home">; className?: string }) {
   const pay = home.payTo;
+  const { t: tp } = useTranslation("payments");
+  const { canPay } = useAccountCapabilities(home.customer.id);
   const mono = (text: string) => (
     <span dir="ltr" className="font-mono text-[0.8125rem] tracking-tight select-all">
       {text}
@@ -410,6 +412,18 @@ function HowToPay({ home, t, className }: { home: Home; t: TFunction<"home">; cl
               </span>
             ))}
           </address>
+          {canPay ? (
+            <>
+              <h3 className="mt-5 mb-2 text-sm font-semibold text-ink">{tp("home.title")}</h3>
+              <p className="text-sm text-ink-muted">{tp("home.body")}</p>
+              <Link
+                to={`/accounts/${home.customer.id}/invoices?status=open`}
+                className="mt-2 inline-block text-sm font-medium text-brand-700 hover:underline"
+              >
+                {tp("home.link")}
+              </Link>
+            </>
+          ) : null}
         </div>
       </div>
     </Card>
