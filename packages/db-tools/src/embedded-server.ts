@@ -15,7 +15,10 @@ export interface RunningServer {
   /** Connection URL for the `postgres` maintenance database. */
   adminUrl: string;
   urlFor(database: string): string;
-  /** Stops the server if this process started it; a no-op for a server that was already running. */
+  /**
+   * Stops the server if this process started it, once no other process is connected to it; a
+   * no-op for a server that was already running.
+   */
   stop(): Promise<void>;
 }
 
@@ -38,6 +41,42 @@ async function runningDataDir(url: string): Promise<string | undefined> {
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+/** Client sessions on the server other than the one asking (another run sharing the server). */
+async function otherClients(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+    );
+    return rows[0]?.n ?? 0;
+  } catch {
+    return 0;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const SHARED_STOP_WAIT_MS = 15 * 60_000;
+
+/**
+ * Stops a server this process started once nobody else uses it: another test run, seed or app
+ * that found it running shares it, and must not lose it halfway. Waits (bounded) for them.
+ */
+async function stopWhenAlone(adminUrl: string, stop: () => Promise<void>): Promise<void> {
+  const deadline = Date.now() + SHARED_STOP_WAIT_MS;
+  let told = false;
+  while (Date.now() < deadline && (await otherClients(adminUrl)) > 0) {
+    if (!told) {
+      console.log("Another process is still using the embedded PostgreSQL; stopping it when that ends.");
+      told = true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  await stop();
 }
 
 /**
@@ -87,7 +126,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     removeStalePidFile(dataDir);
   }
   await server.start();
-  return make(() => server.stop());
+  return make(() => stopWhenAlone(adminUrl, () => server.stop()));
 }
 
 /** A postmaster.pid whose process is gone (killed run) would stop the server from starting. */
