@@ -144,3 +144,22 @@ test.describe("card payments", () => {
     await expect(page.getByRole("button", { name: "Pay selected" })).toHaveCount(0);
   });
 });
+
+test.describe("card payments without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the Pay form and Stripe's page work as plain HTML forms", async ({ page }) => {
+    const customer = await createCustomerWithInvoices();
+    const user = await createPortalUserFor([customer], "PAYER");
+    const [invoice] = (await invoicesOf(customer.id)) as [{ id: string; number: string; openAmount: bigint }];
+    await signIn(page, user.email);
+    await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/pay?id=${invoice.id}`);
+    await page.locator('input[name="amount"]').fill("10.00");
+    await page.getByRole("button", { name: /by card$/ }).click();
+    await payOnStripe(page, "4242 4242 4242 4242");
+    await expect(page.getByRole("heading", { name: "Payment received" })).toBeVisible();
+    await expect(page.locator(`tr[data-invoice="${invoice.number}"] [data-open]`)).toHaveText(
+      formatMoney(invoice.openAmount - 1000n, "USD", "en-US"),
+    );
+  });
+});

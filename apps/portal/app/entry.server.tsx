@@ -15,7 +15,13 @@ import { toLocale } from "./lib/locale";
 
 export const streamTimeout = STREAM_TIMEOUT_MS;
 
-const documentOptions = { production: env.isProduction, devServer: import.meta.env.DEV };
+const documentOptions = {
+  production: env.isProduction,
+  devServer: import.meta.env.DEV,
+  // Pay posts to the portal, which redirects to Stripe's hosted page: browsers check that
+  // redirect against form-action when the form was sent without JavaScript.
+  formActionSources: [env.stripe.checkoutOrigin],
+};
 
 export default function handleRequest(
   request: Request,

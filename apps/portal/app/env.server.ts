@@ -82,6 +82,10 @@ export function parseEnv(source: Record<string, string | undefined>) {
       // A payer is waiting: give up sooner than a job would (a retry reuses the Idempotency-Key).
       timeoutMs: 15_000,
       maxNetworkRetries: 1,
+      /** Where Checkout's hosted page lives: Stripe's, or the sandbox's. */
+      checkoutOrigin: e.STRIPE_SECRET_KEY
+        ? "https://checkout.stripe.com"
+        : new URL(e.STRIPE_SANDBOX_URL).origin,
     },
   };
 }

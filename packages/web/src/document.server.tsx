@@ -19,6 +19,8 @@ export interface DocumentOptions {
   production: boolean;
   /** Vite's dev server needs a relaxed CSP. */
   devServer: boolean;
+  /** Origins forms may lead to besides the app, e.g. Stripe Checkout after the portal's Pay. */
+  formActionSources?: readonly string[];
 }
 
 /**
@@ -38,7 +40,12 @@ export function renderDocument(
   options: DocumentOptions,
 ): Promise<Response> {
   const nonce = nonceOf(loadContext);
-  applySecurityHeaders(headers, { nonce, production: options.production, devServer: options.devServer });
+  applySecurityHeaders(headers, {
+    nonce,
+    production: options.production,
+    devServer: options.devServer,
+    formActionSources: options.formActionSources,
+  });
   if (request.method.toUpperCase() === "HEAD")
     return Promise.resolve(new Response(null, { status, headers }));
 
@@ -97,6 +104,7 @@ export function secureDataResponse(
     nonce: nonceOf(loadContext),
     production: options.production,
     devServer: options.devServer,
+    formActionSources: options.formActionSources,
   });
   return response;
 }

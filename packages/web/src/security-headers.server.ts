@@ -4,7 +4,13 @@
  */
 export function applySecurityHeaders(
   headers: Headers,
-  options: { nonce: string; production: boolean; devServer?: boolean },
+  options: {
+    nonce: string;
+    production: boolean;
+    devServer?: boolean;
+    /** Origins a form may lead to besides the app (a POST that redirects to a hosted payment page). */
+    formActionSources?: readonly string[];
+  },
 ) {
   const scriptSrc = [`'self'`, `'nonce-${options.nonce}'`];
   const connectSrc = [`'self'`];
@@ -20,7 +26,7 @@ export function applySecurityHeaders(
     `img-src 'self' data:`,
     `font-src 'self'`,
     `connect-src ${connectSrc.join(" ")}`,
-    `form-action 'self'`,
+    `form-action ${["'self'", ...(options.formActionSources ?? [])].join(" ")}`,
     `frame-ancestors 'none'`,
     `base-uri 'self'`,
     `object-src 'none'`,
