@@ -82,6 +82,10 @@ test.describe("card payments", () => {
     await expect(page.locator('[data-summary="open"]')).toContainText(usd(0n));
     await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/invoices/${second.id}`);
     await expect(page.locator('[data-summary="open"]')).toContainText(usd(1000n));
+
+    // The statement shows the payment at once.
+    await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/statement`);
+    await expect(page.getByText(/CARD-[0-9A-Z]+/).first()).toBeVisible();
   });
 
   test("a declined card leaves the invoices open and says why", async ({ page }) => {
