@@ -16,6 +16,8 @@ export const ITEM_KIND_LABELS: Record<string, string> = {
   FEE: "Fee",
   CREDIT_MEMO: "Credit memo",
   PAYMENT: "Payment",
+  REFUND: "Refund",
+  CHARGEBACK: "Chargeback",
 };
 
 export const ITEM_KIND_TONES: Record<string, Tone> = {
@@ -24,6 +26,8 @@ export const ITEM_KIND_TONES: Record<string, Tone> = {
   FEE: "warning",
   CREDIT_MEMO: "info",
   PAYMENT: "success",
+  REFUND: "warning",
+  CHARGEBACK: "danger",
 };
 
 export const RISK_LABELS: Record<string, { label: string; tone: Tone }> = {

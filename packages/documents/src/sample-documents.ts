@@ -38,9 +38,10 @@ const TYPES: readonly StatementLineType[] = [
   "FEE",
   "ADJUSTMENT",
   "REFUND",
+  "CHARGEBACK",
 ];
 
-const DEBIT_TYPES = new Set<StatementLineType>(["INVOICE", "DEBIT_MEMO", "FEE", "REFUND"]);
+const DEBIT_TYPES = new Set<StatementLineType>(["INVOICE", "DEBIT_MEMO", "FEE", "REFUND", "CHARGEBACK"]);
 
 function isoDay(start: string, offset: number): string {
   const date = new Date(`${start}T00:00:00Z`);

@@ -44,7 +44,8 @@ export type StatementLineType =
   | "CREDIT_MEMO"
   | "PAYMENT"
   | "ADJUSTMENT"
-  | "REFUND";
+  | "REFUND"
+  | "CHARGEBACK";
 
 export interface StatementLine {
   date: IsoDate;

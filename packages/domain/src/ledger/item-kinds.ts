@@ -2,8 +2,11 @@ import type { ItemKind } from "../db/generated/enums.ts";
 
 export type { ItemKind };
 
-/** Items that increase what the customer owes. */
-export const DEBIT_KINDS: readonly ItemKind[] = ["INVOICE", "DEBIT_MEMO", "FEE"];
+/**
+ * Items that increase what the customer owes. REFUND (money sent back by card) and CHARGEBACK
+ * (money the card network took back) are debits that the refunded payment clears (ADR 014).
+ */
+export const DEBIT_KINDS: readonly ItemKind[] = ["INVOICE", "DEBIT_MEMO", "FEE", "REFUND", "CHARGEBACK"];
 /** Items that reduce it and can be applied to debits. */
 export const CREDIT_KINDS: readonly ItemKind[] = ["CREDIT_MEMO", "PAYMENT"];
 
