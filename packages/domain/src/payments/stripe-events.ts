@@ -2,6 +2,7 @@ import type Stripe from "stripe";
 import { type Actor, systemActor } from "../actor.ts";
 import { getDb, type Prisma } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
+import { syncAnyCheckoutSession, syncSetupIntent } from "./record-saved-card.ts";
 import { getStripe } from "./stripe-client.ts";
 import { type SyncResult, syncCheckoutSession, syncPaymentIntent } from "./sync-card-payment.ts";
 
@@ -10,7 +11,8 @@ import { type SyncResult, syncCheckoutSession, syncPaymentIntent } from "./sync-
  * idempotent, so duplicated, reordered and late events all end in the same state.
  */
 const HANDLERS: Record<string, (objectId: string, actor: Actor) => Promise<SyncResult>> = {
-  "checkout.session.completed": syncCheckoutSession,
+  // Payment mode records a payment; setup mode saves a card.
+  "checkout.session.completed": syncAnyCheckoutSession,
   "checkout.session.async_payment_succeeded": syncCheckoutSession,
   "checkout.session.async_payment_failed": syncCheckoutSession,
   "checkout.session.expired": syncCheckoutSession,
@@ -18,6 +20,7 @@ const HANDLERS: Record<string, (objectId: string, actor: Actor) => Promise<SyncR
   "payment_intent.processing": syncPaymentIntent,
   "payment_intent.payment_failed": syncPaymentIntent,
   "payment_intent.canceled": syncPaymentIntent,
+  "setup_intent.succeeded": syncSetupIntent,
 };
 
 export const HANDLED_EVENT_TYPES = Object.keys(HANDLERS);
