@@ -106,6 +106,8 @@ export async function startApp(
     timeoutMs?: number;
     /** Write a V8 CPU profile of the app into this folder when it stops. */
     profileDir?: string;
+    /** More environment for the app (e.g. the Stripe sandbox's address and webhook secret). */
+    env?: Record<string, string>;
   },
 ): Promise<RunningApp> {
   const spec = APPS[name];
@@ -119,6 +121,7 @@ export async function startApp(
     cwd: path.join(REPO_ROOT, spec.dir),
     env: {
       ...process.env,
+      ...options.env,
       NODE_ENV: options.nodeEnv ?? "test",
       DATABASE_URL: options.databaseUrl,
       PORT: String(port),

@@ -24,6 +24,7 @@ import { type LoadOptions, median, NO_RESPONSES } from "./load.ts";
 import { type CaseSummary, floorRatio, resultsTable, targetVerdicts } from "./report.ts";
 import { describeScale, resolveScale } from "./scale.ts";
 import { startBenchSessions } from "./sessions.ts";
+import { type BenchStripe, startBenchStripe } from "./stripe.ts";
 
 const USAGE = `Usage: npm run bench [-- options]   (from the repository root: builds the apps first)
 
@@ -109,6 +110,7 @@ const MAX_WARMUP_ROUNDS = 10;
 
 /** Warm-up rounds (not reported) until the case has served enough requests, bounded in time. */
 async function warmUp(c: BenchCase, ctx: BenchContext, load: LoadOptions): Promise<void> {
+  if (c.warmup) return c.warmup(ctx, load);
   let served = 0;
   for (let round = 0; round < MAX_WARMUP_ROUNDS && served < MIN_WARMUP_REQUESTS; round++) {
     const warm = await c.run(ctx, load);
@@ -133,21 +135,29 @@ async function main(): Promise<number> {
   assertBuilt(["portal", "backoffice"]);
 
   let db: ResolvedDatabase | undefined;
+  let stripe: BenchStripe | undefined;
   try {
     db = await resolveDatabase("bench", process.env.BENCH_DATABASE_URL);
     const { dataset } = await ensureDataset(db, options.scale, { regenerate: options.regenerate });
     const tokens = await startBenchSessions(db.url, dataset);
 
+    if (cases.some((c) => c.usesStripe)) {
+      stripe = await startBenchStripe();
+      console.log(`Stripe sandbox on ${stripe.url}.`);
+    }
     const started = performance.now();
     const apps: Record<AppName, RunningApp> = await startApps(["portal", "backoffice"], {
       databaseUrl: db.url,
       nodeEnv: options.nodeEnv,
       profileDir: options.profileDir,
+      env: stripe?.appEnv,
     });
     const { portal, backoffice } = apps;
     console.log(`Apps up in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     const ctx: BenchContext = {
       dataset,
+      databaseUrl: db.url,
+      stripe,
       apps,
       cookies: {
         backoffice: backoffice.sessionCookie(tokens.backoffice),
@@ -239,6 +249,7 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     await stopAllApps();
+    await stripe?.close();
     await db?.stop();
   }
 }

@@ -39,4 +39,15 @@ describe("report", () => {
     ]);
     expect(targetVerdicts(page, [floor, page])).toEqual([]);
   });
+
+  it("judges an absolute throughput target on the median", () => {
+    const events = { ...page, target: { minPerSecond: 50, minFloorShare: 0.04 } };
+    expect(targetVerdicts(events, [floor, events])).toEqual([
+      "≥ 50/s: met (50/s)",
+      "≥ 4% of app /healthz: met (5.0%)",
+    ]);
+    const fast = { ...page, target: { minPerSecond: 1_500 } };
+    expect(targetVerdicts(fast, [floor, fast])).toEqual(["≥ 1,500/s: missed (50/s)"]);
+    expect(targetVerdicts({ ...broken, target: { minPerSecond: 1 } }, [floor, broken])).toEqual([]);
+  });
 });

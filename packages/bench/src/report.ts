@@ -60,6 +60,12 @@ export function targetVerdicts(summary: CaseSummary, all: readonly CaseSummary[]
     const met = summary.median.p95 < target.p95Ms;
     verdicts.push(`p95 < ${int(target.p95Ms)} ms: ${met ? "met" : "missed"} (${ms(summary.median.p95)} ms)`);
   }
+  if (target.minPerSecond !== undefined) {
+    const met = summary.median.rps >= target.minPerSecond;
+    verdicts.push(
+      `≥ ${int(target.minPerSecond)}/s: ${met ? "met" : "missed"} (${int(summary.median.rps)}/s)`,
+    );
+  }
   if (target.minFloorShare !== undefined) {
     const ratio = floorRatio(summary, all);
     const share = `${Math.round(target.minFloorShare * 100)}% of ${summary.floor}`;

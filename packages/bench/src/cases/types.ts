@@ -1,10 +1,15 @@
 import type { AppName, RunningApp } from "../apps.ts";
 import type { BenchDataset } from "../generate.ts";
 import type { LoadOptions, Measurement } from "../load.ts";
+import type { BenchStripe } from "../stripe.ts";
 
 /** What a case gets: the data set, the running apps and a signed-in session cookie for each. */
 export interface BenchContext {
   dataset: BenchDataset;
+  /** The bench database (cases that prepare or check data of their own). */
+  databaseUrl: string;
+  /** The in-process Stripe sandbox the apps use; started when a selected case `usesStripe`. */
+  stripe?: BenchStripe;
   apps: Record<AppName, RunningApp>;
   /** Cookie header values: the bench staff user (back office) and portal user (portal). */
   cookies: Record<AppName, string>;
@@ -22,8 +27,15 @@ export interface BenchCase {
   floor?: string;
   /** What the case should reach (from the issue that asked for it); reported as met or missed. */
   target?: Target;
+  /** Needs the Stripe sandbox: the runner starts one and points the apps at it. */
+  usesStripe?: boolean;
   /** A single request before any load: fails loudly on a wrong status or page. */
   check?(ctx: BenchContext): Promise<void>;
+  /**
+   * Replaces the runner's warm-up rounds (`run` until 300 requests), for a case whose `run` is a
+   * fixed, long piece of work rather than a timed one.
+   */
+  warmup?(ctx: BenchContext, load: LoadOptions): Promise<void>;
   run(ctx: BenchContext, load: LoadOptions): Promise<Measurement>;
   /** Extra findings printed under the table (e.g. memory), measured once after the rounds. */
   notes?(ctx: BenchContext): Promise<string[]>;
@@ -34,4 +46,9 @@ export interface Target {
   p95Ms?: number;
   /** Throughput at least this share (0–1) of the floor's. */
   minFloorShare?: number;
+  /**
+   * Median throughput at least this many completed operations (requests, events, documents) per
+   * second: an absolute target, for issues that ask for one ("300 events per second").
+   */
+  minPerSecond?: number;
 }
