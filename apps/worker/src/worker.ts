@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { registerAutopay } from "./jobs/autopay.ts";
 import { registerCardPaymentSweep } from "./jobs/card-payment-sweep.ts";
 import { type OutboxRelay, startOutboxRelay } from "./jobs/outbox-relay.ts";
 import { registerStuckEmailSweep } from "./jobs/release-stuck-emails.ts";
@@ -18,7 +19,7 @@ export interface RunningWorker {
 
 /**
  * Starts pg-boss (schema "pgboss" in the application database), the schedules (stuck e-mails,
- * card payment sweep) and the e-mail relay.
+ * card payment sweep, autopay) and the e-mail relay.
  */
 export async function startWorker({
   databaseUrl,
@@ -38,6 +39,7 @@ export async function startWorker({
   try {
     await registerStuckEmailSweep(boss);
     await registerCardPaymentSweep(boss);
+    await registerAutopay(boss);
     if (mailer) relay = startOutboxRelay({ mailer, intervalMs: relayIntervalMs });
   } catch (error) {
     await boss.stop({ graceful: false });
