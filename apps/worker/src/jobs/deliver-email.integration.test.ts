@@ -209,6 +209,7 @@ describe("e-mail delivery", () => {
         SELECT name, cron FROM pgboss.schedule ORDER BY name`;
       expect(schedules).toEqual([
         { name: "email.release-stuck", cron: "* * * * *" },
+        { name: "payments.autopay", cron: "17 * * * *" },
         { name: "payments.card-sweep", cron: "*/5 * * * *" },
       ]);
     } finally {
