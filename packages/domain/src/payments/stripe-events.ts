@@ -4,13 +4,15 @@ import { getDb, type Prisma } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import { syncAnyCheckoutSession, syncSetupIntent } from "./record-saved-card.ts";
 import { getStripe } from "./stripe-client.ts";
-import { type SyncResult, syncCheckoutSession, syncPaymentIntent } from "./sync-card-payment.ts";
+import { syncCheckoutSession, syncPaymentIntent } from "./sync-card-payment.ts";
+import { syncChargeback } from "./sync-chargeback.ts";
+import { syncChargeRefunds, syncStripeRefund } from "./sync-refund.ts";
 
 /**
  * One handler per event type Settle acts on. Each re-reads its object from the API and is
  * idempotent, so duplicated, reordered and late events all end in the same state.
  */
-const HANDLERS: Record<string, (objectId: string, actor: Actor) => Promise<SyncResult>> = {
+const HANDLERS: Record<string, (objectId: string, actor: Actor) => Promise<unknown>> = {
   // Payment mode records a payment; setup mode saves a card.
   "checkout.session.completed": syncAnyCheckoutSession,
   "checkout.session.async_payment_succeeded": syncCheckoutSession,
@@ -21,6 +23,18 @@ const HANDLERS: Record<string, (objectId: string, actor: Actor) => Promise<SyncR
   "payment_intent.payment_failed": syncPaymentIntent,
   "payment_intent.canceled": syncPaymentIntent,
   "setup_intent.succeeded": syncSetupIntent,
+  // Refunds (ADR 014): the object is a Refund, except for charge.refunded (a Charge).
+  "refund.created": syncStripeRefund,
+  "refund.updated": syncStripeRefund,
+  "refund.failed": syncStripeRefund,
+  "charge.refund.updated": syncStripeRefund,
+  "charge.refunded": syncChargeRefunds,
+  // Chargebacks: the object is a Dispute; its current status decides.
+  "charge.dispute.created": syncChargeback,
+  "charge.dispute.updated": syncChargeback,
+  "charge.dispute.closed": syncChargeback,
+  "charge.dispute.funds_withdrawn": syncChargeback,
+  "charge.dispute.funds_reinstated": syncChargeback,
 };
 
 export const HANDLED_EVENT_TYPES = Object.keys(HANDLERS);

@@ -1,0 +1,106 @@
+import { type Actor, requireStaffRole } from "../actor.ts";
+import { appendAudit } from "../audit/append-audit.ts";
+import { getDb } from "../db/client.ts";
+import { DomainError } from "../errors.ts";
+import {
+  type DecideRefundInput,
+  DecideRefundSchema,
+  REFUND_APPROVE_ROLES,
+  type RejectRefundInput,
+  RejectRefundSchema,
+  UUID,
+} from "./refund-forms.ts";
+import type { RefundSummary } from "./request-refund.ts";
+import { sendRefund } from "./send-refund.ts";
+
+function parse<T>(
+  schema: {
+    safeParse: (
+      v: unknown,
+    ) =>
+      | { success: true; data: T }
+      | { success: false; error: { issues: { message: string; path: PropertyKey[] }[] } };
+  },
+  raw: unknown,
+): T {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DomainError("VALIDATION", issue?.message ?? "Check the form.", {
+      field: issue?.path.join(".") ?? null,
+    });
+  }
+  return parsed.data;
+}
+
+/**
+ * A second staff member (AR manager or admin, never the requester) decides a refund waiting for
+ * approval. Deciding again the same way returns the current state; the other way is refused.
+ */
+async function decide(
+  refundId: string,
+  decision: "APPROVED" | "REJECTED",
+  note: string | undefined,
+  actor: Actor,
+): Promise<RefundSummary & { send: boolean }> {
+  requireStaffRole(actor, REFUND_APPROVE_ROLES);
+  if (actor.kind !== "staff") throw new DomainError("FORBIDDEN", "Only staff members decide refunds.");
+  if (!UUID.test(refundId)) throw new DomainError("NOT_FOUND", "Refund not found.");
+  return getDb().$transaction(async (t) => {
+    const [locked] = await t.$queryRaw<{ id: string }[]>`
+      SELECT id FROM refund WHERE id = ${refundId.toLowerCase()}::uuid FOR UPDATE`;
+    if (!locked) throw new DomainError("NOT_FOUND", "Refund not found.");
+    const refund = await t.refund.findUniqueOrThrow({ where: { id: locked.id } });
+    const summary = {
+      id: refund.id,
+      amount: refund.amount,
+      currency: refund.currency.trim(),
+      requiresApproval: refund.requiresApproval,
+    };
+    if (refund.requestedById === actor.userId) {
+      throw new DomainError("FORBIDDEN", "Someone else must approve or reject your own refund request.");
+    }
+    if (refund.status !== "PENDING_APPROVAL") {
+      const sameWay =
+        refund.decidedById === actor.userId &&
+        (decision === "REJECTED" ? refund.status === "REJECTED" : refund.status !== "REJECTED");
+      if (sameWay)
+        return { ...summary, status: refund.status, replayed: true, send: refund.status === "APPROVED" };
+      throw new DomainError("INVALID_STATE", "This refund was already decided.", { status: refund.status });
+    }
+    await t.refund.update({
+      where: { id: refund.id },
+      data: {
+        status: decision,
+        decidedById: actor.userId,
+        decidedAt: new Date(),
+        decisionNote: note || null,
+      },
+    });
+    await appendAudit(t, actor, {
+      action: decision === "APPROVED" ? "refund.approve" : "refund.reject",
+      entityType: "refund",
+      entityId: refund.id,
+      customerId: refund.customerId,
+      before: { status: refund.status },
+      after: { status: decision, note },
+    });
+    return { ...summary, status: decision, replayed: false, send: decision === "APPROVED" };
+  });
+}
+
+/** Approves a refund waiting for approval and sends it to Stripe. */
+export async function approveRefund(rawInput: DecideRefundInput, actor: Actor): Promise<RefundSummary> {
+  const input = parse(DecideRefundSchema, rawInput);
+  const { send, ...result } = await decide(input.refundId, "APPROVED", input.note, actor);
+  if (!send) return result;
+  const sent = await sendRefund(result.id, actor);
+  return { ...result, status: sent.status };
+}
+
+/** Rejects a refund waiting for approval, with the reason the requester will see. */
+export async function rejectRefund(rawInput: RejectRefundInput, actor: Actor): Promise<RefundSummary> {
+  const input = parse(RejectRefundSchema, rawInput);
+  const { send: _send, ...result } = await decide(input.refundId, "REJECTED", input.note, actor);
+  return result;
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import type { RefundReason, RefundStatus } from "../db/generated/enums.ts";
+
+export type { RefundReason, RefundStatus };
+
+export const REFUND_REASONS = ["DUPLICATE_PAYMENT", "OVERPAYMENT", "WRONG_COMPANY", "OTHER"] as const;
+
+export const REFUND_REASON_LABELS: Record<RefundReason, string> = {
+  DUPLICATE_PAYMENT: "Duplicate payment",
+  OVERPAYMENT: "Overpayment",
+  WRONG_COMPANY: "Payment to the wrong company",
+  OTHER: "Other",
+};
+
+/** Staff who may ask for a refund, and who may approve one above the threshold (ADMIN always may). */
+export const REFUND_REQUEST_ROLES = ["CASH_APPLIER", "AR_MANAGER"] as const;
+export const REFUND_APPROVE_ROLES = ["AR_MANAGER"] as const;
+
+/** Refunds that hold part of the payment: everything but the ones that came to nothing. */
+export const LIVE_REFUND_STATUSES: readonly RefundStatus[] = [
+  "PENDING_APPROVAL",
+  "APPROVED",
+  "PENDING",
+  "SUCCEEDED",
+];
+
+export const RequestRefundSchema = z
+  .object({
+    /** The card payment (payment attempt) the refund gives back. */
+    attemptId: z.string().max(100),
+    /** Decimal text in the payment's currency, e.g. "125.50". */
+    amount: z.string().trim().min(1, "Enter an amount.").max(30),
+    reason: z.enum(REFUND_REASONS, { message: "Choose a reason." }),
+    note: z.string().trim().max(500).optional(),
+    /** The form's key: the same submission twice makes one request. */
+    idempotencyKey: z.string().min(8).max(200),
+  })
+  .refine((v) => v.reason !== "OTHER" || (v.note ?? "").length > 0, {
+    message: "Say why when the reason is Other.",
+    path: ["note"],
+  });
+export type RequestRefundInput = z.input<typeof RequestRefundSchema>;
+
+export const DecideRefundSchema = z.object({
+  refundId: z.string().max(100),
+  note: z.string().trim().max(500).optional(),
+});
+export type DecideRefundInput = z.input<typeof DecideRefundSchema>;
+
+export const RejectRefundSchema = DecideRefundSchema.extend({
+  note: z.string().trim().min(1, "Say why the refund is rejected.").max(500),
+});
+export type RejectRefundInput = z.input<typeof RejectRefundSchema>;
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Stripe's refund reasons: only "duplicate" maps; everything else is the customer's request. */
+export function stripeRefundReason(reason: RefundReason): "duplicate" | "requested_by_customer" {
+  return reason === "DUPLICATE_PAYMENT" ? "duplicate" : "requested_by_customer";
+}
+
+export const REFUND_METADATA_KEY = "settle_refund_id";

@@ -1,0 +1,449 @@
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { StripeSandboxControl } from "@settle/stripe-sandbox/control-client";
+import { type RunningStripeSandbox, startStripeSandbox } from "@settle/stripe-sandbox/server";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { PortalActor, StaffActor, StaffRole } from "../actor.ts";
+import { getDb } from "../db/client.ts";
+import { DomainError } from "../errors.ts";
+import { findLedgerViolations } from "../ledger/verify-ledger.ts";
+import {
+  createCustomer,
+  createInvoiceForCustomer,
+  createLegalEntity,
+  createPortalUser,
+  createStaffUser,
+} from "../seed/factories.ts";
+import { approveRefund, rejectRefund } from "./decide-refund.ts";
+import { requestRefund } from "./request-refund.ts";
+import { sendApprovedRefunds } from "./send-refund.ts";
+import { startCardPayment } from "./start-card-payment.ts";
+import { configureStripe, getStripe } from "./stripe-client.ts";
+import { processStripeEvent, receiveStripeWebhook } from "./stripe-events.ts";
+
+const SECRET = "whsec_refund_tests";
+const PORTAL_URL = new URL("http://127.0.0.1:9/");
+let sandbox: RunningStripeSandbox;
+let control: StripeSandboxControl;
+let receiver: http.Server;
+let entityId: string;
+
+function startReceiver(): Promise<string> {
+  receiver = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", async () => {
+      try {
+        const result = await receiveStripeWebhook(
+          Buffer.concat(chunks).toString("utf8"),
+          (req.headers["stripe-signature"] as string | undefined) ?? null,
+        );
+        res.writeHead(result.processed ? 200 : 500).end();
+      } catch (error) {
+        res.writeHead(error instanceof DomainError ? 400 : 500).end();
+      }
+    });
+  });
+  return new Promise((resolve) =>
+    receiver.listen(0, "127.0.0.1", () =>
+      resolve(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks/stripe`),
+    ),
+  );
+}
+
+async function staff(roles: StaffRole[]): Promise<StaffActor> {
+  const user = await createStaffUser(getDb(), {
+    email: `staff-${randomUUID().slice(0, 8)}@settle.example`,
+    roles,
+    passwordHash: "not-used",
+  });
+  return { kind: "staff", userId: user.id, roles };
+}
+
+let cash: StaffActor;
+let manager: StaffActor;
+let otherManager: StaffActor;
+
+beforeAll(async () => {
+  const url = await startReceiver();
+  sandbox = await startStripeSandbox({
+    port: 0,
+    dataDir: null,
+    log: false,
+    webhooks: [{ url, secret: SECRET }],
+    retry: { initialMs: 20, factor: 2, maxDelayMs: 200, maxAttempts: 6 },
+    deliveryTimeoutMs: 5000,
+    refundSettleMs: null,
+  });
+  control = new StripeSandboxControl(sandbox.url);
+  configureStripe({ sandboxUrl: sandbox.url, webhookSecret: SECRET, maxNetworkRetries: 0 });
+  entityId = (await createLegalEntity(getDb(), { name: "Northwind Supply Inc." })).id;
+  // This database's threshold: refunds above 5.00 USD need a second staff member.
+  await getDb().refundApprovalThreshold.update({ where: { currency: "USD" }, data: { amount: 500n } });
+  cash = await staff(["CASH_APPLIER"]);
+  manager = await staff(["AR_MANAGER"]);
+  otherManager = await staff(["AR_MANAGER"]);
+});
+
+afterAll(async () => {
+  await sandbox?.close();
+  await new Promise((r) => receiver?.close(r));
+});
+
+beforeEach(async () => {
+  await control.waitForDeliveries(10_000);
+  await control.clearFaults();
+  await control.resumeDeliveries();
+});
+
+interface Paid {
+  customerId: string;
+  attemptId: string;
+  paymentItemId: string;
+  paymentIntentId: string;
+  chargeId: string;
+  invoices: { id: string; amount: bigint }[];
+}
+
+/** A customer with two invoices who pays both in full by card (`card` picks the test card). */
+async function paid(card = "4242424242424242"): Promise<Paid> {
+  const db = getDb();
+  const customer = await createCustomer(db, { legalEntityId: entityId });
+  const invoices = [];
+  for (let i = 0; i < 2; i++) {
+    const created = await createInvoiceForCustomer(db, customer.id);
+    invoices.push({ id: created.id, amount: created.amount });
+  }
+  const user = await createPortalUser(db, {
+    email: `payer-${randomUUID().slice(0, 8)}@customer.example`,
+    memberships: [{ customerId: customer.id, role: "PAYER" }],
+  });
+  const payer: PortalActor = {
+    kind: "portal",
+    userId: user.id,
+    memberships: [{ customerId: customer.id, role: "PAYER" }],
+  };
+  const started = await startCardPayment(
+    {
+      customerId: customer.id,
+      idempotencyKey: randomUUID(),
+      allocations: invoices.map((i) => ({ invoiceId: i.id, amount: decimal(i.amount) })),
+    },
+    payer,
+    { portalUrl: PORTAL_URL },
+  );
+  await control.payCheckout(started.checkoutUrl!.split("/").pop()!, { card });
+  await control.waitForDeliveries(10_000);
+  const attempt = await db.paymentAttempt.findUniqueOrThrow({ where: { id: started.attemptId } });
+  expect(attempt.status).toBe("SUCCEEDED");
+  const intent = await getStripe().stripe.paymentIntents.retrieve(attempt.paymentIntentId!);
+  return {
+    customerId: customer.id,
+    attemptId: attempt.id,
+    paymentItemId: attempt.paymentItemId!,
+    paymentIntentId: attempt.paymentIntentId!,
+    chargeId: intent.latest_charge as string,
+    invoices,
+  };
+}
+
+const decimal = (minor: bigint) => `${minor / 100n}.${String(minor % 100n).padStart(2, "0")}`;
+
+async function refusal(run: Promise<unknown>): Promise<string> {
+  try {
+    await run;
+    return "ok";
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return error.code;
+  }
+}
+
+async function openAmounts(ids: string[]) {
+  const rows = await getDb().openItem.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, openAmount: true },
+  });
+  return ids.map((id) => rows.find((r) => r.id === id)!.openAmount);
+}
+
+async function stripeRefunds(paymentIntentId: string) {
+  return (await getStripe().stripe.refunds.list({ payment_intent: paymentIntentId, limit: 100 })).data;
+}
+
+async function healthy(customerId: string) {
+  expect(await findLedgerViolations(getDb(), [customerId])).toEqual([]);
+}
+
+describe("refunds", () => {
+  it("below the threshold: sent at once, recorded when Stripe settles it, reopening the invoice it frees", async () => {
+    const p = await paid();
+    const key = randomUUID();
+    const input = {
+      attemptId: p.attemptId,
+      amount: "4.00",
+      reason: "OVERPAYMENT" as const,
+      idempotencyKey: key,
+    };
+    const first = await requestRefund(input, cash);
+    expect(first).toMatchObject({ status: "PENDING", requiresApproval: false, replayed: false });
+    // The same form twice: one request, one Stripe refund.
+    const again = await requestRefund(input, cash);
+    expect(again).toMatchObject({ id: first.id, replayed: true });
+    const refunds = await stripeRefunds(p.paymentIntentId);
+    expect(refunds).toHaveLength(1);
+    // Pending: the ledger has not moved.
+    expect(await openAmounts([p.paymentItemId, ...p.invoices.map((i) => i.id)])).toEqual([0n, 0n, 0n]);
+
+    await control.succeedRefund(refunds[0]!.id);
+    await control.waitForDeliveries(10_000);
+    const row = await getDb().refund.findUniqueOrThrow({
+      where: { id: first.id },
+      include: { refundItem: true },
+    });
+    expect(row.status).toBe("SUCCEEDED");
+    expect(row.refundItem).toMatchObject({ kind: "REFUND", amount: 400n, openAmount: 0n });
+    // The payment was fully applied: 4.00 came off its newest application, that invoice reopens by 4.00.
+    const open = await openAmounts(p.invoices.map((i) => i.id));
+    expect(open.sort()).toEqual([0n, 400n]);
+    expect((await openAmounts([p.paymentItemId]))[0]).toBe(0n);
+    await healthy(p.customerId);
+
+    // Replayed events change nothing.
+    const events = await getDb().stripeEvent.findMany({ where: { type: { startsWith: "refund." } } });
+    for (const e of events) {
+      await getDb().stripeEvent.update({ where: { id: e.id }, data: { processedAt: null } });
+      await processStripeEvent(e.id);
+    }
+    expect(await getDb().openItem.count({ where: { customerId: p.customerId, kind: "REFUND" } })).toBe(1);
+    await healthy(p.customerId);
+  });
+
+  it("refuses bad input: over-refund, no note for Other, a role without refunds, unknown payments", async () => {
+    const p = await paid();
+    const total = p.invoices[0]!.amount + p.invoices[1]!.amount;
+    const base = { attemptId: p.attemptId, reason: "DUPLICATE_PAYMENT" as const };
+    expect(
+      await refusal(
+        requestRefund({ ...base, amount: decimal(total + 1n), idempotencyKey: randomUUID() }, cash),
+      ),
+    ).toBe("VALIDATION");
+    expect(await refusal(requestRefund({ ...base, amount: "0", idempotencyKey: randomUUID() }, cash))).toBe(
+      "VALIDATION",
+    );
+    expect(
+      await refusal(requestRefund({ ...base, amount: "-1.00", idempotencyKey: randomUUID() }, cash)),
+    ).toBe("VALIDATION");
+    expect(
+      await refusal(requestRefund({ ...base, amount: "1.001", idempotencyKey: randomUUID() }, cash)),
+    ).toBe("VALIDATION");
+    expect(
+      await refusal(
+        requestRefund({ ...base, reason: "OTHER", amount: "1.00", idempotencyKey: randomUUID() }, cash),
+      ),
+    ).toBe("VALIDATION");
+    const collector = await staff(["COLLECTOR"]);
+    expect(
+      await refusal(requestRefund({ ...base, amount: "1.00", idempotencyKey: randomUUID() }, collector)),
+    ).toBe("FORBIDDEN");
+    expect(
+      await refusal(
+        requestRefund(
+          { ...base, attemptId: randomUUID(), amount: "1.00", idempotencyKey: randomUUID() },
+          cash,
+        ),
+      ),
+    ).toBe("NOT_FOUND");
+
+    // Two requests may not together exceed the payment.
+    await requestRefund({ ...base, amount: decimal(total - 100n), idempotencyKey: randomUUID() }, cash);
+    expect(
+      await refusal(requestRefund({ ...base, amount: "1.01", idempotencyKey: randomUUID() }, cash)),
+    ).toBe("VALIDATION");
+    expect(await stripeRefunds(p.paymentIntentId)).toHaveLength(0);
+  });
+
+  it("above the threshold: a second AR manager approves; nobody approves their own; a rejection frees the amount", async () => {
+    const p = await paid();
+    const base = { attemptId: p.attemptId, reason: "WRONG_COMPANY" as const };
+    const asked = await requestRefund({ ...base, amount: "6.00", idempotencyKey: randomUUID() }, manager);
+    expect(asked).toMatchObject({ status: "PENDING_APPROVAL", requiresApproval: true });
+    expect(await refusal(approveRefund({ refundId: asked.id }, manager))).toBe("FORBIDDEN");
+    expect(await refusal(approveRefund({ refundId: asked.id }, cash))).toBe("FORBIDDEN");
+    expect(await refusal(approveRefund({ refundId: randomUUID() }, otherManager))).toBe("NOT_FOUND");
+    expect(await stripeRefunds(p.paymentIntentId)).toHaveLength(0);
+
+    const approved = await approveRefund({ refundId: asked.id }, otherManager);
+    expect(approved.status).toBe("PENDING");
+    // Approving again is harmless; rejecting after approving is refused.
+    expect((await approveRefund({ refundId: asked.id }, otherManager)).status).toBe("PENDING");
+    expect(await refusal(rejectRefund({ refundId: asked.id, note: "no" }, otherManager))).toBe(
+      "INVALID_STATE",
+    );
+    expect(await stripeRefunds(p.paymentIntentId)).toHaveLength(1);
+
+    const total = p.invoices[0]!.amount + p.invoices[1]!.amount;
+    const big = await requestRefund(
+      { ...base, amount: decimal(total - 600n), idempotencyKey: randomUUID() },
+      cash,
+    );
+    expect(await refusal(rejectRefund({ refundId: big.id, note: "" }, manager))).toBe("VALIDATION");
+    const rejected = await rejectRefund(
+      { refundId: big.id, note: "Customer asked to keep it as credit." },
+      manager,
+    );
+    expect(rejected.status).toBe("REJECTED");
+    // The rejected amount is refundable again.
+    const next = await requestRefund(
+      { ...base, amount: decimal(total - 600n), idempotencyKey: randomUUID() },
+      cash,
+    );
+    expect(next.status).toBe("PENDING_APPROVAL");
+    await healthy(p.customerId);
+  });
+
+  it("Stripe failing after it refunded: a clear retry message, and the retry makes no second refund", async () => {
+    const p = await paid();
+    const input = {
+      attemptId: p.attemptId,
+      amount: "3.00",
+      reason: "OVERPAYMENT" as const,
+      idempotencyKey: randomUUID(),
+    };
+    await control.failNext({ method: "POST", path: "/v1/refunds", mode: "error", when: "after" });
+    let message = "";
+    try {
+      await requestRefund(input, cash);
+    } catch (error) {
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).code).toBe("CONFLICT");
+      message = (error as DomainError).message;
+    }
+    expect(message).toMatch(/try again/);
+    const row = await getDb().refund.findFirstOrThrow({ where: { idempotencyKey: input.idempotencyKey } });
+    expect(row.status).toBe("APPROVED");
+    expect(row.lastError).toBeTruthy();
+    // The webhook may already know the refund; either way the retry reuses the key.
+    const retried = await requestRefund(input, cash);
+    expect(retried).toMatchObject({ id: row.id, replayed: true, status: "PENDING" });
+    expect(await stripeRefunds(p.paymentIntentId)).toHaveLength(1);
+    // The worker's sweep has nothing left to send.
+    expect((await sendApprovedRefunds({ olderThanMs: 0 })).sent).toBe(0);
+  });
+
+  it("a failed refund leaves the ledger as it was and frees the amount", async () => {
+    const p = await paid();
+    const before = await openAmounts([p.paymentItemId, ...p.invoices.map((i) => i.id)]);
+    const asked = await requestRefund(
+      {
+        attemptId: p.attemptId,
+        amount: "2.50",
+        reason: "OTHER",
+        note: "Goodwill",
+        idempotencyKey: randomUUID(),
+      },
+      cash,
+    );
+    const [refund] = await stripeRefunds(p.paymentIntentId);
+    await control.failRefund(refund!.id, "expired_or_canceled_card");
+    await control.waitForDeliveries(10_000);
+    const row = await getDb().refund.findUniqueOrThrow({ where: { id: asked.id } });
+    expect(row).toMatchObject({
+      status: "FAILED",
+      failureReason: "expired_or_canceled_card",
+      refundItemId: null,
+    });
+    expect(await openAmounts([p.paymentItemId, ...p.invoices.map((i) => i.id)])).toEqual(before);
+    await healthy(p.customerId);
+  });
+});
+
+describe("chargebacks", () => {
+  async function chargebackOf(paymentItemId: string) {
+    return getDb().chargeback.findFirstOrThrow({ where: { paymentItemId } });
+  }
+  async function flagsOf(customerId: string) {
+    return getDb().accountFlag.findMany({ where: { customerId } });
+  }
+
+  it("opening reverses the applications and flags the account; a won one restores them", async () => {
+    const p = await paid();
+    const dispute = await control.openChargeback(p.chargeId, { reason: "fraudulent" });
+    await control.waitForDeliveries(10_000);
+    const row = await chargebackOf(p.paymentItemId);
+    expect(row).toMatchObject({ stripeDisputeId: dispute.id, status: "OPEN" });
+    expect(await openAmounts(p.invoices.map((i) => i.id))).toEqual(p.invoices.map((i) => i.amount));
+    const [flag] = await flagsOf(p.customerId);
+    expect(flag).toMatchObject({ kind: "CHARGEBACK", reference: dispute.id, resolvedAt: null });
+    // No refund while it is open.
+    expect(
+      await refusal(
+        requestRefund(
+          { attemptId: p.attemptId, amount: "1.00", reason: "OVERPAYMENT", idempotencyKey: randomUUID() },
+          cash,
+        ),
+      ),
+    ).toBe("INVALID_STATE");
+    await healthy(p.customerId);
+
+    // Every event again: nothing moves twice.
+    const events = await getDb().stripeEvent.findMany({ where: { objectId: dispute.id } });
+    for (const e of events) {
+      await getDb().stripeEvent.update({ where: { id: e.id }, data: { processedAt: null } });
+      await processStripeEvent(e.id);
+    }
+    expect(await openAmounts(p.invoices.map((i) => i.id))).toEqual(p.invoices.map((i) => i.amount));
+
+    await control.closeChargeback(dispute.id, "won");
+    await control.waitForDeliveries(10_000);
+    expect((await chargebackOf(p.paymentItemId)).status).toBe("WON");
+    expect(await openAmounts([p.paymentItemId, ...p.invoices.map((i) => i.id)])).toEqual([0n, 0n, 0n]);
+    expect((await flagsOf(p.customerId))[0]!.resolvedAt).not.toBeNull();
+    await healthy(p.customerId);
+  });
+
+  it("a lost one leaves the invoices open and records the money taken back", async () => {
+    const p = await paid();
+    const dispute = await control.openChargeback(p.chargeId);
+    await control.waitForDeliveries(10_000);
+    await control.closeChargeback(dispute.id, "lost");
+    await control.waitForDeliveries(10_000);
+    const row = await getDb().chargeback.findFirstOrThrow({
+      where: { paymentItemId: p.paymentItemId },
+      include: { chargebackItem: true },
+    });
+    expect(row.status).toBe("LOST");
+    const total = p.invoices[0]!.amount + p.invoices[1]!.amount;
+    expect(row.chargebackItem).toMatchObject({ kind: "CHARGEBACK", amount: total, openAmount: 0n });
+    expect(await openAmounts([p.paymentItemId, ...p.invoices.map((i) => i.id)])).toEqual([
+      0n,
+      ...p.invoices.map((i) => i.amount),
+    ]);
+    expect((await flagsOf(p.customerId))[0]!.resolvedAt).toBeNull();
+    await healthy(p.customerId);
+  });
+
+  it("reordered and duplicated events end in the same state", async () => {
+    const p = await paid();
+    await control.holdNext(20);
+    await control.duplicateNext(4);
+    const dispute = await control.openChargeback(p.chargeId);
+    await control.closeChargeback(dispute.id, "won");
+    await control.release("reverse");
+    await control.waitForDeliveries(10_000);
+    expect((await chargebackOf(p.paymentItemId)).status).toBe("WON");
+    expect(await getDb().chargeback.count({ where: { stripeDisputeId: dispute.id } })).toBe(1);
+    expect(await openAmounts([p.paymentItemId, ...p.invoices.map((i) => i.id)])).toEqual([0n, 0n, 0n]);
+    await healthy(p.customerId);
+  });
+
+  it("the dispute test card opens a chargeback by itself", async () => {
+    const p = await paid("4000000000000259");
+    await control.waitForDeliveries(10_000);
+    await expect
+      .poll(async () => getDb().chargeback.count({ where: { paymentItemId: p.paymentItemId } }))
+      .toBe(1);
+    await healthy(p.customerId);
+  });
+});
