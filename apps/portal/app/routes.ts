@@ -22,6 +22,7 @@ export default [
     route("accounts/:customerId/pay", "routes/pay-review.tsx"),
     // Stripe Checkout returns here (see paymentOutcomePath in the domain).
     route("accounts/:customerId/payments/:attemptId", "routes/payment-outcome.tsx"),
+    route("accounts/:customerId/payment-methods", "routes/payment-methods.tsx"),
     route("account/sessions", "routes/account-sessions.tsx"),
   ]),
   // Downloads (resource routes): same parameters and scope as the pages that link to them.
@@ -32,6 +33,8 @@ export default [
   route("accounts/:customerId/invoices.xlsx", "routes/invoices-xlsx.ts"),
   route("accounts/:customerId/invoices.zip", "routes/invoices-zip.ts"),
   route("accounts/:customerId/invoices/:invoiceId/pdf", "routes/invoice-pdf.ts"),
+  // Stripe Checkout in setup mode returns here (see startCardSetup in the domain).
+  route("accounts/:customerId/payment-methods/added", "routes/payment-methods-added.ts"),
   // Stripe's webhooks (signed; see README "Card payments"). Must match scripts/start.ts and e2e/server.ts.
   route("webhooks/stripe", "routes/stripe-webhook.ts"),
   route("*", "routes/not-found.tsx"),

@@ -3,17 +3,19 @@ import { NavLink } from "react-router";
 import { useAccountCapabilities } from "~/lib/root-data";
 
 /**
- * The account's sections: home, statement, invoices, and users for the account's portal admins.
+ * The account's sections: home, statement, invoices, payment methods for those who can pay, and
+ * users for the account's portal admins.
  * The current one is marked for screen readers.
  */
 export function AccountNav({ customerId }: { customerId: string }) {
   const { t } = useTranslation("invoices");
-  const { canManageUsers } = useAccountCapabilities(customerId);
+  const { canPay, canManageUsers } = useAccountCapabilities(customerId);
   const base = `/accounts/${customerId}`;
   const links = [
     { to: base, label: t("nav.home"), end: true },
     { to: `${base}/statement`, label: t("nav.statement"), end: false },
     { to: `${base}/invoices`, label: t("nav.invoices"), end: false },
+    ...(canPay ? [{ to: `${base}/payment-methods`, label: t("nav.paymentMethods"), end: false }] : []),
     ...(canManageUsers ? [{ to: `${base}/users`, label: t("nav.users"), end: false }] : []),
   ];
   return (

@@ -1,0 +1,21 @@
+import { completeCardSetup } from "@settle/domain/payments/record-saved-card";
+import { paymentMethodsPath } from "@settle/domain/payments/start-card-setup";
+import { throwAsResponse } from "@settle/web/domain-errors.server";
+import { redirect } from "react-router";
+import { requirePortalSession } from "~/session.server";
+import type { Route } from "./+types/payment-methods-added";
+
+/**
+ * Where Stripe Checkout (setup mode) returns: records the saved card from the session the URL
+ * names (unless the webhook did first), then shows the payment methods page.
+ */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const session = await requirePortalSession(request);
+  const checkoutSessionId = new URL(request.url).searchParams.get("session_id") ?? "";
+  try {
+    await completeCardSetup(params.customerId, checkoutSessionId, session.actor);
+  } catch (error) {
+    throwAsResponse(error);
+  }
+  return redirect(`${paymentMethodsPath(params.customerId.toLowerCase())}?done=added`);
+}
