@@ -1,5 +1,6 @@
 import type { ActivityEntry } from "@settle/domain/customers/get-customer-account";
 import { getCustomerAccount } from "@settle/domain/customers/get-customer-account";
+import { listOpenAccountFlags } from "@settle/domain/customers/list-account-flags";
 import { invitePortalUser } from "@settle/domain/portal-access/invite-portal-user";
 import { listPortalUsers } from "@settle/domain/portal-access/list-portal-users";
 import { InvitePortalUserSchema } from "@settle/domain/portal-access/portal-access-forms";
@@ -20,6 +21,7 @@ import { act, load } from "@settle/web/domain-errors.server";
 import { field } from "@settle/web/request.server";
 import type { ReactNode } from "react";
 import { data, Link } from "react-router";
+import { AccountFlagsPanel } from "../components/account-flags-panel.tsx";
 import { PortalAccessPanel } from "../components/portal-access-panel.tsx";
 import { RouteError } from "../components/route-error.tsx";
 import { requireCsrf } from "../csrf.server.ts";
@@ -39,11 +41,12 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 export async function loader({ request, params }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
   const page = new URL(request.url).searchParams.get("page") ?? undefined;
-  const [account, portalAccess] = await Promise.all([
+  const [account, portalAccess, flags] = await Promise.all([
     load(() => getCustomerAccount({ customerId: params.customerId, page }, staff.actor)),
     load(() => listPortalUsers({ customerId: params.customerId }, staff.actor)),
+    load(() => listOpenAccountFlags(params.customerId, staff.actor)),
   ]);
-  return { ...account, portalAccess };
+  return { ...account, portalAccess, flags };
 }
 
 /** Portal access: invite, withdraw an invitation, remove a user (each checks the staff role itself). */
@@ -148,7 +151,7 @@ const itemColumns: Column<OpenItemRow>[] = [
 ];
 
 export default function CustomerAccount({ loaderData, actionData }: Route.ComponentProps) {
-  const { customer, contacts, balances, openItems, activity, portalAccess } = loaderData;
+  const { customer, contacts, balances, openItems, activity, portalAccess, flags } = loaderData;
   const risk = customer.riskClass ? RISK_LABELS[customer.riskClass] : undefined;
   return (
     <>
@@ -165,6 +168,8 @@ export default function CustomerAccount({ loaderData, actionData }: Route.Compon
         }
         description={`${customer.legalEntity.name} · ${customer.legalEntity.code}`}
       />
+
+      <AccountFlagsPanel flags={flags} className="mb-6" />
 
       <section aria-label="Balances" className="mb-6 grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
         {balances.map((b) => (

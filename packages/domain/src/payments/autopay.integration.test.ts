@@ -5,6 +5,7 @@ import { StripeSandboxControl } from "@settle/stripe-sandbox/control-client";
 import { type RunningStripeSandbox, startStripeSandbox } from "@settle/stripe-sandbox/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { PortalActor } from "../actor.ts";
+import { listOpenAccountFlags } from "../customers/list-account-flags.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import { findLedgerViolations } from "../ledger/verify-ledger.ts";
@@ -257,6 +258,12 @@ describe("autopay", () => {
     ]);
     const flags = await getDb().accountFlag.findMany({ where: { customerId: a.customerId } });
     expect(flags.map((f) => [f.kind, f.resolvedAt])).toEqual([["AUTOPAY_FAILED", null]]);
+    // The collector sees it on the account page; the customer does not.
+    const collector = { kind: "staff" as const, userId: randomUUID(), roles: ["COLLECTOR" as const] };
+    const shown = await listOpenAccountFlags(a.customerId, collector);
+    expect(shown.map((f) => f.kind)).toEqual(["AUTOPAY_FAILED"]);
+    expect(shown[0]!.note).toContain("4 times");
+    expect(await reason(listOpenAccountFlags(a.customerId, a.payer))).toBe("FORBIDDEN");
     const setting = await getDb().autopaySetting.findUniqueOrThrow({ where: { customerId: a.customerId } });
     expect(setting).toMatchObject({ enabled: false, disabledReason: "charge-failed" });
     const user = await getDb().portalUser.findUniqueOrThrow({ where: { id: a.payer.userId } });

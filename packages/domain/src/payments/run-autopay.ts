@@ -3,7 +3,7 @@ import { type Actor, systemActor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import { enqueueEmail } from "../email/enqueue-email.ts";
-import { sumAmounts } from "../money/money.ts";
+import { formatMoney, sumAmounts } from "../money/money.ts";
 import { autopayFailureEmail } from "./autopay-emails.ts";
 import { fromStripeAmount, toStripeAmount } from "./card-payment-forms.ts";
 import { isCardExpired } from "./get-payment-methods.ts";
@@ -398,7 +398,7 @@ async function failCharge(
             customerId: charge.customerId,
             kind: "AUTOPAY_FAILED",
             reference: `autopay:${charge.customerId}:${isoDay(charge.runDate)}`,
-            note: `Autopay failed ${charge.attempt} times (last: ${failure.code}) for ${charge.paymentAttempt.amount} ${charge.paymentAttempt.currency} (minor units).`,
+            note: `Autopay failed ${charge.attempt} times (last: ${failure.code}) for ${formatMoney(charge.paymentAttempt.amount, charge.paymentAttempt.currency)}.`,
           },
         ],
         skipDuplicates: true,
