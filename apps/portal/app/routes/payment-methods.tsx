@@ -41,6 +41,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return loadOrRefuse(async () => ({
     view: await getPaymentMethods(params.customerId, session.actor),
     stepUpUntil: await stepUpGrantedUntil(session.sessionId, session.actor),
+    // From the loader, so the page's bundle does not pull the use case (and the database) in.
+    maxDaysBefore: MAX_AUTOPAY_DAYS_BEFORE,
     notice: (NOTICES as readonly string[]).includes(done ?? "") ? (done as Notice) : null,
     // A fresh key per page: pressing "Add a card" twice opens one Checkout Session.
     idempotencyKey: crypto.randomUUID(),
@@ -142,7 +144,7 @@ export default function PaymentMethods({ loaderData, actionData, params }: Route
             codeSent={result.value.notice === "code-sent" || actionData?.reason === "wrong-code"}
           />
           <Cards view={result.value.view} idempotencyKey={result.value.idempotencyKey} />
-          <Autopay view={result.value.view} />
+          <Autopay view={result.value.view} maxDaysBefore={result.value.maxDaysBefore} />
         </div>
       ) : (
         <Alert tone="warning" title={t("cannot")}>
@@ -266,7 +268,7 @@ function Cards({ view, idempotencyKey }: { view: PaymentMethodsView; idempotency
   );
 }
 
-function Autopay({ view }: { view: PaymentMethodsView }) {
+function Autopay({ view, maxDaysBefore }: { view: PaymentMethodsView; maxDaysBefore: number }) {
   const { t } = useTranslation("payment-methods");
   const csrfToken = useCsrfToken();
   const busy = useBusy();
@@ -347,7 +349,7 @@ function Autopay({ view }: { view: PaymentMethodsView }) {
                 type="number"
                 name="daysBefore"
                 min={0}
-                max={MAX_AUTOPAY_DAYS_BEFORE}
+                max={maxDaysBefore}
                 defaultValue={autopay?.daysBefore ?? 3}
                 aria-label={t("autopay.days")}
                 className={`${select} w-20`}
