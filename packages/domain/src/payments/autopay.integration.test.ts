@@ -223,6 +223,35 @@ describe("autopay", () => {
     expect(await findLedgerViolations()).toEqual([]);
   });
 
+  it("asks Stripe again about a charge whose answer was lost, and charges once", async () => {
+    const a = await account();
+    await stepUp(a);
+    const card = await saveCard(a);
+    await enableAutopay(
+      { customerId: a.customerId, cardId: card.id, currency: "USD", timing: "ON_DUE_DATE" },
+      a.payer,
+      { sessionId: a.sessionId },
+    );
+    const creates = await intentCreates();
+    // Stripe charges the card, then the answer is lost (a crash, a timeout).
+    await control.failNext({ method: "POST", path: "/v1/payment_intents", when: "after", status: 500 });
+    const now = new Date();
+    expect(await runAutopay({ now, customerIds: [a.customerId] })).toMatchObject({ charged: 1, deferred: 1 });
+    // Still in flight a minute later; asked about again after 15 minutes.
+    expect(
+      (await runAutopay({ now: new Date(now.getTime() + 60_000), customerIds: [a.customerId] })).charged,
+    ).toBe(0);
+    const later = await runAutopay({
+      now: new Date(now.getTime() + 16 * 60_000),
+      customerIds: [a.customerId],
+    });
+    expect(later).toMatchObject({ charged: 1, succeeded: 1 });
+    expect(await intentCreates()).toBe(creates + 1);
+    expect(await getDb().openItem.count({ where: { customerId: a.customerId, kind: "PAYMENT" } })).toBe(1);
+    expect(await openAmount(a.due.id)).toBe(0n);
+    expect(await findLedgerViolations()).toEqual([]);
+  });
+
   it("retries a declined card on the schedule, e-mails the payers each time, then flags the account", async () => {
     const a = await account("ADMIN", "es");
     await stepUp(a);

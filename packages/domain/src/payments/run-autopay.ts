@@ -80,10 +80,10 @@ export async function runAutopay(
   const ids = [...new Set([...settings.map((s) => s.customerId), ...unfinished.map((c) => c.customerId)])];
   for (const customerId of ids) {
     result.accounts++;
-    const chargeId = await prepareCharge(customerId, now);
-    if (!chargeId) continue;
+    const prepared = await prepareCharge(customerId, now);
+    if (!prepared) continue;
     result.charged++;
-    const outcome = await sendCharge(chargeId, now);
+    const outcome = await sendCharge(prepared.id, prepared.resumed, now);
     result[outcome]++;
   }
   return result;
@@ -93,7 +93,10 @@ export async function runAutopay(
  * Decides under the setting's row lock whether the account is charged now, and writes the charge
  * (and its payment attempt) if so. Returns the charge to send, or null.
  */
-async function prepareCharge(customerId: string, now: Date): Promise<string | null> {
+async function prepareCharge(
+  customerId: string,
+  now: Date,
+): Promise<{ id: string; resumed: boolean } | null> {
   const actor = systemActor("autopay");
   return getDb().$transaction(async (t) => {
     const [setting] = await t.$queryRaw<
@@ -117,7 +120,7 @@ async function prepareCharge(customerId: string, now: Date): Promise<string | nu
       const staleMs = latest.status === "PENDING" ? AUTOPAY_STALE_PENDING_MS : 5 * 60_000;
       if (latest.updatedAt.getTime() > now.getTime() - staleMs) return null;
       await t.autopayCharge.update({ where: { id: latest.id }, data: { updatedAt: now } });
-      return latest.id;
+      return { id: latest.id, resumed: true };
     }
     if (!setting?.enabled || !setting.saved_card_id || !setting.enabled_by_id) return null;
 
@@ -216,14 +219,14 @@ async function prepareCharge(customerId: string, now: Date): Promise<string | nu
         savedCardId: card.id,
       },
     });
-    return charge.id;
+    return { id: charge.id, resumed: false };
   });
 }
 
 type Outcome = "succeeded" | "failed" | "deferred";
 
 /** Sends (or sends again, with the same key and parameters) one charge to Stripe and records what came of it. */
-async function sendCharge(chargeId: string, now: Date): Promise<Outcome> {
+async function sendCharge(chargeId: string, resumed: boolean, now: Date): Promise<Outcome> {
   const db = getDb();
   const charge = await db.autopayCharge.findUniqueOrThrow({
     where: { id: chargeId },
@@ -243,8 +246,11 @@ async function sendCharge(chargeId: string, now: Date): Promise<Outcome> {
   const { stripe } = getStripe();
   let intent: Stripe.PaymentIntent;
   try {
-    if (charge.paymentIntentId) {
-      intent = await stripe.paymentIntents.retrieve(charge.paymentIntentId, { expand: ["latest_charge"] });
+    // A charge asked about again may have reached Stripe before a crash; Stripe keeps idempotency
+    // keys for 24 hours only, so look for its PaymentIntent first rather than rely on the key.
+    const known = charge.paymentIntentId ?? (resumed ? await findIntentOf(charge) : null);
+    if (known) {
+      intent = await stripe.paymentIntents.retrieve(known, { expand: ["latest_charge"] });
     } else {
       const metadata = {
         [ATTEMPT_METADATA_KEY]: attempt.id,
@@ -336,6 +342,23 @@ async function sendCharge(chargeId: string, now: Date): Promise<Outcome> {
       return "failed";
     }
   }
+}
+
+/** The PaymentIntent Stripe made for a charge, found by its metadata among the customer's recent ones. */
+async function findIntentOf(charge: {
+  id: string;
+  createdAt: Date;
+  savedCard: { stripeCustomerId: string };
+}): Promise<string | null> {
+  const { stripe } = getStripe();
+  for await (const intent of stripe.paymentIntents.list({
+    customer: charge.savedCard.stripeCustomerId,
+    created: { gte: Math.floor(charge.createdAt.getTime() / 1000) - 3600 },
+    limit: 100,
+  })) {
+    if (intent.metadata?.settle_autopay_charge_id === charge.id) return intent.id;
+  }
+  return null;
 }
 
 /**
