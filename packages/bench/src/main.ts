@@ -166,14 +166,25 @@ async function main(): Promise<number> {
     };
 
     const load: LoadOptions = { connections: options.connections, durationSec: options.duration };
-    const measured = cases.length * options.repeats * options.duration;
-    console.log(
-      `\n${new Date().toISOString().slice(0, 10)} · Node ${process.versions.node} · ${availableParallelism()} cores · ` +
-        `${describeScale(dataset.scale)} · apps NODE_ENV=${options.nodeEnv}\n` +
-        `${cases.length} cases × ${options.repeats} × ${options.duration} s at ${options.connections} connections ` +
-        `(${measured >= 60 ? `${(measured / 60).toFixed(1)} min` : `${measured} s`} measured), after warm-ups of ${options.warmup} s rounds until ` +
-        `${MIN_WARMUP_REQUESTS} requests (at most ${MAX_WARMUP_ROUNDS} rounds).\n`,
-    );
+    const timed = cases.filter((c) => !c.work);
+    const measured = timed.length * options.repeats * options.duration;
+    const fixed = cases.filter((c) => c.work).map((c) => `${c.name} (${c.work})`);
+    const header = [
+      `${new Date().toISOString().slice(0, 10)} · Node ${process.versions.node} · ${availableParallelism()} cores · ` +
+        `${describeScale(dataset.scale)} · apps NODE_ENV=${options.nodeEnv}`,
+    ];
+    if (timed.length) {
+      header.push(
+        `${timed.length} cases × ${options.repeats} × ${options.duration} s at ${options.connections} connections ` +
+          `(${measured >= 60 ? `${(measured / 60).toFixed(1)} min` : `${measured} s`} measured), after warm-ups of ${options.warmup} s rounds until ` +
+          `${MIN_WARMUP_REQUESTS} requests (at most ${MAX_WARMUP_ROUNDS} rounds).`,
+      );
+    }
+    if (fixed.length)
+      header.push(
+        `Fixed work × ${options.repeats} at ${options.connections} connections: ${fixed.join(", ")}.`,
+      );
+    console.log(`\n${header.join("\n")}\n`);
 
     const summaries: CaseSummary[] = cases.map((c) => ({
       name: c.name,

@@ -5,6 +5,7 @@ import { portalInvoiceFiltered, portalInvoiceList } from "./portal-invoices.ts";
 import { portalStatementOpen, portalStatementYear } from "./portal-statement.ts";
 import { rawPdfkit, statementPdf } from "./statement-pdf.ts";
 import type { BenchCase } from "./types.ts";
+import { webhookIngestion, webhookPlainInserts } from "./webhook-ingestion.ts";
 
 /** Every case, in run order (floors first). Add new cases here. */
 export const ALL_CASES: readonly BenchCase[] = [
@@ -18,4 +19,6 @@ export const ALL_CASES: readonly BenchCase[] = [
   portalInvoiceFiltered,
   rawPdfkit,
   statementPdf,
+  webhookPlainInserts,
+  webhookIngestion,
 ];

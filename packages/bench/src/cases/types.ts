@@ -27,6 +27,11 @@ export interface BenchCase {
   floor?: string;
   /** What the case should reach (from the issue that asked for it); reported as met or missed. */
   target?: Target;
+  /**
+   * What one `run` does when it is a fixed amount of work rather than `--duration` seconds of
+   * load (e.g. "10,000 deliveries"); shown in the run's header.
+   */
+  work?: string;
   /** Needs the Stripe sandbox: the runner starts one and points the apps at it. */
   usesStripe?: boolean;
   /** A single request before any load: fails loudly on a wrong status or page. */
