@@ -87,3 +87,19 @@ export const CARD_PAYMENT_STATUS: Record<string, { label: string; tone: Tone }> 
   FAILED: { label: "Failed", tone: "danger" },
   CANCELED: { label: "Canceled", tone: "neutral" },
 };
+
+export const REFUND_STATUS: Record<string, { label: string; tone: Tone }> = {
+  PENDING_APPROVAL: { label: "Waiting for approval", tone: "warning" },
+  REJECTED: { label: "Rejected", tone: "neutral" },
+  APPROVED: { label: "Approved, not sent yet", tone: "warning" },
+  PENDING: { label: "Sent to Stripe", tone: "info" },
+  SUCCEEDED: { label: "Refunded", tone: "success" },
+  FAILED: { label: "Failed", tone: "danger" },
+  CANCELED: { label: "Canceled", tone: "neutral" },
+};
+
+export const CHARGEBACK_STATUS: Record<string, { label: string; tone: Tone }> = {
+  OPEN: { label: "Open", tone: "danger" },
+  WON: { label: "Won", tone: "success" },
+  LOST: { label: "Lost", tone: "danger" },
+};

@@ -1,4 +1,11 @@
+import { randomUUID } from "node:crypto";
+import { DomainError } from "@settle/domain/errors";
 import { getCardPaymentDetails } from "@settle/domain/payments/card-payment-details";
+import { approveRefund, rejectRefund } from "@settle/domain/payments/decide-refund";
+import type { REFUND_REASON_LABELS } from "@settle/domain/payments/refund-forms";
+import { requestRefund } from "@settle/domain/payments/request-refund";
+import { retryRefund } from "@settle/domain/payments/send-refund";
+import { Alert } from "@settle/ui/alert";
 import { Badge } from "@settle/ui/badge";
 import { Card } from "@settle/ui/card";
 import { type Column, DataTable } from "@settle/ui/data-table";
@@ -7,9 +14,12 @@ import { DescriptionList } from "@settle/ui/description-list";
 import { EmptyState } from "@settle/ui/empty-state";
 import { MoneyText } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
-import { load } from "@settle/web/domain-errors.server";
-import { Link } from "react-router";
+import { act, load } from "@settle/web/domain-errors.server";
+import { field } from "@settle/web/request.server";
+import { data, Link } from "react-router";
+import { ChargebacksPanel, RefundsPanel } from "../components/card-payment-refunds.tsx";
 import { RouteError } from "../components/route-error.tsx";
+import { requireCsrf } from "../csrf.server.ts";
 import { CARD_PAYMENT_STATUS, humanizeAction } from "../labels.ts";
 import { requireStaff } from "../session.server.ts";
 import type { Route } from "./+types/card-payment";
@@ -24,14 +34,86 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
-  return load(() => getCardPaymentDetails({ attemptId: params.attemptId }, staff.actor));
+  const details = await load(() => getCardPaymentDetails({ attemptId: params.attemptId }, staff.actor));
+  return { ...details, refundFormKey: randomUUID() };
+}
+
+const STATUS_MESSAGES: Record<string, string> = {
+  PENDING_APPROVAL: "waits for a second staff member's approval",
+  APPROVED: "is approved; Stripe has not confirmed it yet",
+  PENDING: "was sent to Stripe",
+  SUCCEEDED: "is refunded",
+  FAILED: "failed at Stripe",
+  REJECTED: "was rejected",
+};
+
+/** Refund requests and decisions; the domain checks roles, amounts and who may approve. */
+export async function action({ request, params }: Route.ActionArgs) {
+  const staff = await requireStaff(request);
+  const form = await request.formData();
+  requireCsrf(request, form);
+  const describe = (r: { amount: bigint; currency: string; status: string }, verb: string) =>
+    `${verb} The refund ${STATUS_MESSAGES[r.status] ?? r.status.toLowerCase()}.`;
+  switch (field(form, "intent")) {
+    case "refund-request":
+      return act(async () => {
+        const refund = await requestRefund(
+          {
+            attemptId: params.attemptId,
+            amount: field(form, "amount") ?? "",
+            reason: (field(form, "reason") ?? "") as keyof typeof REFUND_REASON_LABELS,
+            note: field(form, "note") || undefined,
+            idempotencyKey: field(form, "idempotencyKey") ?? "",
+          },
+          staff.actor,
+        );
+        return { ok: true as const, message: describe(refund, "Refund requested.") };
+      });
+    case "refund-approve":
+    case "refund-reject":
+    case "refund-send":
+      return act(async () => {
+        await getCardPaymentDetails({ attemptId: params.attemptId }, staff.actor).then((p) => {
+          if (!p.refunds.some((r) => r.id === field(form, "refundId"))) {
+            throw notFound();
+          }
+        });
+        const input = { refundId: field(form, "refundId") ?? "", note: field(form, "note") || undefined };
+        if (field(form, "intent") === "refund-send") {
+          const sent = await retryRefund(input, staff.actor);
+          return {
+            ok: true as const,
+            message: describe({ ...sent, amount: 0n, currency: "" }, "Sent again."),
+          };
+        }
+        if (field(form, "intent") === "refund-approve") {
+          return {
+            ok: true as const,
+            message: describe(await approveRefund(input, staff.actor), "Approved."),
+          };
+        }
+        return {
+          ok: true as const,
+          message: describe(
+            await rejectRefund({ ...input, note: input.note ?? "" }, staff.actor),
+            "Rejected.",
+          ),
+        };
+      });
+    default:
+      throw data({ message: "Unknown action." }, { status: 400 });
+  }
+}
+
+function notFound() {
+  return new DomainError("NOT_FOUND", "Refund not found.");
 }
 
 type Payment = Route.ComponentProps["loaderData"];
 
 const mono = (text: string) => <span className="font-mono text-xs break-all select-all">{text}</span>;
 
-export default function CardPayment({ loaderData }: Route.ComponentProps) {
+export default function CardPayment({ loaderData, actionData }: Route.ComponentProps) {
   const p = loaderData;
   const status = CARD_PAYMENT_STATUS[p.status];
   const applied = p.applications.reduce(
@@ -66,8 +148,28 @@ export default function CardPayment({ loaderData }: Route.ComponentProps) {
               {p.failureCode ? <span className="ms-1 font-mono text-xs">({p.failureCode})</span> : null}
             </p>
           ) : null}
+          {p.openFlags.map((f) => (
+            <Alert
+              key={f.id}
+              tone="warning"
+              title={f.kind === "CHARGEBACK" ? "Chargeback on this account" : "Account flag"}
+            >
+              {f.note ?? "The collector should look at this account."}
+            </Alert>
+          ))}
           <Allocations payment={p} />
           <Applications payment={p} applied={applied} />
+          <ChargebacksPanel payment={p} />
+          <RefundsPanel
+            key={p.refundFormKey}
+            payment={p}
+            result={
+              actionData as
+                | { ok: boolean; message: string; fieldErrors?: Record<string, string[]> }
+                | undefined
+            }
+            formKey={p.refundFormKey}
+          />
           <History payment={p} />
         </div>
         <div className="space-y-6">

@@ -1,5 +1,7 @@
+import { sendApprovedRefunds } from "@settle/domain/payments/send-refund";
 import { retryStripeEvents } from "@settle/domain/payments/stripe-events";
 import { sweepCardPayments } from "@settle/domain/payments/sweep-card-payments";
+import { syncPendingRefunds } from "@settle/domain/payments/sync-refund";
 import type PgBoss from "pg-boss";
 import { logInfo } from "../log.ts";
 
@@ -10,13 +12,16 @@ const LOOKBACK_MS = 3 * 86_400_000;
 
 /**
  * The safety net under the webhooks. Retries inbox events whose processing failed, then lists the
- * PaymentIntents of the last three days and records any succeeded one the ledger lacks. Both are
- * idempotent, so a slot that runs twice, or two workers, change nothing.
+ * PaymentIntents of the last three days and records any succeeded one the ledger lacks; sends
+ * approved refunds Stripe never confirmed (same Idempotency-Key) and asks again about refunds
+ * pending for a while. All idempotent, so a slot that runs twice, or two workers, change nothing.
  */
 export async function runCardPaymentSweep(now = new Date()) {
   const events = await retryStripeEvents({ olderThanMs: 60_000 });
   const sweep = await sweepCardPayments({ since: new Date(now.getTime() - LOOKBACK_MS), now });
-  return { events, sweep };
+  const refundsSent = await sendApprovedRefunds({ olderThanMs: 60_000 });
+  const refundsSynced = await syncPendingRefunds();
+  return { events, sweep, refunds: { ...refundsSent, ...refundsSynced } };
 }
 
 /** Every five minutes, one worker (pg-boss runs each cron slot once across all processes). */
@@ -24,14 +29,21 @@ export async function registerCardPaymentSweep(boss: PgBoss): Promise<void> {
   await boss.createQueue(CARD_PAYMENT_SWEEP, { name: CARD_PAYMENT_SWEEP, policy: "stately", retryLimit: 0 });
   await boss.schedule(CARD_PAYMENT_SWEEP, "*/5 * * * *");
   await boss.work(CARD_PAYMENT_SWEEP, async () => {
-    const { events, sweep } = await runCardPaymentSweep();
-    if (events.retried > 0 || sweep.recorded > 0 || sweep.settled > 0) {
+    const { events, sweep, refunds } = await runCardPaymentSweep();
+    if (
+      events.retried > 0 ||
+      sweep.recorded > 0 ||
+      sweep.settled > 0 ||
+      refunds.tried + refunds.checked > 0
+    ) {
       logInfo("payments.swept", {
         eventsRetried: events.retried,
         eventsProcessed: events.processed,
         intentsListed: sweep.listed,
         recorded: sweep.recorded,
         settled: sweep.settled,
+        refundsSent: refunds.sent,
+        refundsSettled: refunds.settled,
       });
     }
   });

@@ -1,8 +1,18 @@
 import { z } from "zod";
 import { type Actor, requireStaff } from "../actor.ts";
 import { getDb } from "../db/client.ts";
-import type { ApplicationKind, ItemKind, PaymentAttemptStatus } from "../db/generated/enums.ts";
+import type {
+  AccountFlagKind,
+  ApplicationKind,
+  ChargebackStatus,
+  ItemKind,
+  PaymentAttemptStatus,
+  RefundReason,
+  RefundStatus,
+} from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
+import { REFUND_APPROVE_ROLES, REFUND_REQUEST_ROLES } from "./refund-forms.ts";
+import { refundableAmount } from "./request-refund.ts";
 
 // Any string: a malformed id is NOT_FOUND like an unknown one.
 export const CardPaymentDetailsSchema = z.object({ attemptId: z.string().max(100) });
@@ -45,6 +55,41 @@ export interface CardPaymentDetails {
   }[];
   /** Settle's own record of what happened (audit trail of the attempt and its receipt). */
   history: { at: Date; action: string; actorType: string; details: unknown }[];
+  /** Refund requests on this payment, newest first, with who may decide them. */
+  refunds: {
+    id: string;
+    status: RefundStatus;
+    amount: bigint;
+    reason: RefundReason;
+    note: string | null;
+    requiresApproval: boolean;
+    requestedBy: string;
+    requestedAt: Date;
+    decidedBy: string | null;
+    decidedAt: Date | null;
+    decisionNote: string | null;
+    stripeRefundId: string | null;
+    failureReason: string | null;
+    lastError: string | null;
+    /** The viewer may approve or reject it (an approver, and not the requester). */
+    canDecide: boolean;
+  }[];
+  /** What can still be refunded, and whether the viewer may ask for it. */
+  refundable: bigint;
+  canRequestRefund: boolean;
+  /** Card network chargebacks (Stripe disputes) on this payment. */
+  chargebacks: {
+    id: string;
+    stripeDisputeId: string;
+    status: ChargebackStatus;
+    stripeStatus: string;
+    stripeReason: string;
+    amount: bigint;
+    openedAt: Date;
+    closedAt: Date | null;
+  }[];
+  /** The customer's unresolved account flags (chargebacks, …) for the collector. */
+  openFlags: { id: string; kind: AccountFlagKind; note: string | null; createdAt: Date }[];
   /** Stripe's events about this payment as received by the webhook, with their processing. */
   events: {
     id: string;
@@ -82,7 +127,35 @@ export async function getCardPaymentDetails(
   if (!attempt) throw new DomainError("NOT_FOUND", "Card payment not found.");
 
   const receiptId = attempt.paymentItem?.id;
-  const stripeIds = [attempt.checkoutSessionId, attempt.paymentIntentId].filter((id): id is string => !!id);
+  const [refunds, chargebacks, openFlags] = await Promise.all([
+    receiptId
+      ? db.refund.findMany({
+          where: { paymentItemId: receiptId },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          include: { requestedBy: { select: { name: true } }, decidedBy: { select: { name: true } } },
+        })
+      : [],
+    receiptId
+      ? db.chargeback.findMany({ where: { paymentItemId: receiptId }, orderBy: { openedAt: "desc" } })
+      : [],
+    db.accountFlag.findMany({
+      where: { customerId: attempt.customerId, resolvedAt: null },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, kind: true, note: true, createdAt: true },
+    }),
+  ]);
+  const stripeIds = [
+    attempt.checkoutSessionId,
+    attempt.paymentIntentId,
+    ...refunds.map((r) => r.stripeRefundId),
+    ...chargebacks.flatMap((c) => [c.stripeDisputeId, c.stripeChargeId]),
+  ].filter((id): id is string => !!id);
+  const staffRoles = actor.kind === "staff" ? actor.roles : [];
+  const hasRole = (roles: readonly string[]) => staffRoles.some((r) => r === "ADMIN" || roles.includes(r));
+  const hasOpenChargeback = chargebacks.some((c) => c.status === "OPEN");
+  const refundable = attempt.paymentItem
+    ? await refundableAmount(db, attempt.paymentItem.id, attempt.paymentItem.amount)
+    : 0n;
   const [applications, audit, events] = await Promise.all([
     receiptId
       ? db.application.findMany({
@@ -98,6 +171,8 @@ export async function getCardPaymentDetails(
       where: {
         OR: [
           { entityType: "payment_attempt", entityId: attempt.id },
+          ...refunds.map((r) => ({ entityType: "refund", entityId: r.id })),
+          ...chargebacks.map((c) => ({ entityType: "chargeback", entityId: c.id })),
           ...(receiptId ? [{ entityType: "open_item", entityId: receiptId }] : []),
         ],
       },
@@ -152,6 +227,44 @@ export async function getCardPaymentDetails(
       reason: a.reason,
       reversed: a.reversedBy !== null,
     })),
+    refunds: refunds.map((r) => ({
+      id: r.id,
+      status: r.status,
+      amount: r.amount,
+      reason: r.reason,
+      note: r.note,
+      requiresApproval: r.requiresApproval,
+      requestedBy: r.requestedBy.name,
+      requestedAt: r.createdAt,
+      decidedBy: r.decidedBy?.name ?? null,
+      decidedAt: r.decidedAt,
+      decisionNote: r.decisionNote,
+      stripeRefundId: r.stripeRefundId,
+      failureReason: r.failureReason,
+      lastError: r.status === "APPROVED" ? r.lastError : null,
+      canDecide:
+        r.status === "PENDING_APPROVAL" &&
+        hasRole(REFUND_APPROVE_ROLES) &&
+        actor.kind === "staff" &&
+        actor.userId !== r.requestedById,
+    })),
+    refundable,
+    canRequestRefund:
+      attempt.status === "SUCCEEDED" &&
+      refundable > 0n &&
+      !hasOpenChargeback &&
+      hasRole(REFUND_REQUEST_ROLES),
+    chargebacks: chargebacks.map((c) => ({
+      id: c.id,
+      stripeDisputeId: c.stripeDisputeId,
+      status: c.status,
+      stripeStatus: c.stripeStatus,
+      stripeReason: c.stripeReason,
+      amount: c.amount,
+      openedAt: c.openedAt,
+      closedAt: c.closedAt,
+    })),
+    openFlags,
     history: audit.map((e) => ({ at: e.at, action: e.action, actorType: e.actorType, details: e.after })),
     events,
   };

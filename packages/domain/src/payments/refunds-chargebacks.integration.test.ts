@@ -21,6 +21,7 @@ import { sendApprovedRefunds } from "./send-refund.ts";
 import { startCardPayment } from "./start-card-payment.ts";
 import { configureStripe, getStripe } from "./stripe-client.ts";
 import { processStripeEvent, receiveStripeWebhook } from "./stripe-events.ts";
+import { syncPendingRefunds } from "./sync-refund.ts";
 
 const SECRET = "whsec_refund_tests";
 const PORTAL_URL = new URL("http://127.0.0.1:9/");
@@ -355,6 +356,28 @@ describe("refunds", () => {
       refundItemId: null,
     });
     expect(await openAmounts([p.paymentItemId, ...p.invoices.map((i) => i.id)])).toEqual(before);
+    await healthy(p.customerId);
+  });
+});
+
+describe("the sweep", () => {
+  it("settles a refund whose events never arrived", async () => {
+    const p = await paid();
+    await control.pauseDeliveries();
+    const asked = await requestRefund(
+      { attemptId: p.attemptId, amount: "1.00", reason: "DUPLICATE_PAYMENT", idempotencyKey: randomUUID() },
+      cash,
+    );
+    expect(asked.status).toBe("PENDING");
+    const [refund] = await stripeRefunds(p.paymentIntentId);
+    await control.succeedRefund(refund!.id);
+    // Other tests' refunds are still pending in Stripe; this one is settled.
+    expect((await syncPendingRefunds({ olderThanMs: 0 })).settled).toBeGreaterThanOrEqual(1);
+    expect((await getDb().refund.findUniqueOrThrow({ where: { id: asked.id } })).status).toBe("SUCCEEDED");
+    // The late events change nothing.
+    await control.resumeDeliveries();
+    await control.waitForDeliveries(10_000);
+    expect(await getDb().openItem.count({ where: { customerId: p.customerId, kind: "REFUND" } })).toBe(1);
     await healthy(p.customerId);
   });
 });

@@ -1,11 +1,11 @@
 import Stripe from "stripe";
-import { type Actor, systemActor } from "../actor.ts";
+import { type Actor, requireStaffRole, systemActor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { getDb } from "../db/client.ts";
 import type { RefundStatus } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
 import { toStripeAmount } from "./card-payment-forms.ts";
-import { REFUND_METADATA_KEY, stripeRefundReason } from "./refund-forms.ts";
+import { REFUND_METADATA_KEY, REFUND_REQUEST_ROLES, stripeRefundReason, UUID } from "./refund-forms.ts";
 import { getStripe } from "./stripe-client.ts";
 import { applyStripeRefund } from "./sync-refund.ts";
 
@@ -99,4 +99,14 @@ export async function sendApprovedRefunds(
     }
   }
   return { tried: rows.length, sent };
+}
+
+/** Staff press "Send again" on an approved refund Stripe has not confirmed (same Idempotency-Key). */
+export async function retryRefund(
+  input: { refundId: string },
+  actor: Actor,
+): Promise<{ status: RefundStatus }> {
+  requireStaffRole(actor, REFUND_REQUEST_ROLES);
+  if (!UUID.test(input.refundId)) throw new DomainError("NOT_FOUND", "Refund not found.");
+  return sendRefund(input.refundId.toLowerCase(), actor);
 }

@@ -151,3 +151,26 @@ async function recordRefund(
     after: { refundId: refund.id, paymentItemId: payment.id, number: item.number, amount: refund.amount },
   });
 }
+
+/** The sweep's repair for missed refund events: asks Stripe again about refunds pending a while. */
+export async function syncPendingRefunds(
+  options: { olderThanMs?: number; limit?: number } = {},
+): Promise<{ checked: number; settled: number }> {
+  const before = new Date(Date.now() - (options.olderThanMs ?? 5 * 60_000));
+  const rows = await getDb().refund.findMany({
+    where: { status: "PENDING", stripeRefundId: { not: null }, updatedAt: { lt: before } },
+    orderBy: { updatedAt: "asc" },
+    take: options.limit ?? 100,
+    select: { stripeRefundId: true },
+  });
+  let settled = 0;
+  for (const row of rows) {
+    try {
+      const status = await syncStripeRefund(row.stripeRefundId!, systemActor("refund-sweep"));
+      if (status !== "PENDING") settled++;
+    } catch {
+      // Stripe unavailable: the next sweep asks again.
+    }
+  }
+  return { checked: rows.length, settled };
+}

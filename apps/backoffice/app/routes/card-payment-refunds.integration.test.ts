@@ -1,0 +1,201 @@
+import { randomUUID } from "node:crypto";
+import { getDb } from "@settle/domain/db/client";
+import { createCustomer, createPortalUser, createStaffUser } from "@settle/domain/seed/factories";
+import { beforeAll, describe, expect, it } from "vitest";
+import { csrfToken } from "../csrf.server.ts";
+import { signInCookie } from "../session.server.ts";
+import { action, loader } from "./card-payment.tsx";
+
+const BASE = "http://127.0.0.1:3001";
+
+function args<T>(
+  url: string,
+  init: { cookie?: string; params?: Record<string, string>; body?: FormData } = {},
+): T {
+  const headers = new Headers({ "user-agent": "vitest", origin: BASE, "sec-fetch-site": "same-origin" });
+  if (init.cookie) headers.set("cookie", init.cookie);
+  const request = new Request(`${BASE}${url}`, {
+    method: init.body ? "POST" : "GET",
+    headers,
+    body: init.body,
+  });
+  return { request, params: init.params ?? {}, context: { clientAddress: "127.0.0.9", nonce: "n" } } as T;
+}
+
+/** A form with a valid CSRF token, and the session cookie with the CSRF cookie it is bound to. */
+function post(session: string, fields: Record<string, string>, csrf = true) {
+  const { token, setCookie } = csrfToken(new Request(BASE));
+  const form = new FormData();
+  if (csrf) form.set("csrf", token);
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  return { body: form, cookie: `${session}; ${setCookie!.split(";")[0]!}` };
+}
+
+async function status(promise: Promise<unknown>): Promise<number> {
+  try {
+    const result = await promise;
+    const init = (result as { init?: ResponseInit | null })?.init;
+    return init?.status ?? 200;
+  } catch (error) {
+    if (error instanceof Response) return error.status;
+    const init = (error as { init?: ResponseInit | null }).init;
+    if (init?.status) return init.status;
+    throw error;
+  }
+}
+
+async function session(roles: ("CASH_APPLIER" | "AR_MANAGER" | "COLLECTOR")[]) {
+  const user = await createStaffUser(getDb(), {
+    email: `refund-route-${randomUUID().slice(0, 8)}@settle.example`,
+    roles,
+    passwordHash: "not-used",
+  });
+  return (await signInCookie(new Request(BASE), undefined, user.id)).split(";")[0]!;
+}
+
+/** A succeeded card payment written straight to the database (no Stripe call is needed below). */
+async function cardPayment() {
+  const db = getDb();
+  const customer = await createCustomer(db, { name: `Refund Route ${randomUUID().slice(0, 6)}` });
+  const payer = await createPortalUser(db, {
+    email: `payer-${randomUUID().slice(0, 8)}@customer.example`,
+    memberships: [{ customerId: customer.id, role: "PAYER" }],
+  });
+  const pi = `pi_route_${randomUUID().replaceAll("-", "")}`;
+  const item = await db.openItem.create({
+    data: {
+      customerId: customer.id,
+      legalEntityId: customer.legalEntityId,
+      kind: "PAYMENT",
+      number: `CP-${randomUUID().slice(0, 8)}`,
+      currency: "USD",
+      amount: 50_000n,
+      openAmount: 50_000n,
+      documentDate: new Date(),
+      paymentMethod: "CARD",
+      stripePaymentIntentId: pi,
+    },
+  });
+  const attempt = await db.paymentAttempt.create({
+    data: {
+      customerId: customer.id,
+      currency: "USD",
+      amount: 50_000n,
+      status: "SUCCEEDED",
+      idempotencyKey: randomUUID(),
+      paymentIntentId: pi,
+      paymentItemId: item.id,
+      createdById: payer.id,
+    },
+  });
+  return attempt.id;
+}
+
+let cash: string;
+let manager: string;
+let collector: string;
+
+beforeAll(async () => {
+  // Every refund in this database waits for approval, so nothing here calls Stripe.
+  await getDb().refundApprovalThreshold.update({ where: { currency: "USD" }, data: { amount: 0n } });
+  cash = await session(["CASH_APPLIER"]);
+  manager = await session(["AR_MANAGER"]);
+  collector = await session(["COLLECTOR"]);
+});
+
+const request = (key = randomUUID()) => ({
+  intent: "refund-request",
+  amount: "125.00",
+  reason: "OVERPAYMENT",
+  idempotencyKey: key,
+});
+
+describe("card payment refund actions", () => {
+  it("needs a CSRF token and a role that may refund; foreign ids are 404", async () => {
+    const attemptId = await cardPayment();
+    const params = { attemptId };
+    expect(await status(action(args("/x", { params, ...post(cash, request(), false) })))).toBe(403);
+    expect(await status(action(args("/x", { params, ...post(collector, request()) })))).toBe(403);
+    expect(
+      await status(action(args("/x", { params: { attemptId: randomUUID() }, ...post(cash, request()) }))),
+    ).toBe(404);
+    expect(
+      await getDb().refund.count({ where: { paymentItem: { paymentAttempt: { id: attemptId } } } }),
+    ).toBe(0);
+
+    // A refund of another payment cannot be decided through this page.
+    const other = await cardPayment();
+    await action(args("/x", { params: { attemptId: other }, ...post(cash, request()) }));
+    const foreign = await getDb().refund.findFirstOrThrow({
+      where: { paymentItem: { paymentAttempt: { id: other } } },
+    });
+    expect(
+      await status(
+        action(
+          args("/x", {
+            params,
+            ...post(manager, { intent: "refund-reject", refundId: foreign.id, note: "x" }),
+          }),
+        ),
+      ),
+    ).toBe(404);
+  });
+
+  it("requests, refuses self-approval, rejects with a note; the page shows it", async () => {
+    const attemptId = await cardPayment();
+    const params = { attemptId };
+    const key = randomUUID();
+    const first = await action(args("/x", { params, ...post(cash, request(key)) }));
+    expect(first).toMatchObject({ ok: true });
+    // The same form again: still one request.
+    await action(args("/x", { params, ...post(cash, request(key)) }));
+    const page = await loader(args("/x", { params, cookie: cash }));
+    expect(page.refunds).toHaveLength(1);
+    const refund = page.refunds[0]!;
+    expect(refund).toMatchObject({ status: "PENDING_APPROVAL", amount: 12_500n, canDecide: false });
+    expect(page.refundable).toBe(50_000n - 12_500n);
+
+    // Over the refundable amount: a form error, not a crash.
+    const tooMuch = { ...request(), amount: "400.00" };
+    expect(await status(action(args("/x", { params, ...post(cash, tooMuch) })))).toBe(400);
+    // The requester cannot decide (no approver role); an approver's own request neither.
+    expect(
+      await status(
+        action(args("/x", { params, ...post(cash, { intent: "refund-approve", refundId: refund.id }) })),
+      ),
+    ).toBe(403);
+    const own = await action(args("/x", { params, ...post(manager, request()) }));
+    expect(own).toMatchObject({ ok: true });
+    const mine = (await loader(args("/x", { params, cookie: manager }))).refunds.find(
+      (r) => r.id !== refund.id,
+    )!;
+    expect(mine.canDecide).toBe(false);
+    expect(
+      await status(
+        action(args("/x", { params, ...post(manager, { intent: "refund-approve", refundId: mine.id }) })),
+      ),
+    ).toBe(403);
+
+    expect(
+      (await loader(args("/x", { params, cookie: manager }))).refunds.find((r) => r.id === refund.id)
+        ?.canDecide,
+    ).toBe(true);
+    expect(
+      await status(
+        action(args("/x", { params, ...post(manager, { intent: "refund-reject", refundId: refund.id }) })),
+      ),
+    ).toBe(400);
+    const rejected = await action(
+      args("/x", {
+        params,
+        ...post(manager, { intent: "refund-reject", refundId: refund.id, note: "Keep as credit" }),
+      }),
+    );
+    expect(rejected).toMatchObject({ ok: true });
+    const after = await loader(args("/x", { params, cookie: cash }));
+    expect(after.refunds.find((r) => r.id === refund.id)).toMatchObject({
+      status: "REJECTED",
+      decisionNote: "Keep as credit",
+    });
+  });
+});
