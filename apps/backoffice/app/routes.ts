@@ -13,6 +13,7 @@ export default [
     route("card-payments/:attemptId", "routes/card-payment.tsx"),
     route("account/sessions", "routes/account-sessions.tsx"),
     route("dev/mailbox", "routes/dev-mailbox.tsx"),
+    route("dev/mailbox/:emailId/attachments/:index", "routes/dev-mailbox-attachment.ts"),
     route("*", "routes/not-found.tsx"),
   ]),
 ] satisfies RouteConfig;

@@ -7,6 +7,7 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string | null;
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 export interface Mailer {
@@ -41,6 +42,11 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
         subject: email.subject,
         text: email.text,
         html: email.html ?? undefined,
+        attachments: email.attachments?.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: a.content,
+        })),
         // Stable per outbox row: if a crash makes us send twice, mail clients see one message.
         messageId: `<${email.id}@${idDomain}>`,
       });

@@ -144,3 +144,28 @@ export interface InvoiceDocument {
   payments: readonly InvoicePaymentEntry[];
   paymentInstructions?: string | null;
 }
+
+/** One invoice (or other debit) the payment was applied to. */
+export interface ReceiptApplication {
+  number: string;
+  /** The invoice's own date, when known. */
+  documentDate?: IsoDate | null;
+  amount: bigint;
+}
+
+/** A payment receipt: what was received, how, and where it went on the account. */
+export interface ReceiptDocument {
+  issuer: DocumentIssuer;
+  customer: DocumentCustomer;
+  receiptNumber: string;
+  paymentDate: IsoDate;
+  currency: string;
+  amount: bigint;
+  /** e.g. "visa •••• 4242". */
+  paymentMethod?: string | null;
+  /** The processor's reference (a Stripe PaymentIntent id), for the payer's bank queries. */
+  paymentReference?: string | null;
+  applications: readonly ReceiptApplication[];
+  /** What is not applied to any invoice yet. */
+  unapplied: bigint;
+}

@@ -157,6 +157,25 @@ export default function DevMailbox({ loaderData }: Route.ComponentProps) {
                 </dd>
                 <dt className="text-ink-faint">Category</dt>
                 <dd className="font-mono text-xs text-ink">{selected.category}</dd>
+                {selected.attachments.length > 0 ? (
+                  <>
+                    <dt className="text-ink-faint">Attachments</dt>
+                    <dd className="text-ink">
+                      <ul className="space-y-1">
+                        {selected.attachments.map((a, index) => (
+                          <li key={`${a.kind}-${a.id}`}>
+                            <a
+                              href={`/dev/mailbox/${selected.id}/attachments/${index}`}
+                              className="font-medium text-brand-700 hover:underline"
+                            >
+                              {a.filename}
+                            </a>
+                          </li>
+                        ))}
+                      </ul>
+                    </dd>
+                  </>
+                ) : null}
               </dl>
               {selected.lastError ? (
                 <Alert tone="danger" title="Last delivery error" className="mb-4">

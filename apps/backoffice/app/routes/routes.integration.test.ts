@@ -8,6 +8,7 @@ import { loader as cardPayments } from "./card-payments.tsx";
 import { loader as customerAccount } from "./customer-account.tsx";
 import { loader as customers } from "./customers.tsx";
 import { loader as devMailbox } from "./dev-mailbox.tsx";
+import { loader as devMailboxAttachment } from "./dev-mailbox-attachment.ts";
 import { action as login } from "./login.tsx";
 import { action as logout } from "./logout.ts";
 
@@ -132,6 +133,22 @@ describe("customer pages", () => {
   it("shows the dev mailbox outside production", async () => {
     const mailbox = await devMailbox(args("/dev/mailbox", { cookie }));
     expect(mailbox.outbox.page).toBe(1);
+  });
+
+  it("is a 404 for attachments of unknown e-mails and for indexes an e-mail does not have", async () => {
+    const { id } = await getDb().outboxEmail.create({
+      data: { toAddress: "a@example.com", subject: "No attachments", textBody: "x", category: "test" },
+    });
+    for (const params of [
+      { emailId: "not-a-uuid", index: "0" },
+      { emailId: "6f1c0d56-8a57-4c43-9a0e-3b1f1f0f0f0f", index: "0" },
+      { emailId: id, index: "0" },
+      { emailId: id, index: "-1" },
+    ]) {
+      expect(
+        (await thrown(devMailboxAttachment(args("/dev/mailbox/x/attachments/0", { cookie, params })))).status,
+      ).toBe(404);
+    }
   });
 });
 

@@ -1,11 +1,11 @@
 import type { ExportColumn } from "@settle/documents/export/export-column";
+import { documentIssuerOf } from "@settle/documents/issuer";
 import type { InvoiceDocument } from "@settle/documents/types";
 import type { InvoiceDetail } from "@settle/domain/invoices/invoice-details";
 import type { InvoiceListRow } from "@settle/domain/invoices/list-invoices";
 import type { TFunction } from "i18next";
 import { paymentTermsLabel } from "~/lib/labels";
 import { invoiceStatusLabel } from "./invoice-status-label";
-import { issuerOf } from "./statement-documents.server";
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -13,7 +13,7 @@ const iso = (date: Date) => date.toISOString().slice(0, 10);
 export function invoiceDocument(invoice: InvoiceDetail, t: TFunction): InvoiceDocument {
   const active = invoice.payments.filter((p) => !p.reversed);
   return {
-    issuer: issuerOf(invoice.seller),
+    issuer: documentIssuerOf(invoice.seller),
     customer: {
       name: invoice.customer.name,
       accountNumber: invoice.customer.accountNumber,

@@ -1,44 +1,10 @@
 import type { ExportColumn } from "@settle/documents/export/export-column";
-import type {
-  AgingBuckets,
-  DocumentIssuer,
-  StatementLine as DocumentLine,
-  StatementDocument,
-} from "@settle/documents/types";
+import { documentIssuerOf } from "@settle/documents/issuer";
+import type { AgingBuckets, StatementLine as DocumentLine, StatementDocument } from "@settle/documents/types";
 import type { Statement, StatementLine } from "@settle/domain/statements/get-statement";
 import type { TFunction } from "i18next";
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
-
-export function issuerOf(entity: {
-  name: string;
-  taxId: string | null;
-  remitToName: string;
-  remitToAddress: string[];
-  bankName: string;
-  bankAccountName: string;
-  bankAccount: string;
-  bankRouting: string | null;
-  iban: string | null;
-  swift: string | null;
-}): DocumentIssuer {
-  return {
-    name: entity.name,
-    // The legal entity's postal address is its remit-to address.
-    addressLines: entity.remitToAddress,
-    taxId: entity.taxId,
-    remitToName: entity.remitToName,
-    remitToAddressLines: entity.remitToAddress,
-    bank: {
-      bankName: entity.bankName,
-      accountName: entity.bankAccountName,
-      accountNumber: entity.bankAccount,
-      routingNumber: entity.bankRouting,
-      iban: entity.iban,
-      swift: entity.swift,
-    },
-  };
-}
 
 function documentLine(line: StatementLine): DocumentLine {
   const effect = line.signedAmount < 0n ? -line.signedAmount : line.signedAmount;
@@ -67,7 +33,7 @@ export function statementDocument(statement: Statement, t: TFunction): Statement
   };
   const openItemsOnly = statement.view === "open";
   return {
-    issuer: issuerOf(statement.legalEntity),
+    issuer: documentIssuerOf(statement.legalEntity),
     customer: {
       name: statement.customer.name,
       accountNumber: statement.customer.accountNumber,

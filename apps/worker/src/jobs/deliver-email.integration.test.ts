@@ -2,6 +2,13 @@ import { once } from "node:events";
 import { createServer, type Server, type Socket } from "node:net";
 import { getDb } from "@settle/domain/db/client";
 import { enqueueEmail } from "@settle/domain/email/enqueue-email";
+import { recordCardPayment } from "@settle/domain/payments/record-card-payment";
+import {
+  createCustomer,
+  createInvoiceForCustomer,
+  createLegalEntity,
+  createPortalUser,
+} from "@settle/domain/seed/factories";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createSmtpMailer, type Mailer } from "../mailer.ts";
 import { startWorker } from "../worker.ts";
@@ -160,6 +167,66 @@ describe("e-mail delivery", () => {
     expect(message!.data).toContain("text/html");
     expect(await row(id)).toMatchObject({ status: "SENT", attempts: 0, lastError: null });
     expect((await row(id)).sentAt).toBeInstanceOf(Date);
+  });
+
+  it("attaches the card payment receipt PDF, rendered from the ledger in the payer's language", async () => {
+    const db = getDb();
+    const entity = await createLegalEntity(db, { name: "Receipt Issuer GmbH" });
+    const customer = await createCustomer(db, { legalEntityId: entity.id, name: "Receipt Customer AG" });
+    const invoice = await createInvoiceForCustomer(db, customer.id);
+    const user = await createPortalUser(db, {
+      email: "payer-receipt@example.com",
+      locale: "es",
+      memberships: [{ customerId: customer.id, role: "PAYER" }],
+    });
+    const attempt = await db.paymentAttempt.create({
+      data: {
+        customerId: customer.id,
+        currency: invoice.currency,
+        amount: invoice.amount,
+        idempotencyKey: `receipt-${customer.id}`,
+        paymentIntentId: `pi_receipt_${customer.id.slice(0, 8)}`,
+        createdById: user.id,
+        locale: "es",
+        allocations: { create: [{ itemId: invoice.id, amount: invoice.amount }] },
+      },
+    });
+    const recorded = await recordCardPayment(
+      {
+        attemptId: attempt.id,
+        paymentIntentId: `pi_receipt_${customer.id.slice(0, 8)}`,
+        amountReceived: invoice.amount,
+        currency: invoice.currency.trim(),
+        paidAt: new Date(),
+        cardLabel: "visa •••• 4242",
+      },
+      { kind: "system", name: "test" },
+    );
+
+    expect(await relayDueEmails(mailer)).toBe(1);
+    const [message] = smtp.messages;
+    const filename = `receipt-${recorded.number}.pdf`;
+    expect(message?.data).toContain("Content-Type: application/pdf");
+    expect(message?.data).toContain(filename);
+    // The attachment is a base64 PDF: its first bytes decode to the PDF signature.
+    const part = message?.data.split(filename).at(-1) ?? "";
+    const base64 = /\r\n\r\n([A-Za-z0-9+/=\r\n]+)/.exec(part)?.[1]?.replace(/\r\n/g, "") ?? "";
+    expect(Buffer.from(base64, "base64").subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("retries, rather than sends without it, when an attachment cannot be rendered", async () => {
+    const { id } = await enqueueEmail(getDb(), {
+      to: "clerk@example.com",
+      subject: "Your receipt",
+      text: "Attached.",
+      category: "portal.payment-receipt",
+      attachments: [
+        { kind: "card-receipt", id: "6f1c0d56-8a57-4c43-9a0e-3b1f1f0f0f0f", filename: "receipt-X.pdf" },
+      ],
+    });
+    expect(await relayDueEmails(mailer)).toBe(1);
+    expect(smtp.messages).toHaveLength(0);
+    expect(await row(id)).toMatchObject({ status: "PENDING", attempts: 1 });
   });
 
   it("leaves a refused message PENDING with one attempt and a later retry", async () => {

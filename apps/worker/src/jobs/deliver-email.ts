@@ -1,3 +1,4 @@
+import { renderEmailAttachment } from "@settle/documents/email-attachments";
 import { type ClaimedEmail, claimDueEmails } from "@settle/domain/email/claim-due-emails";
 import { markEmailFailed } from "@settle/domain/email/mark-email-failed";
 import { markEmailSent } from "@settle/domain/email/mark-email-sent";
@@ -14,7 +15,10 @@ export type DeliveryOutcome = "sent" | "retry" | "failed";
 export async function deliverEmail(mailer: Mailer, email: ClaimedEmail): Promise<DeliveryOutcome> {
   const attempt = email.attempts + 1;
   try {
-    await mailer.send(email);
+    // Documents are rendered now, from the ledger, so the outbox never holds files; a document
+    // that cannot be rendered fails this attempt like an SMTP error (and is retried).
+    const attachments = await Promise.all(email.attachments.map((ref) => renderEmailAttachment(ref)));
+    await mailer.send({ ...email, attachments });
   } catch (error) {
     const result = await markEmailFailed({ id: email.id, error: errorMessage(error) });
     logError("email.failed", {

@@ -6,6 +6,17 @@ export interface PdfLabels {
   openItemsTitle: string;
   consolidatedTitle: string;
   invoiceTitle: string;
+  receiptTitle: string;
+  receiptNumber: string;
+  paymentDate: string;
+  paymentMethod: string;
+  paymentReference: string;
+  amountReceived: string;
+  appliedTo: string;
+  appliedAmount: string;
+  notYetApplied: string;
+  unappliedNote: string;
+  receiptNote: string;
   customer: string;
   accountNumber: string;
   statementDate: string;
@@ -85,6 +96,18 @@ const en: PdfLabels = {
   openItemsTitle: "Statement of open items",
   consolidatedTitle: "Consolidated statement",
   invoiceTitle: "Invoice",
+  receiptTitle: "Payment receipt",
+  receiptNumber: "Receipt number",
+  paymentDate: "Payment date",
+  paymentMethod: "Paid with",
+  paymentReference: "Card payment reference",
+  amountReceived: "Amount received",
+  appliedTo: "Applied to",
+  appliedAmount: "Amount applied",
+  notYetApplied: "Not yet applied",
+  unappliedNote: "Not yet applied: our team will apply it and contact you if needed",
+  receiptNote:
+    "Thank you for your payment. This receipt confirms the amount received and how it was applied to your account.",
   customer: "Customer",
   accountNumber: "Account number",
   statementDate: "Statement date",
@@ -173,6 +196,17 @@ const es: PdfLabels = {
   openItemsTitle: "Estado de partidas abiertas",
   consolidatedTitle: "Estado de cuenta consolidado",
   invoiceTitle: "Factura",
+  receiptTitle: "Recibo de pago",
+  receiptNumber: "Número de recibo",
+  paymentDate: "Fecha de pago",
+  paymentMethod: "Pagado con",
+  paymentReference: "Referencia del pago con tarjeta",
+  amountReceived: "Importe recibido",
+  appliedTo: "Aplicado a",
+  appliedAmount: "Importe aplicado",
+  notYetApplied: "Pendiente de aplicar",
+  unappliedNote: "Pendiente de aplicar: nuestro equipo lo aplicará y le contactará si es necesario",
+  receiptNote: "Gracias por su pago. Este recibo confirma el importe recibido y cómo se aplicó a su cuenta.",
   customer: "Cliente",
   accountNumber: "Número de cuenta",
   statementDate: "Fecha del estado",
@@ -261,6 +295,18 @@ const ptBR: PdfLabels = {
   openItemsTitle: "Extrato de itens em aberto",
   consolidatedTitle: "Extrato consolidado",
   invoiceTitle: "Fatura",
+  receiptTitle: "Recibo de pagamento",
+  receiptNumber: "Número do recibo",
+  paymentDate: "Data do pagamento",
+  paymentMethod: "Pago com",
+  paymentReference: "Referência do pagamento com cartão",
+  amountReceived: "Valor recebido",
+  appliedTo: "Aplicado a",
+  appliedAmount: "Valor aplicado",
+  notYetApplied: "Ainda não aplicado",
+  unappliedNote: "Ainda não aplicado: nossa equipe fará a aplicação e entrará em contato se necessário",
+  receiptNote:
+    "Obrigado pelo seu pagamento. Este recibo confirma o valor recebido e como ele foi aplicado à sua conta.",
   customer: "Cliente",
   accountNumber: "Número da conta",
   statementDate: "Data do extrato",
@@ -349,6 +395,17 @@ const ar: PdfLabels = {
   openItemsTitle: "كشف البنود المفتوحة",
   consolidatedTitle: "كشف حساب موحد",
   invoiceTitle: "فاتورة",
+  receiptTitle: "إيصال دفع",
+  receiptNumber: "رقم الإيصال",
+  paymentDate: "تاريخ الدفع",
+  paymentMethod: "طريقة الدفع",
+  paymentReference: "مرجع الدفع بالبطاقة",
+  amountReceived: "المبلغ المستلم",
+  appliedTo: "مطبق على",
+  appliedAmount: "المبلغ المطبق",
+  notYetApplied: "غير مطبق بعد",
+  unappliedNote: "غير مطبق بعد: سيقوم فريقنا بتطبيقه والتواصل معك عند الحاجة",
+  receiptNote: "شكرًا لك على الدفع. يؤكد هذا الإيصال المبلغ المستلم وكيفية تطبيقه على حسابك.",
   customer: "العميل",
   accountNumber: "رقم الحساب",
   statementDate: "تاريخ الكشف",

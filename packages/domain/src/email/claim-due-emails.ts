@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getDb, type Tx } from "../db/client.ts";
+import { type EmailAttachmentRef, EmailAttachmentRefSchema } from "./enqueue-email.ts";
 
 /**
  * How long a claim holds. A SENDING row's `nextAttemptAt` is when its claim lapses: after that,
@@ -18,6 +19,8 @@ export interface ClaimedEmail {
   subject: string;
   text: string;
   html: string | null;
+  /** Documents to render and attach (references checked again here: the column is plain JSON). */
+  attachments: EmailAttachmentRef[];
   category: string;
   /** Failed attempts so far. */
   attempts: number;
@@ -39,6 +42,7 @@ export async function claimDueEmails(input: ClaimDueEmailsInput = {}, tx?: Tx): 
       subject: string;
       text_body: string;
       html_body: string | null;
+      attachments: unknown;
       category: string;
       attempts: number;
     }[]
@@ -50,13 +54,14 @@ export async function claimDueEmails(input: ClaimDueEmailsInput = {}, tx?: Tx): 
              LIMIT ${limit}::int
              FOR UPDATE SKIP LOCKED) AS due
      WHERE o.id = due.id
-     RETURNING o.id, o.to_address, o.subject, o.text_body, o.html_body, o.category, o.attempts`;
+     RETURNING o.id, o.to_address, o.subject, o.text_body, o.html_body, o.attachments, o.category, o.attempts`;
   return rows.map((r) => ({
     id: r.id,
     to: r.to_address,
     subject: r.subject,
     text: r.text_body,
     html: r.html_body,
+    attachments: z.array(EmailAttachmentRefSchema).catch([]).parse(r.attachments),
     category: r.category,
     attempts: r.attempts,
   }));

@@ -89,6 +89,7 @@ describe("claimDueEmails", () => {
       subject: "Statement 0",
       text: "Hello 0",
       html: null,
+      attachments: [],
       category: "test.statement",
       attempts: 0,
     });
@@ -251,6 +252,7 @@ describe("listOutbox", () => {
       subject: "Statement 4",
       text: "Hello 4",
       html: null,
+      attachments: [],
       category: "test.statement",
       status: "PENDING",
       attempts: 0,

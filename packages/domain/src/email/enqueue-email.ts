@@ -1,6 +1,19 @@
 import { z } from "zod";
 import type { Tx } from "../db/client.ts";
 
+/** Kinds of document an e-mail can carry; each has a renderer (packages/documents/src/email-attachments.ts). */
+export const EMAIL_ATTACHMENT_KINDS = ["card-receipt"] as const;
+
+export const EmailAttachmentRefSchema = z.object({
+  kind: z.enum(EMAIL_ATTACHMENT_KINDS),
+  /** What to render: for "card-receipt", the PAYMENT item's id. */
+  id: z.uuid(),
+  /** The document's language (the e-mail's), e.g. "pt-BR". */
+  locale: z.string().max(10).default("en"),
+  filename: z.string().regex(/^[\w.-]{1,100}\.pdf$/, "A plain file name ending in .pdf."),
+});
+export type EmailAttachmentRef = z.infer<typeof EmailAttachmentRefSchema>;
+
 export const EnqueueEmailSchema = z.object({
   to: z.string().trim().pipe(z.email("Enter a valid e-mail address.").max(254)),
   // A line break in a header is how header injection starts; nodemailer encodes, we refuse anyway.
@@ -12,6 +25,11 @@ export const EnqueueEmailSchema = z.object({
     .regex(/^[^\r\n]*$/, "The subject must be a single line."),
   text: z.string().min(1).max(500_000),
   html: z.string().min(1).max(2_000_000).optional(),
+  /**
+   * Documents the worker renders and attaches when it sends (see EmailAttachmentRef): the outbox
+   * keeps references, never the files.
+   */
+  attachments: z.array(EmailAttachmentRefSchema).max(5).default([]),
   /** What kind of message this is (e.g. "portal.sign-in-code"), for the dev mailbox and logs. */
   category: z
     .string()
@@ -32,6 +50,7 @@ export async function enqueueEmail(tx: Tx, rawInput: EnqueueEmailInput): Promise
       subject: input.subject,
       textBody: input.text,
       htmlBody: input.html ?? null,
+      attachments: input.attachments,
       category: input.category,
     },
     select: { id: true },

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { type Actor, requireStaff } from "../actor.ts";
 import { getDb, type Prisma } from "../db/client.ts";
+import { DomainError } from "../errors.ts";
+import { type EmailAttachmentRef, EmailAttachmentRefSchema } from "./enqueue-email.ts";
 
 export const ListOutboxSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -18,6 +20,8 @@ export interface OutboxEntry {
   subject: string;
   text: string;
   html: string | null;
+  /** The documents the message carries (rendered when sent). */
+  attachments: EmailAttachmentRef[];
   category: string;
   status: OutboxEmailStatus;
   attempts: number;
@@ -61,6 +65,7 @@ export async function listOutbox(rawInput: ListOutboxInput, actor: Actor): Promi
       subject: r.subject,
       text: r.textBody,
       html: r.htmlBody,
+      attachments: attachmentsOf(r.attachments),
       category: r.category,
       status: r.status,
       attempts: r.attempts,
@@ -73,4 +78,22 @@ export async function listOutbox(rawInput: ListOutboxInput, actor: Actor): Promi
     page,
     pageSize,
   };
+}
+
+const attachmentsOf = (value: unknown): EmailAttachmentRef[] =>
+  z.array(EmailAttachmentRefSchema).catch([]).parse(value);
+
+/** One attachment reference of an outbox e-mail, for the dev mailbox to render. Staff only. */
+export async function getOutboxAttachment(
+  input: { emailId: string; index: number },
+  actor: Actor,
+): Promise<EmailAttachmentRef> {
+  requireStaff(actor);
+  const id = z.uuid().safeParse(input.emailId);
+  const row = id.success
+    ? await getDb().outboxEmail.findUnique({ where: { id: id.data }, select: { attachments: true } })
+    : null;
+  const attachment = row ? attachmentsOf(row.attachments)[input.index] : undefined;
+  if (!attachment) throw new DomainError("NOT_FOUND", "Attachment not found.");
+  return attachment;
 }

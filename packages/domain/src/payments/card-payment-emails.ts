@@ -68,6 +68,8 @@ export interface ReceiptEmailInput {
   customerName: string;
   accountNumber: string;
   receiptNumber: string;
+  /** The PAYMENT item: the worker renders the receipt PDF from it when it sends. */
+  paymentItemId: string;
   amount: bigint;
   currency: string;
   paidAt: Date;
@@ -75,7 +77,7 @@ export interface ReceiptEmailInput {
   invoices: { number: string; amount: bigint }[];
 }
 
-/** The card payment receipt, in the payer's language (plain text; a PDF attachment is still to come). */
+/** The card payment receipt, in the payer's language, with the receipt PDF attached. */
 export function receiptEmail(input: ReceiptEmailInput): EnqueueEmailInput {
   const locale = matchPortalLocale(input.locale) ?? "en";
   const t = TEXTS[locale];
@@ -99,6 +101,14 @@ export function receiptEmail(input: ReceiptEmailInput): EnqueueEmailInput {
     to: input.to,
     subject: t.subject(total, input.accountNumber),
     text: lines.join("\n"),
+    attachments: [
+      {
+        kind: "card-receipt",
+        id: input.paymentItemId,
+        locale,
+        filename: `receipt-${input.receiptNumber.replace(/[^\w.-]+/g, "-")}.pdf`,
+      },
+    ],
     category: "portal.payment-receipt",
   };
 }

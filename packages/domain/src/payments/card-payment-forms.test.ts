@@ -52,6 +52,7 @@ describe("receiptEmail", () => {
       customerName: "Globex",
       accountNumber: "C-1",
       receiptNumber: "CARD-1",
+      paymentItemId: "6f1c0d56-8a57-4c43-9a0e-3b1f1f0f0f0f",
       amount: 123450n,
       currency: "BRL",
       paidAt: new Date("2026-03-01T12:00:00Z"),
@@ -62,5 +63,13 @@ describe("receiptEmail", () => {
     expect(mail.text).toContain("CARD-1");
     expect(mail.text).toContain("INV-9");
     expect(mail.category).toBe("portal.payment-receipt");
+    expect(mail.attachments).toEqual([
+      {
+        kind: "card-receipt",
+        id: "6f1c0d56-8a57-4c43-9a0e-3b1f1f0f0f0f",
+        locale: "pt-BR",
+        filename: "receipt-CARD-1.pdf",
+      },
+    ]);
   });
 });

@@ -184,6 +184,7 @@ export async function recordCardPayment(
         customerName: attempt.customer.name,
         accountNumber: attempt.customer.accountNumber,
         receiptNumber: number,
+        paymentItemId: item.id,
         amount: payment.amountReceived,
         currency: payment.currency,
         paidAt: payment.paidAt,
