@@ -470,3 +470,14 @@ describe("chargebacks", () => {
     await healthy(p.customerId);
   });
 });
+
+describe("the webhook inbox", () => {
+  it("processed every refund and chargeback event without an error", async () => {
+    await control.waitForDeliveries(10_000);
+    const stuck = await getDb().stripeEvent.findMany({
+      where: { OR: [{ processedAt: null }, { lastError: { not: null } }] },
+      select: { type: true, lastError: true },
+    });
+    expect(stuck).toEqual([]);
+  });
+});
