@@ -15,6 +15,7 @@ import {
   createPortalUser,
   createStaffUser,
 } from "../seed/factories.ts";
+import { getStatement } from "../statements/get-statement.ts";
 import { approveRefund, rejectRefund } from "./decide-refund.ts";
 import { requestRefund } from "./request-refund.ts";
 import { sendApprovedRefunds } from "./send-refund.ts";
@@ -210,6 +211,16 @@ describe("refunds", () => {
     expect(open.sort()).toEqual([0n, 400n]);
     expect((await openAmounts([p.paymentItemId]))[0]).toBe(0n);
     await healthy(p.customerId);
+    // The statement shows the refund as a debit next to the payment; the balance is what is open.
+    const statement = await getStatement({ customerId: p.customerId, currency: "USD" }, cash, {
+      allLines: true,
+    });
+    expect(statement.lines.rows.find((l) => l.kind === "REFUND")).toMatchObject({
+      isCredit: false,
+      amount: 400n,
+      signedAmount: 400n,
+    });
+    expect(statement.totals.closing).toBe(400n);
 
     // Replayed events change nothing.
     const events = await getDb().stripeEvent.findMany({ where: { type: { startsWith: "refund." } } });
