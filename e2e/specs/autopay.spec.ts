@@ -37,7 +37,9 @@ test.describe("saved cards and autopay", () => {
     }
     await page.getByLabel("Code from the e-mail").fill(code);
     await page.getByRole("button", { name: "Confirm" }).click();
-    await expect(page.getByText(/Confirmed: you can change payment methods until/)).toBeVisible();
+    await expect(
+      page.getByText(/Confirmed: you can change payment methods for 10 more minutes/),
+    ).toBeVisible();
 
     await page.getByRole("button", { name: "Add a card" }).click();
     await expect(page).toHaveURL(new RegExp(`^${E2E.stripeUrl}/c/pay/cs_`));

@@ -18,7 +18,7 @@ import { env } from "~/env.server";
 import { getLocale } from "~/i18n/i18n.server";
 import { pageMeta } from "~/i18n/meta";
 import { actOrRefuse, loadOrRefuse } from "~/lib/access-refusals.server";
-import { useCsrfToken, useLocale } from "~/lib/root-data";
+import { useCsrfToken } from "~/lib/root-data";
 import { requirePortalSession } from "~/session.server";
 import type { Route } from "./+types/payment-methods";
 
@@ -41,6 +41,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return loadOrRefuse(async () => ({
     view: await getPaymentMethods(params.customerId, session.actor),
     stepUpUntil: await stepUpGrantedUntil(session.sessionId, session.actor),
+    // Minutes rather than a clock time: the server does not know the visitor's time zone.
+    now: new Date(),
     // From the loader, so the page's bundle does not pull the use case (and the database) in.
     maxDaysBefore: MAX_AUTOPAY_DAYS_BEFORE,
     notice: (NOTICES as readonly string[]).includes(done ?? "") ? (done as Notice) : null,
@@ -140,7 +142,17 @@ export default function PaymentMethods({ loaderData, actionData, params }: Route
             ) : null}
           </div>
           <StepUp
-            until={result.value.stepUpUntil}
+            minutesLeft={
+              result.value.stepUpUntil
+                ? Math.max(
+                    1,
+                    Math.ceil(
+                      (new Date(result.value.stepUpUntil).getTime() - new Date(result.value.now).getTime()) /
+                        60_000,
+                    ),
+                  )
+                : null
+            }
             codeSent={result.value.notice === "code-sent" || actionData?.reason === "wrong-code"}
           />
           <Cards view={result.value.view} idempotencyKey={result.value.idempotencyKey} />
@@ -160,14 +172,12 @@ function useBusy() {
   return navigation.state !== "idle" && navigation.formMethod === "POST";
 }
 
-function StepUp({ until, codeSent }: { until: Date | null; codeSent: boolean }) {
+function StepUp({ minutesLeft, codeSent }: { minutesLeft: number | null; codeSent: boolean }) {
   const { t } = useTranslation("payment-methods");
-  const locale = useLocale();
   const csrfToken = useCsrfToken();
   const busy = useBusy();
-  if (until) {
-    const time = new Intl.DateTimeFormat(locale, { timeStyle: "short" }).format(new Date(until));
-    return <p className="text-sm text-ink-muted">{t("stepUp.granted", { time })}</p>;
+  if (minutesLeft !== null) {
+    return <p className="text-sm text-ink-muted">{t("stepUp.granted", { count: minutesLeft })}</p>;
   }
   const input =
     "block w-40 rounded-lg border-0 bg-surface px-3 py-2 text-sm tabular text-ink shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 focus:outline-none";
