@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { PortalActor, StaffActor, StaffRole } from "../actor.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
+import { reverseApplication } from "../ledger/reverse-application.ts";
 import { findLedgerViolations } from "../ledger/verify-ledger.ts";
 import {
   createCustomer,
@@ -368,6 +369,47 @@ describe("refunds", () => {
     });
     expect(await openAmounts([p.paymentItemId, ...p.invoices.map((i) => i.id)])).toEqual(before);
     await healthy(p.customerId);
+  });
+});
+
+describe("refunds and the payment's applications", () => {
+  it("takes the unapplied part first, and two racing requests never exceed the payment", async () => {
+    const p = await paid();
+    const [first, second] = p.invoices as [Paid["invoices"][0], Paid["invoices"][0]];
+    // Cash application unapplies the first invoice: that much of the payment is unapplied now.
+    const application = await getDb().application.findFirstOrThrow({
+      where: { creditItemId: p.paymentItemId, debitItemId: first.id, kind: "APPLY" },
+    });
+    await reverseApplication({ applicationId: application.id, reason: "Paid twice" }, cash);
+    const asked = await requestRefund(
+      { attemptId: p.attemptId, amount: "3.00", reason: "DUPLICATE_PAYMENT", idempotencyKey: randomUUID() },
+      cash,
+    );
+    const [refund] = await stripeRefunds(p.paymentIntentId);
+    await control.succeedRefund(refund!.id);
+    await control.waitForDeliveries(10_000);
+    expect((await getDb().refund.findUniqueOrThrow({ where: { id: asked.id } })).status).toBe("SUCCEEDED");
+    // The second invoice stays paid; the payment's unapplied part went down by 3.00.
+    expect(await openAmounts([p.paymentItemId, first.id, second.id])).toEqual([
+      first.amount - 300n,
+      first.amount,
+      0n,
+    ]);
+    await healthy(p.customerId);
+
+    // Two requests at once, each for more than half of what is left: only one is accepted.
+    const left = first.amount + second.amount - 300n;
+    const half = decimal(left / 2n + 1n);
+    const results = await Promise.allSettled(
+      [0, 1].map(() =>
+        requestRefund(
+          { attemptId: p.attemptId, amount: half, reason: "WRONG_COMPANY", idempotencyKey: randomUUID() },
+          cash,
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await getDb().refund.count({ where: { paymentItemId: p.paymentItemId } })).toBe(2);
   });
 });
 
