@@ -1,6 +1,19 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { E2E } from "../env.ts";
 import { createCustomerWithInvoices, createPortalUserFor, latestSignInCode } from "../support/data.ts";
+
+/** No serious or critical WCAG 2.1 AA problem on the page as it is now. */
+async function expectAccessible(page: Page, name: string) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    name,
+  ).toEqual([]);
+}
 
 async function signIn(page: Page, email: string) {
   await page.goto(`${E2E.portalUrl}/login`);
@@ -24,6 +37,7 @@ test.describe("saved cards and autopay", () => {
     await page.getByRole("link", { name: "Payment methods" }).click();
     await expect(page.getByRole("heading", { name: "Payment methods" })).toBeVisible();
     await expect(page.getByText("No cards are saved for this account.")).toBeVisible();
+    await expectAccessible(page, "payment methods, no card");
 
     // Adding a card first asks for a fresh code.
     await page.getByRole("button", { name: "Add a card" }).click();
@@ -56,6 +70,7 @@ test.describe("saved cards and autopay", () => {
     await expect(page.getByText("The card is saved.")).toBeVisible();
     await expect(page.getByText("•••• 4242", { exact: true })).toBeVisible();
     await expect(page.getByText("expires 12/2034")).toBeVisible();
+    await expectAccessible(page, "payment methods with a card");
 
     await page.getByRole("radio", { name: /Days before the due date/ }).check();
     await page.getByRole("spinbutton", { name: "Days before the due date (0 to 15)" }).fill("3");
