@@ -52,7 +52,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const staff = await requireStaff(request);
   const form = await request.formData();
   requireCsrf(request, form);
-  const describe = (r: { amount: bigint; currency: string; status: string }, verb: string) =>
+  const describe = (r: { status: string }, verb: string) =>
     `${verb} The refund ${STATUS_MESSAGES[r.status] ?? r.status.toLowerCase()}.`;
   switch (field(form, "intent")) {
     case "refund-request":
@@ -83,7 +83,7 @@ export async function action({ request, params }: Route.ActionArgs) {
           const sent = await retryRefund(input, staff.actor);
           return {
             ok: true as const,
-            message: describe({ ...sent, amount: 0n, currency: "" }, "Sent again."),
+            message: describe(sent, "Sent again."),
           };
         }
         if (field(form, "intent") === "refund-approve") {
