@@ -11,6 +11,7 @@ import { loader as devMailbox } from "./dev-mailbox.tsx";
 import { loader as devMailboxAttachment } from "./dev-mailbox-attachment.ts";
 import { action as login } from "./login.tsx";
 import { action as logout } from "./logout.ts";
+import { loader as refundApproval, action as setThreshold } from "./refund-approval.tsx";
 
 const BASE = "http://127.0.0.1:3001";
 const PASSWORD = "correct horse battery staple";
@@ -164,6 +165,27 @@ describe("card payment pages", () => {
       );
       expect(result.status).toBe(404);
     }
+  });
+});
+
+describe("refund approval settings", () => {
+  it("shows the amounts to any staff member but lets only AR managers and admins change them", async () => {
+    const page = await refundApproval(args("/settings/refund-approval", { cookie }));
+    expect(page.canEdit).toBe(false);
+    expect(page.thresholds.map((t) => t.currency)).toEqual(expect.arrayContaining(["USD", "EUR", "BRL"]));
+
+    const { form, cookie: csrfCookie } = csrfForm({ currency: "USD", amount: "1" });
+    const refused = (await setThreshold(
+      args("/settings/refund-approval", { cookie: `${cookie}; ${csrfCookie}`, body: form }),
+    )) as { init: ResponseInit | null };
+    expect(refused.init?.status).toBe(403);
+
+    const withoutToken = new FormData();
+    withoutToken.set("currency", "USD");
+    withoutToken.set("amount", "1");
+    expect(
+      (await thrown(setThreshold(args("/settings/refund-approval", { cookie, body: withoutToken })))).status,
+    ).toBe(403);
   });
 });
 

@@ -33,6 +33,7 @@ export default function StaffLayout({ loaderData }: Route.ComponentProps) {
   const { user, devTools } = loaderData;
   const csrf = useCsrfToken();
   const secondary: NavItem[] = [
+    { to: "/settings/refund-approval", label: "Refund approval", icon: "card" },
     { to: "/account/sessions", label: "Signed-in devices", icon: "device" },
     ...(devTools ? [{ to: "/dev/mailbox", label: "Dev mailbox", icon: "inbox" } satisfies NavItem] : []),
   ];
