@@ -2,7 +2,12 @@ import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { getDb } from "../../packages/domain/src/db/client.ts";
 import { E2E } from "../env.ts";
-import { createCustomerWithInvoices, createPortalUserFor, latestSignInCode } from "../support/data.ts";
+import {
+  createCustomerWithInvoices,
+  createPortalUserFor,
+  forgetClientSignInCounts,
+  latestSignInCode,
+} from "../support/data.ts";
 
 /** Fails on serious or critical axe violations (WCAG 2.1 AA), listing them. */
 async function expectAccessible(page: Page, name: string) {
@@ -17,6 +22,7 @@ async function expectAccessible(page: Page, name: string) {
 }
 
 async function signIn(page: Page, email: string) {
+  await forgetClientSignInCounts();
   await page.goto(`${E2E.portalUrl}/login`);
   await page.locator('input[name="email"]').fill(email);
   await page.locator('button[type="submit"]').last().click();

@@ -9,6 +9,7 @@ import {
   type CustomerFixture,
   createCustomerWithInvoices,
   createPortalUserFor,
+  forgetClientSignInCounts,
   latestSignInCode,
 } from "../support/data.ts";
 
@@ -72,6 +73,7 @@ function urlFor(route: RouteEntry, ids: Ids, query = QUERY_IDS[route.path]?.(ids
 }
 
 async function signIn(page: Page, email: string) {
+  await forgetClientSignInCounts();
   await page.goto(`${E2E.portalUrl}/login`);
   await page.locator('input[name="email"]').fill(email);
   await page.locator('button[type="submit"]').last().click();

@@ -1,8 +1,14 @@
 import { expect, type Page, test } from "@playwright/test";
 import { E2E } from "../env.ts";
-import { createCustomerWithInvoices, createPortalUserFor, latestSignInCode } from "../support/data.ts";
+import {
+  createCustomerWithInvoices,
+  createPortalUserFor,
+  forgetClientSignInCounts,
+  latestSignInCode,
+} from "../support/data.ts";
 
 async function signIn(page: Page, email: string) {
+  await forgetClientSignInCounts();
   await page.goto(`${E2E.portalUrl}/login`);
   await page.getByLabel("E-mail address").fill(email);
   await page.getByRole("button", { name: /code/i }).click();

@@ -4,7 +4,11 @@ import { getDb } from "../../packages/domain/src/db/client.ts";
 import { createStripeConnection } from "../../packages/domain/src/payments/stripe-client.ts";
 import { createStaffUser } from "../../packages/domain/src/seed/factories.ts";
 import { E2E } from "../env.ts";
-import { createCustomerWithInvoices, createPortalUserFor } from "../support/data.ts";
+import {
+  createCustomerWithInvoices,
+  createPortalUserFor,
+  forgetClientSignInCounts,
+} from "../support/data.ts";
 
 async function staff(roles: ("CASH_APPLIER" | "AR_MANAGER")[]) {
   const email = `refunds-${randomUUID().slice(0, 8)}@e2e.example`;
@@ -19,6 +23,7 @@ async function staff(roles: ("CASH_APPLIER" | "AR_MANAGER")[]) {
 }
 
 async function signIn(page: Page, who: { email: string; password: string }, then: string) {
+  await forgetClientSignInCounts();
   await page.goto(`${E2E.backofficeUrl}/login`);
   await page.getByLabel("E-mail").fill(who.email);
   await page.getByLabel("Password").fill(who.password);

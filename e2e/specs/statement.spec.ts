@@ -14,7 +14,7 @@ import { createInvoice } from "../../packages/domain/src/ledger/create-invoice.t
 import { recordCredit } from "../../packages/domain/src/ledger/record-credit.ts";
 import { createCustomer, createPortalUser } from "../../packages/domain/src/seed/factories.ts";
 import { E2E } from "../env.ts";
-import { latestSignInCode } from "../support/data.ts";
+import { faker, forgetClientSignInCounts, latestSignInCode } from "../support/data.ts";
 
 // exceljs belongs to the documents package; the test reads the export back with the same library.
 const ExcelJS = createRequire(new URL("../../packages/documents/package.json", import.meta.url))(
@@ -48,6 +48,8 @@ async function createBook(): Promise<Book> {
     accountNumber: `ST-${tag}`,
     paymentTermsCode: "NET30",
     paymentTermsDays: 30,
+    // Random ids: Playwright restarts a worker after a failure, and a fixed seed would repeat them.
+    faker,
   });
   const numbers = {
     old: `INV-${tag}-OLD`,
@@ -111,11 +113,11 @@ async function createBook(): Promise<Book> {
   );
 
   const email = `statement-${tag.toLowerCase()}@e2e.example`;
-  await createPortalUser(db, {
-    email,
-    name: "Sam Statement",
-    memberships: [{ customerId: customer.id, role: "VIEWER" }],
-  });
+  await createPortalUser(
+    db,
+    { email, name: "Sam Statement", memberships: [{ customerId: customer.id, role: "VIEWER" }] },
+    faker,
+  );
   return {
     customerId: customer.id,
     name: customer.name,
@@ -127,6 +129,7 @@ async function createBook(): Promise<Book> {
 }
 
 async function signIn(page: Page, email: string) {
+  await forgetClientSignInCounts();
   await page.goto(`${E2E.portalUrl}/login`);
   await page.locator('input[name="email"]').fill(email);
   await page.locator('button[type="submit"]').last().click();

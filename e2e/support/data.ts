@@ -15,7 +15,17 @@ import {
 
 const unique = () => randomUUID().slice(0, 8);
 // Playwright restarts its worker after a failure; a fixed seed would then repeat ids.
-const faker = createFaker(Number.parseInt(randomUUID().slice(0, 8), 16));
+export const faker = createFaker(Number.parseInt(randomUUID().slice(0, 8), 16));
+
+/**
+ * Every spec signs in from the same address (127.0.0.1), which the apps count as one very busy
+ * client. Forget the per-client sign-in counts before a sign-in, so that the suite's length does
+ * not decide whether a late spec may sign in. The per-client limits themselves are covered by the
+ * domain's integration tests.
+ */
+export async function forgetClientSignInCounts(): Promise<void> {
+  await getDb().rateLimitBucket.deleteMany({ where: { key: { contains: ":client:" } } });
+}
 
 export async function createStaff(roles: ("COLLECTOR" | "ADMIN" | "AR_MANAGER")[] = ["COLLECTOR"]) {
   const email = `staff-${unique()}@e2e.example`;
