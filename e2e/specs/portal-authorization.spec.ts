@@ -52,6 +52,15 @@ const EXEMPT: Record<string, string> = {
 /** The ids this spec knows how to swap for another customer's. */
 const KNOWN_PARAMS = new Set(["customerId", "invoiceId", "attemptId"]);
 
+/**
+ * Routes whose own-account answer is not a page: Stripe Checkout's return for a saved card records
+ * the card of the Checkout Session its URL names, so without one there is nothing to record, on
+ * one's own account too (the autopay spec walks the real return).
+ */
+const OWN_STATUS: Record<string, number> = {
+  "accounts/:customerId/payment-methods/added": 404,
+};
+
 /** Ids some routes take in the query string rather than the path. */
 const QUERY_IDS: Record<string, (ids: Ids) => string> = {
   "accounts/:customerId/invoices.zip": (ids) => `?id=${ids.invoiceId}`,
@@ -177,7 +186,7 @@ test.describe("portal authorization", () => {
 
     for (const route of ID_ROUTES) {
       const params = paramsOf(route.path);
-      await expectStatus(urlFor(route, own), 200);
+      await expectStatus(urlFor(route, own), OWN_STATUS[route.path] ?? 200);
 
       const cases: Ids[] = [
         foreign,
