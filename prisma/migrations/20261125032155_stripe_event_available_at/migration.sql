@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "stripe_event" ADD COLUMN     "available_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;
