@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { DomainError } from "@settle/domain/errors";
 import { getCardPaymentDetails } from "@settle/domain/payments/card-payment-details";
 import { approveRefund, rejectRefund } from "@settle/domain/payments/decide-refund";
 import type { REFUND_REASON_LABELS } from "@settle/domain/payments/refund-forms";
@@ -73,12 +72,12 @@ export async function action({ request, params }: Route.ActionArgs) {
     case "refund-reject":
     case "refund-send":
       return act(async () => {
-        await getCardPaymentDetails({ attemptId: params.attemptId }, staff.actor).then((p) => {
-          if (!p.refunds.some((r) => r.id === field(form, "refundId"))) {
-            throw notFound();
-          }
-        });
-        const input = { refundId: field(form, "refundId") ?? "", note: field(form, "note") || undefined };
+        // The domain checks that the refund belongs to this page's payment.
+        const input = {
+          attemptId: params.attemptId,
+          refundId: field(form, "refundId") ?? "",
+          note: field(form, "note") || undefined,
+        };
         if (field(form, "intent") === "refund-send") {
           const sent = await retryRefund(input, staff.actor);
           return {
@@ -103,10 +102,6 @@ export async function action({ request, params }: Route.ActionArgs) {
     default:
       throw data({ message: "Unknown action." }, { status: 400 });
   }
-}
-
-function notFound() {
-  return new DomainError("NOT_FOUND", "Refund not found.");
 }
 
 type Payment = Route.ComponentProps["loaderData"];

@@ -8,10 +8,9 @@ import {
   REFUND_APPROVE_ROLES,
   type RejectRefundInput,
   RejectRefundSchema,
-  UUID,
 } from "./refund-forms.ts";
 import type { RefundSummary } from "./request-refund.ts";
-import { sendRefund } from "./send-refund.ts";
+import { refundOfPayment, sendRefund } from "./send-refund.ts";
 
 function parse<T>(
   schema: {
@@ -35,9 +34,12 @@ function parse<T>(
 
 /**
  * A second staff member (AR manager or admin, never the requester) decides a refund waiting for
- * approval. Deciding again the same way returns the current state; the other way is refused.
+ * approval. The refund must belong to the card payment `attemptId`: a refund of another payment is
+ * NOT_FOUND, like an unknown one. Deciding again the same way returns the current state; the other
+ * way is refused.
  */
 async function decide(
+  attemptId: string,
   refundId: string,
   decision: "APPROVED" | "REJECTED",
   note: string | undefined,
@@ -45,12 +47,9 @@ async function decide(
 ): Promise<RefundSummary & { send: boolean }> {
   requireStaffRole(actor, REFUND_APPROVE_ROLES);
   if (actor.kind !== "staff") throw new DomainError("FORBIDDEN", "Only staff members decide refunds.");
-  if (!UUID.test(refundId)) throw new DomainError("NOT_FOUND", "Refund not found.");
   return getDb().$transaction(async (t) => {
-    const [locked] = await t.$queryRaw<{ id: string }[]>`
-      SELECT id FROM refund WHERE id = ${refundId.toLowerCase()}::uuid FOR UPDATE`;
-    if (!locked) throw new DomainError("NOT_FOUND", "Refund not found.");
-    const refund = await t.refund.findUniqueOrThrow({ where: { id: locked.id } });
+    const id = await refundOfPayment(t, attemptId, refundId, { lock: true });
+    const refund = await t.refund.findUniqueOrThrow({ where: { id } });
     const summary = {
       id: refund.id,
       amount: refund.amount,
@@ -92,7 +91,7 @@ async function decide(
 /** Approves a refund waiting for approval and sends it to Stripe. */
 export async function approveRefund(rawInput: DecideRefundInput, actor: Actor): Promise<RefundSummary> {
   const input = parse(DecideRefundSchema, rawInput);
-  const { send, ...result } = await decide(input.refundId, "APPROVED", input.note, actor);
+  const { send, ...result } = await decide(input.attemptId, input.refundId, "APPROVED", input.note, actor);
   if (!send) return result;
   const sent = await sendRefund(result.id, actor);
   return { ...result, status: sent.status };
@@ -101,6 +100,12 @@ export async function approveRefund(rawInput: DecideRefundInput, actor: Actor): 
 /** Rejects a refund waiting for approval, with the reason the requester will see. */
 export async function rejectRefund(rawInput: RejectRefundInput, actor: Actor): Promise<RefundSummary> {
   const input = parse(RejectRefundSchema, rawInput);
-  const { send: _send, ...result } = await decide(input.refundId, "REJECTED", input.note, actor);
+  const { send: _send, ...result } = await decide(
+    input.attemptId,
+    input.refundId,
+    "REJECTED",
+    input.note,
+    actor,
+  );
   return result;
 }

@@ -19,8 +19,10 @@ describe("refund forms", () => {
   });
 
   it("a rejection says why", () => {
-    expect(RejectRefundSchema.safeParse({ refundId: "r", note: "" }).success).toBe(false);
-    expect(RejectRefundSchema.safeParse({ refundId: "r", note: "Keep as credit" }).success).toBe(true);
+    expect(RejectRefundSchema.safeParse({ attemptId: "a", refundId: "r", note: "" }).success).toBe(false);
+    expect(
+      RejectRefundSchema.safeParse({ attemptId: "a", refundId: "r", note: "Keep as credit" }).success,
+    ).toBe(true);
   });
 
   it("maps reasons to Stripe's", () => {

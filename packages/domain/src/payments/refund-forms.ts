@@ -41,7 +41,13 @@ export const RequestRefundSchema = z
   });
 export type RequestRefundInput = z.input<typeof RequestRefundSchema>;
 
+/**
+ * A decision on one refund of one card payment: the refund must belong to that payment (the page
+ * it was decided on), otherwise it is not found.
+ */
 export const DecideRefundSchema = z.object({
+  /** The card payment (payment attempt) the refund belongs to. */
+  attemptId: z.string().max(100),
   refundId: z.string().max(100),
   note: z.string().trim().max(500).optional(),
 });
@@ -51,6 +57,10 @@ export const RejectRefundSchema = DecideRefundSchema.extend({
   note: z.string().trim().min(1, "Say why the refund is rejected.").max(500),
 });
 export type RejectRefundInput = z.input<typeof RejectRefundSchema>;
+
+/** "Send again" on an approved refund of one card payment. */
+export const RetryRefundSchema = DecideRefundSchema.pick({ attemptId: true, refundId: true });
+export type RetryRefundInput = z.input<typeof RetryRefundSchema>;
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

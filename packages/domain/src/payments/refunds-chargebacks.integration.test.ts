@@ -19,7 +19,7 @@ import {
 import { getStatement } from "../statements/get-statement.ts";
 import { approveRefund, rejectRefund } from "./decide-refund.ts";
 import { requestRefund } from "./request-refund.ts";
-import { sendApprovedRefunds } from "./send-refund.ts";
+import { retryRefund, sendApprovedRefunds } from "./send-refund.ts";
 import { startCardPayment } from "./start-card-payment.ts";
 import { configureStripe, getStripe } from "./stripe-client.ts";
 import { processStripeEvent, receiveStripeWebhook } from "./stripe-events.ts";
@@ -282,18 +282,26 @@ describe("refunds", () => {
     const base = { attemptId: p.attemptId, reason: "WRONG_COMPANY" as const };
     const asked = await requestRefund({ ...base, amount: "6.00", idempotencyKey: randomUUID() }, manager);
     expect(asked).toMatchObject({ status: "PENDING_APPROVAL", requiresApproval: true });
-    expect(await refusal(approveRefund({ refundId: asked.id }, manager))).toBe("FORBIDDEN");
-    expect(await refusal(approveRefund({ refundId: asked.id }, cash))).toBe("FORBIDDEN");
-    expect(await refusal(approveRefund({ refundId: randomUUID() }, otherManager))).toBe("NOT_FOUND");
+    expect(await refusal(approveRefund({ attemptId: p.attemptId, refundId: asked.id }, manager))).toBe(
+      "FORBIDDEN",
+    );
+    expect(await refusal(approveRefund({ attemptId: p.attemptId, refundId: asked.id }, cash))).toBe(
+      "FORBIDDEN",
+    );
+    expect(
+      await refusal(approveRefund({ attemptId: p.attemptId, refundId: randomUUID() }, otherManager)),
+    ).toBe("NOT_FOUND");
     expect(await stripeRefunds(p.paymentIntentId)).toHaveLength(0);
 
-    const approved = await approveRefund({ refundId: asked.id }, otherManager);
+    const approved = await approveRefund({ attemptId: p.attemptId, refundId: asked.id }, otherManager);
     expect(approved.status).toBe("PENDING");
     // Approving again is harmless; rejecting after approving is refused.
-    expect((await approveRefund({ refundId: asked.id }, otherManager)).status).toBe("PENDING");
-    expect(await refusal(rejectRefund({ refundId: asked.id, note: "no" }, otherManager))).toBe(
-      "INVALID_STATE",
+    expect((await approveRefund({ attemptId: p.attemptId, refundId: asked.id }, otherManager)).status).toBe(
+      "PENDING",
     );
+    expect(
+      await refusal(rejectRefund({ attemptId: p.attemptId, refundId: asked.id, note: "no" }, otherManager)),
+    ).toBe("INVALID_STATE");
     expect(await stripeRefunds(p.paymentIntentId)).toHaveLength(1);
 
     const total = p.invoices[0]!.amount + p.invoices[1]!.amount;
@@ -301,9 +309,11 @@ describe("refunds", () => {
       { ...base, amount: decimal(total - 600n), idempotencyKey: randomUUID() },
       cash,
     );
-    expect(await refusal(rejectRefund({ refundId: big.id, note: "" }, manager))).toBe("VALIDATION");
+    expect(await refusal(rejectRefund({ attemptId: p.attemptId, refundId: big.id, note: "" }, manager))).toBe(
+      "VALIDATION",
+    );
     const rejected = await rejectRefund(
-      { refundId: big.id, note: "Customer asked to keep it as credit." },
+      { attemptId: p.attemptId, refundId: big.id, note: "Customer asked to keep it as credit." },
       manager,
     );
     expect(rejected.status).toBe("REJECTED");
@@ -314,6 +324,42 @@ describe("refunds", () => {
     );
     expect(next.status).toBe("PENDING_APPROVAL");
     await healthy(p.customerId);
+  });
+
+  it("decides and sends again only through the refund's own payment: another payment's refund is not found", async () => {
+    const p = await paid();
+    const other = await paid();
+    const asked = await requestRefund(
+      { attemptId: p.attemptId, amount: "7.00", reason: "OVERPAYMENT", idempotencyKey: randomUUID() },
+      manager,
+    );
+    expect(asked.status).toBe("PENDING_APPROVAL");
+    const through = (attemptId: string) => ({ attemptId, refundId: asked.id });
+    // Through another payment (or a malformed payment id) the refund does not exist.
+    expect(await refusal(approveRefund(through(other.attemptId), otherManager))).toBe("NOT_FOUND");
+    expect(await refusal(approveRefund(through(randomUUID()), otherManager))).toBe("NOT_FOUND");
+    expect(await refusal(approveRefund(through("not-an-id"), otherManager))).toBe("NOT_FOUND");
+    expect(
+      await refusal(rejectRefund({ ...through(other.attemptId), note: "Keep as credit" }, otherManager)),
+    ).toBe("NOT_FOUND");
+    expect(await refusal(retryRefund(through(other.attemptId), otherManager))).toBe("NOT_FOUND");
+    // Nothing was decided, audited or sent.
+    expect(await getDb().refund.findUniqueOrThrow({ where: { id: asked.id } })).toMatchObject({
+      status: "PENDING_APPROVAL",
+      decidedById: null,
+    });
+    expect(
+      await getDb().auditEvent.count({
+        where: { entityId: asked.id, action: { startsWith: "refund.appro" } },
+      }),
+    ).toBe(0);
+    expect(await stripeRefunds(p.paymentIntentId)).toHaveLength(0);
+
+    // Through its own payment (the id in any case) it is decided as usual.
+    const approved = await approveRefund(through(p.attemptId.toUpperCase()), otherManager);
+    expect(approved).toMatchObject({ id: asked.id, status: "PENDING" });
+    expect(await stripeRefunds(p.paymentIntentId)).toHaveLength(1);
+    expect(await stripeRefunds(other.paymentIntentId)).toHaveLength(0);
   });
 
   it("Stripe failing after it refunded: a clear retry message, and the retry makes no second refund", async () => {

@@ -1,11 +1,18 @@
 import Stripe from "stripe";
 import { type Actor, requireStaffRole, systemActor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
-import { getDb } from "../db/client.ts";
+import { getDb, type Tx } from "../db/client.ts";
 import type { RefundStatus } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
 import { toStripeAmount } from "./card-payment-forms.ts";
-import { REFUND_METADATA_KEY, REFUND_REQUEST_ROLES, stripeRefundReason, UUID } from "./refund-forms.ts";
+import {
+  REFUND_METADATA_KEY,
+  REFUND_REQUEST_ROLES,
+  type RetryRefundInput,
+  RetryRefundSchema,
+  stripeRefundReason,
+  UUID,
+} from "./refund-forms.ts";
 import { getStripe } from "./stripe-client.ts";
 import { applyStripeRefund } from "./sync-refund.ts";
 
@@ -101,12 +108,45 @@ export async function sendApprovedRefunds(
   return { tried: rows.length, sent };
 }
 
-/** Staff press "Send again" on an approved refund Stripe has not confirmed (same Idempotency-Key). */
+/**
+ * The id of a refund of the card payment `attemptId` (optionally locked FOR UPDATE), or NOT_FOUND:
+ * a refund of another payment, an unknown or a malformed id are all the same answer.
+ */
+export async function refundOfPayment(
+  t: Tx,
+  attemptId: string,
+  refundId: string,
+  options: { lock?: boolean } = {},
+): Promise<string> {
+  if (!UUID.test(attemptId) || !UUID.test(refundId)) {
+    throw new DomainError("NOT_FOUND", "Refund not found.");
+  }
+  const rows = options.lock
+    ? await t.$queryRaw<{ id: string }[]>`
+        SELECT r.id FROM refund r
+          JOIN payment_attempt a ON a.payment_item_id = r.payment_item_id
+         WHERE r.id = ${refundId.toLowerCase()}::uuid AND a.id = ${attemptId.toLowerCase()}::uuid
+         FOR UPDATE OF r`
+    : await t.$queryRaw<{ id: string }[]>`
+        SELECT r.id FROM refund r
+          JOIN payment_attempt a ON a.payment_item_id = r.payment_item_id
+         WHERE r.id = ${refundId.toLowerCase()}::uuid AND a.id = ${attemptId.toLowerCase()}::uuid`;
+  const row = rows[0];
+  if (!row) throw new DomainError("NOT_FOUND", "Refund not found.");
+  return row.id;
+}
+
+/**
+ * Staff press "Send again" on an approved refund of this card payment that Stripe has not
+ * confirmed (same Idempotency-Key).
+ */
 export async function retryRefund(
-  input: { refundId: string },
+  rawInput: RetryRefundInput,
   actor: Actor,
 ): Promise<{ status: RefundStatus }> {
   requireStaffRole(actor, REFUND_REQUEST_ROLES);
-  if (!UUID.test(input.refundId)) throw new DomainError("NOT_FOUND", "Refund not found.");
-  return sendRefund(input.refundId.toLowerCase(), actor);
+  const parsed = RetryRefundSchema.safeParse(rawInput);
+  if (!parsed.success) throw new DomainError("NOT_FOUND", "Refund not found.");
+  const refundId = await refundOfPayment(getDb(), parsed.data.attemptId, parsed.data.refundId);
+  return sendRefund(refundId, actor);
 }
