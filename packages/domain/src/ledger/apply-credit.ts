@@ -3,7 +3,7 @@ import { type Actor, actorId, requireStaffRole } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { inTransaction, type Tx } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
-import { isCreditKind, isDebitKind } from "./item-kinds.ts";
+import { BILLED_KINDS, isCreditKind, isDebitKind } from "./item-kinds.ts";
 import { lockItems } from "./lock-items.ts";
 
 export const ApplyCreditSchema = z.object({
@@ -65,6 +65,9 @@ export async function applyCredit(
     if (credit.currency !== debit.currency) {
       throw new DomainError("VALIDATION", `Cannot apply ${credit.currency} to a ${debit.currency} item.`);
     }
+    if (credit.kind === "PAYMENT" && BILLED_KINDS.includes(debit.kind)) {
+      await refuseWhileChargebackOpen(t, credit.id);
+    }
     if (input.amount > credit.openAmount) {
       throw new DomainError("INVALID_STATE", "The amount is more than the credit's unapplied amount.", {
         available: credit.openAmount.toString(),
@@ -119,6 +122,26 @@ export async function applyCredit(
       replayed: false,
     };
   });
+}
+
+/**
+ * While the card network disputes a payment, its cash is not Settle's to apply: the chargeback
+ * reversed its applications and decides later whether the money stays. Checked under the payment's
+ * row lock, which opening and closing a chargeback also take, so the two cannot interleave. The
+ * chargeback's own outcome (restoring a won one, recording a lost one) runs after its status left
+ * OPEN, and applications to the payment's REFUND or CHARGEBACK items are not cash application.
+ */
+async function refuseWhileChargebackOpen(t: Tx, paymentItemId: string): Promise<void> {
+  const open = await t.chargeback.findFirst({
+    where: { paymentItemId, status: "OPEN" },
+    select: { id: true, stripeDisputeId: true, paymentItem: { select: { number: true } } },
+  });
+  if (!open) return;
+  throw new DomainError(
+    "CONFLICT",
+    `Payment ${open.paymentItem.number} has an open chargeback (${open.stripeDisputeId}); its cash cannot be applied until the chargeback is closed.`,
+    { reason: "chargeback-open", chargebackId: open.id, stripeDisputeId: open.stripeDisputeId },
+  );
 }
 
 async function findByKey(t: Tx, key: string) {

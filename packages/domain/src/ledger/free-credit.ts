@@ -2,10 +2,8 @@ import type { Actor } from "../actor.ts";
 import type { Tx } from "../db/client.ts";
 import { minBig } from "../money/money.ts";
 import { applyCredit } from "./apply-credit.ts";
+import { BILLED_KINDS } from "./item-kinds.ts";
 import { reverseApplication } from "./reverse-application.ts";
-
-/** Applications of a credit to what the customer was billed (not to its own refunds or chargebacks). */
-const BILLED_KINDS = ["INVOICE", "DEBIT_MEMO", "FEE"] as const;
 
 export interface ReversedApplication {
   applicationId: string;

@@ -7,6 +7,8 @@ export type { ItemKind };
  * (money the card network took back) are debits that the refunded payment clears (ADR 014).
  */
 export const DEBIT_KINDS: readonly ItemKind[] = ["INVOICE", "DEBIT_MEMO", "FEE", "REFUND", "CHARGEBACK"];
+/** What the customer was billed: the debits cash application clears (not refunds or chargebacks). */
+export const BILLED_KINDS: readonly ItemKind[] = ["INVOICE", "DEBIT_MEMO", "FEE"];
 /** Items that reduce it and can be applied to debits. */
 export const CREDIT_KINDS: readonly ItemKind[] = ["CREDIT_MEMO", "PAYMENT"];
 

@@ -7,9 +7,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { PortalActor, StaffActor, StaffRole } from "../actor.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
+import { applyCredit } from "../ledger/apply-credit.ts";
 import { reverseApplication } from "../ledger/reverse-application.ts";
 import { findLedgerViolations } from "../ledger/verify-ledger.ts";
 import {
+  createCreditForCustomer,
   createCustomer,
   createInvoiceForCustomer,
   createLegalEntity,
@@ -522,6 +524,55 @@ describe("chargebacks", () => {
     expect((await chargebackOf(p.paymentItemId)).status).toBe("WON");
     expect(await openAmounts([p.paymentItemId, ...p.invoices.map((i) => i.id)])).toEqual([0n, 0n, 0n]);
     expect((await flagsOf(p.customerId))[0]!.resolvedAt).not.toBeNull();
+    await healthy(p.customerId);
+  });
+
+  it("while open, nobody applies the payment's cash again; a won one still restores it", async () => {
+    const p = await paid();
+    const [first, second] = p.invoices as [Paid["invoices"][0], Paid["invoices"][0]];
+    const dispute = await control.openChargeback(p.chargeId, { reason: "fraudulent" });
+    await control.waitForDeliveries(10_000);
+    expect(await openAmounts([p.paymentItemId, first.id])).toEqual([
+      first.amount + second.amount,
+      first.amount,
+    ]);
+
+    // Cash application of the reopened invoice from the disputed payment: refused, naming the chargeback.
+    let refused: DomainError | null = null;
+    try {
+      await applyCredit(
+        { creditItemId: p.paymentItemId, debitItemId: first.id, amount: 100n, idempotencyKey: randomUUID() },
+        cash,
+      );
+    } catch (error) {
+      refused = error as DomainError;
+    }
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused!.code).toBe("CONFLICT");
+    expect(refused!.message).toContain(dispute.id);
+    expect(refused!.details).toMatchObject({ reason: "chargeback-open", stripeDisputeId: dispute.id });
+    // Nothing moved.
+    expect(await openAmounts([p.paymentItemId, first.id])).toEqual([
+      first.amount + second.amount,
+      first.amount,
+    ]);
+    // Other cash still clears the invoice: only the disputed payment is held.
+    const memo = await createCreditForCustomer(getDb(), p.customerId, { kind: "CREDIT_MEMO", amount: 100n });
+    await applyCredit({ creditItemId: memo.id, debitItemId: first.id, amount: 100n }, cash);
+    expect((await openAmounts([first.id]))[0]).toBe(first.amount - 100n);
+
+    // Won: the system restores the applications (the first invoice only as far as it is still open).
+    await control.closeChargeback(dispute.id, "won");
+    await control.waitForDeliveries(10_000);
+    expect((await chargebackOf(p.paymentItemId)).status).toBe("WON");
+    expect(await openAmounts([p.paymentItemId, first.id, second.id])).toEqual([100n, 0n, 0n]);
+    // Closed, the payment's remaining cash can be applied by cash application again.
+    const other = await createInvoiceForCustomer(getDb(), p.customerId);
+    const applied = await applyCredit(
+      { creditItemId: p.paymentItemId, debitItemId: other.id, amount: 100n },
+      cash,
+    );
+    expect(applied.creditOpenAmount).toBe(0n);
     await healthy(p.customerId);
   });
 

@@ -55,12 +55,13 @@ export async function syncChargeback(disputeId: string, actor: Actor): Promise<C
       }
       return row.status;
     }
-    if (target === "WON") await restore(t, row, payment, ledgerActor);
-    else await recordLoss(t, row, payment, ledgerActor);
+    // Closed first: while it is OPEN, applyCredit refuses to apply the payment's cash to invoices.
     await t.chargeback.update({
       where: { id: row.id },
       data: { status: target, stripeStatus: dispute.status, closedAt: new Date() },
     });
+    if (target === "WON") await restore(t, row, payment, ledgerActor);
+    else await recordLoss(t, row, payment, ledgerActor);
     await appendAudit(t, actor, {
       action: `chargeback.${target.toLowerCase()}`,
       entityType: "chargeback",
