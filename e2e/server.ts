@@ -1,7 +1,7 @@
 /**
  * Playwright's web server: a fresh, migrated, empty database, the Stripe sandbox (unless
  * STRIPE_SECRET_KEY is set) with its state in a temporary directory, then the built portal and
- * back office on their e2e ports. Specs create their own data through the domain factories.
+ * back office on their e2e ports, and the worker. Specs create their own data through the domain factories.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -38,19 +38,23 @@ const stripeEnv = sandbox
   : {};
 
 const children: ChildProcess[] = [];
-function start(app: string, port: number) {
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["server.ts"], {
-    cwd: path.join(root, "apps", app),
-    env: {
-      ...process.env,
-      DATABASE_URL: E2E.databaseUrl,
-      PORT: String(port),
-      PORTAL_URL: E2E.portalUrl,
-      NODE_ENV: "test",
-      ...stripeEnv,
+function start(app: string, port: number | null) {
+  const child = spawn(
+    path.join(root, "node_modules/.bin/tsx"),
+    [port === null ? "src/main.ts" : "server.ts"],
+    {
+      cwd: path.join(root, "apps", app),
+      env: {
+        ...process.env,
+        DATABASE_URL: E2E.databaseUrl,
+        ...(port === null ? {} : { PORT: String(port) }),
+        PORTAL_URL: E2E.portalUrl,
+        NODE_ENV: "test",
+        ...stripeEnv,
+      },
+      stdio: "inherit",
     },
-    stdio: "inherit",
-  });
+  );
   child.on("exit", (code) => {
     if (!stopping) {
       console.error(`${app} exited (${code})`);
@@ -62,6 +66,9 @@ function start(app: string, port: number) {
 let stopping = false;
 start("portal", E2E.portalPort);
 start("backoffice", E2E.backofficePort);
+// Acts on the Stripe webhook inbox (and the other jobs); without SMTP_URL it sends no e-mail, so
+// the specs read e-mails from the outbox.
+start("worker", null);
 
 function stop() {
   stopping = true;

@@ -3,6 +3,7 @@ import { registerAutopay } from "./jobs/autopay.ts";
 import { registerCardPaymentSweep } from "./jobs/card-payment-sweep.ts";
 import { type OutboxRelay, startOutboxRelay } from "./jobs/outbox-relay.ts";
 import { registerStuckEmailSweep } from "./jobs/release-stuck-emails.ts";
+import { type StripeInboxProcessor, startStripeInboxProcessor } from "./jobs/stripe-inbox.ts";
 import { errorMessage, logError } from "./log.ts";
 import type { Mailer } from "./mailer.ts";
 
@@ -19,7 +20,7 @@ export interface RunningWorker {
 
 /**
  * Starts pg-boss (schema "pgboss" in the application database), the schedules (stuck e-mails,
- * card payment sweep, autopay) and the e-mail relay.
+ * card payment sweep, autopay), the Stripe webhook inbox processor and the e-mail relay.
  */
 export async function startWorker({
   databaseUrl,
@@ -36,12 +37,15 @@ export async function startWorker({
   await boss.start();
 
   let relay: OutboxRelay | undefined;
+  let inbox: StripeInboxProcessor | undefined;
   try {
     await registerStuckEmailSweep(boss);
     await registerCardPaymentSweep(boss);
     await registerAutopay(boss);
+    inbox = await startStripeInboxProcessor({ databaseUrl });
     if (mailer) relay = startOutboxRelay({ mailer, intervalMs: relayIntervalMs });
   } catch (error) {
+    await inbox?.stop();
     await boss.stop({ graceful: false });
     throw error;
   }
@@ -50,6 +54,7 @@ export async function startWorker({
     async stop() {
       // Finish and record the sends in flight first, then let pg-boss finish its running jobs.
       await relay?.stop();
+      await inbox?.stop();
       await boss.stop({ graceful: true, timeout: 20_000 });
     },
   };

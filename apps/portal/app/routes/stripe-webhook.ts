@@ -11,8 +11,9 @@ const json = (status: number, body: unknown) =>
 
 /**
  * Stripe's webhook endpoint (resource route, no CSRF token: the signature over the raw body is
- * the credential). A bad or stale signature is a 400 and is logged; a stored event answers 200;
- * 500 when processing failed, so Stripe retries too (the inbox and the worker retry anyway).
+ * the credential). A bad or stale signature is a 400 and is logged; a verified event is stored in
+ * the inbox and answered 200 at once (a repeat is answered the same, flagged as a duplicate).
+ * The worker acts on the inbox (ADR 013), so Stripe never waits for the ledger.
  */
 export async function action({ request }: Route.ActionArgs) {
   const id = requestId(request);
@@ -21,15 +22,7 @@ export async function action({ request }: Route.ActionArgs) {
   const raw = await request.text();
   if (raw.length > MAX_BODY_BYTES) return json(413, { error: "too large" });
   try {
-    const result = await receiveStripeWebhook(raw, request.headers.get("stripe-signature"), {
-      requestId: id,
-    });
-    if (!result.processed) {
-      console.error(
-        JSON.stringify({ event: "stripe.webhook.processing-failed", requestId: id, eventId: result.eventId }),
-      );
-      return json(500, { received: true, processed: false });
-    }
+    const result = await receiveStripeWebhook(raw, request.headers.get("stripe-signature"));
     return json(200, { received: true, duplicate: result.duplicate });
   } catch (error) {
     if (isDomainError(error) && error.details?.reason === "signature") {

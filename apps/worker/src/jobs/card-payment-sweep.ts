@@ -1,5 +1,5 @@
 import { sendApprovedRefunds } from "@settle/domain/payments/send-refund";
-import { retryStripeEvents } from "@settle/domain/payments/stripe-events";
+import { drainStripeInbox } from "@settle/domain/payments/stripe-events";
 import { sweepCardPayments } from "@settle/domain/payments/sweep-card-payments";
 import { syncPendingRefunds } from "@settle/domain/payments/sync-refund";
 import type PgBoss from "pg-boss";
@@ -11,13 +11,14 @@ export const CARD_PAYMENT_SWEEP = "payments.card-sweep";
 const LOOKBACK_MS = 3 * 86_400_000;
 
 /**
- * The safety net under the webhooks. Retries inbox events whose processing failed, then lists the
+ * The safety net under the webhooks. Processes inbox events that are due (a retry whose backoff
+ * ran out, anything the inbox processor missed), then lists the
  * PaymentIntents of the last three days and records any succeeded one the ledger lacks; sends
  * approved refunds Stripe never confirmed (same Idempotency-Key) and asks again about refunds
  * pending for a while. All idempotent, so a slot that runs twice, or two workers, change nothing.
  */
 export async function runCardPaymentSweep(now = new Date()) {
-  const events = await retryStripeEvents({ olderThanMs: 60_000 });
+  const events = await drainStripeInbox();
   const sweep = await sweepCardPayments({ since: new Date(now.getTime() - LOOKBACK_MS), now });
   const refundsSent = await sendApprovedRefunds({ olderThanMs: 60_000 });
   const refundsSynced = await syncPendingRefunds();
@@ -31,13 +32,13 @@ export async function registerCardPaymentSweep(boss: PgBoss): Promise<void> {
   await boss.work(CARD_PAYMENT_SWEEP, async () => {
     const { events, sweep, refunds } = await runCardPaymentSweep();
     if (
-      events.retried > 0 ||
+      events.claimed > 0 ||
       sweep.recorded > 0 ||
       sweep.settled > 0 ||
       refunds.tried + refunds.checked > 0
     ) {
       logInfo("payments.swept", {
-        eventsRetried: events.retried,
+        eventsClaimed: events.claimed,
         eventsProcessed: events.processed,
         intentsListed: sweep.listed,
         recorded: sweep.recorded,

@@ -18,19 +18,27 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   ) as Prisma.InputJsonValue;
 }
 
+function auditRow(actor: Actor, input: AuditInput) {
+  return {
+    actorType: actor.kind,
+    actorId: actorId(actor),
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId,
+    customerId: input.customerId ?? null,
+    before: toJson(input.before),
+    after: toJson(input.after),
+    requestId: actor.requestId ?? null,
+  };
+}
+
 /** Appends one audit event in the caller's transaction (the table rejects updates and deletes). */
 export async function appendAudit(tx: Tx, actor: Actor, input: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actorType: actor.kind,
-      actorId: actorId(actor),
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      customerId: input.customerId ?? null,
-      before: toJson(input.before),
-      after: toJson(input.after),
-      requestId: actor.requestId ?? null,
-    },
-  });
+  await tx.auditEvent.create({ data: auditRow(actor, input) });
+}
+
+/** Appends several audit events in one statement, in the given order (batch commands). */
+export async function appendAudits(tx: Tx, actor: Actor, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  await tx.auditEvent.createMany({ data: inputs.map((input) => auditRow(actor, input)) });
 }

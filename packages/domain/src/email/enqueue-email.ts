@@ -42,18 +42,25 @@ export type EnqueueEmailInput = z.input<typeof EnqueueEmailSchema>;
  * Queues an e-mail in the caller's transaction, so it is sent if and only if the change that
  * caused it commits. The worker delivers it; without SMTP it stays visible in the dev mailbox.
  */
-export async function enqueueEmail(tx: Tx, rawInput: EnqueueEmailInput): Promise<{ id: string }> {
+function outboxRow(rawInput: EnqueueEmailInput) {
   const input = EnqueueEmailSchema.parse(rawInput);
-  const row = await tx.outboxEmail.create({
-    data: {
-      toAddress: input.to,
-      subject: input.subject,
-      textBody: input.text,
-      htmlBody: input.html ?? null,
-      attachments: input.attachments,
-      category: input.category,
-    },
-    select: { id: true },
-  });
+  return {
+    toAddress: input.to,
+    subject: input.subject,
+    textBody: input.text,
+    htmlBody: input.html ?? null,
+    attachments: input.attachments,
+    category: input.category,
+  };
+}
+
+export async function enqueueEmail(tx: Tx, rawInput: EnqueueEmailInput): Promise<{ id: string }> {
+  const row = await tx.outboxEmail.create({ data: outboxRow(rawInput), select: { id: true } });
   return { id: row.id };
+}
+
+/** Queues several e-mails in one statement (batch commands); the same rules as enqueueEmail. */
+export async function enqueueEmails(tx: Tx, rawInputs: readonly EnqueueEmailInput[]): Promise<void> {
+  if (rawInputs.length === 0) return;
+  await tx.outboxEmail.createMany({ data: rawInputs.map(outboxRow) });
 }

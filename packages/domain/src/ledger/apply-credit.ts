@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { type Actor, actorId, requireStaffRole } from "../actor.ts";
-import { appendAudit } from "../audit/append-audit.ts";
+import { type Actor, requireStaffRole } from "../actor.ts";
 import { inTransaction, type Tx } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
-import { BILLED_KINDS, isCreditKind, isDebitKind } from "./item-kinds.ts";
+import { BILLED_KINDS } from "./item-kinds.ts";
 import { lockItems } from "./lock-items.ts";
+import { planApplication, writeApplications, writeOpenAmounts } from "./plan-applications.ts";
 
 export const ApplyCreditSchema = z.object({
   creditItemId: z.uuid(),
@@ -51,74 +51,20 @@ export async function applyCredit(
     }
     const credit = items.get(input.creditItemId);
     const debit = items.get(input.debitItemId);
-    if (!credit || !debit) throw new DomainError("NOT_FOUND", "Item not found.");
-    if (!isCreditKind(credit.kind))
-      throw new DomainError("VALIDATION", "Only payments and credit memos can be applied.");
-    if (!isDebitKind(debit.kind))
-      throw new DomainError("VALIDATION", "Credits can only be applied to invoices, debit memos and fees.");
-    if (credit.customerId !== debit.customerId) {
-      throw new DomainError(
-        "VALIDATION",
-        "Both items must belong to the same customer; move cash with a transfer.",
-      );
-    }
-    if (credit.currency !== debit.currency) {
-      throw new DomainError("VALIDATION", `Cannot apply ${credit.currency} to a ${debit.currency} item.`);
-    }
-    if (credit.kind === "PAYMENT" && BILLED_KINDS.includes(debit.kind)) {
+    if (credit?.kind === "PAYMENT" && debit && BILLED_KINDS.includes(debit.kind)) {
       await refuseWhileChargebackOpen(t, credit.id);
     }
-    if (input.amount > credit.openAmount) {
-      throw new DomainError("INVALID_STATE", "The amount is more than the credit's unapplied amount.", {
-        available: credit.openAmount.toString(),
-      });
-    }
-    if (input.amount > debit.openAmount) {
-      throw new DomainError("INVALID_STATE", "The amount is more than the item's open amount.", {
-        open: debit.openAmount.toString(),
-      });
-    }
-
-    const application = await t.application.create({
-      data: {
-        kind: "APPLY",
-        customerId: credit.customerId,
-        creditItemId: credit.id,
-        debitItemId: debit.id,
-        currency: credit.currency,
-        amount: input.amount,
-        reason: input.reason ?? null,
-        idempotencyKey: input.idempotencyKey ?? null,
-        actorType: actor.kind,
-        actorId: actorId(actor),
-      },
-    });
-    const creditOpenAmount = credit.openAmount - input.amount;
-    const debitOpenAmount = debit.openAmount - input.amount;
-    await t.openItem.update({ where: { id: credit.id }, data: { openAmount: creditOpenAmount } });
-    await t.openItem.update({ where: { id: debit.id }, data: { openAmount: debitOpenAmount } });
-    await appendAudit(t, actor, {
-      action: "application.apply",
-      entityType: "application",
-      entityId: application.id,
-      customerId: credit.customerId,
-      after: {
-        creditItemId: credit.id,
-        debitItemId: debit.id,
-        amount: input.amount,
-        currency: credit.currency,
-        creditOpenAmount,
-        debitOpenAmount,
-      },
-    });
+    const application = planApplication(items, input);
+    await writeApplications(t, actor, [application]);
+    await writeOpenAmounts(t, [credit!, debit!]);
     return {
       id: application.id,
-      creditItemId: credit.id,
-      debitItemId: debit.id,
-      amount: input.amount,
-      currency: credit.currency,
-      creditOpenAmount,
-      debitOpenAmount,
+      creditItemId: application.creditItemId,
+      debitItemId: application.debitItemId,
+      amount: application.amount,
+      currency: application.currency,
+      creditOpenAmount: application.creditOpenAmount,
+      debitOpenAmount: application.debitOpenAmount,
       replayed: false,
     };
   });

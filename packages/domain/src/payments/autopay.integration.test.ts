@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { StripeSandboxControl } from "@settle/stripe-sandbox/control-client";
 import { type RunningStripeSandbox, startStripeSandbox } from "@settle/stripe-sandbox/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -23,41 +21,20 @@ import { AUTOPAY_RETRY_DAYS, runAutopay } from "./run-autopay.ts";
 import { disableAutopay, enableAutopay } from "./set-autopay.ts";
 import { startCardSetup } from "./start-card-setup.ts";
 import { configureStripe } from "./stripe-client.ts";
-import { receiveStripeWebhook } from "./stripe-events.ts";
+
+import { startTestWebhookReceiver, type TestWebhookReceiver } from "./test-webhook-receiver.ts";
 
 const SECRET = "whsec_autopay_tests";
 const PORTAL_URL = new URL("http://127.0.0.1:9/");
 const DAY = 86_400_000;
 let sandbox: RunningStripeSandbox;
 let control: StripeSandboxControl;
-let receiver: http.Server;
+let receiver: TestWebhookReceiver;
 let entityId: string;
 
-function startReceiver(): Promise<string> {
-  receiver = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", async () => {
-      try {
-        const result = await receiveStripeWebhook(
-          Buffer.concat(chunks).toString("utf8"),
-          (req.headers["stripe-signature"] as string | undefined) ?? null,
-        );
-        res.writeHead(result.processed ? 200 : 500).end();
-      } catch (error) {
-        res.writeHead(error instanceof DomainError ? 400 : 500).end();
-      }
-    });
-  });
-  return new Promise((resolve) =>
-    receiver.listen(0, "127.0.0.1", () =>
-      resolve(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks/stripe`),
-    ),
-  );
-}
-
 beforeAll(async () => {
-  const url = await startReceiver();
+  receiver = await startTestWebhookReceiver();
+  const url = receiver.url;
   sandbox = await startStripeSandbox({
     port: 0,
     dataDir: null,
@@ -73,7 +50,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sandbox?.close();
-  await new Promise((r) => receiver?.close(r));
+  await receiver?.close();
 });
 
 beforeEach(async () => {

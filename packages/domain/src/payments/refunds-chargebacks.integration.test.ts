@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { StripeSandboxControl } from "@settle/stripe-sandbox/control-client";
 import { type RunningStripeSandbox, startStripeSandbox } from "@settle/stripe-sandbox/server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -24,38 +22,17 @@ import { requestRefund } from "./request-refund.ts";
 import { retryRefund, sendApprovedRefunds } from "./send-refund.ts";
 import { startCardPayment } from "./start-card-payment.ts";
 import { configureStripe, getStripe } from "./stripe-client.ts";
-import { processStripeEvent, receiveStripeWebhook } from "./stripe-events.ts";
+import { processStripeEvent } from "./stripe-events.ts";
 import { syncPendingRefunds } from "./sync-refund.ts";
+
+import { startTestWebhookReceiver, type TestWebhookReceiver } from "./test-webhook-receiver.ts";
 
 const SECRET = "whsec_refund_tests";
 const PORTAL_URL = new URL("http://127.0.0.1:9/");
 let sandbox: RunningStripeSandbox;
 let control: StripeSandboxControl;
-let receiver: http.Server;
+let receiver: TestWebhookReceiver;
 let entityId: string;
-
-function startReceiver(): Promise<string> {
-  receiver = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", async () => {
-      try {
-        const result = await receiveStripeWebhook(
-          Buffer.concat(chunks).toString("utf8"),
-          (req.headers["stripe-signature"] as string | undefined) ?? null,
-        );
-        res.writeHead(result.processed ? 200 : 500).end();
-      } catch (error) {
-        res.writeHead(error instanceof DomainError ? 400 : 500).end();
-      }
-    });
-  });
-  return new Promise((resolve) =>
-    receiver.listen(0, "127.0.0.1", () =>
-      resolve(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks/stripe`),
-    ),
-  );
-}
 
 async function staff(roles: StaffRole[]): Promise<StaffActor> {
   const user = await createStaffUser(getDb(), {
@@ -71,7 +48,8 @@ let manager: StaffActor;
 let otherManager: StaffActor;
 
 beforeAll(async () => {
-  const url = await startReceiver();
+  receiver = await startTestWebhookReceiver();
+  const url = receiver.url;
   sandbox = await startStripeSandbox({
     port: 0,
     dataDir: null,
@@ -93,7 +71,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await sandbox?.close();
-  await new Promise((r) => receiver?.close(r));
+  await receiver?.close();
 });
 
 beforeEach(async () => {

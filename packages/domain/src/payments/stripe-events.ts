@@ -1,16 +1,18 @@
 import type Stripe from "stripe";
 import { type Actor, systemActor } from "../actor.ts";
-import { getDb, type Prisma } from "../db/client.ts";
+import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import { syncAnyCheckoutSession, syncSetupIntent } from "./record-saved-card.ts";
 import { getStripe } from "./stripe-client.ts";
-import { syncCheckoutSession, syncPaymentIntent } from "./sync-card-payment.ts";
+import { syncCheckoutSession, syncPaymentIntent, syncPaymentIntents } from "./sync-card-payment.ts";
 import { syncChargeback } from "./sync-chargeback.ts";
 import { syncChargeRefunds, syncStripeRefund } from "./sync-refund.ts";
 
 /**
  * One handler per event type Settle acts on. Each re-reads its object from the API and is
- * idempotent, so duplicated, reordered and late events all end in the same state.
+ * idempotent, so duplicated, reordered and late events all end in the same state. Events about
+ * PaymentIntents are handled a batch at a time (syncPaymentIntents); the handler here is what
+ * one of them does on its own.
  */
 const HANDLERS: Record<string, (objectId: string, actor: Actor) => Promise<unknown>> = {
   // Payment mode records a payment; setup mode saves a card.
@@ -39,24 +41,37 @@ const HANDLERS: Record<string, (objectId: string, actor: Actor) => Promise<unkno
 
 export const HANDLED_EVENT_TYPES = Object.keys(HANDLERS);
 
+/** The events whose object is a PaymentIntent: one batch per inbox run. */
+const PAYMENT_INTENT_EVENTS = new Set(HANDLED_EVENT_TYPES.filter((t) => HANDLERS[t] === syncPaymentIntent));
+
+/** PostgreSQL NOTIFY channel: an event id, sent when a new event enters the inbox. */
+export const STRIPE_INBOX_CHANNEL = "settle_stripe_inbox";
+
+/** How long a processor holds the events it claimed before another may take them over. */
+const LEASE_SECONDS = 120;
+/** After this many failed tries an event stays in the inbox, unprocessed, for a person to look at. */
+export const MAX_EVENT_ATTEMPTS = 20;
+/** Waits after the 1st, 2nd, ... failure: 5 s doubling up to an hour. */
+export const retryDelaySeconds = (attempts: number) => Math.min(5 * 2 ** Math.max(attempts - 1, 0), 3600);
+
 export interface ReceivedWebhook {
   eventId: string;
   type: string;
   /** The event id was in the inbox already (Stripe retried or duplicated the delivery). */
   duplicate: boolean;
-  /** Processed now or before; false when processing failed (the worker retries it). */
-  processed: boolean;
 }
 
 /**
  * A webhook delivery: verifies the signature over the raw body (a forged or stale one is refused
- * before anything is written), stores the event in the inbox once per event id, then processes
- * it. Throws VALIDATION with reason "signature" for a bad signature.
+ * before anything is written) and stores the event in the inbox once per event id, notifying the
+ * inbox's processors (the worker). Nothing else happens while Stripe waits: acting on the event
+ * (re-reading the object, recording a payment) is processStripeInbox's job, so a delivery is
+ * acknowledged in one statement however busy the ledger is. Throws VALIDATION with reason
+ * "signature" for a bad signature.
  */
 export async function receiveStripeWebhook(
   rawBody: string,
   signature: string | null,
-  options: { requestId?: string } = {},
 ): Promise<ReceivedWebhook> {
   const { stripe, webhookSecret } = getStripe();
   let event: Stripe.Event;
@@ -70,69 +85,135 @@ export async function receiveStripeWebhook(
     });
   }
   const object = event.data.object as { id?: unknown };
-  const inserted = await getDb().stripeEvent.createMany({
-    data: [
-      {
-        id: event.id,
-        type: event.type,
-        objectId: typeof object.id === "string" ? object.id : null,
-        livemode: event.livemode,
-        payload: JSON.parse(rawBody) as Prisma.InputJsonValue,
-      },
-    ],
-    skipDuplicates: true,
-  });
-  const duplicate = inserted.count === 0;
-  const processed = await processStripeEvent(event.id, {
-    ...systemActor("stripe-webhook"),
-    requestId: options.requestId,
-  });
-  return { eventId: event.id, type: event.type, duplicate, processed };
+  const objectId = typeof object.id === "string" ? object.id : null;
+  const stored = await getDb().$queryRaw<{ id: string }[]>`
+    WITH stored AS (
+      INSERT INTO stripe_event (id, type, object_id, livemode, payload)
+      VALUES (${event.id}, ${event.type}, ${objectId}, ${event.livemode}, ${rawBody}::jsonb)
+      ON CONFLICT (id) DO NOTHING
+      RETURNING id)
+    SELECT stored.id FROM stored, LATERAL (SELECT pg_notify(${STRIPE_INBOX_CHANNEL}, stored.id)) AS notified`;
+  return { eventId: event.id, type: event.type, duplicate: stored.length === 0 };
+}
+
+interface ClaimedEvent {
+  id: string;
+  type: string;
+  object_id: string | null;
+  attempts: number;
+}
+
+export interface InboxRun {
+  /** Events taken from the inbox by this run. */
+  claimed: number;
+  processed: number;
+  /** Left in the inbox with their error, to be tried again after a delay. */
+  failed: number;
 }
 
 /**
- * Processes one inbox row unless it was processed already; records the error and the attempt
- * count when a handler fails, so the row is retried. Returns whether the row is processed.
+ * Processes up to `limit` inbox events that are due, oldest first. Claiming sets a lease
+ * (`available_at`) under FOR UPDATE SKIP LOCKED, so processors running at the same time take
+ * different events, and an event whose processor died is taken over when the lease ends.
+ * Events about PaymentIntents are handled together (one read of each object from the API, one
+ * transaction for the payments they record); the others one by one. A failed event keeps its
+ * error and waits retryDelaySeconds before the next try.
+ */
+export async function processStripeInbox(
+  options: { limit?: number; actor?: Actor; now?: Date } = {},
+): Promise<InboxRun> {
+  const limit = options.limit ?? 100;
+  const now = options.now ?? new Date();
+  const claimed = await getDb().$queryRaw<ClaimedEvent[]>`
+    UPDATE stripe_event e
+       SET available_at = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = e.attempts + 1
+     WHERE e.id IN (
+       SELECT id FROM stripe_event
+        WHERE processed_at IS NULL AND available_at <= ${now} AND attempts < ${MAX_EVENT_ATTEMPTS}
+        ORDER BY received_at
+        LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+    RETURNING e.id, e.type, e.object_id, e.attempts`;
+  return handleClaimed(claimed, options.actor ?? systemActor("stripe-webhook"));
+}
+
+/**
+ * Runs processStripeInbox until nothing is due (or `maxRuns` runs). Returns the totals. `now`
+ * later than the clock takes events whose retry is not due yet (tests, an operator's retry).
+ */
+export async function drainStripeInbox(
+  options: { limit?: number; maxRuns?: number; actor?: Actor; now?: Date } = {},
+): Promise<InboxRun> {
+  const total: InboxRun = { claimed: 0, processed: 0, failed: 0 };
+  for (let run = 0; run < (options.maxRuns ?? Number.POSITIVE_INFINITY); run++) {
+    const result = await processStripeInbox(options);
+    total.claimed += result.claimed;
+    total.processed += result.processed;
+    total.failed += result.failed;
+    if (result.claimed === 0) break;
+  }
+  return total;
+}
+
+/**
+ * Processes one inbox event now, whatever its lease or backoff (support, tests). Returns whether
+ * it is processed (now or before); false when it is unknown or its processing failed.
  */
 export async function processStripeEvent(eventId: string, actor: Actor = systemActor("stripe-webhook")) {
   const db = getDb();
-  const row = await db.stripeEvent.findUnique({ where: { id: eventId } });
-  if (!row) return false;
-  if (row.processedAt) return true;
-  const handler = HANDLERS[row.type];
-  try {
-    if (handler && row.objectId) await handler(row.objectId, actor);
-    await db.stripeEvent.updateMany({
-      where: { id: eventId, processedAt: null },
-      data: { processedAt: new Date(), attempts: { increment: 1 }, lastError: null },
-    });
-    return true;
-  } catch (error) {
-    await db.stripeEvent.update({
-      where: { id: eventId },
-      data: {
-        attempts: { increment: 1 },
-        lastError: (error instanceof Error ? error.message : String(error)).slice(0, 1000),
-      },
-    });
-    return false;
+  const claimed = await db.$queryRaw<ClaimedEvent[]>`
+    UPDATE stripe_event
+       SET available_at = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = attempts + 1
+     WHERE id = ${eventId} AND processed_at IS NULL
+    RETURNING id, type, object_id, attempts`;
+  if (claimed.length === 0) {
+    const row = await db.stripeEvent.findUnique({ where: { id: eventId }, select: { processedAt: true } });
+    return !!row?.processedAt;
   }
+  return (await handleClaimed(claimed, actor)).processed === 1;
 }
 
-/** Inbox rows still unprocessed after `olderThanMs` (a failed handler, a crash): processed again. */
-export async function retryStripeEvents(
-  options: { olderThanMs?: number; limit?: number; maxAttempts?: number } = {},
-): Promise<{ retried: number; processed: number }> {
-  const before = new Date(Date.now() - (options.olderThanMs ?? 60_000));
-  const rows = await getDb().stripeEvent.findMany({
-    where: { processedAt: null, receivedAt: { lt: before }, attempts: { lt: options.maxAttempts ?? 20 } },
-    orderBy: { receivedAt: "asc" },
-    take: options.limit ?? 100,
-    select: { id: true },
-  });
-  let processed = 0;
-  for (const row of rows) {
-    if (await processStripeEvent(row.id, systemActor("stripe-event-retry"))) processed++;
+async function handleClaimed(claimed: readonly ClaimedEvent[], actor: Actor): Promise<InboxRun> {
+  if (claimed.length === 0) return { claimed: 0, processed: 0, failed: 0 };
+  const errors = new Map<string, string>();
+  const intentEvents = claimed.filter((e) => PAYMENT_INTENT_EVENTS.has(e.type) && e.object_id);
+  if (intentEvents.length > 0) {
+    const results = await syncPaymentIntents(
+      intentEvents.map((e) => e.object_id!),
+      actor,
+    );
+    for (const e of intentEvents) {
+      const result = results.get(e.object_id!);
+      if (result instanceof Error) errors.set(e.id, result.message);
+    }
   }
-  return { retried: rows.length, processed };
+  for (const e of claimed) {
+    if (PAYMENT_INTENT_EVENTS.has(e.type)) continue;
+    const handler = HANDLERS[e.type];
+    if (!handler || !e.object_id) continue;
+    try {
+      await handler(e.object_id, actor);
+    } catch (error) {
+      errors.set(e.id, error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  const db = getDb();
+  const done = claimed.filter((e) => !errors.has(e.id)).map((e) => e.id);
+  if (done.length > 0) {
+    await db.$executeRaw`
+      UPDATE stripe_event SET processed_at = now(), last_error = NULL
+       WHERE id = ANY(${done}::text[]) AND processed_at IS NULL`;
+  }
+  const failed = claimed.filter((e) => errors.has(e.id));
+  if (failed.length > 0) {
+    await db.$executeRaw`
+      UPDATE stripe_event e
+         SET last_error = v.error, available_at = now() + make_interval(secs => v.delay)
+        FROM unnest(${failed.map((e) => e.id)}::text[],
+                    ${failed.map((e) => errors.get(e.id)!.slice(0, 1000))}::text[],
+                    ${failed.map((e) => retryDelaySeconds(e.attempts))}::int[]) AS v(id, error, delay)
+       WHERE e.id = v.id`;
+  }
+  return { claimed: claimed.length, processed: done.length, failed: failed.length };
 }

@@ -4,7 +4,12 @@ import { appendAudit } from "../audit/append-audit.ts";
 import { getDb } from "../db/client.ts";
 import type { PaymentAttemptStatus } from "../db/generated/enums.ts";
 import { fromStripeAmount } from "./card-payment-forms.ts";
-import { recordCardPayment } from "./record-card-payment.ts";
+import {
+  type ConfirmedCardPayment,
+  type RecordedCardPayment,
+  recordCardPayment,
+  recordCardPayments,
+} from "./record-card-payment.ts";
 import { ATTEMPT_METADATA_KEY, stripeRefusal } from "./start-card-payment.ts";
 import { getStripe } from "./stripe-client.ts";
 
@@ -38,20 +43,126 @@ export async function syncCheckoutSession(sessionId: string, actor: Actor): Prom
 
 /** The same for a PaymentIntent (webhook events about it, and the sweep). */
 export async function syncPaymentIntent(paymentIntentId: string, actor: Actor): Promise<SyncResult> {
-  const { stripe } = getStripe();
-  const intent = await stripe.paymentIntents.retrieve(paymentIntentId, { expand: ["latest_charge"] });
-  const attemptId = await attemptIdFor(intent.metadata, { paymentIntentId: intent.id });
-  if (!attemptId) return IGNORED;
-  return applyPaymentIntent(intent, attemptId, actor);
+  const result = (await syncPaymentIntents([paymentIntentId], actor)).get(paymentIntentId);
+  if (result instanceof Error) throw result;
+  return result ?? IGNORED;
 }
 
+/** How many PaymentIntents a batch reads from Stripe at a time. */
+const FETCH_CONCURRENCY = 8;
+
+/**
+ * syncPaymentIntent for many PaymentIntents (the webhook inbox's batches): each is read from the
+ * API, the succeeded ones are recorded in one transaction (recordCardPayments), the others moved
+ * one by one. A failure is the result of its own PaymentIntent only: when the batch cannot be
+ * recorded together, each payment is tried on its own.
+ */
+export async function syncPaymentIntents(
+  paymentIntentIds: readonly string[],
+  actor: Actor,
+): Promise<Map<string, SyncResult | Error>> {
+  const { stripe } = getStripe();
+  const ids = [...new Set(paymentIntentIds)];
+  const results = new Map<string, SyncResult | Error>();
+  const intents: Stripe.PaymentIntent[] = [];
+  let next = 0;
+  const fetchNext = async () => {
+    while (next < ids.length) {
+      const id = ids[next++]!;
+      try {
+        intents.push(await stripe.paymentIntents.retrieve(id, { expand: ["latest_charge"] }));
+      } catch (error) {
+        results.set(id, asError(error));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(FETCH_CONCURRENCY, ids.length) }, fetchNext));
+
+  const attempts = await attemptIdsFor(intents);
+  const succeeded: { intent: Stripe.PaymentIntent; payment: ConfirmedCardPayment }[] = [];
+  for (const intent of intents) {
+    const attemptId = attempts.get(intent.id);
+    if (!attemptId) results.set(intent.id, IGNORED);
+    else if (intent.status === "succeeded")
+      succeeded.push({ intent, payment: confirmedPayment(intent, attemptId) });
+  }
+  if (succeeded.length > 0) {
+    try {
+      const recorded = await recordCardPayments(
+        succeeded.map((s) => s.payment),
+        actor,
+      );
+      for (const [i, s] of succeeded.entries()) {
+        results.set(s.intent.id, succeededResult(s.payment, recorded[i]!));
+      }
+    } catch {
+      for (const { intent, payment } of succeeded) {
+        try {
+          results.set(intent.id, succeededResult(payment, await recordCardPayment(payment, actor)));
+        } catch (error) {
+          results.set(intent.id, asError(error));
+        }
+      }
+    }
+  }
+  for (const intent of intents) {
+    const attemptId = attempts.get(intent.id);
+    if (!attemptId || intent.status === "succeeded") continue;
+    try {
+      results.set(intent.id, await applyPaymentIntent(intent, attemptId, actor));
+    } catch (error) {
+      results.set(intent.id, asError(error));
+    }
+  }
+  return results;
+}
+
+const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
+
+const succeededResult = (payment: ConfirmedCardPayment, recorded: RecordedCardPayment): SyncResult => ({
+  attemptId: payment.attemptId,
+  status: "SUCCEEDED",
+  recorded: !recorded.replayed,
+});
+
+const isUuid = (value: string | undefined): value is string => !!value && /^[0-9a-f-]{36}$/.test(value);
+
+/** The attempts of PaymentIntents: from Settle's metadata, else by the PaymentIntent id. */
+async function attemptIdsFor(intents: readonly Stripe.PaymentIntent[]): Promise<Map<string, string>> {
+  if (intents.length === 0) return new Map();
+  const fromMetadata = new Map<string, string>();
+  for (const intent of intents) {
+    const id = intent.metadata?.[ATTEMPT_METADATA_KEY];
+    if (isUuid(id)) fromMetadata.set(intent.id, id);
+  }
+  const rows = await getDb().paymentAttempt.findMany({
+    where: {
+      OR: [
+        { id: { in: [...new Set(fromMetadata.values())] } },
+        { paymentIntentId: { in: intents.map((i) => i.id) } },
+      ],
+    },
+    select: { id: true, paymentIntentId: true },
+  });
+  const known = new Set(rows.map((r) => r.id));
+  const byIntent = new Map(rows.filter((r) => r.paymentIntentId).map((r) => [r.paymentIntentId!, r.id]));
+  const attempts = new Map<string, string>();
+  for (const intent of intents) {
+    const id = fromMetadata.get(intent.id);
+    const attemptId = id && known.has(id) ? id : byIntent.get(intent.id);
+    if (attemptId) attempts.set(intent.id, attemptId);
+  }
+  return attempts;
+}
+
+/** The attempt of a Checkout Session: from Settle's metadata, else by the session id. */
 async function attemptIdFor(
   metadata: Stripe.Metadata | null,
-  where: { checkoutSessionId: string } | { paymentIntentId: string },
+  where: { checkoutSessionId: string },
 ): Promise<string | null> {
   const fromMetadata = metadata?.[ATTEMPT_METADATA_KEY];
   const db = getDb();
-  if (fromMetadata && /^[0-9a-f-]{36}$/.test(fromMetadata)) {
+  if (isUuid(fromMetadata)) {
     const row = await db.paymentAttempt.findUnique({ where: { id: fromMetadata }, select: { id: true } });
     if (row) return row.id;
   }
@@ -65,21 +176,22 @@ function cardLabel(intent: Stripe.PaymentIntent): string | null {
   return card ? `${card.brand} •••• ${card.last4}` : null;
 }
 
+function confirmedPayment(intent: Stripe.PaymentIntent, attemptId: string): ConfirmedCardPayment {
+  return {
+    attemptId,
+    paymentIntentId: intent.id,
+    amountReceived: fromStripeAmount(intent.amount_received),
+    currency: intent.currency.toUpperCase(),
+    paidAt: new Date(intent.created * 1000),
+    cardLabel: cardLabel(intent),
+  };
+}
+
 async function applyPaymentIntent(intent: Stripe.PaymentIntent, attemptId: string, actor: Actor) {
   switch (intent.status) {
     case "succeeded": {
-      const recorded = await recordCardPayment(
-        {
-          attemptId,
-          paymentIntentId: intent.id,
-          amountReceived: fromStripeAmount(intent.amount_received),
-          currency: intent.currency.toUpperCase(),
-          paidAt: new Date(intent.created * 1000),
-          cardLabel: cardLabel(intent),
-        },
-        actor,
-      );
-      return { attemptId, status: "SUCCEEDED" as const, recorded: !recorded.replayed };
+      const payment = confirmedPayment(intent, attemptId);
+      return succeededResult(payment, await recordCardPayment(payment, actor));
     }
     case "processing":
       return setStatus(attemptId, "PROCESSING", { paymentIntentId: intent.id }, actor);
