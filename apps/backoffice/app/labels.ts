@@ -18,6 +18,7 @@ export const ITEM_KIND_LABELS: Record<string, string> = {
   PAYMENT: "Payment",
   REFUND: "Refund",
   CHARGEBACK: "Chargeback",
+  REFUND_REVERSAL: "Refund returned",
 };
 
 export const ITEM_KIND_TONES: Record<string, Tone> = {
@@ -28,6 +29,7 @@ export const ITEM_KIND_TONES: Record<string, Tone> = {
   PAYMENT: "success",
   REFUND: "warning",
   CHARGEBACK: "danger",
+  REFUND_REVERSAL: "info",
 };
 
 export const RISK_LABELS: Record<string, { label: string; tone: Tone }> = {

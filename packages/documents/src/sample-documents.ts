@@ -39,6 +39,7 @@ const TYPES: readonly StatementLineType[] = [
   "ADJUSTMENT",
   "REFUND",
   "CHARGEBACK",
+  "REFUND_REVERSAL",
 ];
 
 const DEBIT_TYPES = new Set<StatementLineType>(["INVOICE", "DEBIT_MEMO", "FEE", "REFUND", "CHARGEBACK"]);

@@ -45,7 +45,8 @@ export type StatementLineType =
   | "PAYMENT"
   | "ADJUSTMENT"
   | "REFUND"
-  | "CHARGEBACK";
+  | "CHARGEBACK"
+  | "REFUND_REVERSAL";
 
 export interface StatementLine {
   date: IsoDate;

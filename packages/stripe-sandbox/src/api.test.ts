@@ -340,6 +340,17 @@ describe("refunds", () => {
     const types = (await t.stripe.events.list({ limit: 20 })).data.map((e) => e.type);
     expect(types).toEqual(expect.arrayContaining(["refund.failed", "refund.updated"]));
     await expect(t.control.succeedRefund(refund.id)).rejects.toMatchObject({ status: 400 });
+    await expect(t.control.failRefund(refund.id)).rejects.toMatchObject({ status: 400 });
+
+    // A refund that succeeded can fail later: the amount goes back to the charge again.
+    const later = await t.stripe.refunds.create({ payment_intent: pi.id, amount: 1500 });
+    await t.control.succeedRefund(later.id);
+    expect((await t.stripe.charges.retrieve(pi.latest_charge as string)).amount_refunded).toBe(1500);
+    await expect(t.control.succeedRefund(later.id)).rejects.toMatchObject({ status: 400 });
+    const returned = await t.control.failRefund(later.id, "lost_or_stolen_card");
+    expect(returned).toMatchObject({ status: "failed", failure_reason: "lost_or_stolen_card" });
+    expect((await t.stripe.refunds.retrieve(later.id)).status).toBe("failed");
+    expect((await t.stripe.charges.retrieve(pi.latest_charge as string)).amount_refunded).toBe(0);
 
     const fast = await startTestSandbox({ refundSettleMs: 10 });
     try {

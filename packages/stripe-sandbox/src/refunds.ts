@@ -122,15 +122,22 @@ export function createRefund(sb: Sandbox, input: RefundInput): Stripe.Refund {
   return refund;
 }
 
-/** Ends a pending refund; a failed refund gives the amount back to the charge. */
+/**
+ * Ends a pending refund; a failed refund gives the amount back to the charge. A refund that already
+ * succeeded can still fail (the card issuer returns it later, as Stripe documents): the same events,
+ * and the amount goes back to the charge.
+ */
 export function settleRefund(
   sb: Sandbox,
   refund: Stripe.Refund,
   outcome?: "succeeded" | "failed",
   failureReason: Stripe.Refund["failure_reason"] = "expired_or_canceled_card",
 ): Stripe.Refund {
-  if (refund.status !== "pending") {
-    throw invalidRequest(`Refund ${refund.id} is ${refund.status}; only pending refunds can be settled.`);
+  const failingLater = refund.status === "succeeded" && outcome === "failed";
+  if (refund.status !== "pending" && !failingLater) {
+    throw invalidRequest(
+      `Refund ${refund.id} is ${refund.status}; only pending refunds can be settled, and only succeeded ones can fail later.`,
+    );
   }
   const result = outcome ?? sb.meta<RefundMeta>(refund.id)?.outcome ?? "succeeded";
   for (const task of sb.tasks())

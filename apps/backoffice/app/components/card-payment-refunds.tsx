@@ -46,7 +46,9 @@ export function RefundsPanel({
       cell: (r) => (
         <span className="block">
           <DateText value={r.requestedAt} mode="datetime" className="block text-xs whitespace-nowrap" />
-          <span className="text-xs text-ink-muted">by {r.requestedBy}</span>
+          <span className="text-xs text-ink-muted">
+            {r.source === "STRIPE" ? "in Stripe's dashboard, not through Settle" : `by ${r.requestedBy}`}
+          </span>
         </span>
       ),
     },
@@ -73,6 +75,11 @@ export function RefundsPanel({
             </span>
           ) : null}
           {r.failureReason ? <span className="block text-xs text-red-700">{r.failureReason}</span> : null}
+          {r.reversed ? (
+            <span className="block text-xs text-amber-800">
+              Stripe reported it after it had succeeded: the amount is back on the payment, unapplied.
+            </span>
+          ) : null}
           {r.lastError ? (
             <span className="block text-xs text-amber-800">
               Stripe did not confirm it yet; it is retried.

@@ -9,8 +9,11 @@ export type { ItemKind };
 export const DEBIT_KINDS: readonly ItemKind[] = ["INVOICE", "DEBIT_MEMO", "FEE", "REFUND", "CHARGEBACK"];
 /** What the customer was billed: the debits cash application clears (not refunds or chargebacks). */
 export const BILLED_KINDS: readonly ItemKind[] = ["INVOICE", "DEBIT_MEMO", "FEE"];
-/** Items that reduce it and can be applied to debits. */
-export const CREDIT_KINDS: readonly ItemKind[] = ["CREDIT_MEMO", "PAYMENT"];
+/**
+ * Items that reduce it and can be applied to debits. REFUND_REVERSAL (a settled card refund that
+ * came back) clears its REFUND item (ADR 016).
+ */
+export const CREDIT_KINDS: readonly ItemKind[] = ["CREDIT_MEMO", "PAYMENT", "REFUND_REVERSAL"];
 
 export const isDebitKind = (kind: ItemKind) => DEBIT_KINDS.includes(kind);
 export const isCreditKind = (kind: ItemKind) => CREDIT_KINDS.includes(kind);

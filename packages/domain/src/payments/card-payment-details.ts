@@ -8,6 +8,7 @@ import type {
   ItemKind,
   PaymentAttemptStatus,
   RefundReason,
+  RefundSource,
   RefundStatus,
 } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
@@ -63,7 +64,10 @@ export interface CardPaymentDetails {
     reason: RefundReason;
     note: string | null;
     requiresApproval: boolean;
-    requestedBy: string;
+    /** SETTLE: asked for by staff; STRIPE: made in Stripe's dashboard and recorded as it was. */
+    source: RefundSource;
+    /** The staff member who asked; null for a refund made in Stripe. */
+    requestedBy: string | null;
     requestedAt: Date;
     decidedBy: string | null;
     decidedAt: Date | null;
@@ -71,6 +75,8 @@ export interface CardPaymentDetails {
     stripeRefundId: string | null;
     failureReason: string | null;
     lastError: string | null;
+    /** Stripe reported it failed or cancelled after it had succeeded; the ledger reversed it. */
+    reversed: boolean;
     /** The viewer may approve or reject it (an approver, and not the requester). */
     canDecide: boolean;
   }[];
@@ -234,7 +240,8 @@ export async function getCardPaymentDetails(
       reason: r.reason,
       note: r.note,
       requiresApproval: r.requiresApproval,
-      requestedBy: r.requestedBy.name,
+      source: r.source,
+      requestedBy: r.requestedBy?.name ?? null,
       requestedAt: r.createdAt,
       decidedBy: r.decidedBy?.name ?? null,
       decidedAt: r.decidedAt,
@@ -242,6 +249,7 @@ export async function getCardPaymentDetails(
       stripeRefundId: r.stripeRefundId,
       failureReason: r.failureReason,
       lastError: r.status === "APPROVED" ? r.lastError : null,
+      reversed: r.reversalItemId !== null,
       canDecide:
         r.status === "PENDING_APPROVAL" &&
         hasRole(REFUND_APPROVE_ROLES) &&
