@@ -1,4 +1,10 @@
-import { CARD_PAYMENT_STATUSES, listCardPayments } from "@settle/domain/payments/list-card-payments";
+import {
+  CARD_PAYMENT_CHARGEBACK_FILTERS,
+  CARD_PAYMENT_REFUND_FILTERS,
+  CARD_PAYMENT_SOURCES,
+  CARD_PAYMENT_STATUSES,
+  listCardPayments,
+} from "@settle/domain/payments/list-card-payments";
 import { Badge } from "@settle/ui/badge";
 import { Button, LinkButton } from "@settle/ui/button";
 import { Card } from "@settle/ui/card";
@@ -12,7 +18,7 @@ import { Pagination } from "@settle/ui/pagination";
 import { load } from "@settle/web/domain-errors.server";
 import { Form, Link, NavLink } from "react-router";
 import { RouteError } from "../components/route-error.tsx";
-import { CARD_PAYMENT_STATUS } from "../labels.ts";
+import { CARD_PAYMENT_STATUS, CHARGEBACK_STATUS } from "../labels.ts";
 import { requireStaff } from "../session.server.ts";
 import type { Route } from "./+types/card-payments";
 
@@ -26,6 +32,9 @@ export async function loader({ request }: Route.LoaderArgs) {
       {
         q: params.get("q") ?? undefined,
         status: params.get("status") ?? undefined,
+        refund: params.get("refund") ?? undefined,
+        chargeback: params.get("chargeback") ?? undefined,
+        source: params.get("source") ?? undefined,
         page: params.get("page") ?? undefined,
       },
       staff.actor,
@@ -37,6 +46,53 @@ type List = Route.ComponentProps["loaderData"];
 type Row = List["rows"][number];
 
 const nf = new Intl.NumberFormat("en-US");
+
+const REFUND_FILTER_LABELS: Record<(typeof CARD_PAYMENT_REFUND_FILTERS)[number], string> = {
+  any: "Any refund",
+  partial: "Partially refunded",
+  full: "Refunded",
+};
+const CHARGEBACK_FILTER_LABELS: Record<(typeof CARD_PAYMENT_CHARGEBACK_FILTERS)[number], string> = {
+  any: "Any chargeback",
+  OPEN: "Chargeback open",
+  WON: "Chargeback won",
+  LOST: "Chargeback lost",
+};
+const SOURCE_LABELS: Record<(typeof CARD_PAYMENT_SOURCES)[number], string> = {
+  PORTAL: "Portal",
+  AUTOPAY: "Autopay",
+};
+
+/** Refund and chargeback state of one payment, as short badges with the refunded amount. */
+function AfterPayment({ row }: { row: Row }) {
+  if (row.refundState === "none" && row.refundPending === 0n && !row.chargeback) {
+    return <span className="text-ink-faint">—</span>;
+  }
+  return (
+    <span className="flex flex-col items-start gap-1">
+      {row.refundState !== "none" ? (
+        <span className="block">
+          <Badge tone={row.refundState === "full" ? "neutral" : "warning"}>
+            {row.refundState === "full" ? "Refunded" : "Partially refunded"}
+          </Badge>
+          <span className="block text-xs text-ink-muted">
+            <MoneyText amount={row.refunded} currency={row.currency} /> refunded
+          </span>
+        </span>
+      ) : null}
+      {row.refundPending > 0n ? (
+        <span className="block text-xs text-ink-muted">
+          <MoneyText amount={row.refundPending} currency={row.currency} /> refund in progress
+        </span>
+      ) : null}
+      {row.chargeback ? (
+        <Badge tone={CHARGEBACK_STATUS[row.chargeback]?.tone}>
+          Chargeback {CHARGEBACK_STATUS[row.chargeback]?.label.toLowerCase() ?? row.chargeback}
+        </Badge>
+      ) : null}
+    </span>
+  );
+}
 
 const columns: Column<Row>[] = [
   {
@@ -112,6 +168,17 @@ const columns: Column<Row>[] = [
     ),
   },
   {
+    id: "after",
+    header: "Refunds and chargebacks",
+    cell: (r) => <AfterPayment row={r} />,
+  },
+  {
+    id: "source",
+    header: "Source",
+    className: "max-md:hidden",
+    cell: (r) => <span className="text-sm">{SOURCE_LABELS[r.source]}</span>,
+  },
+  {
     id: "receipt",
     header: "Receipt",
     className: "max-md:hidden",
@@ -124,11 +191,14 @@ const columns: Column<Row>[] = [
   },
 ];
 
-/** The status filter as tabs with counts; each keeps the search and starts at page 1. */
+/** The status filter as tabs with counts; each keeps the search and filters and starts at page 1. */
 function StatusTabs({ list }: { list: List }) {
   const href = (status?: string) => {
     const search = new URLSearchParams();
     if (list.q) search.set("q", list.q);
+    if (list.refund) search.set("refund", list.refund);
+    if (list.chargeback) search.set("chargeback", list.chargeback);
+    if (list.source) search.set("source", list.source);
     if (status) search.set("status", status);
     const text = search.toString();
     return text ? `/card-payments?${text}` : "/card-payments";
@@ -171,14 +241,50 @@ function StatusTabs({ list }: { list: List }) {
   );
 }
 
+/** A filter of the search form: "All" or one value; submitted with the search. */
+function Filter({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  options: [string, string][];
+}) {
+  const id = `card-payment-${name}`;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-xs font-medium text-ink-muted">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        defaultValue={value ?? ""}
+        key={value ?? ""}
+        className="block rounded-lg border border-line bg-surface px-3 py-2 text-sm"
+      >
+        <option value="">All</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export default function CardPayments({ loaderData }: Route.ComponentProps) {
   const list = loaderData;
-  const filtered = Boolean(list.q || list.status);
+  const filtered = Boolean(list.q || list.status || list.refund || list.chargeback || list.source);
   return (
     <>
       <PageHeader
         title="Card payments"
-        description="Payments customers made by card in the portal, newest first. Unapplied amounts wait for cash application."
+        description="Payments customers made by card in the portal or by autopay, newest first. Unapplied amounts wait for cash application."
       />
       <Card flush>
         <StatusTabs list={list} />
@@ -209,6 +315,24 @@ export default function CardPayments({ loaderData }: Route.ComponentProps) {
                 className="block w-full rounded-lg border-0 bg-surface py-2 pr-3 pl-9 text-sm text-ink shadow-sm ring-1 ring-slate-300 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600 focus:outline-none focus:ring-inset"
               />
             </div>
+            <Filter
+              name="refund"
+              label="Refunds"
+              value={list.refund}
+              options={CARD_PAYMENT_REFUND_FILTERS.map((v) => [v, REFUND_FILTER_LABELS[v]])}
+            />
+            <Filter
+              name="chargeback"
+              label="Chargebacks"
+              value={list.chargeback}
+              options={CARD_PAYMENT_CHARGEBACK_FILTERS.map((v) => [v, CHARGEBACK_FILTER_LABELS[v]])}
+            />
+            <Filter
+              name="source"
+              label="Source"
+              value={list.source}
+              options={CARD_PAYMENT_SOURCES.map((v) => [v, SOURCE_LABELS[v]])}
+            />
             <Button type="submit" variant="secondary">
               Search
             </Button>
@@ -228,7 +352,7 @@ export default function CardPayments({ loaderData }: Route.ComponentProps) {
             filtered ? (
               <EmptyState
                 title="No card payments match"
-                description="Try another status, part of the customer's name, or a full Stripe id."
+                description="Try another status or filter, part of the customer's name, or a full Stripe id."
                 action={
                   <LinkButton to="/card-payments" variant="secondary">
                     Show all card payments

@@ -159,6 +159,22 @@ describe("card payment pages", () => {
     const list = await cardPayments(args("/card-payments?status=NOPE&page=abc", { cookie }));
     expect(list.status).toBeUndefined();
     expect(list.page).toBe(1);
+    // The refund, chargeback and source filters reach the list with the status tab.
+    const filtered = await cardPayments(
+      args("/card-payments?status=SUCCEEDED&refund=partial&chargeback=OPEN&source=AUTOPAY&page=1", {
+        cookie,
+      }),
+    );
+    expect(filtered).toMatchObject({
+      status: "SUCCEEDED",
+      refund: "partial",
+      chargeback: "OPEN",
+      source: "AUTOPAY",
+      total: 0,
+    });
+    // The blank choice of each filter means no filter.
+    const blank = await cardPayments(args("/card-payments?refund=&chargeback=&source=", { cookie }));
+    expect(blank).toMatchObject({ refund: undefined, chargeback: undefined, source: undefined });
     for (const id of ["not-a-uuid", "6f1c0d56-8a57-4c43-9a0e-3b1f1f0f0f0f"]) {
       const result = await thrown(
         cardPayment(args(`/card-payments/x`, { cookie, params: { attemptId: id } })),
