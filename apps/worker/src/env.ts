@@ -3,6 +3,10 @@ import { z } from "zod";
 // An empty variable (`SMTP_URL=` in a .env file) means "not set".
 const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
 
+/** The worker's jobs: e-mail delivery, the card payment sweep, autopay and the Stripe webhook inbox. */
+export const WORKER_JOBS = ["emails", "card-sweep", "autopay", "stripe-inbox"] as const;
+export type WorkerJob = (typeof WORKER_JOBS)[number];
+
 const EnvSchema = z.object({
   NODE_ENV: z.preprocess(unsetIfEmpty, z.enum(["development", "test", "production"]).default("development")),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "Expected a postgres:// URL"),
@@ -25,6 +29,18 @@ const EnvSchema = z.object({
     z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:12111"),
   ),
   STRIPE_WEBHOOK_SECRET: z.preprocess(unsetIfEmpty, z.string().min(8).optional()),
+  /**
+   * Which of the worker's jobs this process runs, comma-separated (default: all of them), so
+   * busy installations can give a job processes of its own.
+   */
+  WORKER_JOBS: z.preprocess(
+    (value) =>
+      typeof value === "string" && value.trim() ? value.split(",").map((v) => v.trim()) : undefined,
+    z
+      .array(z.enum(WORKER_JOBS))
+      .min(1)
+      .default([...WORKER_JOBS]),
+  ),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -33,14 +33,14 @@ if (mailer) {
 
 let worker: Awaited<ReturnType<typeof startWorker>>;
 try {
-  worker = await startWorker({ databaseUrl: env.DATABASE_URL, mailer });
+  worker = await startWorker({ databaseUrl: env.DATABASE_URL, mailer, jobs: env.WORKER_JOBS });
 } catch (error) {
   logError("worker.start-failed", { error: errorMessage(error) });
   mailer?.close();
   await disconnectDb();
   process.exit(1);
 }
-logInfo("worker.started", { pid: process.pid });
+logInfo("worker.started", { pid: process.pid, jobs: env.WORKER_JOBS.join(",") });
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

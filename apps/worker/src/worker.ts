@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import type { WorkerJob } from "./env.ts";
 import { registerAutopay } from "./jobs/autopay.ts";
 import { registerCardPaymentSweep } from "./jobs/card-payment-sweep.ts";
 import { type OutboxRelay, startOutboxRelay } from "./jobs/outbox-relay.ts";
@@ -12,6 +13,8 @@ export interface WorkerOptions {
   /** Without a mailer nothing is delivered: e-mails stay PENDING for the dev mailbox. */
   mailer: Mailer | undefined;
   relayIntervalMs?: number;
+  /** The jobs to run (default: all). */
+  jobs?: readonly WorkerJob[];
 }
 
 export interface RunningWorker {
@@ -20,13 +23,16 @@ export interface RunningWorker {
 
 /**
  * Starts pg-boss (schema "pgboss" in the application database), the schedules (stuck e-mails,
- * card payment sweep, autopay), the Stripe webhook inbox processor and the e-mail relay.
+ * card payment sweep, autopay), the Stripe webhook inbox processor and the e-mail relay; or
+ * only the `jobs` asked for.
  */
 export async function startWorker({
   databaseUrl,
   mailer,
   relayIntervalMs,
+  jobs = ["emails", "card-sweep", "autopay", "stripe-inbox"],
 }: WorkerOptions): Promise<RunningWorker> {
+  const runs = (job: WorkerJob) => jobs.includes(job);
   const boss = new PgBoss({
     connectionString: databaseUrl,
     schema: "pgboss",
@@ -39,11 +45,11 @@ export async function startWorker({
   let relay: OutboxRelay | undefined;
   let inbox: StripeInboxProcessor | undefined;
   try {
-    await registerStuckEmailSweep(boss);
-    await registerCardPaymentSweep(boss);
-    await registerAutopay(boss);
-    inbox = await startStripeInboxProcessor({ databaseUrl });
-    if (mailer) relay = startOutboxRelay({ mailer, intervalMs: relayIntervalMs });
+    if (runs("emails")) await registerStuckEmailSweep(boss);
+    if (runs("card-sweep")) await registerCardPaymentSweep(boss);
+    if (runs("autopay")) await registerAutopay(boss);
+    if (runs("stripe-inbox")) inbox = await startStripeInboxProcessor({ databaseUrl });
+    if (mailer && runs("emails")) relay = startOutboxRelay({ mailer, intervalMs: relayIntervalMs });
   } catch (error) {
     await inbox?.stop();
     await boss.stop({ graceful: false });
