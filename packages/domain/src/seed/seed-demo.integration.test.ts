@@ -206,6 +206,22 @@ describe("seedDemo", () => {
     expect(text).toContain(DEMO_PORTAL_EMAIL);
   });
 
+  it("sets up disputes: matrix, departments, holidays and disputes in several states", async () => {
+    const db = getDb();
+    expect(await db.department.count()).toBe(4);
+    expect(await db.disputeRule.count({ where: { active: true } })).toBe(11);
+    expect(await db.holiday.count()).toBeGreaterThanOrEqual(3 * 15);
+    const disputes = await db.dispute.findMany({ orderBy: { number: "asc" }, select: { status: true, channel: true } });
+    expect(disputes).toEqual([
+      { status: "OPEN", channel: "PORTAL" },
+      { status: "UNDER_REVIEW", channel: "PORTAL" },
+      { status: "PENDING_APPROVAL", channel: "PHONE" },
+      { status: "RESOLVED_INVALID", channel: "EMAIL" },
+    ]);
+    // Nothing in the demo disputes touched the ledger.
+    expect(await db.openItem.count({ where: { number: { startsWith: "CM-D-" } } })).toBe(0);
+  });
+
   it("is a no-op on a database that has data", async () => {
     const before = await getDb().openItem.count();
     const again = await seedDemo();

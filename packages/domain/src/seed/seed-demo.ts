@@ -21,6 +21,7 @@ import {
   type OpenItemRow,
 } from "./demo-book.ts";
 import { DEMO_PASSWORD } from "./demo-data.ts";
+import { seedDemoDisputes } from "./demo-disputes.ts";
 
 export interface SeedDemoOptions {
   /** "Today" for the book; defaults to the current date, so the demo always looks current. */
@@ -104,6 +105,7 @@ export async function seedDemoInto(db: Db, options: SeedDemoOptions = {}): Promi
       await insertUnnest(tx, "open_item", OPEN_ITEM_COLUMNS, book.items);
       await insertUnnest(tx, "invoice_line", INVOICE_LINE_COLUMNS, book.lines);
       await insertUnnest(tx, "application", APPLICATION_COLUMNS, book.applications);
+      await seedDemoDisputes(tx, book);
 
       const counts = countBook(book);
       await appendAudit(tx, systemActor("seed"), {
