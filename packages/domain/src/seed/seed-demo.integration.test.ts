@@ -211,7 +211,10 @@ describe("seedDemo", () => {
     expect(await db.department.count()).toBe(4);
     expect(await db.disputeRule.count({ where: { active: true } })).toBe(11);
     expect(await db.holiday.count()).toBeGreaterThanOrEqual(3 * 15);
-    const disputes = await db.dispute.findMany({ orderBy: { number: "asc" }, select: { status: true, channel: true } });
+    const disputes = await db.dispute.findMany({
+      orderBy: { number: "asc" },
+      select: { status: true, channel: true },
+    });
     expect(disputes).toEqual([
       { status: "OPEN", channel: "PORTAL" },
       { status: "UNDER_REVIEW", channel: "PORTAL" },
