@@ -104,7 +104,12 @@ async function main() {
   // Without a Stripe key, card payments go to the local sandbox, which signs its webhooks with a
   // secret the apps are given here.
   let stripeLine = "Stripe       STRIPE_SECRET_KEY is set: payments go to Stripe";
-  if (!process.env.STRIPE_SECRET_KEY) {
+  if (process.env.SETTLE_CARD_PAYMENTS === "off") {
+    stripeLine = "Stripe       card payments are switched off (SETTLE_CARD_PAYMENTS=off)";
+  } else if (!process.env.STRIPE_SECRET_KEY && common.NODE_ENV === "production") {
+    // Production means real Stripe: the apps switch card payments off rather than use a sandbox.
+    stripeLine = "Stripe       card payments are off: production without STRIPE_SECRET_KEY";
+  } else if (!process.env.STRIPE_SECRET_KEY) {
     const sandboxUrl = `http://127.0.0.1:${STRIPE_SANDBOX_PORT}`;
     const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET || SANDBOX_WEBHOOK_SECRET;
     run(

@@ -53,6 +53,24 @@ describe("parseEnv", () => {
     expect(real.stripe.secretKey).toBe("sk_test_123");
   });
 
+  it("takes card payments in development and test (the sandbox), not in production without a key, never when switched off", () => {
+    expect(parseEnv({ DATABASE_URL }).cardPaymentsOff).toBeNull();
+    expect(parseEnv({ DATABASE_URL, NODE_ENV: "test", SETTLE_CARD_PAYMENTS: "" }).cardPaymentsOff).toBeNull();
+    const production = { DATABASE_URL, NODE_ENV: "production", PORTAL_SESSION_SECRET: SECRET };
+    expect(parseEnv(production).cardPaymentsOff).toBe("no-stripe-key");
+    const withKey = {
+      ...production,
+      STRIPE_SECRET_KEY: "sk_live_123",
+      STRIPE_WEBHOOK_SECRET: "whsec_abcdefgh",
+    };
+    expect(parseEnv(withKey).cardPaymentsOff).toBeNull();
+    expect(parseEnv({ ...withKey, SETTLE_CARD_PAYMENTS: "off" }).cardPaymentsOff).toBe("switched-off");
+    expect(parseEnv({ DATABASE_URL, SETTLE_CARD_PAYMENTS: "off" }).cardPaymentsOff).toBe("switched-off");
+    expect(() => parseEnv({ DATABASE_URL, SETTLE_CARD_PAYMENTS: "no" })).toThrow(
+      /SETTLE_CARD_PAYMENTS must be on or off/,
+    );
+  });
+
   it("uses Secure cookies when the portal is served over https", () => {
     const env = parseEnv({ DATABASE_URL, PORTAL_URL: "https://portal.example.com", TRUST_PROXY: "1" });
     expect(env).toMatchObject({ secureCookies: true, trustProxy: true });

@@ -1,5 +1,10 @@
 import { createHmac } from "node:crypto";
 import { configureDatabase } from "@settle/domain/db/client";
+import {
+  CARD_PAYMENTS_SETTINGS,
+  configureCardPayments,
+  decideCardPayments,
+} from "@settle/domain/payments/card-payments-switch";
 import { configureStripe } from "@settle/domain/payments/stripe-client";
 import { z } from "zod";
 
@@ -35,6 +40,14 @@ export const EnvSchema = z
     STRIPE_SANDBOX_URL: z.url({ protocol: /^https?$/ }).default("http://127.0.0.1:12111"),
     /** The webhook endpoint's signing secret (required with STRIPE_SECRET_KEY). */
     STRIPE_WEBHOOK_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(8).optional()),
+    /**
+     * "off" switches card payments off (pay, saved cards, autopay). In production they are also off
+     * without STRIPE_SECRET_KEY; elsewhere the local sandbox stands in.
+     */
+    SETTLE_CARD_PAYMENTS: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.enum(CARD_PAYMENTS_SETTINGS, { error: "SETTLE_CARD_PAYMENTS must be on or off." }).default("on"),
+    ),
   })
   .refine((e) => e.NODE_ENV !== "production" || e.PORTAL_SESSION_SECRET, {
     message: "PORTAL_SESSION_SECRET is required in production (at least 32 random characters).",
@@ -75,6 +88,12 @@ export function parseEnv(source: Record<string, string | undefined>) {
     csrfSecret: derive("csrf"),
     /** remix-auth-totp wants exactly 64 hex characters (a 256-bit key). */
     totpSecret: derive("totp"),
+    /** Why card payments are off (switched off, or production without a Stripe key), or null. */
+    cardPaymentsOff: decideCardPayments({
+      nodeEnv: e.NODE_ENV,
+      secretKey: e.STRIPE_SECRET_KEY,
+      setting: e.SETTLE_CARD_PAYMENTS,
+    }),
     stripe: {
       secretKey: e.STRIPE_SECRET_KEY,
       sandboxUrl: e.STRIPE_SANDBOX_URL,
@@ -93,3 +112,4 @@ export function parseEnv(source: Record<string, string | undefined>) {
 export const env = parseEnv(process.env);
 configureDatabase(env.databaseUrl);
 configureStripe(env.stripe);
+configureCardPayments(env.cardPaymentsOff);

@@ -17,6 +17,13 @@ describe("the worker's environment", () => {
     expect(() => loadEnv({ ...base, WORKER_JOBS: "stripe-inbox,dunning" })).toThrow(/WORKER_JOBS/);
   });
 
+  it("reads SETTLE_CARD_PAYMENTS as on or off (default on)", () => {
+    expect(loadEnv(base).SETTLE_CARD_PAYMENTS).toBe("on");
+    expect(loadEnv({ ...base, SETTLE_CARD_PAYMENTS: "" }).SETTLE_CARD_PAYMENTS).toBe("on");
+    expect(loadEnv({ ...base, SETTLE_CARD_PAYMENTS: "off" }).SETTLE_CARD_PAYMENTS).toBe("off");
+    expect(() => loadEnv({ ...base, SETTLE_CARD_PAYMENTS: "maybe" })).toThrow(/SETTLE_CARD_PAYMENTS/);
+  });
+
   it("refuses a database URL that is not PostgreSQL, without echoing it", () => {
     expect(() => loadEnv({ DATABASE_URL: "mysql://secret@db/x" })).toThrow(/DATABASE_URL/);
     expect(() => loadEnv({ DATABASE_URL: "mysql://secret@db/x" })).not.toThrow(/secret/);

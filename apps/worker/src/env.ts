@@ -1,3 +1,4 @@
+import { CARD_PAYMENTS_SETTINGS } from "@settle/domain/payments/card-payments-switch";
 import { z } from "zod";
 
 // An empty variable (`SMTP_URL=` in a .env file) means "not set".
@@ -16,6 +17,8 @@ const EnvSchema = z.object({
     z.url({ protocol: /^smtps?$/, error: "Expected an smtp:// or smtps:// URL" }).optional(),
   ),
   MAIL_FROM: z.preprocess(unsetIfEmpty, z.string().min(3).default("Settle <no-reply@settle.invalid>")),
+  /** "off": no autopay and no card payment sweeps; also off in production without STRIPE_SECRET_KEY. */
+  SETTLE_CARD_PAYMENTS: z.preprocess(unsetIfEmpty, z.enum(CARD_PAYMENTS_SETTINGS).default("on")),
   /** Set: the payment sweep asks Stripe. Unset: the local Stripe sandbox at STRIPE_SANDBOX_URL. */
   STRIPE_SECRET_KEY: z.preprocess(
     unsetIfEmpty,

@@ -1,4 +1,5 @@
 import { configureDatabase, disconnectDb } from "@settle/domain/db/client";
+import { configureCardPayments, decideCardPayments } from "@settle/domain/payments/card-payments-switch";
 import { configureStripe } from "@settle/domain/payments/stripe-client";
 import { loadEnv } from "./env.ts";
 import { errorMessage, logError, logInfo } from "./log.ts";
@@ -19,6 +20,13 @@ configureStripe({
   sandboxUrl: env.STRIPE_SANDBOX_URL,
   webhookSecret: env.STRIPE_WEBHOOK_SECRET,
 });
+const cardPaymentsOff = decideCardPayments({
+  nodeEnv: env.NODE_ENV,
+  secretKey: env.STRIPE_SECRET_KEY,
+  setting: env.SETTLE_CARD_PAYMENTS,
+});
+configureCardPayments(cardPaymentsOff);
+if (cardPaymentsOff) logInfo("card-payments.off", { reason: cardPaymentsOff });
 const mailer = env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : undefined;
 if (mailer) {
   // The host only: the URL may carry credentials.

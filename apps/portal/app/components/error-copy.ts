@@ -20,7 +20,7 @@ export function errorDetailOf(data: unknown): ErrorDetail {
 }
 
 /** The statuses with words of their own; anything else reads as a problem on our side. */
-const WORDED = new Set([400, 403, 404, 429]);
+const WORDED = new Set([400, 403, 404, 429, 503]);
 
 export interface ErrorCopy {
   title: string;
@@ -29,7 +29,7 @@ export interface ErrorCopy {
 
 /**
  * What a visitor reads for an error status. A page's own message replaces the body only for the
- * statuses that carry one on purpose (bad request, expired form, rate limit); a 404 never says
+ * statuses that carry one on purpose (bad request, expired form, rate limit, a service switched off); a 404 never says
  * more than "not found" and a 500 never shows details.
  */
 export function errorCopy(t: TFunction, status: number, detail: ErrorDetail = {}): ErrorCopy {

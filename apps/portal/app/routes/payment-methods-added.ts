@@ -1,7 +1,7 @@
 import { completeCardSetup } from "@settle/domain/payments/record-saved-card";
 import { paymentMethodsPath } from "@settle/domain/payments/start-card-setup";
-import { throwAsResponse } from "@settle/web/domain-errors.server";
 import { redirect } from "react-router";
+import { loadCardPage } from "~/lib/card-payments.server";
 import { requirePortalSession } from "~/session.server";
 import type { Route } from "./+types/payment-methods-added";
 
@@ -12,10 +12,6 @@ import type { Route } from "./+types/payment-methods-added";
 export async function loader({ request, params }: Route.LoaderArgs) {
   const session = await requirePortalSession(request);
   const checkoutSessionId = new URL(request.url).searchParams.get("session_id") ?? "";
-  try {
-    await completeCardSetup(params.customerId, checkoutSessionId, session.actor);
-  } catch (error) {
-    throwAsResponse(error);
-  }
+  await loadCardPage(() => completeCardSetup(params.customerId, checkoutSessionId, session.actor));
   return redirect(`${paymentMethodsPath(params.customerId.toLowerCase())}?done=added`);
 }

@@ -5,12 +5,12 @@ import { Card } from "@settle/ui/card";
 import { DescriptionList } from "@settle/ui/description-list";
 import { MoneyText } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
-import { load } from "@settle/web/domain-errors.server";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { AccountNav } from "~/components/account-nav";
 import { RouteError } from "~/components/route-error";
 import { pageMeta } from "~/i18n/meta";
+import { loadCardPage } from "~/lib/card-payments.server";
 import { useLocale } from "~/lib/root-data";
 import { requirePortalSession } from "~/session.server";
 import type { Route } from "./+types/payment-outcome";
@@ -25,7 +25,7 @@ export const meta: Route.MetaFunction = ({ matches }) =>
 export async function loader({ request, params }: Route.LoaderArgs) {
   const session = await requirePortalSession(request);
   const canceled = new URL(request.url).searchParams.has("canceled");
-  const payment = await load(() =>
+  const payment = await loadCardPage(() =>
     getCardPayment({ customerId: params.customerId, attemptId: params.attemptId, canceled }, session.actor),
   );
   return { payment };

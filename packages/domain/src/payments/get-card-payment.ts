@@ -4,6 +4,7 @@ import { assertReadableCustomerId } from "../customers/account-balances.ts";
 import { getDb } from "../db/client.ts";
 import type { PaymentAttemptStatus } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
+import { requireCardPayments } from "./card-payments-switch.ts";
 import { cancelCheckoutSession, syncCheckoutSession } from "./sync-card-payment.ts";
 
 export const GetCardPaymentSchema = z.object({
@@ -46,6 +47,7 @@ export async function getCardPayment(
   const input = GetCardPaymentSchema.parse(rawInput);
   const customerId = input.customerId.toLowerCase();
   assertReadableCustomerId(actor, customerId);
+  requireCardPayments();
   if (!UUID.test(input.attemptId) || !canReadCustomer(actor, customerId)) {
     throw new DomainError("NOT_FOUND", "Payment not found.");
   }

@@ -4,6 +4,7 @@ import { appendAudit } from "../audit/append-audit.ts";
 import { assertReadableCustomerId } from "../customers/account-balances.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
+import { requireCardPayments } from "./card-payments-switch.ts";
 import { CUSTOMER_METADATA_KEY, stripeRefusal } from "./start-card-payment.ts";
 import { SAVED_BY_METADATA_KEY } from "./start-card-setup.ts";
 import { getStripe } from "./stripe-client.ts";
@@ -124,6 +125,7 @@ export async function completeCardSetup(
 ): Promise<SavedCardView | null> {
   const id = customerId.toLowerCase();
   assertReadableCustomerId(actor, id);
+  requireCardPayments();
   if (!/^cs_[A-Za-z0-9_]{1,200}$/.test(checkoutSessionId)) throw new DomainError("NOT_FOUND", "Not found");
   const { stripe } = getStripe();
   let session: Stripe.Checkout.Session;

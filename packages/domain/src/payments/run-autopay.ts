@@ -6,6 +6,7 @@ import { enqueueEmail } from "../email/enqueue-email.ts";
 import { formatMoney, sumAmounts } from "../money/money.ts";
 import { autopayFailureEmail } from "./autopay-emails.ts";
 import { fromStripeAmount, toStripeAmount } from "./card-payment-forms.ts";
+import { cardPaymentsOff } from "./card-payments-switch.ts";
 import { isCardExpired } from "./get-payment-methods.ts";
 import { recordCardPayment } from "./record-card-payment.ts";
 import { ATTEMPT_METADATA_KEY, CUSTOMER_METADATA_KEY } from "./start-card-payment.ts";
@@ -61,6 +62,8 @@ export async function runAutopay(
   const db = getDb();
   const scope = options.customerIds ? { customerId: { in: [...options.customerIds] } } : {};
   const result: AutopayRunResult = { accounts: 0, charged: 0, succeeded: 0, failed: 0, deferred: 0 };
+  // Card payments off: nothing is charged (settings stay as they are for when they are back on).
+  if (cardPaymentsOff()) return result;
   const settings = await db.autopaySetting.findMany({
     where: { enabled: true, ...scope },
     select: { customerId: true },

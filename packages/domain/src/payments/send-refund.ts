@@ -5,6 +5,7 @@ import { getDb, type Tx } from "../db/client.ts";
 import type { RefundStatus } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
 import { toStripeAmount } from "./card-payment-forms.ts";
+import { cardPaymentsOff } from "./card-payments-switch.ts";
 import {
   REFUND_METADATA_KEY,
   REFUND_REQUEST_ROLES,
@@ -89,6 +90,7 @@ export async function sendRefund(refundId: string, actor: Actor): Promise<{ stat
 export async function sendApprovedRefunds(
   options: { olderThanMs?: number; limit?: number } = {},
 ): Promise<{ tried: number; sent: number }> {
+  if (cardPaymentsOff()) return { tried: 0, sent: 0 };
   const before = new Date(Date.now() - (options.olderThanMs ?? 60_000));
   const rows = await getDb().refund.findMany({
     where: { status: "APPROVED", updatedAt: { lt: before } },

@@ -1,5 +1,6 @@
 import { systemActor } from "../actor.ts";
 import { getDb } from "../db/client.ts";
+import { cardPaymentsOff } from "./card-payments-switch.ts";
 import { ATTEMPT_METADATA_KEY } from "./start-card-payment.ts";
 import { getStripe } from "./stripe-client.ts";
 import { syncCheckoutSession, syncPaymentIntent } from "./sync-card-payment.ts";
@@ -25,10 +26,12 @@ export async function sweepCardPayments(
 ): Promise<SweepResult> {
   const now = options.now ?? new Date();
   const since = options.since ?? new Date(now.getTime() - 3 * 86_400_000);
+  const result: SweepResult = { listed: 0, recorded: 0, settled: 0 };
+  // Card payments off: Stripe is not asked (without a key there is nobody to ask).
+  if (cardPaymentsOff()) return result;
   const actor = systemActor("card-payment-sweep");
   const { stripe } = getStripe();
   const db = getDb();
-  const result: SweepResult = { listed: 0, recorded: 0, settled: 0 };
 
   for await (const intent of stripe.paymentIntents.list({
     created: { gte: Math.floor(since.getTime() / 1000) },

@@ -8,6 +8,7 @@ import { freeCredit } from "../ledger/free-credit.ts";
 import { lockItems } from "../ledger/lock-items.ts";
 import { reverseApplication } from "../ledger/reverse-application.ts";
 import { fromStripeAmount } from "./card-payment-forms.ts";
+import { cardPaymentsOff } from "./card-payments-switch.ts";
 import { REFUND_METADATA_KEY } from "./refund-forms.ts";
 import { getStripe } from "./stripe-client.ts";
 
@@ -326,6 +327,7 @@ async function recordRefund(
 export async function syncPendingRefunds(
   options: { olderThanMs?: number; limit?: number } = {},
 ): Promise<{ checked: number; settled: number }> {
+  if (cardPaymentsOff()) return { checked: 0, settled: 0 };
   const before = new Date(Date.now() - (options.olderThanMs ?? 5 * 60_000));
   const rows = await getDb().refund.findMany({
     where: { status: "PENDING", stripeRefundId: { not: null }, updatedAt: { lt: before } },

@@ -1,6 +1,7 @@
 import { type Actor, type PortalActor, type PortalRole, requireStaffRole } from "../actor.ts";
 import { assertReadableCustomerId } from "../customers/account-balances.ts";
 import { DomainError } from "../errors.ts";
+import { cardPaymentsOff, requireCardPayments } from "../payments/card-payments-switch.ts";
 import { PORTAL_ACCESS_STAFF_ROLES } from "./invitation-policy.ts";
 
 /**
@@ -31,10 +32,15 @@ function roleOn(actor: PortalActor, customerId: string): PortalRole | undefined 
   return actor.memberships.find((m) => m.customerId === id)?.role;
 }
 
-/** The portal user's capabilities on one account; none when they are not a member. */
+/**
+ * The portal user's capabilities on one account; none when they are not a member. Nobody pays
+ * while card payments are off (the only way to pay in the portal is by card).
+ */
 export function portalCapabilities(actor: PortalActor, customerId: string): PortalCapabilities {
   const role = roleOn(actor, customerId);
-  return role ? PORTAL_ROLE_CAPABILITIES[role] : NONE;
+  if (!role) return NONE;
+  const capabilities = PORTAL_ROLE_CAPABILITIES[role];
+  return cardPaymentsOff() ? { ...capabilities, canPay: false } : capabilities;
 }
 
 /** May this actor pay the account's invoices? Only its PAYER and ADMIN portal users. */
@@ -62,7 +68,8 @@ const REFUSALS: Record<keyof PortalCapabilities, { message: string; reason: stri
 
 /**
  * Guards a portal action on one account: NOT_FOUND outside the user's accounts, FORBIDDEN for a
- * member whose role lacks the capability. Payment use cases call it with "canPay".
+ * member whose role lacks the capability. Payment use cases call it with "canPay", which also
+ * refuses (INVALID_STATE, "card-payments-off") while card payments are off.
  */
 export function requirePortalCapability(
   actor: PortalActor,
@@ -70,6 +77,7 @@ export function requirePortalCapability(
   capability: keyof PortalCapabilities,
 ): void {
   assertReadableCustomerId(actor, customerId);
+  if (capability === "canPay") requireCardPayments();
   if (!portalCapabilities(actor, customerId)[capability]) {
     const refusal = REFUSALS[capability];
     throw new DomainError("FORBIDDEN", refusal.message, { reason: refusal.reason });
