@@ -4,6 +4,7 @@ import {
   STREAM_TIMEOUT_MS,
   secureDataResponse,
 } from "@settle/web/document.server";
+import type { DirectHandler } from "@settle/web/serve.server";
 import type {
   AppLoadContext,
   EntryContext,
@@ -12,6 +13,7 @@ import type {
 } from "react-router";
 import { env } from "./env.server";
 import { toLocale } from "./lib/locale";
+import { stripeWebhookHandler } from "./stripe-webhook.server";
 
 export const streamTimeout = STREAM_TIMEOUT_MS;
 
@@ -46,5 +48,8 @@ export default function handleRequest(
 
 export const handleDataRequest: HandleDataRequestFunction = (response, { context }) =>
   secureDataResponse(response, context, documentOptions);
+
+/** Answered by the production server before React Router (see serveApp). */
+export const directHandlers: DirectHandler[] = [stripeWebhookHandler];
 
 export const handleError: HandleErrorFunction = (error, { request }) => logServerError(error, request);

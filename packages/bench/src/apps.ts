@@ -117,52 +117,27 @@ export async function startApp(
   const secret = randomBytes(32).toString("hex");
   const cookieKey = createHmac("sha256", secret).update(`${spec.keyPrefix}:cookies`).digest("hex");
   const profile = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", "server.ts"], {
-    cwd: path.join(REPO_ROOT, spec.dir),
-    env: {
-      ...process.env,
-      ...options.env,
-      NODE_ENV: options.nodeEnv ?? "test",
-      DATABASE_URL: options.databaseUrl,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      PORTAL_URL: options.portalUrl ?? baseUrl,
-      [spec.secretEnv]: secret,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
+  const proc = spawnDetached(spec.dir, [...profile, "--import", "tsx", "server.ts"], {
+    ...options.env,
+    NODE_ENV: options.nodeEnv ?? "test",
+    DATABASE_URL: options.databaseUrl,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    PORTAL_URL: options.portalUrl ?? baseUrl,
+    [spec.secretEnv]: secret,
   });
-  if (!child.pid) throw new Error(`Could not start the ${spec.label}.`);
-  const pid = child.pid;
-  const lines: string[] = [];
-  for (const stream of [child.stdout, child.stderr]) {
-    stream?.setEncoding("utf8");
-    stream?.on("data", (chunk: string) => {
-      for (const line of chunk.split("\n")) if (line.trim()) lines.push(line);
-      if (lines.length > 200) lines.splice(0, lines.length - 200);
-    });
-  }
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const isGone = () => child.exitCode !== null || child.signalCode !== null;
+  if (!proc) throw new Error(`Could not start the ${spec.label}.`);
+  const { child, pid } = proc;
 
   const app: RunningApp = {
     name,
     baseUrl,
     pid,
     sessionCookie: (token) => `${spec.cookieName}=${encodeURIComponent(signedCookieValue(token, cookieKey))}`,
-    recentOutput: () => lines.slice(-40).join("\n"),
+    recentOutput: proc.recentOutput,
     stop: async () => {
       running.delete(app);
-      if (isGone()) return;
-      signalGroup(pid, "SIGTERM");
-      const stopped = await Promise.race([
-        exited.then(() => true),
-        sleep(6_000, { unref: true }).then(() => false),
-      ]);
-      if (!stopped) {
-        signalGroup(pid, "SIGKILL");
-        await Promise.race([exited, sleep(2_000, { unref: true })]);
-      }
+      await proc.stop();
     },
   };
   running.add(app);
@@ -189,6 +164,105 @@ export async function startApp(
   );
 }
 
+interface DetachedProcess {
+  child: ChildProcess;
+  pid: number;
+  recentOutput(): string;
+  /** SIGTERM to the process group, SIGKILL after 6 s. */
+  stop(): Promise<void>;
+}
+
+/** `node <args>` in a folder of the repository, in its own process group, output kept. */
+function spawnDetached(dir: string, args: string[], env: Record<string, string>): DetachedProcess | null {
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: path.join(REPO_ROOT, dir),
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  if (!child.pid) return null;
+  const pid = child.pid;
+  const lines: string[] = [];
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.setEncoding("utf8");
+    stream?.on("data", (chunk: string) => {
+      for (const line of chunk.split("\n")) if (line.trim()) lines.push(line);
+      if (lines.length > 200) lines.splice(0, lines.length - 200);
+    });
+  }
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const isGone = () => child.exitCode !== null || child.signalCode !== null;
+  return {
+    child,
+    pid,
+    recentOutput: () => lines.slice(-40).join("\n"),
+    stop: async () => {
+      if (isGone()) return;
+      signalGroup(pid, "SIGTERM");
+      const stopped = await Promise.race([
+        exited.then(() => true),
+        sleep(6_000, { unref: true }).then(() => false),
+      ]);
+      if (!stopped) {
+        signalGroup(pid, "SIGKILL");
+        await Promise.race([exited, sleep(2_000, { unref: true })]);
+      }
+    },
+  };
+}
+
+export interface RunningWorker {
+  pid: number;
+  recentOutput(): string;
+  stop(): Promise<void>;
+}
+
+const runningWorkers = new Set<RunningWorker>();
+
+/**
+ * Starts the worker (apps/worker: the Stripe webhook inbox, the job schedules; no SMTP, so
+ * e-mails stay in the outbox) against the bench database and waits for its start line.
+ */
+export async function startWorker(options: {
+  databaseUrl: string;
+  nodeEnv?: "test" | "production";
+  profileDir?: string;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}): Promise<RunningWorker> {
+  const profile = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [];
+  const proc = spawnDetached("apps/worker", [...profile, "--import", "tsx", "src/main.ts"], {
+    ...options.env,
+    NODE_ENV: options.nodeEnv ?? "test",
+    DATABASE_URL: options.databaseUrl,
+  });
+  if (!proc) throw new Error("Could not start the worker.");
+  const worker: RunningWorker = {
+    pid: proc.pid,
+    recentOutput: proc.recentOutput,
+    stop: async () => {
+      runningWorkers.delete(worker);
+      await proc.stop();
+    },
+  };
+  runningWorkers.add(worker);
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  while (Date.now() < deadline) {
+    if (proc.child.exitCode !== null) {
+      runningWorkers.delete(worker);
+      throw new Error(
+        `The worker exited (code ${proc.child.exitCode}) while starting:\n${proc.recentOutput()}`,
+      );
+    }
+    if (proc.recentOutput().includes("worker.started")) return worker;
+    await sleep(200);
+  }
+  await worker.stop();
+  throw new Error(
+    `The worker did not start within ${(options.timeoutMs ?? 60_000) / 1000} s:\n${proc.recentOutput()}`,
+  );
+}
+
 /** The app's whole process group (it was spawned detached, so its pid is the group id). */
 function signalGroup(pid: number, signal: NodeJS.Signals) {
   try {
@@ -198,14 +272,14 @@ function signalGroup(pid: number, signal: NodeJS.Signals) {
   }
 }
 
-/** Stops every app this process started (on errors and interrupts). */
+/** Stops every app and worker this process started (on errors and interrupts). */
 export async function stopAllApps(): Promise<void> {
-  await Promise.all([...running].map((app) => app.stop()));
+  await Promise.all([...running, ...runningWorkers].map((app) => app.stop()));
 }
 
 /** Last resort when the process exits without cleaning up: kill what is left, synchronously. */
 export function killAllAppsNow(): void {
-  for (const app of running) signalGroup(app.pid, "SIGKILL");
+  for (const app of [...running, ...runningWorkers]) signalGroup(app.pid, "SIGKILL");
 }
 
 export const sleep = (ms: number, options: { unref?: boolean } = {}) =>

@@ -50,26 +50,36 @@ export interface CpuMeter {
 }
 
 /**
- * Starts measuring the CPU of an app process and of the PostgreSQL backends serving `database`
+ * Starts measuring the CPU of app processes and of the PostgreSQL backends serving `database`
  * (processes that start meanwhile count from zero; ones that end meanwhile are missed).
  */
-export function startCpuMeter(app: { label: string; pid: number }, database: string): CpuMeter {
+export function startCpuMeter(
+  apps: { label: string; pid: number } | readonly { label: string; pid: number }[],
+  database: string,
+): CpuMeter {
   if (!existsSync("/proc/self/stat")) return { stop: () => undefined };
+  const list = Array.isArray(apps) ? apps : [apps as { label: string; pid: number }];
   const isBackend = (cmdline: string) =>
     cmdline.startsWith("postgres: ") && cmdline.includes(` ${database} `);
-  const appBefore = readCpuMs(app.pid);
+  const appsBefore = list.map((app) => readCpuMs(app.pid));
   const pgBefore = snapshot(isBackend);
   const selfBefore = process.cpuUsage();
   return {
     stop() {
-      const appAfter = readCpuMs(app.pid);
+      const appsAfter = list.map((app) => readCpuMs(app.pid));
       const pgAfter = snapshot(isBackend);
       const self = process.cpuUsage(selfBefore);
       let postgres = 0;
       for (const [pid, ms] of pgAfter) postgres += ms - (pgBefore.get(pid) ?? 0);
-      if (appBefore === undefined || appAfter === undefined) return undefined;
+      const used: Record<string, number> = {};
+      for (const [i, app] of list.entries()) {
+        const before = appsBefore[i];
+        const after = appsAfter[i];
+        if (before === undefined || after === undefined) return undefined;
+        used[app.label] = after - before;
+      }
       return {
-        [app.label]: appAfter - appBefore,
+        ...used,
         postgres,
         bench: (self.user + self.system) / 1000,
       };

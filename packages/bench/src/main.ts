@@ -15,6 +15,7 @@ import {
   killAllAppsNow,
   type RunningApp,
   startApps,
+  startWorker,
   stopAllApps,
 } from "./apps.ts";
 import { ALL_CASES } from "./cases/all-cases.ts";
@@ -153,12 +154,25 @@ async function main(): Promise<number> {
       env: stripe?.appEnv,
     });
     const { portal, backoffice } = apps;
-    console.log(`Apps up in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    // The webhook cases need the worker: it acts on the Stripe inbox the portal fills.
+    const worker = stripe
+      ? await startWorker({
+          databaseUrl: db.url,
+          nodeEnv: options.nodeEnv,
+          profileDir: options.profileDir,
+          // The inbox only: the card payment sweep would record the bench's PaymentIntents itself.
+          env: { ...stripe.appEnv, WORKER_JOBS: "stripe-inbox" },
+        })
+      : undefined;
+    console.log(
+      `Apps${worker ? " and worker" : ""} up in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    );
     const ctx: BenchContext = {
       dataset,
       databaseUrl: db.url,
       stripe,
       apps,
+      worker,
       cookies: {
         backoffice: backoffice.sessionCookie(tokens.backoffice),
         portal: portal.sessionCookie(tokens.portal),
@@ -255,6 +269,8 @@ async function main(): Promise<number> {
         const output = app.recentOutput();
         if (output) console.error(`\n--- last output of the ${app.name} ---\n${output}`);
       }
+      const workerOutput = worker?.recentOutput();
+      if (workerOutput) console.error(`\n--- last output of the worker ---\n${workerOutput}`);
       return 1;
     }
     return 0;

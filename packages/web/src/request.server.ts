@@ -13,7 +13,11 @@ export function clientIp(request: Request, peerAddress: string | undefined, trus
 }
 
 export function requestId(request: Request): string {
-  const given = request.headers.get("x-request-id");
+  return requestIdFrom(request.headers.get("x-request-id"));
+}
+
+/** The caller's X-Request-Id when it is a sane token, otherwise a new one. */
+export function requestIdFrom(given: string | null | undefined): string {
   return given && /^[A-Za-z0-9._-]{8,100}$/.test(given) ? given : randomUUID();
 }
 

@@ -85,6 +85,18 @@ function serveStatic(files: Map<string, StaticFile>, req: IncomingMessage, res: 
   return true;
 }
 
+/**
+ * A request the server answers itself, before React Router: endpoints for machines that need the
+ * raw body and none of the page machinery (Stripe's webhook). The app's entry.server exports them
+ * as `directHandlers`, so they share the server build's modules (one database pool, one config).
+ */
+export interface DirectHandler {
+  method: string;
+  /** Exact path, without the query. */
+  path: string;
+  handle(req: IncomingMessage, res: ServerResponse): void;
+}
+
 export interface ServeOptions {
   /** The app folder (holding build/server and build/client). */
   appDir: string;
@@ -94,8 +106,8 @@ export interface ServeOptions {
 }
 
 /**
- * Production server for a React Router app: static client assets plus the server build through
- * Node's own http module. Used instead of react-router-serve so loaders receive the client
+ * Production server for a React Router app: the app's direct handlers, static client assets, then
+ * the server build through Node's own http module. Used instead of react-router-serve so loaders receive the client
  * address (for rate limits) and a per-request CSP nonce.
  */
 export async function serveApp(options: ServeOptions) {
@@ -111,7 +123,19 @@ export async function serveApp(options: ServeOptions) {
       nonce: randomBytes(16).toString("base64"),
     }),
   });
+  const direct = new Map(
+    ((build.entry.module as { directHandlers?: DirectHandler[] }).directHandlers ?? []).map((h) => [
+      `${h.method} ${h.path}`,
+      h,
+    ]),
+  );
   const server = createServer((req, res) => {
+    if (direct.size > 0) {
+      const url = req.url ?? "/";
+      const query = url.indexOf("?");
+      const handler = direct.get(`${req.method} ${query === -1 ? url : url.slice(0, query)}`);
+      if (handler) return handler.handle(req, res);
+    }
     if (serveStatic(staticFiles, req, res)) return;
     handle(req, res);
   });

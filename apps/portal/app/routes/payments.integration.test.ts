@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { startSession } from "@settle/domain/auth/sessions";
 import { getDb } from "@settle/domain/db/client";
 import { toDecimalString } from "@settle/domain/money/money";
@@ -15,6 +17,7 @@ import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csrfTokenFor } from "../csrf.server";
 import { sessionCookieFor } from "../session.server";
+import { stripeWebhookHandler } from "../stripe-webhook.server";
 import { action as payAction, loader as payLoader } from "./pay-review";
 import { loader as outcomeLoader } from "./payment-outcome";
 import { action as webhook } from "./stripe-webhook";
@@ -159,22 +162,48 @@ describe("paying from the portal", () => {
   });
 });
 
-describe("the Stripe webhook route", () => {
-  const post = (body: string, signature: string | null) =>
-    webhook({
-      request: new Request(`${BASE}/webhooks/stripe`, {
-        method: "POST",
-        body,
-        headers: signature === null ? {} : { "stripe-signature": signature },
-      }),
-      params: {},
-      context: {},
-    } as never);
+/** The production server's direct handler, on a loopback port of its own. */
+async function directPost(body: string, signature: string | null): Promise<Response> {
+  const server = http.createServer((req, res) => stripeWebhookHandler.handle(req, res));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    return await fetch(`http://127.0.0.1:${port}${stripeWebhookHandler.path}`, {
+      method: "POST",
+      body,
+      headers: signature === null ? {} : { "stripe-signature": signature },
+    }).then(async (r) => new Response(await r.text(), { status: r.status }));
+  } finally {
+    server.close();
+  }
+}
+
+const routePost = (body: string, signature: string | null) =>
+  webhook({
+    request: new Request(`${BASE}/webhooks/stripe`, {
+      method: "POST",
+      body,
+      headers: signature === null ? {} : { "stripe-signature": signature },
+    }),
+    params: {},
+    context: {},
+  } as never);
+
+describe.each([
+  ["the Stripe webhook route (dev server)", routePost],
+  ["the Stripe webhook handler (production server)", directPost],
+])("%s", (_name, post) => {
+  it("refuses a body larger than any Stripe event with 413 and stores nothing", async () => {
+    const response = await post(`{"id":"evt_big","pad":"${"x".repeat(600 * 1024)}"}`, "t=1,v1=00");
+    expect(response.status).toBe(413);
+    expect(await getDb().stripeEvent.count({ where: { id: "evt_big" } })).toBe(0);
+  });
 
   it("answers 400 to forged, stale and missing signatures and stores nothing", async () => {
     const stripe = new Stripe("sk_test_x");
+    const id = `evt_route_forged_${randomUUID().slice(0, 8)}`;
     const payload = JSON.stringify({
-      id: "evt_route_forged",
+      id,
       object: "event",
       type: "payment_intent.succeeded",
       data: { object: { id: "pi_x", object: "payment_intent" } },
@@ -187,7 +216,7 @@ describe("the Stripe webhook route", () => {
       timestamp: Math.floor(Date.now() / 1000) - 3600,
     });
     for (const signature of [forged, stale, null]) expect((await post(payload, signature)).status).toBe(400);
-    expect(await getDb().stripeEvent.count({ where: { id: "evt_route_forged" } })).toBe(0);
+    expect(await getDb().stripeEvent.count({ where: { id } })).toBe(0);
   });
 
   it("stores a signed event once; the replay is a no-op", async () => {

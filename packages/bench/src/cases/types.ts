@@ -1,4 +1,4 @@
-import type { AppName, RunningApp } from "../apps.ts";
+import type { AppName, RunningApp, RunningWorker } from "../apps.ts";
 import type { BenchDataset } from "../generate.ts";
 import type { LoadOptions, Measurement } from "../load.ts";
 import type { BenchStripe } from "../stripe.ts";
@@ -11,6 +11,8 @@ export interface BenchContext {
   /** The in-process Stripe sandbox the apps use; started when a selected case `usesStripe`. */
   stripe?: BenchStripe;
   apps: Record<AppName, RunningApp>;
+  /** The worker (Stripe webhook inbox and job schedules); started with the Stripe sandbox. */
+  worker?: RunningWorker;
   /** Cookie header values: the bench staff user (back office) and portal user (portal). */
   cookies: Record<AppName, string>;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Tx } from "../db/client.ts";
 
@@ -62,5 +63,12 @@ export async function enqueueEmail(tx: Tx, rawInput: EnqueueEmailInput): Promise
 /** Queues several e-mails in one statement (batch commands); the same rules as enqueueEmail. */
 export async function enqueueEmails(tx: Tx, rawInputs: readonly EnqueueEmailInput[]): Promise<void> {
   if (rawInputs.length === 0) return;
-  await tx.outboxEmail.createMany({ data: rawInputs.map(outboxRow) });
+  const rows = rawInputs.map(outboxRow);
+  await tx.$executeRaw`
+    INSERT INTO outbox_email (id, to_address, subject, text_body, html_body, attachments, category)
+    SELECT * FROM unnest(${rows.map(() => randomUUID())}::uuid[], ${rows.map((r) => r.toAddress)}::text[],
+                         ${rows.map((r) => r.subject)}::text[], ${rows.map((r) => r.textBody)}::text[],
+                         ${rows.map((r) => r.htmlBody)}::text[],
+                         ${rows.map((r) => JSON.stringify(r.attachments))}::jsonb[],
+                         ${rows.map((r) => r.category)}::text[])`;
 }

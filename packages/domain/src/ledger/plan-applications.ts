@@ -101,21 +101,16 @@ export async function insertApplications(
   planned: readonly PlannedApplication[],
 ): Promise<void> {
   if (planned.length === 0) return;
-  await tx.application.createMany({
-    data: planned.map((a) => ({
-      id: a.id,
-      kind: "APPLY" as const,
-      customerId: a.customerId,
-      creditItemId: a.creditItemId,
-      debitItemId: a.debitItemId,
-      currency: a.currency,
-      amount: a.amount,
-      reason: a.reason,
-      idempotencyKey: a.idempotencyKey,
-      actorType: actor.kind,
-      actorId: actorId(actor),
-    })),
-  });
+  await tx.$executeRaw`
+    INSERT INTO application (id, kind, customer_id, credit_item_id, debit_item_id, currency, amount, reason,
+                             idempotency_key, actor_type, actor_id)
+    SELECT a.id, 'APPLY', a.customer_id, a.credit_item_id, a.debit_item_id, a.currency, a.amount, a.reason,
+           a.idempotency_key, ${actor.kind}, ${actorId(actor)}
+      FROM unnest(${planned.map((a) => a.id)}::uuid[], ${planned.map((a) => a.customerId)}::uuid[],
+                  ${planned.map((a) => a.creditItemId)}::uuid[], ${planned.map((a) => a.debitItemId)}::uuid[],
+                  ${planned.map((a) => a.currency)}::text[], ${planned.map((a) => a.amount.toString())}::bigint[],
+                  ${planned.map((a) => a.reason)}::text[], ${planned.map((a) => a.idempotencyKey)}::text[])
+           AS a(id, customer_id, credit_item_id, debit_item_id, currency, amount, reason, idempotency_key)`;
 }
 
 export function applicationAudit(a: PlannedApplication): AuditInput {

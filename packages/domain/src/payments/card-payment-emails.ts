@@ -77,13 +77,24 @@ export interface ReceiptEmailInput {
   invoices: { number: string; amount: bigint }[];
 }
 
+const longDates = new Map<string, Intl.DateTimeFormat>();
+/** Formatters are costly to make and the worker writes receipts in batches: one per language. */
+function longDate(locale: string): Intl.DateTimeFormat {
+  let format = longDates.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+    longDates.set(locale, format);
+  }
+  return format;
+}
+
 /** The card payment receipt, in the payer's language, with the receipt PDF attached. */
 export function receiptEmail(input: ReceiptEmailInput): EnqueueEmailInput {
   const locale = matchPortalLocale(input.locale) ?? "en";
   const t = TEXTS[locale];
   const money = (amount: bigint) => formatMoney(amount, input.currency, locale);
   const total = money(input.amount);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(input.paidAt);
+  const date = longDate(locale).format(input.paidAt);
   const lines = [
     t.greeting(input.name),
     "",

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { type Actor, actorId } from "../actor.ts";
 import { type AuditInput, appendAudits } from "../audit/append-audit.ts";
-import { inTransaction, type Prisma, type Tx } from "../db/client.ts";
+import { inTransaction, type Tx } from "../db/client.ts";
+import type { PaymentAttemptStatus } from "../db/generated/enums.ts";
 import { type EnqueueEmailInput, enqueueEmails } from "../email/enqueue-email.ts";
 import { type LockedItem, lockItems } from "../ledger/lock-items.ts";
 import {
@@ -78,16 +79,20 @@ export async function recordCardPayments(
       throw new Error(`Payment attempt ${attemptIds.find((id) => !found.has(id))} not found.`);
     }
     const byIntent = new Map<string, RecordedCardPayment>();
-    for (const item of await t.openItem.findMany({
-      where: { stripePaymentIntentId: { in: [...new Set(payments.map((p) => p.paymentIntentId))] } },
-      select: { number: true, id: true, amount: true, openAmount: true, stripePaymentIntentId: true },
-    })) {
-      byIntent.set(item.stripePaymentIntentId!, {
+    const existing = await t.$queryRaw<
+      { id: string; number: string; amount: bigint; open_amount: bigint; stripe_payment_intent_id: string }[]
+    >`
+      SELECT id, number, amount, open_amount, stripe_payment_intent_id FROM open_item
+       WHERE stripe_payment_intent_id = ANY(${[...new Set(payments.map((p) => p.paymentIntentId))]}::text[])`;
+    for (const item of existing) {
+      const amount = BigInt(item.amount);
+      const open = BigInt(item.open_amount);
+      byIntent.set(item.stripe_payment_intent_id, {
         paymentItemId: item.id,
         number: item.number,
-        amount: item.amount,
-        applied: item.amount - item.openAmount,
-        unapplied: item.openAmount,
+        amount,
+        applied: amount - open,
+        unapplied: open,
         replayed: true,
       });
     }
@@ -115,18 +120,7 @@ export async function recordCardPayments(
 
 /** The PaymentIntents the ledger does not have yet: one PAYMENT item each, applied as chosen. */
 async function recordFresh(t: Tx, payments: readonly ConfirmedCardPayment[], actor: Actor) {
-  const attempts = new Map(
-    (
-      await t.paymentAttempt.findMany({
-        where: { id: { in: [...new Set(payments.map((p) => p.attemptId))] } },
-        include: {
-          allocations: { orderBy: { id: "asc" }, include: { item: { select: { number: true } } } },
-          customer: { select: { id: true, legalEntityId: true, name: true, accountNumber: true } },
-          createdBy: { select: { email: true, name: true } },
-        },
-      })
-    ).map((a) => [a.id, a]),
-  );
+  const attempts = await loadAttempts(t, [...new Set(payments.map((p) => p.attemptId))]);
   // Lock the invoices in id order (the one order every money command uses). The new PAYMENT
   // items join the map unlocked: nobody else can see them before this transaction commits.
   const items = await lockItems(
@@ -135,7 +129,7 @@ async function recordFresh(t: Tx, payments: readonly ConfirmedCardPayment[], act
   );
   const invoiceIds = new Set(items.keys());
 
-  const itemRows: Prisma.OpenItemCreateManyInput[] = [];
+  const itemRows: PaymentItemRow[] = [];
   const planned: PlannedApplication[] = [];
   const audits: AuditInput[] = [];
   const emails: EnqueueEmailInput[] = [];
@@ -157,7 +151,7 @@ async function recordFresh(t: Tx, payments: readonly ConfirmedCardPayment[], act
     const paymentItem: LockedItem = {
       id: randomUUID(),
       customerId: attempt.customerId,
-      legalEntityId: attempt.customer.legalEntityId,
+      legalEntityId: attempt.legalEntityId,
       kind: "PAYMENT",
       currency: payment.currency,
       amount: payment.amountReceived,
@@ -188,7 +182,7 @@ async function recordFresh(t: Tx, payments: readonly ConfirmedCardPayment[], act
           : 0n;
       if (usable < allocation.amount) {
         problems.push(
-          `${allocation.item.number}: ${allocation.amount} chosen, ${usable} applied (the rest was not open any more).`,
+          `${allocation.itemNumber}: ${allocation.amount} chosen, ${usable} applied (the rest was not open any more).`,
         );
       }
       if (usable > 0n) {
@@ -209,20 +203,16 @@ async function recordFresh(t: Tx, payments: readonly ConfirmedCardPayment[], act
     itemRows.push({
       id: paymentItem.id,
       customerId: attempt.customerId,
-      legalEntityId: attempt.customer.legalEntityId,
-      kind: "PAYMENT",
+      legalEntityId: attempt.legalEntityId,
       number,
       currency: payment.currency,
       amount: payment.amountReceived,
       openAmount: paymentItem.openAmount,
-      documentDate: new Date(`${payment.paidAt.toISOString().slice(0, 10)}T00:00:00Z`),
-      paymentMethod: "CARD",
-      reference: payment.paymentIntentId,
+      documentDate: payment.paidAt.toISOString().slice(0, 10),
+      intent: payment.paymentIntentId,
       description: payment.cardLabel ? `Card payment (${payment.cardLabel})` : "Card payment",
-      stripePaymentIntentId: payment.paymentIntentId,
-      needsCashApplication: flagged,
-      cashApplicationNote: flagged ? problems.join(" ").slice(0, 2000) || null : null,
-      createdById: actorId(actor),
+      flagged,
+      note: flagged ? problems.join(" ").slice(0, 2000) || null : null,
     });
     if (flagged) {
       audits.push({
@@ -248,18 +238,18 @@ async function recordFresh(t: Tx, payments: readonly ConfirmedCardPayment[], act
     });
     emails.push(
       receiptEmail({
-        to: attempt.createdBy.email,
-        name: attempt.createdBy.name,
+        to: attempt.payerEmail,
+        name: attempt.payerName,
         locale: attempt.locale,
-        customerName: attempt.customer.name,
-        accountNumber: attempt.customer.accountNumber,
+        customerName: attempt.customerName,
+        accountNumber: attempt.accountNumber,
         receiptNumber: number,
         paymentItemId: paymentItem.id,
         amount: payment.amountReceived,
         currency: payment.currency,
         paidAt: payment.paidAt,
         cardLabel: payment.cardLabel,
-        invoices: attempt.allocations.map((a) => ({ number: a.item.number, amount: a.amount })),
+        invoices: attempt.allocations.map((a) => ({ number: a.itemNumber, amount: a.amount })),
       }),
     );
     results.push({
@@ -276,7 +266,21 @@ async function recordFresh(t: Tx, payments: readonly ConfirmedCardPayment[], act
   }
 
   // The payments first (the applications refer to them), with their open amounts as applied.
-  await t.openItem.createMany({ data: itemRows });
+  await t.$executeRaw`
+    INSERT INTO open_item (id, customer_id, legal_entity_id, kind, number, currency, amount, open_amount,
+                           document_date, payment_method, reference, description, stripe_payment_intent_id,
+                           needs_cash_application, cash_application_note, created_by_id)
+    SELECT i.id, i.customer_id, i.legal_entity_id, 'PAYMENT', i.number, i.currency, i.amount, i.open_amount,
+           i.document_date, 'CARD', i.intent, i.description, i.intent, i.flagged, i.note, ${actorId(actor)}
+      FROM unnest(${itemRows.map((r) => r.id)}::uuid[], ${itemRows.map((r) => r.customerId)}::uuid[],
+                  ${itemRows.map((r) => r.legalEntityId)}::uuid[], ${itemRows.map((r) => r.number)}::text[],
+                  ${itemRows.map((r) => r.currency)}::text[], ${itemRows.map((r) => r.amount.toString())}::bigint[],
+                  ${itemRows.map((r) => r.openAmount.toString())}::bigint[],
+                  ${itemRows.map((r) => r.documentDate)}::date[], ${itemRows.map((r) => r.intent)}::text[],
+                  ${itemRows.map((r) => r.description)}::text[], ${itemRows.map((r) => r.flagged)}::boolean[],
+                  ${itemRows.map((r) => r.note)}::text[])
+           AS i(id, customer_id, legal_entity_id, number, currency, amount, open_amount, document_date, intent,
+                description, flagged, note)`;
   await insertApplications(t, actor, planned);
   await writeOpenAmounts(
     t,
@@ -294,4 +298,97 @@ async function recordFresh(t: Tx, payments: readonly ConfirmedCardPayment[], act
   await appendAudits(t, actor, audits);
   await enqueueEmails(t, emails);
   return results;
+}
+
+interface PaymentItemRow {
+  id: string;
+  customerId: string;
+  legalEntityId: string;
+  number: string;
+  currency: string;
+  amount: bigint;
+  openAmount: bigint;
+  /** YYYY-MM-DD */
+  documentDate: string;
+  intent: string;
+  description: string;
+  flagged: boolean;
+  note: string | null;
+}
+
+interface AttemptToRecord {
+  id: string;
+  customerId: string;
+  legalEntityId: string;
+  currency: string;
+  amount: bigint;
+  status: PaymentAttemptStatus;
+  locale: string;
+  customerName: string;
+  accountNumber: string;
+  payerEmail: string;
+  payerName: string;
+  /** In allocation id order. */
+  allocations: { itemId: string; itemNumber: string; amount: bigint }[];
+}
+
+/** The attempts with their allocations, customer and payer, in one query. */
+async function loadAttempts(t: Tx, ids: readonly string[]): Promise<Map<string, AttemptToRecord>> {
+  const rows = await t.$queryRaw<
+    {
+      id: string;
+      customer_id: string;
+      legal_entity_id: string;
+      currency: string;
+      amount: bigint;
+      status: PaymentAttemptStatus;
+      locale: string;
+      customer_name: string;
+      account_number: string;
+      payer_email: string;
+      payer_name: string;
+      item_id: string | null;
+      item_number: string | null;
+      allocation_amount: bigint | null;
+    }[]
+  >`
+    SELECT a.id, a.customer_id, c.legal_entity_id, a.currency, a.amount, a.status::text AS status, a.locale,
+           c.name AS customer_name, c.account_number, u.email AS payer_email, u.name AS payer_name,
+           x.item_id, i.number AS item_number, x.amount AS allocation_amount
+      FROM payment_attempt a
+      JOIN customer c ON c.id = a.customer_id
+      JOIN portal_user u ON u.id = a.created_by_id
+      LEFT JOIN payment_attempt_allocation x ON x.attempt_id = a.id
+      LEFT JOIN open_item i ON i.id = x.item_id
+     WHERE a.id = ANY(${ids}::uuid[])
+     ORDER BY a.id, x.id`;
+  const attempts = new Map<string, AttemptToRecord>();
+  for (const r of rows) {
+    let attempt = attempts.get(r.id);
+    if (!attempt) {
+      attempt = {
+        id: r.id,
+        customerId: r.customer_id,
+        legalEntityId: r.legal_entity_id,
+        currency: r.currency.trim(),
+        amount: BigInt(r.amount),
+        status: r.status,
+        locale: r.locale,
+        customerName: r.customer_name,
+        accountNumber: r.account_number,
+        payerEmail: r.payer_email,
+        payerName: r.payer_name,
+        allocations: [],
+      };
+      attempts.set(r.id, attempt);
+    }
+    if (r.item_id && r.allocation_amount !== null) {
+      attempt.allocations.push({
+        itemId: r.item_id,
+        itemNumber: r.item_number ?? "",
+        amount: BigInt(r.allocation_amount),
+      });
+    }
+  }
+  return attempts;
 }

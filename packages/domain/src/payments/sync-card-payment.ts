@@ -135,17 +135,12 @@ async function attemptIdsFor(intents: readonly Stripe.PaymentIntent[]): Promise<
     const id = intent.metadata?.[ATTEMPT_METADATA_KEY];
     if (isUuid(id)) fromMetadata.set(intent.id, id);
   }
-  const rows = await getDb().paymentAttempt.findMany({
-    where: {
-      OR: [
-        { id: { in: [...new Set(fromMetadata.values())] } },
-        { paymentIntentId: { in: intents.map((i) => i.id) } },
-      ],
-    },
-    select: { id: true, paymentIntentId: true },
-  });
+  const rows = await getDb().$queryRaw<{ id: string; payment_intent_id: string | null }[]>`
+    SELECT id, payment_intent_id FROM payment_attempt
+     WHERE id = ANY(${[...new Set(fromMetadata.values())]}::uuid[])
+        OR payment_intent_id = ANY(${intents.map((i) => i.id)}::text[])`;
   const known = new Set(rows.map((r) => r.id));
-  const byIntent = new Map(rows.filter((r) => r.paymentIntentId).map((r) => [r.paymentIntentId!, r.id]));
+  const byIntent = new Map(rows.filter((r) => r.payment_intent_id).map((r) => [r.payment_intent_id!, r.id]));
   const attempts = new Map<string, string>();
   for (const intent of intents) {
     const id = fromMetadata.get(intent.id);
