@@ -436,7 +436,7 @@ function InvoiceTable({ list, base }: { list: InvoiceList; base: string }) {
                     />
                   </td>
                   <td>
-                    <InvoiceStatusBadges status={row.status} />
+                    <InvoiceStatusBadges status={row.status} inDispute={row.inDispute !== null} />
                   </td>
                 </tr>
               ))}

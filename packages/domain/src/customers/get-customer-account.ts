@@ -2,6 +2,7 @@ import { z } from "zod";
 import { type Actor, canReadCustomer } from "../actor.ts";
 import { getDb } from "../db/client.ts";
 import type { ApplicationKind, ItemKind, RiskClass } from "../db/generated/enums.ts";
+import { type CustomerInDispute, inDisputeByCustomer, inDisputeByInvoice } from "../disputes/in-dispute.ts";
 import { DomainError } from "../errors.ts";
 import { isCreditKind } from "../ledger/item-kinds.ts";
 import {
@@ -41,6 +42,8 @@ export interface AccountOpenItem {
   documentDate: Date;
   dueDate: Date | null;
   daysOverdue: number;
+  /** Held by open disputes (disputes/in-dispute.ts); 0 when none. */
+  inDispute: bigint;
 }
 
 interface ItemRef {
@@ -106,6 +109,8 @@ export interface CustomerAccount {
   }[];
   /** Balance and overdue per currency, the account's own currency first. */
   balances: CurrencyBalance[];
+  /** What open disputes hold, per currency (part of the balance, not collected while disputed). */
+  inDispute: CustomerInDispute[];
   openItems: { rows: AccountOpenItem[]; page: number; pageSize: number; total: number; pageCount: number };
   activity: ActivityEntry[];
 }
@@ -310,6 +315,10 @@ export async function getCustomerAccount(
 
   const currency = customer.legalEntity.currency.trim();
   const related = (ref: AccountRef) => canReadCustomer(actor, ref.id);
+  const [heldByInvoice, heldByCustomer] = await Promise.all([
+    inDisputeByInvoice(openRows.map((i) => i.id)),
+    inDisputeByCustomer([customerId]),
+  ]);
   return {
     customer: {
       id: customer.id,
@@ -327,6 +336,7 @@ export async function getCustomerAccount(
     },
     contacts: customer.contacts,
     balances: primaryFirst(balances.get(customerId) ?? [], currency),
+    inDispute: heldByCustomer.get(customerId) ?? [],
     openItems: {
       rows: openRows.map((i) => {
         const isCredit = isCreditKind(i.kind);
@@ -341,6 +351,7 @@ export async function getCustomerAccount(
           documentDate: i.documentDate,
           dueDate: i.dueDate,
           daysOverdue: isCredit ? 0 : daysOverdue(i.dueDate, today),
+          inDispute: heldByInvoice.get(i.id)?.amount ?? 0n,
         };
       }),
       page: input.page,

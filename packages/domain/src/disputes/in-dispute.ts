@@ -1,4 +1,5 @@
 import { getDb, type Tx } from "../db/client.ts";
+import { Prisma } from "../db/generated/client.ts";
 import { OPEN_DISPUTE_STATUSES } from "./dispute-forms.ts";
 
 /**
@@ -16,6 +17,15 @@ export interface InvoiceInDispute {
   amount: bigint;
   /** The open disputes, oldest first, for links ("in dispute: D-1042"). */
   disputes: { id: string; number: number }[];
+}
+
+/**
+ * SQL: "the invoice `invoiceId` (a column reference such as `i.id`) has an open dispute", for
+ * list filters that must agree with the functions below.
+ */
+export function openDisputeExistsSql(invoiceId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM dispute d WHERE d.invoice_id = ${invoiceId}
+    AND d.status::text = ANY(${[...OPEN_DISPUTE_STATUSES]}::text[]))`;
 }
 
 type Row = {

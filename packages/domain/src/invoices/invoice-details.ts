@@ -2,6 +2,7 @@ import type { Actor } from "../actor.ts";
 import { ledgerToday } from "../customers/account-balances.ts";
 import { getDb } from "../db/client.ts";
 import type { ItemKind, PaymentMethod } from "../db/generated/enums.ts";
+import { type InvoiceInDispute, inDisputeByInvoice } from "../disputes/in-dispute.ts";
 import { DomainError } from "../errors.ts";
 import { DEBIT_KINDS } from "../ledger/item-kinds.ts";
 import { sumAmounts } from "../money/money.ts";
@@ -20,6 +21,8 @@ export interface InvoiceLineDetail {
   netAmount: bigint;
   taxAmount: bigint;
   totalAmount: bigint;
+  /** The open dispute holding this line, if any (a second one is refused). */
+  openDispute: { id: string; number: number } | null;
 }
 
 export interface InvoicePayment {
@@ -80,6 +83,8 @@ export interface InvoiceDetail {
   };
   /** Applications clearing it, oldest first, reversed ones marked. */
   payments: InvoicePayment[];
+  /** What open disputes hold of it (disputes/in-dispute.ts); null when none. */
+  inDispute: Pick<InvoiceInDispute, "amount" | "disputes"> | null;
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -181,6 +186,23 @@ export async function loadInvoiceDetails(
     }),
   ]);
   if (items.length !== wanted.length) throw new DomainError("NOT_FOUND", "Invoice not found.");
+  const [held, heldLines] = await Promise.all([
+    inDisputeByInvoice(wanted),
+    db.disputeLine.findMany({
+      where: { openLineKey: { not: null }, invoiceLine: { itemId: { in: wanted } } },
+      select: {
+        invoiceLine: { select: { itemId: true, lineNo: true } },
+        dispute: { select: { id: true, number: true } },
+      },
+    }),
+  ]);
+  const heldOf = (id: string) => {
+    const h = held.get(id);
+    return h ? { amount: h.amount, disputes: h.disputes } : null;
+  };
+  const lineHolder = new Map(
+    heldLines.map((l) => [`${l.invoiceLine.itemId}:${l.invoiceLine.lineNo}`, l.dispute]),
+  );
 
   const byId = new Map(items.map((i) => [i.id, i]));
   // Reversal reasons are written by staff for staff; customers see that it was reversed, and when.
@@ -199,7 +221,11 @@ export async function loadInvoiceDetails(
           : null,
       }));
     const active = payments.filter((p) => !p.reversed);
-    const lines = item.lines.map((l) => ({ ...l, totalAmount: l.netAmount + l.taxAmount }));
+    const lines = item.lines.map((l) => ({
+      ...l,
+      totalAmount: l.netAmount + l.taxAmount,
+      openDispute: lineHolder.get(`${id}:${l.lineNo}`) ?? null,
+    }));
     const rates = new Map<number, { taxRateBp: number; net: bigint; tax: bigint }>();
     for (const l of lines) {
       const rate = rates.get(l.taxRateBp) ?? { taxRateBp: l.taxRateBp, net: 0n, tax: 0n };
@@ -239,6 +265,7 @@ export async function loadInvoiceDetails(
         taxByRate: [...rates.values()].sort((a, b) => a.taxRateBp - b.taxRateBp),
       },
       payments,
+      inDispute: heldOf(id),
     };
   });
 }

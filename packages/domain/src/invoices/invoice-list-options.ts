@@ -10,10 +10,10 @@ export const MAX_INVOICES_PER_DOWNLOAD = 100;
 /**
  * Filter values. "open": anything still to pay (including partially paid and overdue);
  * "partially_paid": part paid, part open; "overdue": open after its due date; "paid": nothing open,
- * paid at least partly by payments; "credited": nothing open, cleared by credit memos only.
- * Disputes do not exist yet, so there is no "disputed" filter until they do.
+ * paid at least partly by payments; "credited": nothing open, cleared by credit memos only;
+ * "disputed": with an open dispute (part of it is held, see disputes/in-dispute.ts).
  */
-export const INVOICE_FILTERS = ["open", "partially_paid", "overdue", "paid", "credited"] as const;
+export const INVOICE_FILTERS = ["open", "partially_paid", "overdue", "paid", "credited", "disputed"] as const;
 export type InvoiceFilter = (typeof INVOICE_FILTERS)[number];
 
 export const INVOICE_SORTS = ["number", "date", "due", "amount", "open"] as const;

@@ -4,6 +4,7 @@ import { assertReadableCustomerId, ledgerToday } from "../customers/account-bala
 import { getDb } from "../db/client.ts";
 import { Prisma } from "../db/generated/client.ts";
 import type { ItemKind } from "../db/generated/enums.ts";
+import { inDisputeByInvoice, openDisputeExistsSql } from "../disputes/in-dispute.ts";
 import { DomainError } from "../errors.ts";
 import { DEBIT_KINDS } from "../ledger/item-kinds.ts";
 import { parseDecimal } from "../money/money.ts";
@@ -71,6 +72,8 @@ export interface InvoiceListRow {
   amount: bigint;
   openAmount: bigint;
   status: InvoiceStatus;
+  /** Held by open disputes (at most the open amount), with the disputes; null when none. */
+  inDispute: { amount: bigint; disputes: { id: string; number: number }[] } | null;
 }
 
 export interface InvoiceList {
@@ -223,6 +226,9 @@ export async function listInvoices(
       conditions.push(creditedSql);
       needsClearing = true;
       break;
+    case "disputed":
+      conditions.push(openDisputeExistsSql(Prisma.sql`i.id`));
+      break;
     case undefined:
       break;
   }
@@ -273,6 +279,11 @@ export async function listInvoices(
       a.currency === currency ? -1 : b.currency === currency ? 1 : a.currency.localeCompare(b.currency),
     );
   const total = totals.reduce((n, t) => n + t.count, 0);
+  const held = await inDisputeByInvoice(rows.map((r) => r.id));
+  const heldOf = (id: string) => {
+    const h = held.get(id);
+    return h ? { amount: h.amount, disputes: h.disputes } : null;
+  };
   return {
     customer: { id: customer.id, name: customer.name, accountNumber: customer.accountNumber, currency },
     today,
@@ -296,6 +307,7 @@ export async function listInvoices(
           today,
           clearedByCreditMemosOnly: r.credited,
         }),
+        inDispute: heldOf(r.id),
       };
     }),
     filters: {

@@ -10,6 +10,7 @@ import {
 } from "../customers/account-balances.ts";
 import { getDb } from "../db/client.ts";
 import type { ItemKind } from "../db/generated/enums.ts";
+import { type CustomerInDispute, inDisputeByCustomer } from "../disputes/in-dispute.ts";
 import { DomainError } from "../errors.ts";
 import { CREDIT_KINDS, DEBIT_KINDS } from "../ledger/item-kinds.ts";
 
@@ -63,6 +64,8 @@ export interface PortalHome {
   /** The calendar day the figures are computed for (UTC). */
   today: Date;
   balances: CurrencyBalance[];
+  /** What open disputes hold, per currency (disputes/in-dispute.ts). */
+  inDispute: CustomerInDispute[];
   openInvoiceCount: number;
   overdueInvoiceCount: number;
   /** Open invoices, debit memos and fees, the longest overdue first. */
@@ -182,6 +185,7 @@ export async function getPortalHome(
     role,
     today,
     balances: primaryFirst(balances.get(customerId) ?? [], currency),
+    inDispute: (await inDisputeByCustomer([customerId])).get(customerId) ?? [],
     openInvoiceCount,
     overdueInvoiceCount,
     oldestOpenItems: items.map((item) => {

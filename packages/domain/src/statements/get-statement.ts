@@ -4,6 +4,7 @@ import { daysOverdue, ledgerToday } from "../customers/account-balances.ts";
 import { getDb } from "../db/client.ts";
 import { Prisma } from "../db/generated/client.ts";
 import type { ItemKind } from "../db/generated/enums.ts";
+import { inDisputeByCustomer, inDisputeByInvoice } from "../disputes/in-dispute.ts";
 import { DomainError } from "../errors.ts";
 import { DEBIT_KINDS, isCreditKind } from "../ledger/item-kinds.ts";
 import { sumAmounts } from "../money/money.ts";
@@ -95,6 +96,8 @@ export interface StatementLine {
   balance: bigint;
   /** Days past due today, for open debits; 0 otherwise. */
   daysOverdue: number;
+  /** Held today by open disputes (disputes/in-dispute.ts); 0 when none. */
+  inDispute: bigint;
 }
 
 export interface StatementAging {
@@ -107,6 +110,8 @@ export interface StatementAging {
   unappliedCreditCount: number;
   /** openDebits − unappliedCredits. */
   net: bigint;
+  /** Of the open debits, what open disputes hold today (in this currency); shown, not collected. */
+  inDispute: bigint;
 }
 
 export interface Statement {
@@ -488,6 +493,13 @@ export async function getStatement(
         ),
   ]);
 
+  const [heldByInvoice, heldByCustomer] = await Promise.all([
+    inDisputeByInvoice(lines.map((r) => r.id)),
+    inDisputeByCustomer(statementAccounts.map((a) => a.id)),
+  ]);
+  const inDispute = sumAmounts(
+    [...heldByCustomer.values()].flat().flatMap((h) => (h.currency === currency ? [h.amount] : [])),
+  );
   const openingOf = new Map(statementAccounts.map((a) => [a.id, a.opening]));
   const bucketAmount = (b: string) => aging.find((r) => r.bucket === b);
   const buckets = AGING_BUCKETS.map((bucket) => ({
@@ -534,6 +546,7 @@ export async function getStatement(
       unappliedCredits,
       unappliedCreditCount: bucketAmount("credit")?.count ?? 0,
       net: openDebits - unappliedCredits,
+      inDispute,
     },
     lines: {
       rows: lines.map((r) => {
@@ -556,6 +569,7 @@ export async function getStatement(
           openAmount,
           balance: (openingOf.get(r.customer_id) ?? 0n) + BigInt(r.running),
           daysOverdue: !isCredit && openAmount > 0n ? daysOverdue(r.due_date, today) : 0,
+          inDispute: heldByInvoice.get(r.id)?.amount ?? 0n,
         };
       }),
       page,
