@@ -117,6 +117,48 @@ describe("errors", () => {
   });
 });
 
+describe("currencies with special amount rules", () => {
+  it("three-decimal amounts end in 0 and ISK amounts are whole krónur, for charges, Checkout lines and refunds", async () => {
+    const customer = await t.stripe.customers.create({});
+    const charge = (amount: number, currency: string) =>
+      t.stripe.paymentIntents.create({
+        amount,
+        currency,
+        customer: customer.id,
+        payment_method: "pm_card_visa",
+        confirm: true,
+      });
+    await expect(charge(5125, "kwd")).rejects.toMatchObject({ statusCode: 400, param: "amount" });
+    const kwd = await charge(5120, "kwd");
+    expect(kwd).toMatchObject({ status: "succeeded", amount: 5120 });
+    await expect(charge(550, "isk")).rejects.toMatchObject({
+      statusCode: 400,
+      code: "invalid_charge_amount_no_decimal_compatible",
+    });
+    expect((await charge(500, "isk")).amount).toBe(500);
+    // Zero-decimal and ordinary two-decimal currencies take any integer.
+    expect((await charge(555, "jpy")).amount).toBe(555);
+    expect((await charge(1_234_550, "huf")).amount).toBe(1_234_550);
+
+    await expect(t.stripe.refunds.create({ payment_intent: kwd.id, amount: 15 })).rejects.toMatchObject({
+      statusCode: 400,
+      param: "amount",
+    });
+    expect((await t.stripe.refunds.create({ payment_intent: kwd.id, amount: 20 })).amount).toBe(20);
+
+    await expect(
+      t.stripe.checkout.sessions.create({
+        mode: "payment",
+        success_url: "https://example.com/ok",
+        line_items: [
+          { quantity: 1, price_data: { currency: "omr", unit_amount: 1005, product_data: { name: "A" } } },
+          { quantity: 1, price_data: { currency: "omr", unit_amount: 1005, product_data: { name: "B" } } },
+        ],
+      }),
+    ).rejects.toMatchObject({ statusCode: 400, param: "line_items[0][price_data][unit_amount]" });
+  });
+});
+
 describe("idempotency", () => {
   it("replays the stored response for the same key and parameters", async () => {
     const key = `k-${Date.now()}`;

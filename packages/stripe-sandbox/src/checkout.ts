@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import { invalidRequest, missingParam } from "./errors.ts";
 import { newCheckoutSessionId, newId } from "./ids.ts";
-import { validateChargeAmount, validateCurrency } from "./money.ts";
+import { validateAmountDigits, validateChargeAmount, validateCurrency } from "./money.ts";
 import type { Params } from "./params.ts";
 import {
   type CardInput,
@@ -196,6 +196,7 @@ export function createCheckoutSession(sb: Sandbox, p: Params): Stripe.Checkout.S
         `line_items[${i}][price_data][currency]`,
       );
       const unitAmount = pd.int("unit_amount", { required: true, min: 0 })!;
+      validateAmountDigits(unitAmount, itemCurrency, `line_items[${i}][price_data][unit_amount]`);
       pd.enum("tax_behavior", ["exclusive", "inclusive", "unspecified"] as const);
       const productData = pd.object("product_data");
       if (!productData) throw missingParam(`line_items[${i}][price_data][product_data]`);

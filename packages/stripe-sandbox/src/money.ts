@@ -104,7 +104,28 @@ export function formatAmount(amount: number, currency: string, locale = "en"): s
   return format.format(toDecimalString(amount, currency) as Intl.StringNumericLiteral);
 }
 
+/**
+ * Stripe's rules beyond the minor unit: three-decimal currencies (BHD, JOD, KWD, OMR, TND) take
+ * amounts whose last digit is 0, and ISK, two-decimal in the API, takes whole krónur only.
+ */
+export function validateAmountDigits(amount: number, currency: string, param = "amount"): void {
+  const c = currency.toLowerCase();
+  if (THREE_DECIMAL.has(c) && amount % 10 !== 0) {
+    throw invalidRequest(
+      `Invalid amount: ${c.toUpperCase()} amounts must be rounded to the nearest ten (the last digit must be 0).`,
+      { param },
+    );
+  }
+  if (c === "isk" && amount % 100 !== 0) {
+    throw invalidRequest(
+      "Invalid amount. Currency ISK has become effectively zero-decimal and charged amounts must be evenly divisible by 100.",
+      { param, code: "invalid_charge_amount_no_decimal_compatible" },
+    );
+  }
+}
+
 export function validateChargeAmount(amount: number, currency: string, param = "amount"): void {
+  validateAmountDigits(amount, currency, param);
   const minimum = MINIMUMS[currency] ?? 50;
   if (amount < minimum) {
     throw invalidRequest(`Amount must be at least ${formatAmount(minimum, currency)} ${currency}`, {

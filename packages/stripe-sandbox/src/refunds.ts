@@ -1,7 +1,7 @@
 import type Stripe from "stripe";
 import { invalidRequest } from "./errors.ts";
 import { newId } from "./ids.ts";
-import { formatAmount } from "./money.ts";
+import { formatAmount, validateAmountDigits } from "./money.ts";
 import { cardBehavior } from "./payments.ts";
 import type { Sandbox } from "./sandbox.ts";
 
@@ -68,6 +68,7 @@ export function createRefund(sb: Sandbox, input: RefundInput): Stripe.Refund {
     });
   }
   const amount = input.amount ?? remaining;
+  validateAmountDigits(amount, charge.currency);
   if (amount > remaining) {
     throw invalidRequest(
       `Refund amount (${formatAmount(amount, charge.currency)}) is greater than unrefunded amount on charge (${formatAmount(remaining, charge.currency)})`,

@@ -3,6 +3,7 @@ import { appendAudit } from "../audit/append-audit.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import { parseDecimal, sumAmounts, toDecimalString } from "../money/money.ts";
+import { stripeAmountProblem, stripeStep } from "./card-payment-forms.ts";
 import {
   LIVE_REFUND_STATUSES,
   REFUND_REQUEST_ROLES,
@@ -77,6 +78,12 @@ export async function requestRefund(rawInput: RequestRefundInput, actor: Actor):
     }
     if (amount <= 0n)
       throw new DomainError("VALIDATION", "The amount must be more than zero.", { field: "amount" });
+    if (stripeAmountProblem(amount, currency)) {
+      const step = `${toDecimalString(stripeStep(currency), currency)} ${currency}`;
+      throw new DomainError("VALIDATION", `Card refunds in ${currency} must be a multiple of ${step}.`, {
+        field: "amount",
+      });
+    }
 
     const openChargeback = await t.chargeback.findFirst({
       where: { paymentItemId: payment.id, status: "OPEN" },

@@ -3,6 +3,7 @@ import { type Actor, systemActor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import { enqueueEmail } from "../email/enqueue-email.ts";
+import { DomainError } from "../errors.ts";
 import { formatMoney, sumAmounts } from "../money/money.ts";
 import { autopayFailureEmail } from "./autopay-emails.ts";
 import { fromStripeAmount, toStripeAmount } from "./card-payment-forms.ts";
@@ -262,7 +263,7 @@ async function sendCharge(chargeId: string, resumed: boolean, now: Date): Promis
       };
       intent = await stripe.paymentIntents.create(
         {
-          amount: toStripeAmount(attempt.amount),
+          amount: toStripeAmount(attempt.amount, attempt.currency),
           currency: attempt.currency.toLowerCase(),
           customer: charge.savedCard.stripeCustomerId,
           payment_method: charge.savedCard.paymentMethodId,
@@ -291,6 +292,17 @@ async function sendCharge(chargeId: string, resumed: boolean, now: Date): Promis
       return "failed";
     }
     if (error instanceof Stripe.errors.StripeError) return "deferred";
+    if (error instanceof DomainError && error.details?.reason === "amount-not-chargeable") {
+      // Nothing was sent: Stripe cannot charge this total in this currency (e.g. 5.125 KWD).
+      await failCharge(charge.id, {
+        code: "amount_not_chargeable",
+        reason: "amount_not_chargeable",
+        message: error.message,
+        paymentIntentId: null,
+        now,
+      });
+      return "failed";
+    }
     throw error;
   }
 
@@ -303,7 +315,7 @@ async function sendCharge(chargeId: string, resumed: boolean, now: Date): Promis
           {
             attemptId: attempt.id,
             paymentIntentId: intent.id,
-            amountReceived: fromStripeAmount(intent.amount_received),
+            amountReceived: fromStripeAmount(intent.amount_received, intent.currency),
             currency: intent.currency.toUpperCase(),
             paidAt: new Date(intent.created * 1000),
             cardLabel: card

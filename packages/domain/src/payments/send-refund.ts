@@ -43,7 +43,7 @@ export async function sendRefund(refundId: string, actor: Actor): Promise<{ stat
     sent = await stripe.refunds.create(
       {
         payment_intent: paymentIntent,
-        amount: toStripeAmount(refund.amount),
+        amount: toStripeAmount(refund.amount, refund.currency),
         reason: stripeRefundReason(refund.reason),
         metadata: { [REFUND_METADATA_KEY]: refund.id },
       },

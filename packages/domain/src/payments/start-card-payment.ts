@@ -3,7 +3,7 @@ import type { PortalActor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
-import { parseDecimal, sumAmounts } from "../money/money.ts";
+import { parseDecimal, sumAmounts, toDecimalString } from "../money/money.ts";
 import type { PortalLocale } from "../portal/portal-locales.ts";
 import { requirePortalCapability } from "../portal-access/capabilities.ts";
 import {
@@ -12,6 +12,8 @@ import {
   refuse,
   type StartCardPaymentInput,
   StartCardPaymentSchema,
+  stripeAmountProblem,
+  stripeStep,
   toStripeAmount,
 } from "./card-payment-forms.ts";
 import { loadPayableInvoices } from "./review-card-payment.ts";
@@ -96,11 +98,23 @@ export async function startCardPayment(
           currency: invoice.currency,
         });
       }
+      // Each invoice is a Checkout line: each amount must be one Stripe can charge.
+      if (stripeAmountProblem(amount, invoice.currency)) {
+        throw refuse(
+          "amount-not-chargeable",
+          `The amount for ${invoice.number} cannot be charged by card in ${invoice.currency}.`,
+          {
+            number: invoice.number,
+            currency: invoice.currency,
+            step: toDecimalString(stripeStep(invoice.currency), invoice.currency),
+          },
+        );
+      }
       return { itemId: invoice.id, amount };
     });
     const currency = invoices[0]!.currency;
     const amount = sumAmounts(allocations.map((a) => a.amount));
-    toStripeAmount(amount);
+    toStripeAmount(amount, currency);
     try {
       attempt = await db.$transaction(async (t) => {
         const created = await t.paymentAttempt.create({
@@ -200,7 +214,7 @@ async function createCheckoutSession(attemptId: string, options: StartCardPaymen
           quantity: 1,
           price_data: {
             currency,
-            unit_amount: toStripeAmount(a.amount),
+            unit_amount: toStripeAmount(a.amount, currency),
             product_data: { name: `${attempt.customer.accountNumber} · ${a.item.number}` },
           },
         })),

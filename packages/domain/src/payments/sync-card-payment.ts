@@ -175,7 +175,7 @@ function confirmedPayment(intent: Stripe.PaymentIntent, attemptId: string): Conf
   return {
     attemptId,
     paymentIntentId: intent.id,
-    amountReceived: fromStripeAmount(intent.amount_received),
+    amountReceived: fromStripeAmount(intent.amount_received, intent.currency),
     currency: intent.currency.toUpperCase(),
     paidAt: new Date(intent.created * 1000),
     cardLabel: cardLabel(intent),

@@ -105,7 +105,7 @@ async function openChargeback(
       paymentItemId: payment.id,
       customerId: payment.customerId,
       currency: dispute.currency.toUpperCase(),
-      amount: fromStripeAmount(dispute.amount),
+      amount: fromStripeAmount(dispute.amount, dispute.currency),
       stripeReason: dispute.reason,
       stripeStatus: dispute.status,
       reversedApplications: reversed as unknown as Prisma.InputJsonValue,

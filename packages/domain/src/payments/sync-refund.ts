@@ -102,7 +102,7 @@ export async function applyStripeRefund(
     if (!refund.stripeRefundId) data.stripeRefundId = stripeRefund.id;
     if (target === "FAILED") data.failureReason = stripeRefund.failure_reason ?? "failed";
     if (target === "SUCCEEDED") {
-      const amount = fromStripeAmount(stripeRefund.amount);
+      const amount = fromStripeAmount(stripeRefund.amount, stripeRefund.currency);
       await recordRefund(t, { ...refund, amount }, ledgerActor);
     }
     if (refund.status === target && refund.stripeRefundId) return refund.status;
@@ -156,7 +156,7 @@ async function recordStripeMadeRefund(
         paymentItemId: payment.id,
         customerId: payment.customerId,
         currency,
-        amount: fromStripeAmount(stripeRefund.amount),
+        amount: fromStripeAmount(stripeRefund.amount, stripeRefund.currency),
         reason: "OTHER",
         note,
         status: "PENDING",
