@@ -3,7 +3,7 @@ import { StripeSandboxControl } from "@settle/stripe-sandbox/control-client";
 import { type RunningStripeSandbox, startStripeSandbox } from "@settle/stripe-sandbox/server";
 import Stripe from "stripe";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { PortalActor } from "../actor.ts";
+import { type PortalActor, systemActor } from "../actor.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import { applyCredit } from "../ledger/apply-credit.ts";
@@ -16,9 +16,10 @@ import {
   createPortalUser,
 } from "../seed/factories.ts";
 import { getCardPayment } from "./get-card-payment.ts";
+import { recordCardPayments } from "./record-card-payment.ts";
 import { reviewCardPayment } from "./review-card-payment.ts";
 import { startCardPayment } from "./start-card-payment.ts";
-import { configureStripe } from "./stripe-client.ts";
+import { configureStripe, getStripe } from "./stripe-client.ts";
 import { drainStripeInbox, processStripeEvent } from "./stripe-events.ts";
 import { sweepCardPayments } from "./sweep-card-payments.ts";
 
@@ -416,6 +417,103 @@ describe("recording card payments exactly once", () => {
     await control.waitForDeliveries(10_000);
     expect(await paymentsFor(a.customerId)).toHaveLength(2);
     expect(await findLedgerViolations(getDb(), [a.customerId])).toEqual([]);
+  });
+
+  it("records a batch in one transaction: payments sharing an invoice, a PaymentIntent twice, batches racing", async () => {
+    const a = await account(2);
+    const [x, y] = a.invoices as [Account["invoices"][0], Account["invoices"][0]];
+    // Two payments of 1.00 on invoice x, one of them also 2.00 on y; a third pays y 3.00.
+    const started = [
+      await start(a, [{ invoiceId: x.id, amount: "1.00" }]),
+      await start(a, [
+        { invoiceId: x.id, amount: "1.00" },
+        { invoiceId: y.id, amount: "2.00" },
+      ]),
+      await start(a, [{ invoiceId: y.id, amount: "3.00" }]),
+    ];
+    await control.pauseDeliveries();
+    for (const s of started)
+      await control.payCheckout(sessionIdOf(s.checkoutUrl!), { card: "4242424242424242" });
+    const stripe = getStripe().stripe;
+    const payments = [];
+    for (const s of started) {
+      const session = await stripe.checkout.sessions.retrieve(sessionIdOf(s.checkoutUrl!));
+      const intent = await stripe.paymentIntents.retrieve(session.payment_intent as string);
+      payments.push({
+        attemptId: s.attemptId,
+        paymentIntentId: intent.id,
+        amountReceived: BigInt(intent.amount_received),
+        currency: "USD",
+        paidAt: new Date(intent.created * 1000),
+        cardLabel: null,
+      });
+    }
+    const [p1, p2, p3] = payments as [(typeof payments)[0], (typeof payments)[0], (typeof payments)[0]];
+    const actor = systemActor("test-batch");
+    const [batch, racing] = await Promise.all([
+      recordCardPayments([p1, p2, p1], actor),
+      recordCardPayments([p3, p2], actor),
+    ]);
+    // Each PaymentIntent recorded once: its first appearance overall is the only one not replayed.
+    const fresh = [...batch, ...racing].filter((r) => !r.replayed);
+    expect(fresh.map((r) => r.amount).sort()).toEqual([100n, 300n, 300n]);
+    expect(batch[2]).toMatchObject({ replayed: true, paymentItemId: batch[0]!.paymentItemId });
+    expect(racing[1]!.paymentItemId).toBe(batch[1]!.paymentItemId);
+
+    const recorded = await paymentsFor(a.customerId);
+    expect(recorded).toHaveLength(3);
+    expect(recorded.every((p) => p.openAmount === 0n && !p.needsCashApplication)).toBe(true);
+    expect(await openAmounts([x.id, y.id])).toEqual([x.amount - 200n, y.amount - 500n]);
+    expect(await findLedgerViolations(getDb(), [a.customerId])).toEqual([]);
+    const audits = await getDb().auditEvent.findMany({
+      where: { customerId: a.customerId, action: { in: ["payment.record", "application.apply"] } },
+      orderBy: { id: "asc" },
+    });
+    expect(audits.filter((e) => e.action === "payment.record")).toHaveLength(3);
+    expect(audits.filter((e) => e.action === "application.apply")).toHaveLength(4);
+    expect(
+      await getDb().outboxEmail.count({
+        where: {
+          toAddress: (await getDb().portalUser.findUniqueOrThrow({ where: { id: a.payer.userId } })).email,
+        },
+      }),
+    ).toBe(3);
+    await control.resumeDeliveries();
+    await control.waitForDeliveries(10_000);
+    expect(await paymentsFor(a.customerId)).toHaveLength(3);
+  });
+
+  it("takes over events whose processor died holding them, once the lease runs out", async () => {
+    const a = await account(1);
+    const started = await start(a, [{ invoiceId: a.invoices[0]!.id, amount: "2.50" }]);
+    await control.pauseDeliveries();
+    await control.payCheckout(sessionIdOf(started.checkoutUrl!), { card: "4242424242424242" });
+    const session = await getStripe().stripe.checkout.sessions.retrieve(sessionIdOf(started.checkoutUrl!));
+    // As a processor leaves it when it dies after claiming: attempted once, leased for a while.
+    const id = `evt_lease_${randomUUID().slice(0, 8)}`;
+    await getDb().stripeEvent.create({
+      data: {
+        id,
+        type: "payment_intent.succeeded",
+        objectId: session.payment_intent as string,
+        payload: {},
+        attempts: 1,
+        availableAt: new Date(Date.now() + 60_000),
+      },
+    });
+    expect(await drainStripeInbox()).toMatchObject({ claimed: 0 });
+    expect(await paymentsFor(a.customerId)).toHaveLength(0);
+    expect(await drainStripeInbox({ now: new Date(Date.now() + 61_000) })).toMatchObject({
+      claimed: 1,
+      processed: 1,
+    });
+    const row = await getDb().stripeEvent.findUniqueOrThrow({ where: { id } });
+    expect(row.processedAt).not.toBeNull();
+    expect(row.attempts).toBe(2);
+    expect(await paymentsFor(a.customerId)).toHaveLength(1);
+    await control.resumeDeliveries();
+    await control.waitForDeliveries(10_000);
+    expect(await paymentsFor(a.customerId)).toHaveLength(1);
   });
 
   it("retries inbox rows whose processing failed", async () => {

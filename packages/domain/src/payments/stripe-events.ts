@@ -178,13 +178,18 @@ async function handleClaimed(claimed: readonly ClaimedEvent[], actor: Actor): Pr
   const errors = new Map<string, string>();
   const intentEvents = claimed.filter((e) => PAYMENT_INTENT_EVENTS.has(e.type) && e.object_id);
   if (intentEvents.length > 0) {
-    const results = await syncPaymentIntents(
-      intentEvents.map((e) => e.object_id!),
-      actor,
-    );
-    for (const e of intentEvents) {
-      const result = results.get(e.object_id!);
-      if (result instanceof Error) errors.set(e.id, result.message);
+    try {
+      const results = await syncPaymentIntents(
+        intentEvents.map((e) => e.object_id!),
+        actor,
+      );
+      for (const e of intentEvents) {
+        const result = results.get(e.object_id!);
+        if (result instanceof Error) errors.set(e.id, result.message);
+      }
+    } catch (error) {
+      // E.g. the database went away mid-batch: every event of the batch waits for its retry.
+      for (const e of intentEvents) errors.set(e.id, error instanceof Error ? error.message : String(error));
     }
   }
   for (const e of claimed) {

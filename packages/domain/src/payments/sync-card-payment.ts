@@ -83,8 +83,13 @@ export async function syncPaymentIntents(
   for (const intent of intents) {
     const attemptId = attempts.get(intent.id);
     if (!attemptId) results.set(intent.id, IGNORED);
-    else if (intent.status === "succeeded")
-      succeeded.push({ intent, payment: confirmedPayment(intent, attemptId) });
+    else if (intent.status === "succeeded") {
+      try {
+        succeeded.push({ intent, payment: confirmedPayment(intent, attemptId) });
+      } catch (error) {
+        results.set(intent.id, asError(error));
+      }
+    }
   }
   if (succeeded.length > 0) {
     try {
