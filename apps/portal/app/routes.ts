@@ -19,6 +19,9 @@ export default [
     route("accounts/:customerId/statement", "routes/statement.tsx"),
     route("accounts/:customerId/invoices", "routes/invoices.tsx"),
     route("accounts/:customerId/invoices/:invoiceId", "routes/invoice-detail.tsx"),
+    route("accounts/:customerId/invoices/:invoiceId/dispute", "routes/dispute-new.tsx"),
+    route("accounts/:customerId/disputes", "routes/disputes.tsx"),
+    route("accounts/:customerId/disputes/:disputeId", "routes/dispute-detail.tsx"),
     route("accounts/:customerId/pay", "routes/pay-review.tsx"),
     // Stripe Checkout returns here (see paymentOutcomePath in the domain).
     route("accounts/:customerId/payments/:attemptId", "routes/payment-outcome.tsx"),
@@ -33,6 +36,7 @@ export default [
   route("accounts/:customerId/invoices.xlsx", "routes/invoices-xlsx.ts"),
   route("accounts/:customerId/invoices.zip", "routes/invoices-zip.ts"),
   route("accounts/:customerId/invoices/:invoiceId/pdf", "routes/invoice-pdf.ts"),
+  route("accounts/:customerId/disputes/:disputeId/documents/:attachmentId", "routes/dispute-document.ts"),
   // Stripe Checkout in setup mode returns here (see startCardSetup in the domain).
   route("accounts/:customerId/payment-methods/added", "routes/payment-methods-added.ts"),
   // Stripe's webhooks (signed; see README "Card payments"). Must match scripts/start.ts and e2e/server.ts.

@@ -3,7 +3,7 @@ import { NavLink } from "react-router";
 import { useAccountCapabilities } from "~/lib/root-data";
 
 /**
- * The account's sections: home, statement, invoices, payment methods for those who can pay, and
+ * The account's sections: home, statement, invoices, disputes, payment methods for those who can pay, and
  * users for the account's portal admins.
  * The current one is marked for screen readers.
  */
@@ -15,6 +15,7 @@ export function AccountNav({ customerId }: { customerId: string }) {
     { to: base, label: t("nav.home"), end: true },
     { to: `${base}/statement`, label: t("nav.statement"), end: false },
     { to: `${base}/invoices`, label: t("nav.invoices"), end: false },
+    { to: `${base}/disputes`, label: t("nav.disputes"), end: false },
     ...(canPay ? [{ to: `${base}/payment-methods`, label: t("nav.paymentMethods"), end: false }] : []),
     ...(canManageUsers ? [{ to: `${base}/users`, label: t("nav.users"), end: false }] : []),
   ];

@@ -13,7 +13,7 @@ export const CONTENT_TYPES = {
 export type DownloadFormat = keyof typeof CONTENT_TYPES;
 
 /** "Statement ACME-001 2026-01-01–2026-03-31" → an ASCII fallback name plus the exact UTF-8 one. */
-function contentDisposition(fileName: string): string {
+export function contentDisposition(fileName: string): string {
   const ascii = fileName
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -1,5 +1,6 @@
 import { getInvoice } from "@settle/domain/invoices/get-invoice";
 import type { InvoiceDetail } from "@settle/domain/invoices/invoice-details";
+import { Alert } from "@settle/ui/alert";
 import { buttonClasses } from "@settle/ui/button";
 import { Card } from "@settle/ui/card";
 import { DateText } from "@settle/ui/date-text";
@@ -88,10 +89,39 @@ export default function InvoiceDetailPage({ loaderData, params }: Route.Componen
             >
               {t("detail.downloadPdf")}
             </a>
+            {invoice.openAmount > 0n ? (
+              <Link
+                to={`${base}/invoices/${invoice.id}/dispute`}
+                className={buttonClasses("secondary", "sm")}
+              >
+                {t("disputes:raise.action")}
+              </Link>
+            ) : null}
           </div>
         }
       />
       <AccountNav customerId={params.customerId} />
+
+      {invoice.inDispute ? (
+        <Alert tone="warning" className="mb-6">
+          <p>
+            <Trans
+              t={t}
+              i18nKey="disputes:invoiceNotice"
+              components={{ amount: money(invoice.inDispute.amount, "font-semibold") }}
+            />
+          </p>
+          <ul className="mt-1 flex flex-wrap gap-3">
+            {invoice.inDispute.disputes.map((d) => (
+              <li key={d.id}>
+                <Link to={`${base}/disputes/${d.id}`} className="font-medium underline">
+                  {t("disputes:invoiceNoticeLink", { label: `D-${d.number}` })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
 
       <section aria-labelledby="invoice-summary" className="mb-6">
         <h2 id="invoice-summary" className="sr-only">

@@ -5,6 +5,8 @@ import { DomainError } from "../errors.ts";
 import { UUID_RE } from "./dispute-forms.ts";
 
 export const GetDisputeAttachmentSchema = z.object({
+  /** The account the page is for (portal URLs carry it): a dispute of another account is NOT_FOUND. */
+  customerId: z.string().max(100).optional(),
   disputeId: z.string().max(100),
   attachmentId: z.string().max(100),
 });
@@ -30,6 +32,7 @@ export async function getDisputeAttachment(
   const input = GetDisputeAttachmentSchema.parse(rawInput);
   const notFound = new DomainError("NOT_FOUND", "Document not found.");
   if (!UUID_RE.test(input.disputeId) || !UUID_RE.test(input.attachmentId)) throw notFound;
+  if (input.customerId !== undefined && !UUID_RE.test(input.customerId)) throw notFound;
   const row = await getDb().disputeAttachment.findFirst({
     where: { id: input.attachmentId.toLowerCase(), disputeId: input.disputeId.toLowerCase() },
     select: {
@@ -43,6 +46,7 @@ export async function getDisputeAttachment(
     },
   });
   if (!row?.content || !canReadCustomer(actor, row.dispute.customerId)) throw notFound;
+  if (input.customerId !== undefined && row.dispute.customerId !== input.customerId.toLowerCase()) throw notFound;
   if (actor.kind === "portal" && row.visibility !== "CUSTOMER") throw notFound;
   return {
     fileName: row.fileName,

@@ -1,0 +1,251 @@
+import { startSession } from "@settle/domain/auth/sessions";
+import { getDb } from "@settle/domain/db/client";
+import {
+  createCustomer,
+  createInvoiceForCustomer,
+  createLegalEntity,
+  createPortalUser,
+} from "@settle/domain/seed/factories";
+import { beforeAll, describe, expect, it } from "vitest";
+import { csrfTokenFor } from "../csrf.server";
+import { sessionCookieFor } from "../session.server";
+import { action as detailAction, loader as detailLoader } from "./dispute-detail";
+import { loader as documentLoader } from "./dispute-document";
+import { action as raiseAction, loader as raiseLoader } from "./dispute-new";
+import { loader as listLoader } from "./disputes";
+import { loader as invoiceLoader } from "./invoice-detail";
+
+const BASE = "http://127.0.0.1:3000";
+const PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+let account: string;
+let foreign: string;
+let invoiceId: string;
+
+async function cookieFor(email: string): Promise<string> {
+  const user = await getDb().portalUser.findUniqueOrThrow({ where: { email } });
+  const { token, expiresAt } = await startSession({ app: "PORTAL", userId: user.id });
+  return (await sessionCookieFor(token, expiresAt)).split(";")[0] ?? "";
+}
+
+type Field = string | { name: string; content: string; type?: string };
+
+/** Loader/action arguments as React Router passes them, with a multipart body when given. */
+function args(
+  url: string,
+  cookie: string,
+  params: Record<string, string>,
+  body?: Record<string, Field | Field[]>,
+) {
+  const headers = new Headers({ "user-agent": "vitest", origin: BASE, "sec-fetch-site": "same-origin" });
+  let form: FormData | undefined;
+  let cookies = cookie;
+  if (body) {
+    form = new FormData();
+    const csrf = csrfTokenFor(new Request(BASE, { headers: { cookie } }));
+    if (csrf.setCookie) cookies = `${cookie}; ${csrf.setCookie.split(";")[0]}`;
+    form.set("csrf", csrf.token);
+    for (const [k, value] of Object.entries(body)) {
+      for (const v of Array.isArray(value) ? value : [value]) {
+        if (typeof v === "string") form.append(k, v);
+        else form.append(k, new File([v.content], v.name, { type: v.type ?? "application/octet-stream" }));
+      }
+    }
+  }
+  headers.set("cookie", cookies);
+  const request = new Request(`${BASE}${url}`, { method: form ? "POST" : "GET", headers, body: form });
+  return { request, params, context: { clientAddress: "127.0.0.9", nonce: "n" } } as never;
+}
+
+async function outcome(run: Promise<unknown>) {
+  let result: unknown;
+  try {
+    result = await run;
+  } catch (error) {
+    result = error;
+  }
+  if (result instanceof Response) return { status: result.status, response: result, data: undefined };
+  const wrapped = result as { type?: string; data?: unknown; init?: ResponseInit | null };
+  if (wrapped?.type === "DataWithResponseInit") {
+    return {
+      status: wrapped.init?.status ?? 200,
+      response: null,
+      data: wrapped.data as Record<string, unknown>,
+    };
+  }
+  return { status: 200, response: null, data: result as Record<string, unknown> };
+}
+
+beforeAll(async () => {
+  const db = getDb();
+  const entity = await createLegalEntity(db, { name: "Portal Disputes Test Inc." });
+  account = (await createCustomer(db, { legalEntityId: entity.id })).id;
+  foreign = (await createCustomer(db, { legalEntityId: entity.id })).id;
+  invoiceId = (
+    await createInvoiceForCustomer(db, account, {
+      lines: [100_00n, 200_00n, 300_00n].map((unitPrice, i) => ({
+        description: `Item ${i + 1}`,
+        quantityMilli: 1000n,
+        unitPrice,
+        taxRateBp: 0,
+      })),
+    })
+  ).id;
+  await createPortalUser(db, {
+    email: "viewer@disputes-portal.example",
+    memberships: [{ customerId: account, role: "VIEWER" }],
+  });
+  await createPortalUser(db, {
+    email: "other@disputes-portal.example",
+    memberships: [{ customerId: foreign, role: "ADMIN" }],
+  });
+});
+
+describe("portal disputes", () => {
+  it("a viewer disputes two lines with a PDF, sees it, downloads it, replies and withdraws; strangers get 404", async () => {
+    const viewer = await cookieFor("viewer@disputes-portal.example");
+    const params = { customerId: account, invoiceId };
+    const form = await outcome(
+      raiseLoader(args(`/accounts/${account}/invoices/${invoiceId}/dispute`, viewer, params)),
+    );
+    expect(form.status).toBe(200);
+    const key = String(form.data?.idempotencyKey);
+
+    const raised = await outcome(
+      raiseAction(
+        args(`/accounts/${account}/invoices/${invoiceId}/dispute`, viewer, params, {
+          idempotencyKey: key,
+          scope: "LINES",
+          line: ["1", "2"],
+          reason: "PRICING",
+          description: "Lines 1 and 2 above contract.",
+          files: { name: "contract.pdf", content: PDF, type: "application/pdf" },
+        }),
+      ),
+    );
+    expect(raised.status).toBe(302);
+    const location = raised.response?.headers.get("location") ?? "";
+    const disputeId = /\/disputes\/([0-9a-f-]{36})\?raised=1$/.exec(location)?.[1] ?? "";
+    expect(location).toBe(`/accounts/${account}/disputes/${disputeId}?raised=1`);
+
+    const detailParams = { customerId: account, disputeId };
+    const detail = await outcome(
+      detailLoader(args(`/accounts/${account}/disputes/${disputeId}`, viewer, detailParams)),
+    );
+    const dispute = detail.data?.dispute as { status: string; amount: bigint; attachments: { id: string }[] };
+    expect(dispute).toMatchObject({ status: "OPEN", amount: 300_00n });
+    const attachmentId = dispute.attachments[0]?.id ?? "";
+    const doc = await outcome(
+      documentLoader(
+        args(`/accounts/${account}/disputes/${disputeId}/documents/${attachmentId}`, viewer, {
+          ...detailParams,
+          attachmentId,
+        }),
+      ),
+    );
+    expect(doc.status).toBe(200);
+    expect(doc.response?.headers.get("content-type")).toBe("application/pdf");
+    expect(doc.response?.headers.get("content-disposition")).toMatch(/^attachment; filename="contract.pdf"/);
+    expect(doc.response?.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(await doc.response?.text()).toBe(PDF);
+
+    const invoice = await outcome(
+      invoiceLoader(args(`/accounts/${account}/invoices/${invoiceId}`, viewer, params)),
+    );
+    expect((invoice.data?.invoice as { inDispute: { amount: bigint } }).inDispute.amount).toBe(300_00n);
+    const list = await outcome(
+      listLoader(args(`/accounts/${account}/disputes`, viewer, { customerId: account })),
+    );
+    expect((list.data?.disputes as { id: string }[]).map((d) => d.id)).toEqual([disputeId]);
+
+    // The same line again: 409 naming the open dispute.
+    const again = await outcome(
+      raiseAction(
+        args(`/accounts/${account}/invoices/${invoiceId}/dispute`, viewer, params, {
+          idempotencyKey: `${key}-2`,
+          scope: "LINES",
+          line: "2",
+          reason: "PRICING",
+          description: "Again.",
+        }),
+      ),
+    );
+    expect(again.status).toBe(409);
+    expect(again.data).toMatchObject({
+      problem: "alreadyDisputed",
+      disputeId,
+      values: { label: expect.stringMatching(/^D-\d+$/) },
+    });
+
+    // A disallowed file: refused, nothing stored.
+    const before = await getDb().disputeAttachment.count();
+    const html = await outcome(
+      detailAction(
+        args(`/accounts/${account}/disputes/${disputeId}`, viewer, detailParams, {
+          intent: "attach",
+          files: {
+            name: "evil.pdf",
+            content: "<html><script>alert(1)</script></html>",
+            type: "application/pdf",
+          },
+        }),
+      ),
+    );
+    expect(html.status).toBe(400);
+    expect(html.data).toMatchObject({ problem: "type" });
+    expect(await getDb().disputeAttachment.count()).toBe(before);
+
+    const reply = await outcome(
+      detailAction(
+        args(`/accounts/${account}/disputes/${disputeId}`, viewer, detailParams, {
+          intent: "reply",
+          body: "<b>See attached</b>",
+        }),
+      ),
+    );
+    expect(reply.data).toMatchObject({ ok: true, notice: "sent" });
+
+    // Another account's user: every route is a 404.
+    const other = await cookieFor("other@disputes-portal.example");
+    for (const run of [
+      () => detailLoader(args(`/accounts/${account}/disputes/${disputeId}`, other, detailParams)),
+      () =>
+        detailLoader(
+          args(`/accounts/${foreign}/disputes/${disputeId}`, other, { customerId: foreign, disputeId }),
+        ),
+      () =>
+        documentLoader(
+          args(`/accounts/${foreign}/disputes/${disputeId}/documents/${attachmentId}`, other, {
+            customerId: foreign,
+            disputeId,
+            attachmentId,
+          }),
+        ),
+      () =>
+        detailAction(
+          args(
+            `/accounts/${foreign}/disputes/${disputeId}`,
+            other,
+            { customerId: foreign, disputeId },
+            { intent: "withdraw" },
+          ),
+        ),
+    ]) {
+      expect((await outcome(run())).status).toBe(404);
+    }
+
+    const withdrawn = await outcome(
+      detailAction(
+        args(`/accounts/${account}/disputes/${disputeId}`, viewer, detailParams, { intent: "withdraw" }),
+      ),
+    );
+    expect(withdrawn.data).toMatchObject({ ok: true, notice: "withdrawn" });
+    const after = await outcome(
+      detailLoader(args(`/accounts/${account}/disputes/${disputeId}`, viewer, detailParams)),
+    );
+    expect(after.data?.dispute).toMatchObject({
+      status: "WITHDRAWN",
+      canWithdraw: false,
+      messages: [{ body: "<b>See attached</b>" }],
+    });
+  });
+});
