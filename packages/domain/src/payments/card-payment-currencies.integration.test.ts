@@ -15,6 +15,7 @@ import {
 } from "../seed/factories.ts";
 import { getCardPayment } from "./get-card-payment.ts";
 import { requestRefund } from "./request-refund.ts";
+import { runAutopay } from "./run-autopay.ts";
 import { startCardPayment } from "./start-card-payment.ts";
 import { configureStripe, getStripe } from "./stripe-client.ts";
 
@@ -137,6 +138,64 @@ describe("card payments in currencies Stripe treats specially", () => {
     ).data;
     expect(sent).toMatchObject({ amount: 1010, currency: "kwd" });
     expect(await findLedgerViolations(getDb(), [a.customerId])).toEqual([]);
+  });
+
+  it("KWD autopay: a total Stripe cannot take fails that charge before Stripe is called", async () => {
+    const db = getDb();
+    const entity = await createLegalEntity(db, { name: "KWD Autopay Co.", currency: "KWD" });
+    const customer = await createCustomer(db, { legalEntityId: entity.id });
+    const yesterday = new Date(Date.now() - 86_400_000);
+    // An invoice whose open amount has a last fils that is not 0 (e.g. 12.345 KWD).
+    let invoice = await createInvoiceForCustomer(db, customer.id, {
+      documentDate: yesterday,
+      dueDate: yesterday,
+    });
+    while (invoice.amount % 10n === 0n) {
+      invoice = await createInvoiceForCustomer(db, customer.id, {
+        documentDate: yesterday,
+        dueDate: yesterday,
+      });
+    }
+    await db.openItem.updateMany({
+      where: { customerId: customer.id, id: { not: invoice.id }, kind: "INVOICE" },
+      data: { dueDate: new Date(Date.now() + 60 * 86_400_000) },
+    });
+    const user = await createPortalUser(db, {
+      email: `autopay-${randomUUID().slice(0, 8)}@customer.example`,
+      memberships: [{ customerId: customer.id, role: "PAYER" }],
+    });
+    const card = await db.savedCard.create({
+      data: {
+        customerId: customer.id,
+        stripeCustomerId: "cus_kwd",
+        paymentMethodId: `pm_kwd_${randomUUID()}`,
+        brand: "visa",
+        last4: "4242",
+        expMonth: 12,
+        expYear: new Date().getUTCFullYear() + 2,
+        savedById: user.id,
+      },
+    });
+    await db.autopaySetting.create({
+      data: {
+        customerId: customer.id,
+        enabled: true,
+        savedCardId: card.id,
+        currency: "KWD",
+        enabledById: user.id,
+        enabledAt: new Date(),
+      },
+    });
+    const intentsBefore = (await getStripe().stripe.paymentIntents.list({ limit: 100 })).data.length;
+    const run = await runAutopay({ customerIds: [customer.id] });
+    expect(run).toMatchObject({ charged: 1, failed: 1, succeeded: 0 });
+    const charge = await db.autopayCharge.findFirstOrThrow({ where: { customerId: customer.id } });
+    expect(charge).toMatchObject({ status: "FAILED", failureCode: "amount_not_chargeable" });
+    expect(charge.failureMessage).toContain("0.010 KWD");
+    expect((await getStripe().stripe.paymentIntents.list({ limit: 100 })).data).toHaveLength(intentsBefore);
+    expect((await db.openItem.findUniqueOrThrow({ where: { id: invoice.id } })).openAmount).toBe(
+      invoice.amount,
+    );
   });
 
   it("HUF: whole forints in the ledger are hundredths at Stripe, both ways", async () => {
