@@ -58,6 +58,9 @@ describe("parseEnv", () => {
     expect(parseEnv({ DATABASE_URL, NODE_ENV: "test", SETTLE_CARD_PAYMENTS: "" }).cardPaymentsOff).toBeNull();
     const production = { DATABASE_URL, NODE_ENV: "production", PORTAL_SESSION_SECRET: SECRET };
     expect(parseEnv(production).cardPaymentsOff).toBe("no-stripe-key");
+    // Nothing to verify webhooks with: the sandbox's published secret is not trusted in production.
+    expect(parseEnv(production).stripe.webhookSecret).toBeNull();
+    expect(parseEnv({ DATABASE_URL }).stripe.webhookSecret).toBeUndefined();
     const withKey = {
       ...production,
       STRIPE_SECRET_KEY: "sk_live_123",

@@ -97,7 +97,9 @@ export function parseEnv(source: Record<string, string | undefined>) {
     stripe: {
       secretKey: e.STRIPE_SECRET_KEY,
       sandboxUrl: e.STRIPE_SANDBOX_URL,
-      webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+      // Production without Stripe has no webhook secret to trust (not the sandbox's published one).
+      webhookSecret:
+        e.STRIPE_WEBHOOK_SECRET ?? (e.NODE_ENV === "production" && !e.STRIPE_SECRET_KEY ? null : undefined),
       // A payer is waiting: give up sooner than a job would (a retry reuses the Idempotency-Key).
       timeoutMs: 15_000,
       maxNetworkRetries: 1,

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import Stripe from "stripe";
 
 /** The local sandbox's default address (packages/stripe-sandbox). */
@@ -11,8 +12,12 @@ export interface StripeSettings {
   /** Set: talk to Stripe itself. Unset: talk to the sandbox at `sandboxUrl`. */
   secretKey?: string;
   sandboxUrl?: string;
-  /** Signing secret of the webhook endpoint (Dashboard, `stripe listen`, or the sandbox's). */
-  webhookSecret?: string;
+  /**
+   * Signing secret of the webhook endpoint (Dashboard, `stripe listen`, or the sandbox's). Unset:
+   * the sandbox's well-known secret. null: none is configured and nothing may be trusted (card
+   * payments off in production), so every delivery is refused.
+   */
+  webhookSecret?: string | null;
   /** Automatic retries of failed calls; the SDK reuses the Idempotency-Key on them. */
   maxNetworkRetries?: number;
   timeoutMs?: number;
@@ -74,7 +79,11 @@ export function createStripeConnection(settings: StripeSettings): StripeConnecti
       port,
       protocol: url.protocol === "https:" ? "https" : "http",
     }),
-    webhookSecret: settings.webhookSecret ?? SANDBOX_WEBHOOK_SECRET,
+    webhookSecret:
+      settings.webhookSecret === null
+        ? // A secret nobody knows: no signature verifies, and the published sandbox one is not trusted.
+          `whsec_unset_${randomBytes(32).toString("hex")}`
+        : (settings.webhookSecret ?? SANDBOX_WEBHOOK_SECRET),
     sandbox: true,
   };
 }
