@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addBusinessDays, isBusinessDay } from "./business-days.ts";
+import { addBusinessDays, businessDaysAfter, isBusinessDay } from "./business-days.ts";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -24,5 +24,16 @@ describe("addBusinessDays", () => {
   it("ignores the time of day and refuses non-positive counts", () => {
     expect(iso(addBusinessDays(new Date("2026-11-20T23:59:59Z"), 1, new Set()))).toBe("2026-11-23");
     expect(() => addBusinessDays(day("2026-11-20"), 0, new Set())).toThrow(RangeError);
+  });
+});
+
+describe("businessDaysAfter", () => {
+  it("counts the business days past a deadline, skipping weekends and holidays", () => {
+    // Deadline Friday 2026-11-20.
+    expect(businessDaysAfter(day("2026-11-20"), day("2026-11-20"), new Set())).toBe(0);
+    expect(businessDaysAfter(day("2026-11-20"), day("2026-11-22"), new Set())).toBe(0);
+    expect(businessDaysAfter(day("2026-11-20"), day("2026-11-23"), new Set())).toBe(1);
+    expect(businessDaysAfter(day("2026-11-20"), day("2026-11-25"), new Set(["2026-11-24"]))).toBe(2);
+    expect(businessDaysAfter(day("2026-11-20"), day("2026-11-19"), new Set())).toBe(0);
   });
 });

@@ -40,3 +40,15 @@ export function addBusinessDays(start: Date, days: number, holidays: ReadonlySet
 export function businessDayWindowEnd(start: Date, days: number): Date {
   return new Date(start.getTime() + (days * 7 + 400) * DAY_MS);
 }
+
+/**
+ * How many business days lie after `deadline` up to and including `today`: 0 on the deadline
+ * itself, 1 on the first business day after it ("overdue by 1 business day").
+ */
+export function businessDaysAfter(deadline: Date, today: Date, holidays: ReadonlySet<string>): number {
+  let count = 0;
+  for (let day = deadline.getTime() + DAY_MS; day <= today.getTime(); day += DAY_MS) {
+    if (isBusinessDay(new Date(day), holidays)) count += 1;
+  }
+  return count;
+}

@@ -202,6 +202,26 @@ export async function deactivateDisputeRule(
   });
 }
 
+/** Active staff, for choosing a dispute's owner or a rule's person. */
+export async function listDisputeStaff(actor: Actor) {
+  requireStaff(actor);
+  return getDb().staffUser.findMany({
+    where: { active: true },
+    orderBy: [{ name: "asc" }, { email: "asc" }],
+    select: { id: true, name: true, email: true, roles: true },
+  });
+}
+
+/** The legal entities, for rules and holiday calendars. */
+export async function listLegalEntities(actor: Actor) {
+  requireStaff(actor);
+  const rows = await getDb().legalEntity.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, code: true, name: true, currency: true },
+  });
+  return rows.map((r) => ({ ...r, currency: r.currency.trim() }));
+}
+
 /** Departments disputes can be routed to. */
 export async function listDepartments(actor: Actor) {
   requireStaff(actor);

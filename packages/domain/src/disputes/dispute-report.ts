@@ -34,6 +34,7 @@ export interface DisputeReportRow {
   creditedAmount: bigint;
   /** Raised to closed, over the closed ones, in whole hours (null: none closed). */
   averageCycleHours: number | null;
+  medianCycleHours: number | null;
   maxCycleHours: number | null;
 }
 
@@ -94,6 +95,7 @@ export async function getDisputeReport(rawInput: DisputeReportInput, actor: Acto
            SUM(d.amount)::bigint AS disputed_amount,
            COALESCE(SUM(d.credit_amount) FILTER (WHERE d.status IN ('RESOLVED_VALID', 'RESOLVED_PARTIAL')), 0)::bigint AS credited_amount,
            ROUND(AVG(EXTRACT(EPOCH FROM d.closed_at - d.created_at) / 3600) FILTER (WHERE d.closed_at IS NOT NULL))::int AS avg_hours,
+           ROUND(PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY EXTRACT(EPOCH FROM d.closed_at - d.created_at) / 3600) FILTER (WHERE d.closed_at IS NOT NULL))::int AS median_hours,
            ROUND(MAX(EXTRACT(EPOCH FROM d.closed_at - d.created_at) / 3600) FILTER (WHERE d.closed_at IS NOT NULL))::int AS max_hours
       FROM dispute d
       JOIN customer c ON c.id = d.customer_id
@@ -116,6 +118,7 @@ export async function getDisputeReport(rawInput: DisputeReportInput, actor: Acto
       disputed_amount: bigint;
       credited_amount: bigint;
       avg_hours: number | null;
+      median_hours: number | null;
       max_hours: number | null;
     }[]
   >(sql, from, end);
@@ -146,6 +149,7 @@ export async function getDisputeReport(rawInput: DisputeReportInput, actor: Acto
       disputedAmount: BigInt(r.disputed_amount),
       creditedAmount: BigInt(r.credited_amount),
       averageCycleHours: r.avg_hours,
+      medianCycleHours: r.median_hours,
       maxCycleHours: r.max_hours,
     })),
     repeats: repeats.map((r) => ({

@@ -11,6 +11,7 @@ import type {
   DisputeStatus,
 } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
+import { businessDaysAfter, isoDay } from "./business-days.ts";
 import { customerDisputeStatus, disputeLabel, UUID_RE } from "./dispute-forms.ts";
 
 export const GetDisputeSchema = z.object({ disputeId: z.string().max(100) });
@@ -92,6 +93,8 @@ export interface StaffDisputeView extends DisputeBase {
   notify: { email: string | null; name: string | null; locale: string };
   escalatedAt: Date | null;
   overdue: boolean;
+  /** Business days of the legal entity past the deadline (0 when not overdue). */
+  overdueBusinessDays: number;
   /** The full decision (proposed while PENDING_APPROVAL). */
   decision: {
     outcome: DisputeOutcome;
@@ -255,6 +258,14 @@ export async function getDispute(
   });
   const names = await actorNames(events);
   const open = ["OPEN", "UNDER_REVIEW", "PENDING_APPROVAL"].includes(d.status);
+  const today = ledgerToday(options.now);
+  const overdue = open && d.deadline < today;
+  const holidays = overdue
+    ? await getDb().holiday.findMany({
+        where: { legalEntityId: d.legalEntityId, date: { gt: d.deadline, lte: today } },
+        select: { date: true },
+      })
+    : [];
   return {
     ...base(d),
     status: d.status,
@@ -268,7 +279,10 @@ export async function getDispute(
       : { kind: "staff", id: d.raisedByStaff?.id ?? null, name: d.raisedByStaff?.name ?? null },
     notify: { email: d.notifyEmail, name: d.notifyName, locale: d.locale },
     escalatedAt: d.escalatedAt,
-    overdue: open && d.deadline < ledgerToday(options.now),
+    overdue,
+    overdueBusinessDays: overdue
+      ? businessDaysAfter(d.deadline, today, new Set(holidays.map((h) => isoDay(h.date))))
+      : 0,
     decision: d.outcome
       ? {
           outcome: d.outcome,
