@@ -11,6 +11,7 @@ export default [
     route("customers/:customerId", "routes/customer-account.tsx"),
     route("card-payments", "routes/card-payments.tsx"),
     route("card-payments/:attemptId", "routes/card-payment.tsx"),
+    route("disputes", "routes/disputes.tsx"),
     route("settings/refund-approval", "routes/refund-approval.tsx"),
     route("account/sessions", "routes/account-sessions.tsx"),
     route("dev/mailbox", "routes/dev-mailbox.tsx"),

@@ -27,6 +27,7 @@ const NAV: NavItem[] = [
   { to: "/", label: "Overview", icon: "home", end: true },
   { to: "/customers", label: "Customers", icon: "building" },
   { to: "/card-payments", label: "Card payments", icon: "card" },
+  { to: "/disputes", label: "Disputes", icon: "inbox" },
 ];
 
 export default function StaffLayout({ loaderData }: Route.ComponentProps) {
