@@ -1,0 +1,172 @@
+import { randomUUID } from "node:crypto";
+import { expect, type Page, test } from "@playwright/test";
+import { ledgerToday } from "../../packages/domain/src/customers/account-balances.ts";
+import { getDb } from "../../packages/domain/src/db/client.ts";
+import { addBusinessDays } from "../../packages/domain/src/disputes/business-days.ts";
+import { resolveDispute } from "../../packages/domain/src/disputes/resolve-dispute.ts";
+import {
+  createCustomer,
+  createInvoiceForCustomer,
+  createLegalEntity,
+  createStaffUser,
+} from "../../packages/domain/src/seed/factories.ts";
+import { E2E } from "../env.ts";
+import { createPortalUserFor, faker, forgetClientSignInCounts, latestSignInCode } from "../support/data.ts";
+
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+  "latin1",
+);
+
+async function signIn(page: Page, email: string) {
+  await forgetClientSignInCounts();
+  await page.goto(`${E2E.portalUrl}/login`);
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByRole("button", { name: /code/i }).click();
+  await expect(page).toHaveURL(/\/login\/verify/);
+  await page.getByLabel("Sign-in code").fill(await latestSignInCode(email));
+  await page
+    .getByRole("button", { name: /sign in|verify|continue/i })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/\/accounts\//);
+}
+
+/**
+ * A legal entity whose pricing disputes go to an analyst in 5 business days, a customer with an
+ * invoice of three lines (100.00, 200.00, 300.00 USD) and a portal user of the account.
+ */
+async function disputeSetup() {
+  const db = getDb();
+  const tag = randomUUID().slice(0, 8);
+  const entity = await createLegalEntity(db, { name: `Disputes ${tag} Inc.` }, faker);
+  const analyst = await createStaffUser(
+    db,
+    {
+      email: `analyst-${tag}@e2e.example`,
+      roles: ["DISPUTE_ANALYST"],
+      passwordHash: "not-used",
+      name: "Ada Analyst",
+    },
+    faker,
+  );
+  const department = await db.department.create({ data: { code: `PRICING-${tag}`, name: "Pricing" } });
+  await db.disputeRule.create({
+    data: {
+      reason: "PRICING",
+      legalEntityId: entity.id,
+      departmentId: department.id,
+      ownerId: analyst.id,
+      deadlineDays: 5,
+    },
+  });
+  const customer = await createCustomer(db, { legalEntityId: entity.id, name: `Initech ${tag} Ltd`, faker });
+  const invoice = await createInvoiceForCustomer(
+    db,
+    customer.id,
+    {
+      number: `INV-D-${tag}`,
+      lines: [100_00n, 200_00n, 300_00n].map((unitPrice, i) => ({
+        description: `Widget ${i + 1}`,
+        quantityMilli: 1000n,
+        unitPrice,
+        taxRateBp: 0,
+      })),
+    },
+    faker,
+  );
+  const { email } = await createPortalUserFor([customer], "VIEWER");
+  return { customer, invoice, analyst, email };
+}
+
+/** The portal user disputes lines 1 and 2 with a PDF; returns the dispute's id from the URL. */
+async function disputeTwoLines(page: Page, customerId: string, invoiceId: string): Promise<string> {
+  await page.goto(`${E2E.portalUrl}/accounts/${customerId}/invoices/${invoiceId}`);
+  await page.getByRole("link", { name: "Dispute this invoice" }).click();
+  await page.getByLabel("Some lines").check();
+  await page.getByRole("checkbox", { name: /Widget 1/ }).check();
+  await page.getByRole("checkbox", { name: /Widget 2/ }).check();
+  await page.getByLabel("Reason", { exact: true }).selectOption("PRICING");
+  await page.getByLabel("What is wrong?").fill("Widgets 1 and 2 are above the contract price.");
+  await page.getByLabel("Documents (optional)").setInputFiles({
+    name: "contract.pdf",
+    mimeType: "application/pdf",
+    buffer: PDF,
+  });
+  await page.getByRole("button", { name: "Send the dispute" }).click();
+  await expect(page).toHaveURL(/\/disputes\/[0-9a-f-]{36}\?raised=1$/);
+  await expect(page.getByText("Your dispute was sent.")).toBeVisible();
+  return /\/disputes\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? "";
+}
+
+test.describe("invoice disputes", () => {
+  test("two lines disputed with a PDF, assigned by the matrix, resolved valid: credit memo and a lower open amount", async ({
+    page,
+  }) => {
+    const { customer, invoice, analyst, email } = await disputeSetup();
+    await signIn(page, email);
+    const disputeId = await disputeTwoLines(page, customer.id, invoice.id);
+    await expect(page.getByText("Received", { exact: true })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Download contract.pdf" })).toBeVisible();
+
+    const dispute = await getDb().dispute.findUniqueOrThrow({ where: { id: disputeId } });
+    expect(dispute.amount).toBe(300_00n);
+    expect(dispute.ownerId).toBe(analyst.id);
+    expect(dispute.deadline.toISOString().slice(0, 10)).toBe(
+      addBusinessDays(ledgerToday(), 5, new Set()).toISOString().slice(0, 10),
+    );
+
+    // The analyst's decision (the back office's dispute pages call the same use case).
+    await resolveDispute(
+      {
+        disputeId,
+        outcome: "VALID",
+        rootCause: "PRICING_ERROR",
+        explanation: "The contract price applies; we credited the difference.",
+      },
+      { kind: "staff", userId: analyst.id, roles: ["DISPUTE_ANALYST"] },
+    );
+
+    await page.reload();
+    await expect(page.getByText("Accepted", { exact: true })).toBeVisible();
+    await expect(page.getByText(/Credit memo CM-D-\d+: \$300\.00, of which \$300\.00 applied/)).toBeVisible();
+    await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/invoices/${invoice.id}`);
+    await expect(page.locator('[data-summary="open"]')).toContainText("$300.00");
+    await expect(page.getByText("This invoice is in dispute")).toHaveCount(0);
+
+    const mail = await getDb().outboxEmail.findFirst({
+      where: { toAddress: email, category: "dispute.resolved" },
+    });
+    expect(mail?.subject).toBe(`Dispute D-${dispute.number} for invoice ${invoice.number} was accepted`);
+  });
+
+  test("an invalid resolution returns the invoice to collection and the customer sees why", async ({
+    page,
+  }) => {
+    const { customer, invoice, analyst, email } = await disputeSetup();
+    await signIn(page, email);
+    const disputeId = await disputeTwoLines(page, customer.id, invoice.id);
+    await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/invoices?status=disputed`);
+    await expect(page.getByRole("link", { name: invoice.number })).toBeVisible();
+    await expect(
+      page.getByRole("row", { name: new RegExp(invoice.number) }).getByText("In dispute", { exact: true }),
+    ).toBeVisible();
+
+    await resolveDispute(
+      {
+        disputeId,
+        outcome: "INVALID",
+        rootCause: "CUSTOMER_ERROR",
+        explanation: "Your purchase order 4711 shows these prices.",
+      },
+      { kind: "staff", userId: analyst.id, roles: ["DISPUTE_ANALYST"] },
+    );
+    await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/disputes/${disputeId}`);
+    await expect(page.getByText("Not accepted", { exact: true })).toBeVisible();
+    await expect(page.getByText("Your purchase order 4711 shows these prices.").first()).toBeVisible();
+    await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/invoices?status=disputed`);
+    await expect(page.getByRole("link", { name: invoice.number })).toHaveCount(0);
+    await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/invoices/${invoice.id}`);
+    await expect(page.locator('[data-summary="open"]')).toContainText("$600.00");
+  });
+});
