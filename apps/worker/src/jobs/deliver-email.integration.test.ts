@@ -275,6 +275,7 @@ describe("e-mail delivery", () => {
       const schedules = await getDb().$queryRaw<{ name: string; cron: string }[]>`
         SELECT name, cron FROM pgboss.schedule ORDER BY name`;
       expect(schedules).toEqual([
+        { name: "disputes.escalate", cron: "7 * * * *" },
         { name: "email.release-stuck", cron: "* * * * *" },
         { name: "payments.autopay", cron: "17 * * * *" },
         { name: "payments.card-sweep", cron: "*/5 * * * *" },
