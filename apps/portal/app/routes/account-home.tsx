@@ -1,4 +1,5 @@
 import { getPortalHome, type PortalCredit, type PortalOpenItem } from "@settle/domain/portal/get-portal-home";
+import { Alert } from "@settle/ui/alert";
 import { Badge } from "@settle/ui/badge";
 import { Card } from "@settle/ui/card";
 import { type Column, DataTable } from "@settle/ui/data-table";
@@ -107,6 +108,28 @@ export default function AccountHome({ loaderData }: Route.ComponentProps) {
             />
           </div>
         </section>
+      ) : null}
+
+      {home.inDispute.length > 0 ? (
+        <Alert tone="warning" className="mb-8">
+          <p>
+            {home.inDispute.map((d, i) => (
+              <span key={d.currency}>
+                {i > 0 ? " · " : null}
+                <Trans
+                  t={t}
+                  i18nKey="disputes:homeNotice"
+                  components={{
+                    amount: <MoneyText amount={d.amount} currency={d.currency} locale={locale} />,
+                  }}
+                />
+              </span>
+            ))}{" "}
+            <Link to={`/accounts/${home.customer.id}/disputes`} className="font-medium underline">
+              {t("disputes:homeLink")}
+            </Link>
+          </p>
+        </Alert>
       ) : null}
 
       {home.balances.length > 1 ? <CurrencyTable home={home} locale={locale} t={t} /> : null}

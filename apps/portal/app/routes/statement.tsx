@@ -395,6 +395,14 @@ function AgingCard({ statement, className }: { statement: Statement; className?:
             <MoneyText amount={aging.openDebits} currency={statement.currency} locale={locale} />
           </dd>
         </div>
+        {aging.inDispute > 0n ? (
+          <div className="flex justify-between gap-3">
+            <dt className="ps-3 text-ink-muted">{t("aging.inDispute")}</dt>
+            <dd>
+              <MoneyText amount={aging.inDispute} currency={statement.currency} locale={locale} />
+            </dd>
+          </div>
+        ) : null}
         <div className="flex justify-between gap-3">
           <dt className="text-ink-muted">
             {t("aging.unappliedCredits", { count: aging.unappliedCreditCount })}
