@@ -12,6 +12,8 @@ export default [
     route("card-payments", "routes/card-payments.tsx"),
     route("card-payments/:attemptId", "routes/card-payment.tsx"),
     route("disputes", "routes/disputes.tsx"),
+    route("disputes/:disputeId", "routes/dispute.tsx"),
+    route("disputes/:disputeId/documents/:attachmentId", "routes/dispute-document.ts"),
     route("settings/refund-approval", "routes/refund-approval.tsx"),
     route("account/sessions", "routes/account-sessions.tsx"),
     route("dev/mailbox", "routes/dev-mailbox.tsx"),
