@@ -12,6 +12,7 @@ export default [
     route("card-payments", "routes/card-payments.tsx"),
     route("card-payments/:attemptId", "routes/card-payment.tsx"),
     route("disputes", "routes/disputes.tsx"),
+    route("disputes/new", "routes/dispute-new.tsx"),
     route("disputes/:disputeId", "routes/dispute.tsx"),
     route("disputes/:disputeId/documents/:attachmentId", "routes/dispute-document.ts"),
     route("settings/refund-approval", "routes/refund-approval.tsx"),

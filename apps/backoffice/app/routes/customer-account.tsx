@@ -91,7 +91,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 type Account = Route.ComponentProps["loaderData"];
 type OpenItemRow = Account["openItems"]["rows"][number];
 
-const itemColumns: Column<OpenItemRow>[] = [
+/** Documents a customer is billed by, which can be disputed. */
+const DISPUTABLE = new Set(["INVOICE", "DEBIT_MEMO", "FEE"]);
+
+const itemColumns = (customerId: string): Column<OpenItemRow>[] => [
   {
     id: "kind",
     header: "Type",
@@ -147,6 +150,27 @@ const itemColumns: Column<OpenItemRow>[] = [
         className="font-medium"
       />
     ),
+  },
+  {
+    id: "dispute",
+    header: <span className="sr-only">Dispute</span>,
+    cell: (r) =>
+      !DISPUTABLE.has(r.kind) ? null : (
+        <span className="block text-end text-xs whitespace-nowrap">
+          {r.inDispute > 0n ? (
+            <span className="block text-amber-800">
+              <MoneyText amount={r.inDispute} currency={r.currency} /> in dispute
+            </span>
+          ) : null}
+          <Link
+            to={`/disputes/new?customerId=${customerId}&invoiceId=${r.id}`}
+            className="text-brand-700 hover:underline"
+            aria-label={`Log a dispute on ${r.number}`}
+          >
+            Dispute
+          </Link>
+        </span>
+      ),
   },
 ];
 
@@ -311,7 +335,7 @@ export default function CustomerAccount({ loaderData, actionData }: Route.Compon
           ) : (
             <DataTable
               caption="Open items, oldest due date first"
-              columns={itemColumns}
+              columns={itemColumns(customer.id)}
               rows={openItems.rows}
               rowKey={(r) => r.id}
               empty={

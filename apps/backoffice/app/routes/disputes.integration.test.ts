@@ -13,6 +13,7 @@ import { csrfToken } from "../csrf.server.ts";
 import { signInCookie } from "../session.server.ts";
 import { action as disputeAction, loader as disputeLoader } from "./dispute.tsx";
 import { loader as documentLoader } from "./dispute-document.ts";
+import { action as raiseAction, loader as raiseLoader } from "./dispute-new.tsx";
 import { loader as queueLoader } from "./disputes.tsx";
 
 const BASE = "http://127.0.0.1:3001";
@@ -394,5 +395,104 @@ describe("dispute page", () => {
     const page = await disputeLoader(args("/x", { params, cookie: analyst.cookie }));
     expect(page.dispute.owner?.id).toBe(manager.id);
     expect(page.dispute.department?.name).toBe("Logistics");
+  });
+});
+
+describe("logging a dispute for a customer", () => {
+  async function invoice() {
+    const db = getDb();
+    const customer = await createCustomer(db, { legalEntityId: entityId });
+    const inv = await createInvoiceForCustomer(db, customer.id, {
+      lines: [100_00n, 250_00n].map((unitPrice, i) => ({
+        description: `Part ${i + 1}`,
+        quantityMilli: 1000n,
+        unitPrice,
+        taxRateBp: 0,
+      })),
+    });
+    return { customerId: customer.id, invoiceId: inv.id };
+  }
+
+  it("walks customer, invoice and details; a collector logs a phone dispute of one line with a PDF", async () => {
+    const { customerId, invoiceId } = await invoice();
+    const pickInvoice = await raiseLoader(
+      args(`/disputes/new?customerId=${customerId}`, { cookie: collector.cookie }),
+    );
+    expect(pickInvoice.step).toBe("invoice");
+    const details = await raiseLoader(
+      args(`/disputes/new?customerId=${customerId}&invoiceId=${invoiceId}`, { cookie: collector.cookie }),
+    );
+    if (details.step !== "details") throw new Error("expected the details step");
+    expect(details.invoice.lines.map((l) => l.lineNo)).toEqual([1, 2]);
+
+    const fields = {
+      customerId,
+      invoiceId,
+      idempotencyKey: details.idempotencyKey,
+      channel: "PHONE",
+      scope: "LINES",
+      line: "2",
+      "lineAmount-2": "",
+      reason: "",
+      description: "Part 2 was never delivered.",
+      contactEmail: "buyer@customer.example",
+    };
+    const missing = (await raiseAction(
+      args("/disputes/new", { ...post(collector.cookie, fields) }),
+    )) as unknown as {
+      data: { ok: boolean; message: string; values: Record<string, string> };
+      init: ResponseInit;
+    };
+    expect(missing.init.status).toBe(400);
+    expect(missing.data).toMatchObject({ ok: false, message: "Choose a reason." });
+    expect(missing.data.values).toMatchObject({ description: "Part 2 was never delivered.", lines: "2" });
+    expect(await getDb().dispute.count({ where: { invoiceId } })).toBe(0);
+
+    const form = post(collector.cookie, { ...fields, reason: "QUANTITY_SHORT_SHIPMENT" });
+    form.body.append("files", new File([PDF], "delivery-note.pdf", { type: "application/pdf" }));
+    const response = (await raiseAction(args("/disputes/new", form))) as Response;
+    expect(response.status).toBe(302);
+    const dispute = await getDb().dispute.findFirstOrThrow({
+      where: { invoiceId },
+      include: { attachments: true },
+    });
+    expect(response.headers.get("location")).toBe(`/disputes/${dispute.id}`);
+    expect(dispute).toMatchObject({
+      channel: "PHONE",
+      amount: 250_00n,
+      notifyEmail: "buyer@customer.example",
+    });
+    expect(dispute.attachments.map((a) => a.fileName)).toEqual(["delivery-note.pdf"]);
+  });
+
+  it("another customer's invoice is 404", async () => {
+    const a = await invoice();
+    const b = await invoice();
+    expect(
+      await status(
+        raiseLoader(
+          args(`/disputes/new?customerId=${a.customerId}&invoiceId=${b.invoiceId}`, {
+            cookie: collector.cookie,
+          }),
+        ),
+      ),
+    ).toBe(404);
+    expect(
+      await status(
+        raiseAction(
+          args("/disputes/new", {
+            ...post(collector.cookie, {
+              customerId: a.customerId,
+              invoiceId: b.invoiceId,
+              idempotencyKey: randomUUID(),
+              channel: "EMAIL",
+              scope: "WHOLE",
+              reason: "TAX",
+              description: "Wrong VAT.",
+            }),
+          }),
+        ),
+      ),
+    ).toBe(404);
   });
 });
