@@ -522,16 +522,19 @@ describe("recording card payments exactly once", () => {
     // Every re-fetch fails while the events arrive: they stay in the inbox unprocessed.
     await control.failNext({ path: "/v1/*", method: "GET", count: 200, status: 500 });
     await control.payCheckout(sessionIdOf(started.checkoutUrl!), { card: "4242424242424242" });
-    const pending = async () =>
-      getDb().stripeEvent.findMany({
-        where: { processedAt: null, attempts: { gt: 0 } },
-        select: { id: true },
-      });
-    for (let i = 0; i < 100 && (await pending()).length === 0; i++)
-      await new Promise((r) => setTimeout(r, 50));
-    await control.pauseDeliveries();
+    // Every delivery answered: each was stored and its processing tried (and failed) first.
+    await control.waitForDeliveries(10_000);
+    const failed = await getDb().stripeEvent.findMany({
+      where: { processedAt: null, lastError: { not: null } },
+      select: { id: true, availableAt: true, receivedAt: true, attempts: true },
+    });
     await control.clearFaults();
-    expect((await pending()).length).toBeGreaterThan(0);
+    expect(failed.length).toBeGreaterThan(0);
+    // Each waits for its retry: 5 s after its first failure, which came after it was stored.
+    for (const e of failed) {
+      expect(e.attempts).toBe(1);
+      expect(e.availableAt.getTime() - e.receivedAt.getTime()).toBeGreaterThanOrEqual(5_000);
+    }
     expect(await paymentsFor(a.customerId)).toHaveLength(0);
 
     const retried = await drainStripeInbox({ now: later() });
