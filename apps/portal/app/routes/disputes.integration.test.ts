@@ -151,11 +151,12 @@ describe("portal disputes", () => {
     const invoice = await outcome(
       invoiceLoader(args(`/accounts/${account}/invoices/${invoiceId}`, viewer, params)),
     );
-    expect((invoice.data?.invoice as { inDispute: { amount: bigint } }).inDispute.amount).toBe(300_00n);
+    expect(invoice.data).toMatchObject({ invoice: { inDispute: { amount: 300_00n } } });
     const list = await outcome(
       listLoader(args(`/accounts/${account}/disputes`, viewer, { customerId: account })),
     );
-    expect((list.data?.disputes as { id: string }[]).map((d) => d.id)).toEqual([disputeId]);
+    expect(list.data).toMatchObject({ disputes: [{ id: disputeId }] });
+    expect(list.data?.disputes).toHaveLength(1);
 
     // The same line again: 409 naming the open dispute.
     const again = await outcome(

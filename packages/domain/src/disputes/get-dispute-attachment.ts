@@ -46,7 +46,8 @@ export async function getDisputeAttachment(
     },
   });
   if (!row?.content || !canReadCustomer(actor, row.dispute.customerId)) throw notFound;
-  if (input.customerId !== undefined && row.dispute.customerId !== input.customerId.toLowerCase()) throw notFound;
+  if (input.customerId !== undefined && row.dispute.customerId !== input.customerId.toLowerCase())
+    throw notFound;
   if (actor.kind === "portal" && row.visibility !== "CUSTOMER") throw notFound;
   return {
     fileName: row.fileName,
