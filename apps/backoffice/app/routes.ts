@@ -16,6 +16,7 @@ export default [
     route("disputes/:disputeId", "routes/dispute.tsx"),
     route("disputes/:disputeId/documents/:attachmentId", "routes/dispute-document.ts"),
     route("settings/refund-approval", "routes/refund-approval.tsx"),
+    route("settings/dispute-matrix", "routes/dispute-matrix.tsx"),
     route("account/sessions", "routes/account-sessions.tsx"),
     route("dev/mailbox", "routes/dev-mailbox.tsx"),
     route("dev/mailbox/:emailId/attachments/:index", "routes/dev-mailbox-attachment.ts"),

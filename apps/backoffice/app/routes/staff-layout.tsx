@@ -27,7 +27,8 @@ const NAV: NavItem[] = [
   { to: "/", label: "Overview", icon: "home", end: true },
   { to: "/customers", label: "Customers", icon: "building" },
   { to: "/card-payments", label: "Card payments", icon: "card" },
-  { to: "/disputes", label: "Disputes", icon: "inbox" },
+  { to: "/disputes", label: "Disputes", icon: "flag" },
+  { to: "/reports/disputes", label: "Dispute report", icon: "chart" },
 ];
 
 export default function StaffLayout({ loaderData }: Route.ComponentProps) {
@@ -35,6 +36,7 @@ export default function StaffLayout({ loaderData }: Route.ComponentProps) {
   const csrf = useCsrfToken();
   const secondary: NavItem[] = [
     { to: "/settings/refund-approval", label: "Refund approval", icon: "card" },
+    { to: "/settings/dispute-matrix", label: "Dispute matrix", icon: "sliders" },
     { to: "/account/sessions", label: "Signed-in devices", icon: "device" },
     ...(devTools ? [{ to: "/dev/mailbox", label: "Dev mailbox", icon: "inbox" } satisfies NavItem] : []),
   ];

@@ -1,0 +1,210 @@
+import { randomUUID } from "node:crypto";
+import { getDb } from "@settle/domain/db/client";
+import type { StaffRole } from "@settle/domain/db/generated/enums";
+import { createLegalEntity, createStaffUser } from "@settle/domain/seed/factories";
+import { beforeAll, describe, expect, it } from "vitest";
+import { csrfToken } from "../csrf.server.ts";
+import { signInCookie } from "../session.server.ts";
+import { action, loader } from "./dispute-matrix.tsx";
+
+const BASE = "http://127.0.0.1:3001";
+
+function args<T>(url: string, init: { cookie?: string; body?: FormData } = {}): T {
+  const headers = new Headers({ "user-agent": "vitest", origin: BASE, "sec-fetch-site": "same-origin" });
+  if (init.cookie) headers.set("cookie", init.cookie);
+  const request = new Request(`${BASE}${url}`, {
+    method: init.body ? "POST" : "GET",
+    headers,
+    body: init.body,
+  });
+  return { request, params: {}, context: { clientAddress: "127.0.0.9", nonce: "n" } } as T;
+}
+
+function post(session: string, fields: Record<string, string>) {
+  const { token, setCookie } = csrfToken(new Request(BASE));
+  const form = new FormData();
+  form.set("csrf", token);
+  for (const [k, v] of Object.entries(fields)) form.set(k, v);
+  return { body: form, cookie: `${session}; ${setCookie!.split(";")[0]!}` };
+}
+
+/** The status and body of an action's answer. */
+async function answer(promise: Promise<unknown>) {
+  const result = (await promise) as { data?: unknown; init?: ResponseInit | null };
+  const body = (result && typeof result === "object" && "data" in result ? result.data : result) as {
+    ok: boolean;
+    message: string;
+    field: string | null;
+    values: Record<string, string>;
+  };
+  return { status: result?.init?.status ?? 200, body };
+}
+
+async function session(roles: StaffRole[]) {
+  const user = await createStaffUser(getDb(), {
+    email: `matrix-route-${randomUUID().slice(0, 8)}@settle.example`,
+    roles,
+    passwordHash: "not-used",
+  });
+  return (await signInCookie(new Request(BASE), undefined, user.id)).split(";")[0]!;
+}
+
+let manager: string;
+let analyst: string;
+let entityId: string;
+let departmentId: string;
+
+beforeAll(async () => {
+  manager = await session(["AR_MANAGER"]);
+  analyst = await session(["DISPUTE_ANALYST"]);
+  entityId = (await createLegalEntity(getDb(), { name: "Matrix Route Entity" })).id;
+  departmentId = (
+    await getDb().department.create({ data: { code: `TAX-${randomUUID().slice(0, 6)}`, name: "Tax desk" } })
+  ).id;
+});
+
+const rule = (extra: Record<string, string> = {}) => ({
+  intent: "rule-save",
+  reason: "TAX",
+  legalEntityId: entityId,
+  currency: "",
+  minAmount: "",
+  maxAmount: "",
+  departmentId,
+  ownerId: "",
+  deadlineDays: "7",
+  ...extra,
+});
+
+describe("dispute matrix", () => {
+  it("other roles read it but cannot change rules, holidays or approval amounts (403)", async () => {
+    const page = await loader(args("/settings/dispute-matrix", { cookie: analyst }));
+    expect(page.canEdit).toBe(false);
+    const rulesBefore = await getDb().disputeRule.count();
+    const attempts: Record<string, string>[] = [
+      rule(),
+      { intent: "holiday-set", legalEntityId: entityId, date: "2026-12-24", name: "Christmas Eve" },
+      { intent: "threshold-set", currency: "USD", amount: "5.00" },
+    ];
+    for (const fields of attempts) {
+      const { status, body } = await answer(action(args("/x", post(analyst, fields))));
+      expect(status).toBe(403);
+      expect(body.ok).toBe(false);
+    }
+    expect(await getDb().disputeRule.count()).toBe(rulesBefore);
+    expect(await getDb().holiday.count({ where: { legalEntityId: entityId } })).toBe(0);
+    expect(await getDb().auditEvent.count({ where: { entityType: "dispute_rule" } })).toBe(0);
+  });
+
+  it("an AR manager adds, edits and deactivates a rule; each change is audited", async () => {
+    const added = await answer(action(args("/x", post(manager, rule()))));
+    expect(added.body).toMatchObject({ ok: true });
+    const page = await loader(args("/settings/dispute-matrix", { cookie: manager }));
+    expect(page.canEdit).toBe(true);
+    const saved = page.rules.find((r) => r.reason === "TAX" && r.legalEntity?.id === entityId)!;
+    expect(saved).toMatchObject({ deadlineDays: 7, department: { id: departmentId } });
+
+    const editing = await loader(args(`/settings/dispute-matrix?edit=${saved.id}`, { cookie: manager }));
+    expect(editing.editing?.id).toBe(saved.id);
+    const edited = await answer(
+      action(
+        args(
+          "/x",
+          post(manager, rule({ ruleId: saved.id, currency: "USD", minAmount: "1000.00", deadlineDays: "3" })),
+        ),
+      ),
+    );
+    expect(edited.body.ok).toBe(true);
+    const row = await getDb().disputeRule.findUniqueOrThrow({ where: { id: saved.id } });
+    expect(row).toMatchObject({ minAmount: 1_000_00n, deadlineDays: 3 });
+
+    const off = await answer(
+      action(args("/x", post(manager, { intent: "rule-deactivate", ruleId: saved.id }))),
+    );
+    expect(off.body).toMatchObject({ ok: true });
+    const after = await loader(args("/settings/dispute-matrix", { cookie: manager }));
+    expect(after.rules.some((r) => r.id === saved.id)).toBe(false);
+    const all = await loader(args("/settings/dispute-matrix?inactive=1", { cookie: manager }));
+    expect(all.rules.find((r) => r.id === saved.id)?.active).toBe(false);
+    const actions = await getDb().auditEvent.findMany({
+      where: { entityType: "dispute_rule", entityId: saved.id },
+      orderBy: { id: "asc" },
+      select: { action: true },
+    });
+    expect(actions.map((a) => a.action)).toEqual([
+      "dispute-rule.create",
+      "dispute-rule.update",
+      "dispute-rule.deactivate",
+    ]);
+  });
+
+  it("validates rules and keeps what was typed", async () => {
+    const before = await getDb().disputeRule.count();
+    const nowhere = await answer(action(args("/x", post(manager, rule({ departmentId: "" })))));
+    expect(nowhere.status).toBe(400);
+    expect(nowhere.body).toMatchObject({ ok: false, field: "departmentId" });
+    expect(nowhere.body.values.deadlineDays).toBe("7");
+    const band = await answer(action(args("/x", post(manager, rule({ minAmount: "50.00" })))));
+    expect(band.body).toMatchObject({
+      ok: false,
+      field: "currency",
+      message: "An amount band needs its currency.",
+    });
+    const days = await answer(action(args("/x", post(manager, rule({ deadlineDays: "0" })))));
+    expect(days.body).toMatchObject({ ok: false, message: "At least one business day." });
+    const order = await answer(
+      action(args("/x", post(manager, rule({ currency: "USD", minAmount: "500", maxAmount: "100" })))),
+    );
+    expect(order.body).toMatchObject({ ok: false, field: "maxAmount" });
+    expect(await getDb().disputeRule.count()).toBe(before);
+  });
+
+  it("holidays per legal entity and year, and approval amounts per currency", async () => {
+    const set = await answer(
+      action(
+        args(
+          "/x",
+          post(manager, {
+            intent: "holiday-set",
+            legalEntityId: entityId,
+            date: "2027-01-01",
+            name: "New Year",
+          }),
+        ),
+      ),
+    );
+    expect(set.body.ok).toBe(true);
+    const page = await loader(
+      args(`/settings/dispute-matrix?entity=${entityId}&year=2027`, { cookie: analyst }),
+    );
+    expect(page.holidays.entity?.id).toBe(entityId);
+    expect(page.holidays.rows.map((h) => h.name)).toEqual(["New Year"]);
+    const bad = await answer(
+      action(
+        args(
+          "/x",
+          post(manager, { intent: "holiday-set", legalEntityId: entityId, date: "2027-02-30", name: "" }),
+        ),
+      ),
+    );
+    expect(bad.body).toMatchObject({ ok: false, field: "date" });
+    await answer(
+      action(
+        args("/x", post(manager, { intent: "holiday-remove", legalEntityId: entityId, date: "2027-01-01" })),
+      ),
+    );
+    expect(await getDb().holiday.count({ where: { legalEntityId: entityId } })).toBe(0);
+
+    const threshold = await answer(
+      action(args("/x", post(manager, { intent: "threshold-set", currency: "chf", amount: "750.00" }))),
+    );
+    expect(threshold.body).toMatchObject({ ok: true, message: "CHF approval amount saved." });
+    const wrong = await answer(
+      action(args("/x", post(manager, { intent: "threshold-set", currency: "CHF", amount: "lots" }))),
+    );
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.values.amount).toBe("lots");
+    const after = await loader(args("/settings/dispute-matrix", { cookie: manager }));
+    expect(after.thresholds.find((t) => t.currency === "CHF")?.amount).toBe(750_00n);
+  });
+});
