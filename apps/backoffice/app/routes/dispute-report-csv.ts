@@ -1,0 +1,16 @@
+import { writeCsv } from "@settle/documents/export/write-csv";
+import { load } from "@settle/web/domain-errors.server";
+import { streamDownload } from "@settle/web/downloads.server";
+import { loadDisputeReport, reportColumns, reportFileName, reportInput } from "../dispute-report.server.ts";
+import { requireStaff } from "../session.server.ts";
+import type { Route } from "./+types/dispute-report-csv";
+
+/** The root-cause report as CSV, the same rows and period as the page. */
+export async function loader({ request }: Route.LoaderArgs) {
+  const staff = await requireStaff(request);
+  const input = reportInput(request);
+  const report = await load(() => loadDisputeReport(input, staff.actor));
+  return streamDownload(reportFileName(input, "csv"), "csv", (out) =>
+    writeCsv(reportColumns(report.groupBy), report.rows, out),
+  );
+}
