@@ -564,8 +564,9 @@ describe("recording card payments exactly once", () => {
     }
     await control.duplicateNext(200);
     await control.holdNext();
-    // A "crash": the first re-fetches fail, leaving events stored but unprocessed.
-    await control.failNext({ method: "GET", path: "/v1/*", count: 15, status: 500 });
+    // Stripe's API fails every read until the faults are cleared: each event is stored, its
+    // processing fails and it waits for a retry.
+    await control.failNext({ method: "GET", path: "/v1/*", count: 1_000, status: 500 });
     for (const { started, i } of attempts) {
       const session = sessionIdOf(started.checkoutUrl!);
       if (i % 3 === 0) await control.payCheckout(session, { card: "4000000000000002" });
@@ -589,7 +590,14 @@ describe("recording card payments exactly once", () => {
     expect((await Promise.all(forgeries)).map((r) => r.status)).toEqual([400, 400, 400, 400, 400]);
     await control.waitForDeliveries(20_000);
     await control.clearFaults();
-    // The worker's safety nets, twice, as two workers would.
+    // A worker is killed holding every event still unprocessed: claimed (leased, attempt counted)
+    // and never finished. Nobody may take them until the lease runs out.
+    const abandoned = await getDb().$executeRaw`
+      UPDATE stripe_event SET available_at = now() + interval '2 minutes', attempts = attempts + 1
+       WHERE processed_at IS NULL`;
+    expect(abandoned).toBeGreaterThan(0);
+    expect(await drainStripeInbox()).toMatchObject({ claimed: 0 });
+    // Then the other workers take them over, two at once; and the sweeps run, twice.
     await Promise.all([drainStripeInbox({ now: later() }), drainStripeInbox({ now: later() })]);
     await Promise.all([sweepCardPayments(), sweepCardPayments()]);
 
