@@ -6,6 +6,7 @@ import type {
   DisputeScope,
   DisputeStatus,
 } from "@settle/domain/disputes/dispute-forms";
+import type { DisputeReportGroup } from "@settle/domain/disputes/dispute-report";
 import type { Tone } from "@settle/ui/badge";
 
 export const DISPUTE_STATUS: Record<DisputeStatus, { label: string; tone: Tone }> = {
@@ -76,4 +77,19 @@ export const DISPUTE_ACTIONS: Record<string, string> = {
   "dispute.resolve": "Resolved",
   "dispute.withdraw": "Withdrawn",
   "dispute.escalate": "Escalated: past the deadline",
+};
+
+/** The report's groupings, as the root-cause report takes them (kept here: pages must not import database code). */
+export const REPORT_GROUPS = [
+  "reason",
+  "department",
+  "customer",
+  "legalEntity",
+] as const satisfies readonly DisputeReportGroup[];
+
+export const REPORT_GROUP_LABELS: Record<DisputeReportGroup, string> = {
+  reason: "Reason",
+  department: "Department",
+  customer: "Customer",
+  legalEntity: "Legal entity",
 };

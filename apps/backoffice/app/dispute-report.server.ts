@@ -3,10 +3,11 @@ import type { StaffActor } from "@settle/domain/actor";
 import { ledgerToday } from "@settle/domain/customers/account-balances";
 import {
   DISPUTE_REPORT_GROUPS,
+  type DisputeReportGroup,
   type DisputeReportInput,
   getDisputeReport,
 } from "@settle/domain/disputes/dispute-report";
-import { DISPUTE_REASON } from "./dispute-labels.ts";
+import { DISPUTE_REASON, REPORT_GROUP_LABELS } from "./dispute-labels.ts";
 
 const DAY_MS = 86_400_000;
 const iso = (date: Date) => date.toISOString().slice(0, 10);
@@ -40,17 +41,10 @@ export async function loadDisputeReport(input: DisputeReportInput, actor: StaffA
 
 type Row = Awaited<ReturnType<typeof loadDisputeReport>>["rows"][number];
 
-export const GROUP_HEADERS = {
-  reason: "Reason",
-  department: "Department",
-  customer: "Customer",
-  legalEntity: "Legal entity",
-} as const;
-
 /** The report's columns for CSV and XLSX alike (cycle times in whole hours). */
-export function reportColumns(groupBy: keyof typeof GROUP_HEADERS): ExportColumn<Row>[] {
+export function reportColumns(groupBy: DisputeReportGroup): ExportColumn<Row>[] {
   return [
-    { header: GROUP_HEADERS[groupBy], type: "text", value: (r) => r.label, width: 32 },
+    { header: REPORT_GROUP_LABELS[groupBy], type: "text", value: (r) => r.label, width: 32 },
     { header: "Currency", type: "text", value: (r) => r.currency, width: 10 },
     { header: "Disputes", type: "integer", value: (r) => r.count },
     { header: "Open", type: "integer", value: (r) => r.open },

@@ -59,6 +59,8 @@ export async function loader({ request }: Route.LoaderArgs) {
       step: "details" as const,
       invoice,
       idempotencyKey: `staff-dispute-${randomUUID()}`,
+      // The upload limits, for the form's hint (the domain enforces them).
+      limits: { files: MAX_ATTACHMENTS_PER_REQUEST, megabytes: MAX_ATTACHMENT_BYTES / 1024 / 1024 },
     };
   }
   if (customerId) {
@@ -360,7 +362,7 @@ function Details({
   loaded: Extract<Loaded, { step: "details" }>;
   problem: RaiseProblem | undefined;
 }) {
-  const { invoice, idempotencyKey } = loaded;
+  const { invoice, idempotencyKey, limits: LIMITS } = loaded;
   const csrf = useCsrfToken();
   const busy = useNavigation().state === "submitting";
   const v = problem?.values ?? {};
@@ -638,8 +640,8 @@ function Details({
               className="block text-sm"
             />
             <p id="raise-files-hint" className="text-xs text-ink-faint">
-              PDF, images, Office files, e-mails, CSV or text; up to {MAX_ATTACHMENTS_PER_REQUEST} files of{" "}
-              {MAX_ATTACHMENT_BYTES / 1024 / 1024} MB each.
+              PDF, images, Office files, e-mails, CSV or text; up to {LIMITS.files} files of{" "}
+              {LIMITS.megabytes} MB each.
             </p>
           </div>
         </div>

@@ -1,4 +1,3 @@
-import { DISPUTE_REPORT_GROUPS } from "@settle/domain/disputes/dispute-report";
 import { isDomainError } from "@settle/domain/errors";
 import { Alert } from "@settle/ui/alert";
 import { Badge } from "@settle/ui/badge";
@@ -12,8 +11,8 @@ import { PageHeader } from "@settle/ui/page-header";
 import { throwAsResponse } from "@settle/web/domain-errors.server";
 import { Form, Link } from "react-router";
 import { RouteError } from "../components/route-error.tsx";
-import { DISPUTE_REASON } from "../dispute-labels.ts";
-import { GROUP_HEADERS, loadDisputeReport, reportInput } from "../dispute-report.server.ts";
+import { DISPUTE_REASON, REPORT_GROUP_LABELS, REPORT_GROUPS } from "../dispute-labels.ts";
+import { loadDisputeReport, reportInput } from "../dispute-report.server.ts";
 import { requireStaff } from "../session.server.ts";
 import type { Route } from "./+types/dispute-report";
 
@@ -48,18 +47,13 @@ function cycle(hours: number | null) {
   );
 }
 
-const GROUP_LABELS: Record<(typeof DISPUTE_REPORT_GROUPS)[number], string> = {
-  reason: "Reason",
-  department: "Department",
-  customer: "Customer",
-  legalEntity: "Legal entity",
-};
+const GROUP_LABELS = REPORT_GROUP_LABELS;
 
 function columns(groupBy: Report["groupBy"]): Column<Row>[] {
   return [
     {
       id: "group",
-      header: GROUP_HEADERS[groupBy],
+      header: GROUP_LABELS[groupBy],
       rowHeader: true,
       cell: (r) =>
         groupBy === "customer" && r.key ? (
@@ -203,7 +197,7 @@ export default function DisputeReport({ loaderData }: Route.ComponentProps) {
               key={input.groupBy}
               className="block rounded-lg border border-line bg-surface px-3 py-2 text-sm"
             >
-              {DISPUTE_REPORT_GROUPS.map((g) => (
+              {REPORT_GROUPS.map((g) => (
                 <option key={g} value={g}>
                   {GROUP_LABELS[g]}
                 </option>

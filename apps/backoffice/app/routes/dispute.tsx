@@ -81,6 +81,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     departments: departments.map((d) => ({ id: d.id, name: d.name })),
     threshold: thresholds.find((t) => t.currency === dispute.currency)?.amount ?? null,
     me: staff.user.id,
+    // The upload limits, for the form's hint (the domain enforces them).
+    limits: { files: MAX_ATTACHMENTS_PER_REQUEST, megabytes: MAX_ATTACHMENT_BYTES / 1024 / 1024 },
     can: {
       message: hasRole(roles, DISPUTE_RAISE_ROLES),
       work: hasRole(roles, DISPUTE_WORK_ROLES),
@@ -664,7 +666,7 @@ function fileSize(bytes: number): string {
 }
 
 function Documents({ page, result }: { page: Page; result: FormResult | undefined }) {
-  const { dispute: d, can } = page;
+  const { dispute: d, can, limits: LIMITS } = page;
   const busy = useNavigation().state === "submitting";
   const csrf = useCsrfToken();
   const open = isOpenDisputeStatus(d.status);
@@ -716,8 +718,8 @@ function Documents({ page, result }: { page: Page; result: FormResult | undefine
               className="block text-sm"
             />
             <p id="dispute-files-hint" className="text-xs text-ink-faint">
-              PDF, images, Office files, e-mails, CSV or text; up to {MAX_ATTACHMENTS_PER_REQUEST} files of{" "}
-              {MAX_ATTACHMENT_BYTES / 1024 / 1024} MB each.
+              PDF, images, Office files, e-mails, CSV or text; up to {LIMITS.files} files of{" "}
+              {LIMITS.megabytes} MB each.
             </p>
           </div>
           <div className="space-y-1.5">
