@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { ledgerToday } from "../../packages/domain/src/customers/account-balances.ts";
 import { getDb } from "../../packages/domain/src/db/client.ts";
@@ -79,10 +80,21 @@ async function disputeSetup() {
   return { customer, invoice, analyst, email };
 }
 
+/** No serious or critical WCAG 2.1 AA problem on the page as it is now. */
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
 /** The portal user disputes lines 1 and 2 with a PDF; returns the dispute's id from the URL. */
 async function disputeTwoLines(page: Page, customerId: string, invoiceId: string): Promise<string> {
   await page.goto(`${E2E.portalUrl}/accounts/${customerId}/invoices/${invoiceId}`);
   await page.getByRole("link", { name: "Dispute this invoice" }).click();
+  await expect(page.getByRole("heading", { name: /Dispute invoice/ })).toBeVisible();
+  await expectAccessible(page);
   await page.getByLabel("Some lines").check();
   await page.getByRole("checkbox", { name: /Widget 1/ }).check();
   await page.getByRole("checkbox", { name: /Widget 2/ }).check();
@@ -96,6 +108,7 @@ async function disputeTwoLines(page: Page, customerId: string, invoiceId: string
   await page.getByRole("button", { name: "Send the dispute" }).click();
   await expect(page).toHaveURL(/\/disputes\/[0-9a-f-]{36}\?raised=1$/);
   await expect(page.getByText("Your dispute was sent.")).toBeVisible();
+  await expectAccessible(page);
   return /\/disputes\/([0-9a-f-]{36})/.exec(page.url())?.[1] ?? "";
 }
 
@@ -151,6 +164,12 @@ test.describe("invoice disputes", () => {
     await expect(
       page.getByRole("row", { name: new RegExp(invoice.number) }).getByText("In dispute", { exact: true }),
     ).toBeVisible();
+
+    await page.goto(`${E2E.portalUrl}/accounts/${customer.id}`);
+    await expect(page.getByText("$300.00 of what you owe is in dispute and on hold.")).toBeVisible();
+    await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/statement?view=open`);
+    await expect(page.locator("#aging")).toContainText("Of which in dispute");
+    await expect(page.locator("#aging")).toContainText("$300.00");
 
     await resolveDispute(
       {
