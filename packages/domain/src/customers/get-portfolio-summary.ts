@@ -2,6 +2,7 @@ import { z } from "zod";
 import { type Actor, readableCustomers } from "../actor.ts";
 import { getDb } from "../db/client.ts";
 import { Prisma } from "../db/generated/client.ts";
+import { inDisputeByCurrency } from "../disputes/in-dispute.ts";
 import { DEBIT_KINDS } from "../ledger/item-kinds.ts";
 import { ledgerToday } from "./account-balances.ts";
 
@@ -29,6 +30,8 @@ export interface CurrencySummary {
   /** Accounts with anything open in this currency, and those with something overdue. */
   accounts: number;
   accountsOverdue: number;
+  /** Of the open debits, what open disputes hold (disputes/in-dispute.ts). */
+  inDispute: bigint;
 }
 
 export interface OverdueAccount {
@@ -68,7 +71,7 @@ export async function getPortfolioSummary(
       : Prisma.sql`${debit} AND oi.due_date < ${today}::date - ${from - 1}::int AND oi.due_date >= ${today}::date - ${to}::int`;
   const db = getDb();
 
-  const [currencyRows, overdueRows, customerCount] = await Promise.all([
+  const [currencyRows, overdueRows, customerCount, held] = await Promise.all([
     db.$queryRaw<
       {
         currency: string;
@@ -113,6 +116,7 @@ export async function getPortfolioSummary(
        ORDER BY o.overdue DESC, c.name
        LIMIT ${top}`,
     db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM customer c ${customerScope}`,
+    inDisputeByCurrency(scope),
   ]);
 
   return {
@@ -130,6 +134,7 @@ export async function getPortfolioSummary(
       },
       accounts: r.accounts,
       accountsOverdue: r.accounts_overdue,
+      inDispute: held.get(r.currency.trim()) ?? 0n,
     })),
     mostOverdue: overdueRows.map((r) => ({
       id: r.id,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../actor.ts";
 import { getCustomerAccount } from "../customers/get-customer-account.ts";
+import { getPortfolioSummary } from "../customers/get-portfolio-summary.ts";
 import { getDb } from "../db/client.ts";
 import { getInvoice } from "../invoices/get-invoice.ts";
 import { listInvoices } from "../invoices/list-invoices.ts";
@@ -59,6 +60,9 @@ describe("in dispute elsewhere", () => {
     expect(account.inDispute).toEqual([{ currency: "USD", amount: 200_00n, invoices: 1, disputes: 1 }]);
     expect(account.openItems.rows.find((r) => r.id === invoiceId)?.inDispute).toBe(200_00n);
     expect((await getPortalHome({ customerId }, user)).inDispute).toEqual(account.inDispute);
+    const usd = async () =>
+      (await getPortfolioSummary({}, analyst)).currencies.find((c) => c.currency === "USD");
+    expect((await usd())?.inDispute).toBe(200_00n);
 
     await resolveDispute(
       {
@@ -72,6 +76,7 @@ describe("in dispute elsewhere", () => {
     expect((await listInvoices({ customerId, status: "disputed" }, user)).rows).toEqual([]);
     expect((await getStatement({ customerId, view: "open" }, user)).aging.inDispute).toBe(0n);
     expect((await getCustomerAccount({ customerId }, analyst)).inDispute).toEqual([]);
+    expect((await usd())?.inDispute).toBe(0n);
     expect(
       (await getInvoice({ customerId, invoiceId }, user)).lines.every((l) => l.openDispute === null),
     ).toBe(true);

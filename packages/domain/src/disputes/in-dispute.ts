@@ -110,3 +110,24 @@ export async function inDisputeByCustomer(
   }
   return result;
 }
+
+/**
+ * Held amounts per currency over every customer in `scope` ("all" for staff), for the portfolio's
+ * aging summary.
+ */
+export async function inDisputeByCurrency(
+  scope: "all" | readonly string[],
+  tx: Tx = getDb(),
+): Promise<Map<string, bigint>> {
+  const customers = scope === "all" ? null : [...scope];
+  const rows = await tx.$queryRaw<{ currency: string; amount: bigint }[]>`
+    WITH held AS (
+      SELECT i.currency, LEAST(SUM(d.amount), i.open_amount) AS amount
+        FROM dispute d JOIN open_item i ON i.id = d.invoice_id
+       WHERE d.status::text = ANY(${[...OPEN_DISPUTE_STATUSES]}::text[])
+         AND (${customers}::uuid[] IS NULL OR d.customer_id = ANY(${customers}::uuid[]))
+       GROUP BY d.invoice_id, i.currency, i.open_amount
+    )
+    SELECT currency, SUM(amount)::bigint AS amount FROM held GROUP BY currency`;
+  return new Map(rows.map((r) => [r.currency.trim(), BigInt(r.amount)]));
+}
