@@ -75,12 +75,22 @@ function columns(groupBy: Report["groupBy"]): Column<Row>[] {
     },
     {
       id: "outcomes",
-      header: "Open · valid · partly · invalid · withdrawn",
-      align: "right",
+      header: "Outcomes",
       className: "max-lg:hidden",
       cell: (r) => (
-        <span className="tabular text-ink-muted">
-          {[r.open, r.valid, r.partial, r.invalid, r.withdrawn].map((n) => nf.format(n)).join(" · ")}
+        <span className="block text-xs text-ink-muted">
+          {(
+            [
+              [r.open, "open"],
+              [r.valid, "valid"],
+              [r.partial, "partly valid"],
+              [r.invalid, "invalid"],
+              [r.withdrawn, "withdrawn"],
+            ] as const
+          )
+            .filter(([n]) => n > 0)
+            .map(([n, word]) => `${nf.format(n)} ${word}`)
+            .join(", ")}
         </span>
       ),
     },

@@ -1,0 +1,307 @@
+import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { ledgerToday } from "../../packages/domain/src/customers/account-balances.ts";
+import { getDb } from "../../packages/domain/src/db/client.ts";
+import { addBusinessDays } from "../../packages/domain/src/disputes/business-days.ts";
+import { raiseDispute } from "../../packages/domain/src/disputes/raise-dispute.ts";
+import {
+  createCustomer,
+  createInvoiceForCustomer,
+  createLegalEntity,
+  createStaffUser,
+} from "../../packages/domain/src/seed/factories.ts";
+import { E2E } from "../env.ts";
+import { createPortalUserFor, faker, forgetClientSignInCounts, latestSignInCode } from "../support/data.ts";
+
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+  "latin1",
+);
+const usd = (cents: number) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
+const day = (date: Date) =>
+  new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(date);
+
+/** No serious or critical WCAG 2.1 AA problem on the page as it is now. */
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+async function portalSignIn(page: Page, email: string) {
+  await forgetClientSignInCounts();
+  await page.goto(`${E2E.portalUrl}/login`);
+  await page.getByLabel("E-mail address").fill(email);
+  await page.getByRole("button", { name: /code/i }).click();
+  await expect(page).toHaveURL(/\/login\/verify/);
+  await page.getByLabel("Sign-in code").fill(await latestSignInCode(email));
+  await page
+    .getByRole("button", { name: /sign in|verify|continue/i })
+    .first()
+    .click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+async function staffSignIn(page: Page, who: { email: string; password: string }) {
+  await forgetClientSignInCounts();
+  await page.goto(`${E2E.backofficeUrl}/login`);
+  await page.getByLabel("E-mail").fill(who.email);
+  await page.getByLabel("Password").fill(who.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+/**
+ * A legal entity whose pricing disputes the matrix routes to an analyst (Pricing department,
+ * 5 business days), a customer with an invoice of three lines (100.00, 200.00, 300.00 USD) and a
+ * portal user of the account.
+ */
+async function setup() {
+  const db = getDb();
+  const tag = randomUUID().slice(0, 8);
+  const entity = await createLegalEntity(db, { name: `Back Office Disputes ${tag} Inc.` }, faker);
+  const password = `pw-${randomUUID()}`;
+  const analystEmail = `analyst-${tag}@e2e.example`;
+  const analystName = `Ada Analyst ${tag}`;
+  const analyst = await createStaffUser(db, {
+    email: analystEmail,
+    roles: ["DISPUTE_ANALYST"],
+    password,
+    name: analystName,
+  });
+  const department = await db.department.create({ data: { code: `PRICING-${tag}`, name: `Pricing ${tag}` } });
+  await db.disputeRule.create({
+    data: {
+      reason: "PRICING",
+      legalEntityId: entity.id,
+      departmentId: department.id,
+      ownerId: analyst.id,
+      deadlineDays: 5,
+    },
+  });
+  const customer = await createCustomer(db, { legalEntityId: entity.id, name: `Umbrella ${tag} Ltd`, faker });
+  const invoice = await createInvoiceForCustomer(
+    db,
+    customer.id,
+    {
+      number: `INV-BD-${tag}`,
+      lines: [100_00n, 200_00n, 300_00n].map((unitPrice, i) => ({
+        description: `Gadget ${i + 1}`,
+        quantityMilli: 1000n,
+        unitPrice,
+        taxRateBp: 0,
+      })),
+    },
+    faker,
+  );
+  const { email } = await createPortalUserFor([customer], "VIEWER");
+  return {
+    customer,
+    invoice,
+    department: department.name,
+    analyst: { id: analyst.id, email: analystEmail, password, name: analystName },
+    email,
+  };
+}
+
+test.describe("disputes in the back office", () => {
+  test("a portal user disputes two lines with a PDF; the analyst from the matrix resolves it valid; the portal shows the credit memo, the lower open amount and the e-mail went out", async ({
+    browser,
+  }) => {
+    const { customer, invoice, department, analyst, email } = await setup();
+    const portal = await (await browser.newContext()).newPage();
+    const office = await (await browser.newContext()).newPage();
+
+    // The customer disputes lines 1 and 2 with a PDF on the portal.
+    await portalSignIn(portal, email);
+    await portal.goto(`${E2E.portalUrl}/accounts/${customer.id}/invoices/${invoice.id}`);
+    await portal.getByRole("link", { name: "Dispute this invoice" }).click();
+    await portal.getByLabel("Some lines").check();
+    await portal.getByRole("checkbox", { name: /Gadget 1/ }).check();
+    await portal.getByRole("checkbox", { name: /Gadget 2/ }).check();
+    await portal.getByLabel("Reason", { exact: true }).selectOption("PRICING");
+    await portal.getByLabel("What is wrong?").fill("Gadgets 1 and 2 are above the contract price.");
+    await portal
+      .getByLabel("Documents (optional)")
+      .setInputFiles({ name: "contract.pdf", mimeType: "application/pdf", buffer: PDF });
+    await portal.getByRole("button", { name: "Send the dispute" }).click();
+    await expect(portal).toHaveURL(/\/disputes\/[0-9a-f-]{36}\?raised=1$/);
+    const disputeId = /\/disputes\/([0-9a-f-]{36})/.exec(portal.url())?.[1] ?? "";
+    const { number } = await getDb().dispute.findUniqueOrThrow({ where: { id: disputeId } });
+    const label = `D-${number}`;
+    const deadline = day(addBusinessDays(ledgerToday(), 5, new Set()));
+
+    // The queue shows it with the owner and deadline from the matrix.
+    await staffSignIn(office, analyst);
+    await office.getByRole("link", { name: "Disputes", exact: true }).click();
+    await expect(office.getByRole("heading", { level: 1, name: "Disputes" })).toBeVisible();
+    await office.getByRole("searchbox").fill(customer.name);
+    await office.getByRole("button", { name: "Filter" }).click();
+    const row = office.getByRole("row").filter({ hasText: label });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText(analyst.name);
+    await expect(row).toContainText(department);
+    await expect(row).toContainText(deadline);
+    await expect(row).toContainText(usd(300_00));
+    await expect(row).toContainText("New");
+    await expectAccessible(office);
+
+    await row.getByRole("link", { name: label }).click();
+    await expect(office.getByRole("heading", { level: 1 })).toContainText(label);
+    await expect(office.getByText("5 business days by the matrix")).toBeVisible();
+    await expect(office.getByRole("row", { name: /Gadget 2/ })).toBeVisible();
+    const download = office.waitForEvent("download");
+    await office.getByRole("link", { name: "contract.pdf" }).click();
+    expect((await download).suggestedFilename()).toBe("contract.pdf");
+
+    // An internal note stays internal; a reply reaches the customer.
+    await office.getByLabel("Message", { exact: true }).fill("Contract C-12 confirms 90.00 and 180.00.");
+    await office.getByRole("button", { name: "Add internal note" }).click();
+    await expect(office.getByText("Internal note added.")).toBeVisible();
+    await expect(
+      office.getByRole("listitem").filter({ hasText: "Contract C-12 confirms" }).getByText("Internal note"),
+    ).toBeVisible();
+    await expectAccessible(office);
+
+    // Resolve valid: the whole disputed 300.00 is credited (below the 1,000.00 approval amount).
+    await office.getByLabel(/Valid: credit the whole/).check();
+    await office.getByLabel("Root cause").selectOption("PRICING_ERROR");
+    await office
+      .getByLabel("Explanation to the customer")
+      .fill("The contract price applies; we credited 300.00.");
+    await office.getByRole("button", { name: "Resolve", exact: true }).click();
+    await expect(office.getByText(/Resolved\. Credit memo CM-D-\d+ issued and applied/)).toBeVisible();
+    await expect(office.getByText("Resolved: valid").first()).toBeVisible();
+
+    // The portal: accepted, the credit memo, 300.00 left open; never the internal note.
+    await portal.goto(`${E2E.portalUrl}/accounts/${customer.id}/disputes/${disputeId}`);
+    await expect(portal.getByText("Accepted", { exact: true })).toBeVisible();
+    await expect(
+      portal.getByText(/Credit memo CM-D-\d+: \$300\.00, of which \$300\.00 applied/),
+    ).toBeVisible();
+    await expect(portal.getByText("Contract C-12 confirms")).toHaveCount(0);
+    await portal.goto(`${E2E.portalUrl}/accounts/${customer.id}/invoices/${invoice.id}`);
+    await expect(portal.locator('[data-summary="open"]')).toContainText(usd(300_00));
+
+    // The customer's e-mail, as the back office's mailbox shows the outbox.
+    await office.goto(`${E2E.backofficeUrl}/dev/mailbox?to=${encodeURIComponent(email)}`);
+    await expect(
+      office.getByText(`Dispute ${label} for invoice ${invoice.number} was accepted`).first(),
+    ).toBeVisible();
+    const mail = await getDb().outboxEmail.findFirst({
+      where: { toAddress: email, category: "dispute.resolved" },
+    });
+    expect(mail?.subject).toBe(`Dispute ${label} for invoice ${invoice.number} was accepted`);
+  });
+
+  test("staff log a dispute for the customer; an invalid resolution returns the invoice to collection and the customer sees why", async ({
+    browser,
+  }) => {
+    const { customer, invoice, analyst, email } = await setup();
+    const office = await (await browser.newContext()).newPage();
+    const portal = await (await browser.newContext()).newPage();
+
+    // The analyst logs the customer's phone call from the account page's invoice.
+    await staffSignIn(office, analyst);
+    await office.goto(`${E2E.backofficeUrl}/customers/${customer.id}`);
+    await office.getByRole("link", { name: `Log a dispute on ${invoice.number}` }).click();
+    await expect(office.getByRole("heading", { level: 1, name: "Log a dispute" })).toBeVisible();
+    await office.getByLabel("Channel").selectOption("PHONE");
+    await office.getByLabel(/Contact e-mail/).fill(email);
+    await office.getByLabel("Some lines", { exact: false }).check();
+    await office.getByRole("checkbox", { name: /Gadget 3/ }).check();
+    await office.getByLabel("Reason").selectOption("PRICING");
+    await office.getByLabel("What the customer says is wrong").fill("Gadget 3 should be 250.00.");
+    await office
+      .getByLabel(/Documents/)
+      .setInputFiles({ name: "note.pdf", mimeType: "application/pdf", buffer: PDF });
+    await expectAccessible(office);
+    await office.getByRole("button", { name: "Log the dispute" }).click();
+    await expect(office).toHaveURL(/\/disputes\/[0-9a-f-]{36}$/);
+    await expect(office.getByText("Phone", { exact: false }).first()).toBeVisible();
+    await expect(office.getByRole("link", { name: "note.pdf" })).toBeVisible();
+    const disputeId = /\/disputes\/([0-9a-f-]{36})/.exec(office.url())?.[1] ?? "";
+
+    // The customer sees it on the portal while it is open.
+    await portalSignIn(portal, email);
+    await portal.goto(`${E2E.portalUrl}/accounts/${customer.id}/invoices?status=disputed`);
+    await expect(portal.getByRole("link", { name: invoice.number })).toBeVisible();
+
+    // Invalid: the invoice stands; the explanation goes to the customer.
+    await office.getByLabel(/Invalid: the invoice stands/).check();
+    await office.getByLabel("Root cause").selectOption("CUSTOMER_ERROR");
+    await office
+      .getByLabel("Explanation to the customer")
+      .fill("Your purchase order 8812 lists 300.00 for gadget 3.");
+    await office.getByRole("button", { name: "Resolve", exact: true }).click();
+    await expect(office.getByText(/Resolved as invalid\. The invoice is back in collection/)).toBeVisible();
+
+    await portal.goto(`${E2E.portalUrl}/accounts/${customer.id}/disputes/${disputeId}`);
+    await expect(portal.getByText("Not accepted", { exact: true })).toBeVisible();
+    await expect(
+      portal.getByText("Your purchase order 8812 lists 300.00 for gadget 3.").first(),
+    ).toBeVisible();
+    await portal.goto(`${E2E.portalUrl}/accounts/${customer.id}/invoices?status=disputed`);
+    await expect(portal.getByRole("link", { name: invoice.number })).toHaveCount(0);
+    await portal.goto(`${E2E.portalUrl}/accounts/${customer.id}/invoices/${invoice.id}`);
+    await expect(portal.locator('[data-summary="open"]')).toContainText(usd(600_00));
+
+    // Back in collection: nothing of the invoice is held on the account page any more.
+    await office.goto(`${E2E.backofficeUrl}/customers/${customer.id}`);
+    await expect(office.getByRole("row", { name: new RegExp(invoice.number) })).not.toContainText(
+      "in dispute",
+    );
+  });
+
+  test("an AR manager routes a reason in the matrix; the report counts disputes and exports them", async ({
+    page,
+  }) => {
+    const tag = randomUUID().slice(0, 8);
+    const password = `pw-${randomUUID()}`;
+    const email = `manager-${tag}@e2e.example`;
+    await createStaffUser(getDb(), { email, roles: ["AR_MANAGER"], password, name: `Mo Manager ${tag}` });
+    const department = await getDb().department.create({
+      data: { code: `TAXD-${tag}`, name: `Tax desk ${tag}` },
+    });
+    // A dispute raised today, for the report.
+    const disputed = await setup();
+    await raiseDispute(
+      {
+        customerId: disputed.customer.id,
+        invoiceId: disputed.invoice.id,
+        scope: "WHOLE",
+        reason: "PRICING",
+        description: "Every price is wrong.",
+        channel: "EMAIL",
+        idempotencyKey: randomUUID(),
+      },
+      { kind: "staff", userId: disputed.analyst.id, roles: ["DISPUTE_ANALYST"] },
+    );
+
+    await staffSignIn(page, { email, password });
+    await page.getByRole("link", { name: "Dispute matrix" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Dispute matrix" })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByLabel("Reason").selectOption("TAX");
+    await page.getByLabel("Department").selectOption(department.id);
+    await page.getByLabel("Deadline in business days").fill("4");
+    await page.getByRole("button", { name: "Add rule" }).click();
+    await expect(page.getByText("Rule added.")).toBeVisible();
+    await expect(page.getByRole("row").filter({ hasText: department.name })).toContainText("4 business days");
+
+    await page.getByRole("link", { name: "Dispute report" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Dispute report" })).toBeVisible();
+    await expect(page.getByRole("table", { name: /Disputes by reason/ })).toContainText("Pricing");
+    await expectAccessible(page);
+    const csv = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Download CSV" }).click();
+    const file = await csv;
+    expect(file.suggestedFilename()).toMatch(
+      /^Disputes by reason \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\.csv$/,
+    );
+  });
+});
