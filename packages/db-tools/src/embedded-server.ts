@@ -1,3 +1,4 @@
+/// <reference path="./async-exit-hook.d.ts" />
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import asyncExitHook from "async-exit-hook";
