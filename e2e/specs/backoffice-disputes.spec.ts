@@ -162,6 +162,7 @@ test.describe("disputes in the back office", () => {
     await office.getByLabel("Message", { exact: true }).fill("Contract C-12 confirms 90.00 and 180.00.");
     await office.getByRole("button", { name: "Add internal note" }).click();
     await expect(office.getByText("Internal note added.")).toBeVisible();
+    await expect(office.getByLabel("Message", { exact: true })).toHaveValue("");
     await expect(
       office.getByRole("listitem").filter({ hasText: "Contract C-12 confirms" }).getByText("Internal note"),
     ).toBeVisible();

@@ -19,6 +19,16 @@ export const DISPUTE_STATUS: Record<DisputeStatus, { label: string; tone: Tone }
   WITHDRAWN: { label: "Withdrawn", tone: "neutral" },
 };
 
+/** The status in the words the portal shows the customer (approval is internal: "under review"). */
+export const CUSTOMER_STATUS: Record<Exclude<DisputeStatus, "PENDING_APPROVAL">, string> = {
+  OPEN: "Received",
+  UNDER_REVIEW: "Under review",
+  RESOLVED_VALID: "Accepted",
+  RESOLVED_PARTIAL: "Partly accepted",
+  RESOLVED_INVALID: "Not accepted",
+  WITHDRAWN: "Withdrawn",
+};
+
 export const DISPUTE_REASON: Record<DisputeReason, string> = {
   PRICING: "Pricing",
   QUANTITY_SHORT_SHIPMENT: "Quantity / short shipment",

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { StaffRole } from "@settle/domain/db/generated/enums";
 import { addDisputeAttachments } from "@settle/domain/disputes/add-dispute-attachments";
 import { addDisputeMessage } from "@settle/domain/disputes/add-dispute-message";
@@ -41,6 +42,7 @@ import { data, Form, Link, useNavigation } from "react-router";
 import { RouteError } from "../components/route-error.tsx";
 import { requireCsrf } from "../csrf.server.ts";
 import {
+  CUSTOMER_STATUS,
   DISPUTE_ACTIONS,
   DISPUTE_CHANNEL,
   DISPUTE_REASON,
@@ -77,6 +79,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const roles = staff.user.roles;
   return {
     dispute,
+    // New after every successful change (the loader runs again), so the forms start empty; a
+    // refused form is not reloaded and keeps what was typed.
+    formKey: randomUUID(),
     people: people.map((p) => ({ id: p.id, name: p.name })),
     departments: departments.map((d) => ({ id: d.id, name: d.name })),
     threshold: thresholds.find((t) => t.currency === dispute.currency)?.amount ?? null,
@@ -266,18 +271,23 @@ export default function DisputePage({ loaderData, actionData }: Route.ComponentP
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <WhatIsDisputed dispute={d} />
-          {d.decision || (open && can.work) ? (
+          {d.decision ? (
             <Decision page={loaderData} result={resultFor(result, "resolve", "approve", "reject")} />
           ) : null}
           <Thread page={loaderData} result={resultFor(result, "reply", "note")} />
           <Documents page={loaderData} result={resultFor(result, "attach")} />
+          {!d.decision && open && can.work ? (
+            <Decision page={loaderData} result={resultFor(result, "resolve")} />
+          ) : null}
           <History dispute={d} />
         </div>
         <div className="space-y-6">
           <InvoiceCard dispute={d} />
           <Assignment page={loaderData} result={resultFor(result, "reassign", "review")} />
           <Contact dispute={d} />
-          {open && can.message ? <Withdraw result={resultFor(result, "withdraw")} /> : null}
+          {open && can.message ? (
+            <Withdraw result={resultFor(result, "withdraw")} formKey={loaderData.formKey} />
+          ) : null}
         </div>
       </div>
     </>
@@ -449,7 +459,7 @@ function Decision({ page, result }: { page: Page; result: FormResult | undefined
                 You proposed this resolution, so another AR manager approves or sends it back.
               </p>
             ) : (
-              <Form method="post" className="space-y-3 border-t border-line pt-4">
+              <Form method="post" className="space-y-3 border-t border-line pt-4" key={page.formKey}>
                 <CsrfInput token={csrf} />
                 <div className="space-y-1.5">
                   <label htmlFor="approval-note" className={labelClass}>
@@ -483,7 +493,7 @@ function Decision({ page, result }: { page: Page; result: FormResult | undefined
   const outcome = typed(result, "outcome", "VALID");
   return (
     <Card title="Resolve">
-      <Form method="post" className="space-y-4" noValidate>
+      <Form method="post" className="space-y-4" noValidate key={page.formKey}>
         <CsrfInput token={csrf} />
         <input type="hidden" name="intent" value="resolve" />
         <FormMessage result={result} />
@@ -624,7 +634,7 @@ function Thread({ page, result }: { page: Page; result: FormResult | undefined }
         </ol>
       )}
       {open && can.message ? (
-        <Form method="post" className="mt-5 space-y-2 border-t border-line pt-4">
+        <Form method="post" className="mt-5 space-y-2 border-t border-line pt-4" key={page.formKey}>
           <CsrfInput token={csrf} />
           <FormMessage result={result} />
           <label htmlFor="dispute-message" className={labelClass}>
@@ -700,6 +710,7 @@ function Documents({ page, result }: { page: Page; result: FormResult | undefine
           method="post"
           encType="multipart/form-data"
           className="mt-4 space-y-3 border-t border-line pt-4"
+          key={page.formKey}
         >
           <CsrfInput token={csrf} />
           <input type="hidden" name="intent" value="attach" />
@@ -881,7 +892,7 @@ function Assignment({ page, result }: { page: Page; result: FormResult | undefin
           </Form>
         ) : null}
         {open && can.work ? (
-          <Form method="post" className="space-y-3 border-t border-line pt-4">
+          <Form method="post" className="space-y-3 border-t border-line pt-4" key={page.formKey}>
             <CsrfInput token={csrf} />
             <input type="hidden" name="intent" value="reassign" />
             <h3 className="text-sm font-semibold text-ink">Reassign</h3>
@@ -966,21 +977,24 @@ function Contact({ dispute: d }: { dispute: Dispute }) {
           },
           {
             term: "Raised by",
-            details: `${d.raisedBy.name ?? "—"} (${d.raisedBy.kind === "portal" ? "portal" : "staff"}, ${DISPUTE_CHANNEL[d.channel].toLowerCase()})`,
+            details:
+              d.raisedBy.kind === "portal"
+                ? `${d.raisedBy.name ?? "A portal user"} on the portal`
+                : `${d.raisedBy.name ?? "Staff"} for the customer (${DISPUTE_CHANNEL[d.channel].toLowerCase()})`,
           },
-          { term: "Customer sees", details: DISPUTE_STATUS[d.customerStatus].label },
+          { term: "The customer sees", details: CUSTOMER_STATUS[d.customerStatus] },
         ]}
       />
     </Card>
   );
 }
 
-function Withdraw({ result }: { result: FormResult | undefined }) {
+function Withdraw({ result, formKey }: { result: FormResult | undefined; formKey: string }) {
   const busy = useNavigation().state === "submitting";
   const csrf = useCsrfToken();
   return (
     <Card title="Withdraw for the customer">
-      <Form method="post" className="space-y-3">
+      <Form method="post" className="space-y-3" key={formKey}>
         <CsrfInput token={csrf} />
         <input type="hidden" name="intent" value="withdraw" />
         <FormMessage result={result} />
