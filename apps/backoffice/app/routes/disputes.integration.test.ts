@@ -415,6 +415,12 @@ describe("logging a dispute for a customer", () => {
 
   it("walks customer, invoice and details; a collector logs a phone dispute of one line with a PDF", async () => {
     const { customerId, invoiceId } = await invoice();
+    const name = (await getDb().customer.findUniqueOrThrow({ where: { id: customerId } })).name;
+    const pickCustomer = await raiseLoader(
+      args(`/disputes/new?q=${encodeURIComponent(name)}`, { cookie: collector.cookie }),
+    );
+    if (pickCustomer.step !== "customer") throw new Error("expected the customer step");
+    expect(pickCustomer.customers?.rows.map((r) => r.id)).toContain(customerId);
     const pickInvoice = await raiseLoader(
       args(`/disputes/new?customerId=${customerId}`, { cookie: collector.cookie }),
     );
