@@ -99,6 +99,8 @@ export interface StatementDocument {
   /** Consolidated statement: one group per child account, rendered instead of `lines`. */
   groups?: readonly StatementAccountGroup[] | null;
   aging: AgingBuckets;
+  /** Of the aged amounts, what open invoice disputes hold today (printed under the aging when > 0). */
+  inDispute?: bigint;
   /**
    * Open items view: lines are the items still open at periodTo, debit/credit hold their open
    * amounts, and the opening balance is not printed.

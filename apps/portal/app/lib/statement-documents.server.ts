@@ -56,6 +56,7 @@ export function statementDocument(statement: Statement, t: TFunction): Statement
         }))
       : null,
     aging,
+    inDispute: statement.aging.inDispute,
     openItemsOnly,
     paymentInstructions: t("statement:pdf.paymentInstructions", {
       accountNumber: statement.customer.accountNumber,
@@ -158,7 +159,15 @@ export function statementColumns(statement: Statement, t: TFunction): ExportColu
       { header: t("statement:export.daysOverdue"), type: "integer", value: (r) => r.line?.daysOverdue },
     );
   }
-  columns.push({ header: t("statement:export.currency"), type: "text", value: (r) => r.currency });
+  columns.push(
+    {
+      header: t("statement:export.inDispute"),
+      type: "money",
+      // Held today by open disputes (0 is left empty, so the column sums to the aging's figure).
+      value: (r) => moneyOf(r, r.line?.inDispute ? r.line.inDispute : null),
+    },
+    { header: t("statement:export.currency"), type: "text", value: (r) => r.currency },
+  );
   return columns;
 }
 

@@ -1,3 +1,4 @@
+import { pdfText } from "@settle/documents/test-support";
 import { startSession } from "@settle/domain/auth/sessions";
 import { getDb } from "@settle/domain/db/client";
 import {
@@ -14,6 +15,8 @@ import { loader as documentLoader } from "./dispute-document";
 import { action as raiseAction, loader as raiseLoader } from "./dispute-new";
 import { loader as listLoader } from "./disputes";
 import { loader as invoiceLoader } from "./invoice-detail";
+import { loader as statementCsv } from "./statement-csv";
+import { loader as statementPdf } from "./statement-pdf";
 
 const BASE = "http://127.0.0.1:3000";
 const PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
@@ -248,5 +251,47 @@ describe("portal disputes", () => {
       canWithdraw: false,
       messages: [{ body: "<b>See attached</b>" }],
     });
+  });
+  it("the statement's CSV and PDF say how much is in dispute", async () => {
+    const viewer = await cookieFor("viewer@disputes-portal.example");
+    const disputed = await createInvoiceForCustomer(getDb(), account, {
+      lines: [40_00n, 60_00n].map((unitPrice, i) => ({
+        description: `Part ${i + 1}`,
+        quantityMilli: 1000n,
+        unitPrice,
+        taxRateBp: 0,
+      })),
+    });
+    const params = { customerId: account, invoiceId: disputed.id };
+    const form = await outcome(
+      raiseLoader(args(`/accounts/${account}/invoices/${disputed.id}/dispute`, viewer, params)),
+    );
+    const raised = await outcome(
+      raiseAction(
+        args(`/accounts/${account}/invoices/${disputed.id}/dispute`, viewer, params, {
+          idempotencyKey: String(form.data?.idempotencyKey),
+          scope: "LINES",
+          line: "2",
+          reason: "QUANTITY_SHORT_SHIPMENT",
+          description: "Only half of part 2 arrived.",
+        }),
+      ),
+    );
+    expect(raised.status).toBe(302);
+
+    const query = `/accounts/${account}/statement.csv?view=open&currency=${disputed.currency}`;
+    const csv = await outcome(statementCsv(args(query, viewer, { customerId: account })));
+    const rows = (await csv.response!.text()).trim().split(/\r?\n/);
+    const header = rows[0]!.split(",");
+    const column = header.indexOf("In dispute today");
+    expect(column).toBeGreaterThan(-1);
+    const row = rows.find((r) => r.includes(disputed.number))!.split(",");
+    expect(row[column]).toBe("60.00");
+
+    const pdf = await outcome(
+      statementPdf(args(query.replace("statement.csv", "statement.pdf"), viewer, { customerId: account })),
+    );
+    const text = pdfText(Buffer.from(await pdf.response!.arrayBuffer())).replace(/\s+/g, " ");
+    expect(text).toMatch(/Of which in dispute 60\.00/);
   });
 });

@@ -56,6 +56,8 @@ export interface PdfLabels {
   aging61to90: string;
   aging91to120: string;
   agingOver120: string;
+  /** Under the aging table: the part of it held by open disputes. */
+  agingInDispute: string;
   total: string;
   invoiceNumber: string;
   invoiceDate: string;
@@ -157,6 +159,7 @@ const en: PdfLabels = {
   aging61to90: "61–90 days",
   aging91to120: "91–120 days",
   agingOver120: "Over 120 days",
+  agingInDispute: "Of which in dispute",
   total: "Total",
   invoiceNumber: "Invoice number",
   invoiceDate: "Invoice date",
@@ -257,6 +260,7 @@ const es: PdfLabels = {
   aging61to90: "61–90 días",
   aging91to120: "91–120 días",
   agingOver120: "Más de 120 días",
+  agingInDispute: "De lo cual en disputa",
   total: "Total",
   invoiceNumber: "Número de factura",
   invoiceDate: "Fecha de factura",
@@ -358,6 +362,7 @@ const ptBR: PdfLabels = {
   aging61to90: "61–90 dias",
   aging91to120: "91–120 dias",
   agingOver120: "Mais de 120 dias",
+  agingInDispute: "Dos quais em contestação",
   total: "Total",
   invoiceNumber: "Número da fatura",
   invoiceDate: "Data da fatura",
@@ -458,6 +463,7 @@ const ar: PdfLabels = {
   aging61to90: "61–90 يومًا",
   aging91to120: "91–120 يومًا",
   agingOver120: "أكثر من 120 يومًا",
+  agingInDispute: "منها قيد الاعتراض",
   total: "الإجمالي",
   invoiceNumber: "رقم الفاتورة",
   invoiceDate: "تاريخ الفاتورة",

@@ -57,6 +57,17 @@ describe("renderStatementPdf", () => {
     expect(text).toMatch(/Page 1 of \d/);
   });
 
+  it("says under the aging how much of it is in dispute, and nothing when none is", async () => {
+    const statement = sampleStatement();
+    const held = squash(formatMoney(123_45n, "EUR", "en").replace(/[^\d.,]/g, ""));
+    const plain = squash(pdfText(await render({ ...statement, inDispute: 0n }, "en")));
+    expect(plain).not.toContain("Of which in dispute");
+    const text = squash(pdfText(await render({ ...statement, inDispute: 123_45n }, "en")));
+    expect(text).toMatch(new RegExp(`Of which in dispute ${held.replace(".", "\\.")}`));
+    const spanish = squash(pdfText(await render({ ...statement, inDispute: 123_45n }, "es")));
+    expect(spanish).toContain("De lo cual en disputa");
+  });
+
   it("paginates 2,000 lines with the column header and page numbers on every page", async () => {
     const statement = sampleStatement({ lines: 2000 });
     const pdf = await render(statement, "en");

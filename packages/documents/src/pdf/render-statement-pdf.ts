@@ -294,5 +294,15 @@ function agingBlocks(
       ],
       { header },
     ),
+    ...(statement.inDispute && statement.inDispute > 0n
+      ? [
+          tableRowBlock(
+            canvas,
+            columns,
+            [{ text: labels.agingInDispute, span: 6 }, format.figure(statement.inDispute)],
+            { header },
+          ),
+        ]
+      : []),
   ];
 }
