@@ -305,4 +305,55 @@ test.describe("disputes in the back office", () => {
       /^Disputes by reason \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\.csv$/,
     );
   });
+
+  test("a credit above the approval amount waits for an AR manager; the analyst sees why there is no approve button", async ({
+    browser,
+  }) => {
+    const { customer, analyst } = await setup();
+    const db = getDb();
+    const big = await createInvoiceForCustomer(
+      db,
+      customer.id,
+      { lines: [{ description: "Machine", quantityMilli: 1000n, unitPrice: 2_500_00n, taxRateBp: 0 }] },
+      faker,
+    );
+    const raised = await raiseDispute(
+      {
+        customerId: customer.id,
+        invoiceId: big.id,
+        scope: "WHOLE",
+        reason: "PRICING",
+        description: "Quoted at 2,000.00.",
+        channel: "EMAIL",
+        idempotencyKey: randomUUID(),
+      },
+      { kind: "staff", userId: analyst.id, roles: ["DISPUTE_ANALYST"] },
+    );
+    const password = `pw-${randomUUID()}`;
+    const managerEmail = `approver-${randomUUID().slice(0, 8)}@e2e.example`;
+    await createStaffUser(db, { email: managerEmail, roles: ["AR_MANAGER"], password, name: "Pia Approver" });
+
+    const office = await (await browser.newContext()).newPage();
+    await staffSignIn(office, analyst);
+    await office.goto(`${E2E.backofficeUrl}/disputes/${raised.id}`);
+    await office.getByLabel(/Valid: credit the whole/).check();
+    await office.getByLabel("Root cause").selectOption("PRICING_ERROR");
+    await office.getByLabel("Explanation to the customer").fill("We credit the whole invoice.");
+    await office.getByRole("button", { name: "Resolve", exact: true }).click();
+    await expect(office.getByText(/^Proposed\. The credit is above the approval amount/)).toBeVisible();
+    await expect(office.getByText(`Waiting for an AR manager other than ${analyst.name}`)).toBeVisible();
+    await expect(office.getByRole("button", { name: /Approve/ })).toHaveCount(0);
+    await expectAccessible(office);
+
+    const approver = await (await browser.newContext()).newPage();
+    await staffSignIn(approver, { email: managerEmail, password });
+    await approver.goto(`${E2E.backofficeUrl}/disputes?status=PENDING_APPROVAL`);
+    await approver.getByRole("link", { name: raised.label }).click();
+    await approver.getByRole("button", { name: "Approve and issue the credit" }).click();
+    await expect(approver.getByText(/Approved\. Credit memo CM-D-\d+ issued and applied/)).toBeVisible();
+    await expect(approver.getByText("Resolved: valid").first()).toBeVisible();
+    await expect(approver.getByText("Pia Approver").first()).toBeVisible();
+    const invoice = await db.openItem.findUniqueOrThrow({ where: { id: big.id } });
+    expect(invoice.openAmount).toBe(0n);
+  });
 });
