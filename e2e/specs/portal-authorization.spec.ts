@@ -3,6 +3,7 @@ import { expect, type Page, test } from "@playwright/test";
 import routes from "../../apps/portal/app/routes.ts";
 import { systemActor } from "../../packages/domain/src/actor.ts";
 import { getDb } from "../../packages/domain/src/db/client.ts";
+import { raiseDispute } from "../../packages/domain/src/disputes/raise-dispute.ts";
 import { recordCredit } from "../../packages/domain/src/ledger/record-credit.ts";
 import { E2E } from "../env.ts";
 import {
@@ -50,7 +51,7 @@ const EXEMPT: Record<string, string> = {
 };
 
 /** The ids this spec knows how to swap for another customer's. */
-const KNOWN_PARAMS = new Set(["customerId", "invoiceId", "attemptId"]);
+const KNOWN_PARAMS = new Set(["customerId", "invoiceId", "attemptId", "disputeId", "attachmentId"]);
 
 /**
  * Routes whose own-account answer is not a page: Stripe Checkout's return for a saved card records
@@ -72,6 +73,9 @@ interface Ids {
   invoiceId: string;
   /** A card payment attempt (the page Stripe Checkout returns to). */
   attemptId: string;
+  /** An invoice dispute, and one of its documents. */
+  disputeId: string;
+  attachmentId: string;
 }
 
 const ID_ROUTES = ALL_ROUTES.filter((r) => paramsOf(r.path).length > 0 && !(r.path in EXEMPT));
@@ -110,6 +114,32 @@ async function attemptIdOf(customer: CustomerFixture, invoiceId: string): Promis
   return attempt.id;
 }
 
+const PDF = new TextEncoder().encode(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+);
+
+/** A dispute of the customer's invoice with one document, raised by one of its portal users. */
+async function disputeOf(customer: CustomerFixture, invoiceId: string, userEmail: string) {
+  const user = await getDb().portalUser.findUniqueOrThrow({ where: { email: userEmail } });
+  const dispute = await raiseDispute(
+    {
+      customerId: customer.id,
+      invoiceId,
+      scope: "WHOLE",
+      reason: "PRICING",
+      description: "The prices are not the contract's.",
+      attachments: [{ fileName: "contract.pdf", bytes: PDF }],
+      idempotencyKey: randomUUID(),
+    },
+    { kind: "portal", userId: user.id, memberships: [{ customerId: customer.id, role: "ADMIN" }] },
+  );
+  const attachment = await getDb().disputeAttachment.findFirstOrThrow({
+    where: { disputeId: dispute.id },
+    select: { id: true },
+  });
+  return { disputeId: dispute.id, attachmentId: attachment.id };
+}
+
 async function invoiceIdOf(customer: CustomerFixture, index = 0): Promise<string> {
   const item = await getDb().openItem.findFirstOrThrow({
     where: { customerId: customer.id, number: customer.invoiceNumbers[index]! },
@@ -140,6 +170,8 @@ test.describe("portal authorization", () => {
         "accounts/:customerId/invoices.zip",
         "accounts/:customerId/pay",
         "accounts/:customerId/payments/:attemptId",
+        "accounts/:customerId/disputes/:disputeId",
+        "accounts/:customerId/disputes/:disputeId/documents/:attachmentId",
       ]),
     );
   });
@@ -155,11 +187,19 @@ test.describe("portal authorization", () => {
 
     const ownInvoice = await invoiceIdOf(a);
     const foreignInvoice = await invoiceIdOf(b);
-    const own: Ids = { customerId: a.id, invoiceId: ownInvoice, attemptId: await attemptIdOf(a, ownInvoice) };
+    const bUser = await createPortalUserFor([b], "ADMIN");
+    // Disputes on each customer's second invoice (the first stays payable for the pay page).
+    const own: Ids = {
+      customerId: a.id,
+      invoiceId: ownInvoice,
+      attemptId: await attemptIdOf(a, ownInvoice),
+      ...(await disputeOf(a, await invoiceIdOf(a, 1), user.email)),
+    };
     const foreign: Ids = {
       customerId: b.id,
       invoiceId: foreignInvoice,
       attemptId: await attemptIdOf(b, foreignInvoice),
+      ...(await disputeOf(b, await invoiceIdOf(b, 1), bUser.email)),
     };
     const aPayment = await recordCredit(
       {
@@ -209,6 +249,23 @@ test.describe("portal authorization", () => {
           { ...own, customerId: foreign.customerId },
           { ...own, attemptId: "not-a-uuid" },
           { ...own, attemptId: randomUUID() },
+        );
+      }
+      if (params.includes("disputeId")) {
+        cases.push(
+          { ...own, disputeId: foreign.disputeId, attachmentId: foreign.attachmentId },
+          { ...own, disputeId: foreign.disputeId },
+          { ...own, customerId: foreign.customerId },
+          { ...own, disputeId: "not-a-uuid" },
+          { ...own, disputeId: randomUUID() },
+        );
+      }
+      if (params.includes("attachmentId")) {
+        cases.push(
+          // B's document under A's own dispute.
+          { ...own, attachmentId: foreign.attachmentId },
+          { ...own, attachmentId: "not-a-uuid" },
+          { ...own, attachmentId: randomUUID() },
         );
       }
       for (const ids of cases) await expectStatus(urlFor(route, ids), 404);
