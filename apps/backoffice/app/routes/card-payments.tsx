@@ -3,8 +3,8 @@ import {
   CARD_PAYMENT_REFUND_FILTERS,
   CARD_PAYMENT_SOURCES,
   CARD_PAYMENT_STATUSES,
-  listCardPayments,
-} from "@settle/domain/payments/list-card-payments";
+} from "@settle/domain/payments/card-payment-filters";
+import { listCardPayments } from "@settle/domain/payments/list-card-payments";
 import { Badge } from "@settle/ui/badge";
 import { Button, LinkButton } from "@settle/ui/button";
 import { Card } from "@settle/ui/card";

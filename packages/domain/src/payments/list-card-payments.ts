@@ -4,13 +4,21 @@ import { getDb, type Prisma } from "../db/client.ts";
 import type { ChargebackStatus, PaymentAttemptSource, PaymentAttemptStatus } from "../db/generated/enums.ts";
 import { sumAmounts } from "../money/money.ts";
 
-export const CARD_PAYMENT_STATUSES = ["OPEN", "PROCESSING", "SUCCEEDED", "FAILED", "CANCELED"] as const;
-export const CARD_PAYMENTS_PAGE_SIZE = 50;
-/** Refund filter: any refunded money, part of the payment, or all of it (succeeded refunds). */
-export const CARD_PAYMENT_REFUND_FILTERS = ["any", "partial", "full"] as const;
-/** Chargeback filter: any chargeback, or its outcome. */
-export const CARD_PAYMENT_CHARGEBACK_FILTERS = ["any", "OPEN", "WON", "LOST"] as const;
-export const CARD_PAYMENT_SOURCES = ["PORTAL", "AUTOPAY"] as const;
+import {
+  CARD_PAYMENT_CHARGEBACK_FILTERS,
+  CARD_PAYMENT_REFUND_FILTERS,
+  CARD_PAYMENT_SOURCES,
+  CARD_PAYMENT_STATUSES,
+  CARD_PAYMENTS_PAGE_SIZE,
+} from "./card-payment-filters.ts";
+
+export {
+  CARD_PAYMENT_CHARGEBACK_FILTERS,
+  CARD_PAYMENT_REFUND_FILTERS,
+  CARD_PAYMENT_SOURCES,
+  CARD_PAYMENT_STATUSES,
+  CARD_PAYMENTS_PAGE_SIZE,
+};
 
 export type CardPaymentRefundState = "none" | "partial" | "full";
 
