@@ -1,6 +1,6 @@
 import { getDisputeAttachment } from "@settle/domain/disputes/get-dispute-attachment";
 import { load } from "@settle/web/domain-errors.server";
-import { contentDisposition } from "~/lib/downloads.server";
+import { storedFileDownload } from "@settle/web/downloads.server";
 import { requirePortalSession } from "~/session.server";
 import type { Route } from "./+types/dispute-document";
 
@@ -16,14 +16,5 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       session.actor,
     ),
   );
-  return new Response(new Uint8Array(file.bytes), {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Length": String(file.size),
-      "Content-Disposition": contentDisposition(file.fileName),
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-    },
-  });
+  return storedFileDownload(file);
 }
