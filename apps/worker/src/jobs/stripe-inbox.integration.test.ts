@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { getDb } from "@settle/domain/db/client";
 import { findLedgerViolations } from "@settle/domain/ledger/verify-ledger";
 import { startCardPayment } from "@settle/domain/payments/start-card-payment";
 import { configureStripe } from "@settle/domain/payments/stripe-client";
-import { receiveStripeWebhook } from "@settle/domain/payments/stripe-events";
+import {
+  startTestWebhookReceiver,
+  type TestWebhookReceiver,
+} from "@settle/domain/payments/test-webhook-receiver";
 import { createCustomer, createInvoiceForCustomer, createPortalUser } from "@settle/domain/seed/factories";
 import { StripeSandboxControl } from "@settle/stripe-sandbox/control-client";
 import { type RunningStripeSandbox, startStripeSandbox } from "@settle/stripe-sandbox/server";
@@ -15,29 +16,13 @@ import { type StripeInboxProcessor, startStripeInboxProcessor } from "./stripe-i
 const SECRET = "whsec_inbox_processor_tests";
 let sandbox: RunningStripeSandbox;
 let control: StripeSandboxControl;
-let receiver: http.Server;
+let receiver: TestWebhookReceiver;
 let processor: StripeInboxProcessor | undefined;
 
-/** The portal's webhook route as deployed: it only stores the event and answers. */
-function startReceiver(): Promise<string> {
-  receiver = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => {
-      receiveStripeWebhook(Buffer.concat(chunks).toString("utf8"), req.headers["stripe-signature"] as string)
-        .then(() => res.writeHead(200).end())
-        .catch(() => res.writeHead(400).end());
-    });
-  });
-  return new Promise((resolve) =>
-    receiver.listen(0, "127.0.0.1", () =>
-      resolve(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks/stripe`),
-    ),
-  );
-}
-
 beforeAll(async () => {
-  const url = await startReceiver();
+  // The portal's webhook route as deployed: it only stores the event and answers.
+  receiver = await startTestWebhookReceiver({ drain: false });
+  const url = receiver.url;
   sandbox = await startStripeSandbox({
     port: 0,
     dataDir: null,
@@ -52,7 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await processor?.stop();
   await sandbox?.close();
-  await new Promise((r) => receiver?.close(r));
+  await receiver?.close();
 });
 
 async function until<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {

@@ -3,6 +3,7 @@
  * small HTTP server. A delivery is stored (400 for a bad signature, as the route answers), then
  * the inbox is drained before the answer, so a test that waits for the sandbox's deliveries sees
  * what they caused. Deliveries arriving together drain together, as several workers would.
+ * `{ drain: false }`: the route alone, for tests of a processor of their own.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,7 +17,7 @@ export interface TestWebhookReceiver {
   close(): Promise<void>;
 }
 
-export function startTestWebhookReceiver(): Promise<TestWebhookReceiver> {
+export function startTestWebhookReceiver(options: { drain?: boolean } = {}): Promise<TestWebhookReceiver> {
   const answers: number[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -28,7 +29,7 @@ export function startTestWebhookReceiver(): Promise<TestWebhookReceiver> {
           Buffer.concat(chunks).toString("utf8"),
           (req.headers["stripe-signature"] as string | undefined) ?? null,
         );
-        await drainStripeInbox();
+        if (options.drain !== false) await drainStripeInbox();
       } catch (error) {
         status = error instanceof DomainError ? 400 : 500;
       }
