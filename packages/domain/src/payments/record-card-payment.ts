@@ -133,7 +133,12 @@ async function recordFresh(t: Tx, payments: readonly ConfirmedCardPayment[], act
   const planned: PlannedApplication[] = [];
   const audits: AuditInput[] = [];
   const emails: EnqueueEmailInput[] = [];
-  const attemptUpdates: { attemptId: string; paymentIntentId: string; paymentItemId: string }[] = [];
+  // By attempt: should one attempt come with two PaymentIntents, the later one is its payment (an
+  // UPDATE … FROM with the same row twice would pick either).
+  const attemptUpdates = new Map<
+    string,
+    { attemptId: string; paymentIntentId: string; paymentItemId: string }
+  >();
   const results: { intent: string; result: RecordedCardPayment }[] = [];
 
   for (const payment of payments) {
@@ -223,7 +228,7 @@ async function recordFresh(t: Tx, payments: readonly ConfirmedCardPayment[], act
         after: { unapplied, problems },
       });
     }
-    attemptUpdates.push({
+    attemptUpdates.set(attempt.id, {
       attemptId: attempt.id,
       paymentIntentId: payment.paymentIntentId,
       paymentItemId: paymentItem.id,
@@ -290,9 +295,9 @@ async function recordFresh(t: Tx, payments: readonly ConfirmedCardPayment[], act
     UPDATE payment_attempt a
        SET status = 'SUCCEEDED', payment_intent_id = v.intent, payment_item_id = v.item,
            failure_code = NULL, failure_message = NULL, completed_at = now(), updated_at = now()
-      FROM unnest(${attemptUpdates.map((u) => u.attemptId)}::uuid[],
-                  ${attemptUpdates.map((u) => u.paymentIntentId)}::text[],
-                  ${attemptUpdates.map((u) => u.paymentItemId)}::uuid[]) AS v(id, intent, item)
+      FROM unnest(${[...attemptUpdates.values()].map((u) => u.attemptId)}::uuid[],
+                  ${[...attemptUpdates.values()].map((u) => u.paymentIntentId)}::text[],
+                  ${[...attemptUpdates.values()].map((u) => u.paymentItemId)}::uuid[]) AS v(id, intent, item)
      WHERE a.id = v.id`;
   // In the order things happened: each payment, its applications, its outcome.
   await appendAudits(t, actor, audits);
