@@ -3,8 +3,10 @@ import { createReadStream, existsSync, readdirSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequestListener } from "@react-router/node";
-import type { ServerBuild } from "react-router";
+import { createRequestListener } from "@remix-run/node-fetch-server";
+import { createRequestHandler, type ServerBuild } from "react-router";
+import { PageCache, type PageCachePolicy } from "./page-cache.server.ts";
+import { listenForPageChanges } from "./page-cache-listener.server.ts";
 
 declare module "react-router" {
   interface AppLoadContext {
@@ -97,38 +99,50 @@ export interface DirectHandler {
   handle(req: IncomingMessage, res: ServerResponse): void;
 }
 
+/**
+ * Pages the app lets the server keep (ADR 019); the app's entry.server exports it as `pageCache`.
+ * `databaseUrl` is where the change announcements come from.
+ */
+export interface PageCacheSetup extends PageCachePolicy {
+  databaseUrl: string;
+}
+
 export interface ServeOptions {
   /** The app folder (holding build/server and build/client). */
   appDir: string;
   port: number;
   host?: string;
   name: string;
+  /** Memory for the rendered-page cache, in MB (0 = off). Default 64. */
+  pageCacheMb?: number;
 }
 
 /**
- * Production server for a React Router app: the app's direct handlers, static client assets, then
- * the server build through Node's own http module. Used instead of react-router-serve so loaders receive the client
- * address (for rate limits) and a per-request CSP nonce.
+ * Production server for a React Router app: the app's direct handlers, static client assets, the
+ * rendered-page cache for the pages the app allows, then the server build through Node's own http
+ * module. Used instead of react-router-serve so loaders receive the client address (for rate
+ * limits) and a per-request CSP nonce.
  */
 export async function serveApp(options: ServeOptions) {
   const build = (await import(
     pathToFileURL(path.join(options.appDir, "build/server/index.js")).href
   )) as ServerBuild;
   const staticFiles = indexStaticFiles(path.join(options.appDir, "build/client"));
-  const handle = createRequestListener({
-    build,
-    mode: "production",
-    getLoadContext: (_request, client) => ({
-      clientAddress: client.address,
-      nonce: randomBytes(16).toString("base64"),
-    }),
+  const entry = build.entry.module as { directHandlers?: DirectHandler[]; pageCache?: PageCacheSetup };
+  const handleRequest = createRequestHandler(build, "production");
+  const cacheMb = options.pageCacheMb ?? 64;
+  const cache =
+    entry.pageCache && cacheMb > 0
+      ? new PageCache(entry.pageCache, { maxBytes: cacheMb * 1024 * 1024, maxAgeMs: 10 * 60_000 })
+      : undefined;
+  const feed =
+    cache && entry.pageCache ? await listenForPageChanges(cache, entry.pageCache.databaseUrl) : undefined;
+  const handle = createRequestListener(async (request, client) => {
+    const render = (req: Request) =>
+      handleRequest(req, { clientAddress: client.address, nonce: randomBytes(16).toString("base64") });
+    return cache ? cache.handle(request, render) : render(request);
   });
-  const direct = new Map(
-    ((build.entry.module as { directHandlers?: DirectHandler[] }).directHandlers ?? []).map((h) => [
-      `${h.method} ${h.path}`,
-      h,
-    ]),
-  );
+  const direct = new Map((entry.directHandlers ?? []).map((h) => [`${h.method} ${h.path}`, h]));
   const server = createServer((req, res) => {
     if (direct.size > 0) {
       const url = req.url ?? "/";
@@ -143,6 +157,7 @@ export async function serveApp(options: ServeOptions) {
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? "0.0.0.0", resolve));
   console.log(`${options.name} listening on http://localhost:${options.port}`);
   const stop = () => {
+    void feed?.stop();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
   };
