@@ -24,7 +24,7 @@ import { ensureDataset } from "./generate.ts";
 import { type LoadOptions, median, NO_RESPONSES } from "./load.ts";
 import { type CaseSummary, floorRatio, resultsTable, targetVerdicts } from "./report.ts";
 import { describeScale, resolveScale } from "./scale.ts";
-import { startBenchSessions } from "./sessions.ts";
+import { browserCookies, startBenchSessions } from "./sessions.ts";
 import { type BenchStripe, startBenchStripe } from "./stripe.ts";
 
 const USAGE = `Usage: npm run bench [-- options]   (from the repository root: builds the apps first)
@@ -174,8 +174,8 @@ async function main(): Promise<number> {
       apps,
       worker,
       cookies: {
-        backoffice: backoffice.sessionCookie(tokens.backoffice),
-        portal: portal.sessionCookie(tokens.portal),
+        backoffice: await browserCookies(backoffice.baseUrl, backoffice.sessionCookie(tokens.backoffice)),
+        portal: await browserCookies(portal.baseUrl, portal.sessionCookie(tokens.portal)),
       },
     };
 

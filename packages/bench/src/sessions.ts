@@ -22,3 +22,22 @@ export async function startBenchSessions(
     await disconnectDb();
   }
 }
+
+/**
+ * The Cookie header a browser holds after its first page: the session cookie plus whatever that
+ * page set (the CSRF cookie). Without it every page would set the cookie again, which a real
+ * visitor's second page never does (and a page that sets a cookie is never kept by the page
+ * cache, ADR 019).
+ */
+export async function browserCookies(baseUrl: string, sessionCookie: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/account/sessions`, {
+    headers: { cookie: sessionCookie },
+    redirect: "manual",
+    signal: AbortSignal.timeout(30_000),
+  });
+  await response.arrayBuffer();
+  if (response.status !== 200)
+    throw new Error(`GET /account/sessions answered ${response.status}: the session cookie was refused.`);
+  const set = response.headers.getSetCookie().map((line) => line.split(";")[0] as string);
+  return [sessionCookie, ...set].join("; ");
+}

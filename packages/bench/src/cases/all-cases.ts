@@ -1,8 +1,18 @@
 import { backofficeCustomerAccount } from "./backoffice-customer-account.ts";
 import { backofficeHealthz, portalHealthz } from "./healthz.ts";
-import { portalAccountHome } from "./portal-account-home.ts";
-import { portalInvoiceFiltered, portalInvoiceList } from "./portal-invoices.ts";
-import { portalStatementOpen, portalStatementYear } from "./portal-statement.ts";
+import { portalAccountHome, portalAccountHomeRendered } from "./portal-account-home.ts";
+import {
+  portalInvoiceFiltered,
+  portalInvoiceFilteredRendered,
+  portalInvoiceList,
+  portalInvoiceListRendered,
+} from "./portal-invoices.ts";
+import {
+  portalStatementOpen,
+  portalStatementOpenRendered,
+  portalStatementYear,
+  portalStatementYearRendered,
+} from "./portal-statement.ts";
 import { rawPdfkit, statementPdf } from "./statement-pdf.ts";
 import type { BenchCase } from "./types.ts";
 import { webhookIngestion, webhookPlainInserts } from "./webhook-ingestion.ts";
@@ -13,10 +23,15 @@ export const ALL_CASES: readonly BenchCase[] = [
   backofficeCustomerAccount,
   portalHealthz,
   portalAccountHome,
+  portalAccountHomeRendered,
   portalStatementOpen,
+  portalStatementOpenRendered,
   portalStatementYear,
+  portalStatementYearRendered,
   portalInvoiceList,
+  portalInvoiceListRendered,
   portalInvoiceFiltered,
+  portalInvoiceFilteredRendered,
   rawPdfkit,
   statementPdf,
   webhookPlainInserts,

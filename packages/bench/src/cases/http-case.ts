@@ -1,3 +1,4 @@
+import { PAGE_CACHE_STATUS_HEADER } from "@settle/web/page-cache.server";
 import type { AppName } from "../apps.ts";
 import { loadTest } from "../load.ts";
 import type { BenchCase, BenchContext, Target } from "./types.ts";
@@ -13,6 +14,13 @@ export interface HttpCaseSpec {
   target?: Target;
   /** Text the page must contain (proves it rendered the right data, not an error page). */
   expect?(ctx: BenchContext): string[];
+  /** Extra request headers (e.g. `Cache-Control: no-cache`, a browser's hard reload). */
+  headers?: Record<string, string>;
+  /**
+   * What the portal's page cache (ADR 019) must answer to a repeated request, checked before the
+   * load: `hit` for a page measured as a repeat view, `bypass` for one rendered every time.
+   */
+  pageCache?: "hit" | "bypass";
 }
 
 /**
@@ -25,7 +33,10 @@ export const PORTAL_PAGE_TARGET: Target = { p95Ms: 100, minFloorShare: 0.4 };
 export function httpCase(spec: HttpCaseSpec): BenchCase {
   const target = (ctx: BenchContext) => {
     const url = `${ctx.apps[spec.app].baseUrl}${spec.path(ctx)}`;
-    const headers: Record<string, string> = spec.signedIn ? { cookie: ctx.cookies[spec.app] } : {};
+    const headers: Record<string, string> = {
+      ...(spec.signedIn ? { cookie: ctx.cookies[spec.app] } : {}),
+      ...spec.headers,
+    };
     return { url, headers };
   };
   return {
@@ -50,10 +61,40 @@ export function httpCase(spec: HttpCaseSpec): BenchCase {
         if (!body.includes(text))
           throw new Error(`GET ${spec.path(ctx)} is 200 but does not show "${text}".`);
       }
+      if (spec.pageCache) {
+        const again = await fetch(url, { headers, redirect: "manual", signal: AbortSignal.timeout(30_000) });
+        const againBody = await again.text();
+        const answer = again.headers.get(PAGE_CACHE_STATUS_HEADER);
+        if (answer !== spec.pageCache)
+          throw new Error(
+            `GET ${spec.path(ctx)} a second time: the page cache answered ${answer ?? "nothing"}, expected ${spec.pageCache}.`,
+          );
+        if (againBody.length < body.length / 2)
+          throw new Error(`GET ${spec.path(ctx)} a second time returned a much shorter page.`);
+      }
     },
     run(ctx, load) {
       const { url, headers } = target(ctx);
       return loadTest(url, headers, load);
     },
   };
+}
+
+/**
+ * A portal page measured two ways: as a repeat view, which the page cache answers (ADR 019), and
+ * rendered on every request (`Cache-Control: no-cache`, as a hard reload sends): the cost of a
+ * first visit, or of the first view after the account changed.
+ */
+export function portalPageCases(spec: HttpCaseSpec): [BenchCase, BenchCase] {
+  return [
+    httpCase({ ...spec, description: `${spec.description} Repeat view (page cache).`, pageCache: "hit" }),
+    httpCase({
+      ...spec,
+      name: `${spec.name}, rendered`,
+      description: `${spec.description} Rendered on every request (Cache-Control: no-cache).`,
+      headers: { "cache-control": "no-cache" },
+      pageCache: "bypass",
+      target: undefined,
+    }),
+  ];
 }

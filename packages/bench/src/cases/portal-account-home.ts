@@ -1,7 +1,7 @@
 import { portalHealthz } from "./healthz.ts";
-import { httpCase } from "./http-case.ts";
+import { portalPageCases } from "./http-case.ts";
 
-export const portalAccountHome = httpCase({
+export const [portalAccountHome, portalAccountHomeRendered] = portalPageCases({
   name: "portal account home",
   description:
     "Portal home of the big customer (/accounts/:id): session, balances, oldest open items, unapplied credits, server-rendered.",

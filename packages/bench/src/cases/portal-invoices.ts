@@ -1,7 +1,7 @@
 import { portalHealthz } from "./healthz.ts";
-import { httpCase, PORTAL_PAGE_TARGET } from "./http-case.ts";
+import { PORTAL_PAGE_TARGET, portalPageCases } from "./http-case.ts";
 
-export const portalInvoiceList = httpCase({
+export const [portalInvoiceList, portalInvoiceListRendered] = portalPageCases({
   name: "portal invoice list",
   description:
     "Invoice Online of the big customer (/accounts/:id/invoices): its first page of invoices by date with status badges, counts and totals, server-rendered.",
@@ -13,7 +13,7 @@ export const portalInvoiceList = httpCase({
   expect: (ctx) => [ctx.dataset.bigCustomerAccountNumber],
 });
 
-export const portalInvoiceFiltered = httpCase({
+export const [portalInvoiceFiltered, portalInvoiceFilteredRendered] = portalPageCases({
   name: "portal invoice list filtered",
   description:
     "The big customer's overdue invoices by open amount, largest first, fifth page (/accounts/:id/invoices?status=overdue&sort=open&dir=desc&page=5).",

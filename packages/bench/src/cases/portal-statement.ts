@@ -1,5 +1,5 @@
 import { portalHealthz } from "./healthz.ts";
-import { httpCase, PORTAL_PAGE_TARGET } from "./http-case.ts";
+import { PORTAL_PAGE_TARGET, portalPageCases } from "./http-case.ts";
 
 /** The last twelve months, as the portal's period fields would send them. */
 function lastTwelveMonths(): string {
@@ -10,7 +10,7 @@ function lastTwelveMonths(): string {
   return `from=${iso(from)}&to=${iso(to)}`;
 }
 
-export const portalStatementOpen = httpCase({
+export const [portalStatementOpen, portalStatementOpenRendered] = portalPageCases({
   name: "portal statement open items",
   description:
     "Statement Online of the big customer, open-items view (/accounts/:id/statement?view=open): about 5,000 open items summed, aged and paged, its child accounts consolidated, server-rendered.",
@@ -22,7 +22,7 @@ export const portalStatementOpen = httpCase({
   expect: (ctx) => [ctx.dataset.bigCustomerAccountNumber, "91–120"],
 });
 
-export const portalStatementYear = httpCase({
+export const [portalStatementYear, portalStatementYearRendered] = portalPageCases({
   name: "portal statement 12 months",
   description:
     "Statement Online of the big customer for the last twelve months: opening balance, the period's first page of lines with running balances, aging at the period's end.",
