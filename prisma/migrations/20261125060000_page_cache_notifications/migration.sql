@@ -88,8 +88,11 @@ CALL settle_page_cache_watch('portal_user', 'portal-user:id');
 -- Sign-outs, revocations, the active account, the sliding expiry (sessions are hashed tokens).
 CALL settle_page_cache_watch('session', 'session:id');
 
--- Reference data any page may show: every cached page goes.
+-- Reference data any page may show (letterhead and bank details, the holidays that set dispute
+-- deadlines): every cached page goes.
 CREATE TRIGGER legal_entity_page_cache AFTER INSERT OR UPDATE OR DELETE ON legal_entity
+  FOR EACH STATEMENT EXECUTE FUNCTION settle_page_cache_notify();
+CREATE TRIGGER holiday_page_cache AFTER INSERT OR UPDATE OR DELETE ON holiday
   FOR EACH STATEMENT EXECUTE FUNCTION settle_page_cache_notify();
 
 DROP PROCEDURE settle_page_cache_watch(regclass, text[]);
