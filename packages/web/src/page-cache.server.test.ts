@@ -293,6 +293,30 @@ describe("PageCache", () => {
     expect(h.renders.filter((p) => p === "/accounts/b")).toHaveLength(2);
   });
 
+  it("renders when the session or the page's tags cannot be read, and keeps nothing", async () => {
+    const noSession = harness({
+      policy: {
+        identify: async () => {
+          throw new Error("database unavailable");
+        },
+      },
+    });
+    expect((await noSession.request("/accounts/a/statement")).status).toBe(200);
+    expect(noSession.renders).toHaveLength(1);
+    const noTags = harness({
+      policy: {
+        tagsFor: async () => {
+          throw new Error("database unavailable");
+        },
+      },
+    });
+    const response = await noTags.request("/accounts/a/statement");
+    expect(await response.text()).toContain("balance 100.00");
+    await noTags.request("/accounts/a/statement");
+    expect(noTags.renders).toHaveLength(2);
+    expect(noTags.cache.size).toBe(0);
+  });
+
   it("does not keep a page that names nothing it shows", async () => {
     const h = harness({ policy: { tagsFor: async () => [] } });
     await h.request("/accounts/a/statement");

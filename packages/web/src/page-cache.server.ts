@@ -57,6 +57,7 @@ export interface PageCacheOptions {
 export const PAGE_CACHE_STATUS_HEADER = "Settle-Page-Cache";
 export const GLOBAL_TAG = "*";
 const IDENTITY = "identity:";
+const MAX_TRACKED_TAGS = 100_000;
 
 interface Entry {
   key: string;
@@ -141,7 +142,15 @@ export class PageCache {
         this.clear();
         continue;
       }
-      if (this.rendering > 0) this.invalidatedAt.set(tag, this.seq);
+      if (this.rendering > 0) {
+        this.invalidatedAt.set(tag, this.seq);
+        // Under unbroken load renders always overlap and the map is never emptied: past a bound,
+        // forget it, and with it the renders running now (they will not be kept).
+        if (this.invalidatedAt.size > MAX_TRACKED_TAGS) {
+          this.epoch++;
+          this.invalidatedAt.clear();
+        }
+      }
       const keys = this.byTag.get(tag);
       if (!keys) continue;
       for (const key of [...keys]) this.remove(key);
@@ -231,7 +240,13 @@ export class PageCache {
     const startEpoch = this.epoch;
     this.rendering++;
     try {
-      const identity = await this.identify(request, startSeq, startEpoch);
+      let identity: Identity | null;
+      try {
+        identity = await this.identify(request, startSeq, startEpoch);
+      } catch {
+        // The session could not be looked up (the database is away): the render says what it can.
+        identity = null;
+      }
       if (identity === null) return await render(request);
       return await this.answer(request, url, identity, render, startSeq, startEpoch);
     } finally {
@@ -291,7 +306,7 @@ export class PageCache {
     const response = await render(request);
     if (!this.storable(response)) return this.mark(response, "bypass");
     const body = Buffer.from(await response.arrayBuffer());
-    const shown = await this.policy.tagsFor(url);
+    const shown = await this.policy.tagsFor(url).catch(() => [] as string[]);
     // The visitor's own tags too: their form posts and sign-out drop their pages.
     const tags = [...shown, ...identity.tags];
     // A page that names nothing it shows could never be invalidated: it is not kept.
