@@ -325,6 +325,50 @@ describe("PageCache", () => {
   });
 });
 
+describe("PageCache.peek (the server's path for a repeat view)", () => {
+  const headers =
+    (values: Record<string, string>) =>
+    (name: string): string | undefined =>
+      values[name];
+
+  it("answers from memory once the session and the page are stored, and only then", async () => {
+    const h = harness();
+    expect(h.cache.peek("/accounts/a/statement", headers({ cookie: "s=ana" }))).toBeNull();
+    const first = await (await h.request("/accounts/a/statement")).text();
+
+    const page = h.cache.peek("/accounts/a/statement", headers({ cookie: "s=ana" }));
+    expect(page?.status).toBe(200);
+    const body = Buffer.concat(page?.chunks ?? []).toString();
+    const sent = new Map(page?.headers);
+    const nonce = /'nonce-([^']+)'/.exec(sent.get("content-security-policy") ?? "")?.[1] as string;
+    expect(nonce).not.toBe(NONCE);
+    expect(body).toBe(first.replaceAll(NONCE, nonce));
+    expect(sent.get("content-length")).toBe(String(Buffer.byteLength(body)));
+    expect(sent.get(PAGE_CACHE_STATUS_HEADER)).toBe("hit");
+    expect(h.renders).toHaveLength(1);
+
+    // Anything it cannot decide from memory goes the long way.
+    expect(h.cache.peek("/accounts/a/statement?view=open", headers({ cookie: "s=ana" }))).toBeNull();
+    expect(h.cache.peek("/accounts/a/statement", headers({ cookie: "s=bea" }))).toBeNull();
+    expect(
+      h.cache.peek("/accounts/a/statement", headers({ cookie: "s=ana", "accept-language": "es" })),
+    ).toBeNull();
+    expect(
+      h.cache.peek("/accounts/a/statement", headers({ cookie: "s=ana", "cache-control": "no-cache" })),
+    ).toBeNull();
+    h.cache.invalidate(["customer:a"]);
+    expect(h.cache.peek("/accounts/a/statement", headers({ cookie: "s=ana" }))).toBeNull();
+  });
+
+  it("gives nothing while the change feed is down", async () => {
+    const h = harness();
+    await h.request("/accounts/a/statement");
+    h.cache.setConnected(false);
+    h.cache.setConnected(true);
+    expect(h.cache.peek("/accounts/a/statement", headers({ cookie: "s=ana" }))).toBeNull();
+  });
+});
+
 describe("splitOn", () => {
   it("splits a body around every occurrence of the nonce", () => {
     const parts = splitOn(Buffer.from("a-N-b-N-"), "N").map(String);

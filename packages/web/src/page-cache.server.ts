@@ -86,9 +86,21 @@ export function splitOn(body: Buffer, token: string | null): Buffer[] {
   return parts;
 }
 
-function wantsFresh(request: Request): boolean {
-  const control = request.headers.get("cache-control") ?? "";
-  return /\bno-cache\b/i.test(control) || (request.headers.get("pragma") ?? "").includes("no-cache");
+function wantsFreshHeaders(
+  cacheControl: string | null | undefined,
+  pragma: string | null | undefined,
+): boolean {
+  return /\bno-cache\b/i.test(cacheControl ?? "") || (pragma ?? "").includes("no-cache");
+}
+
+const wantsFresh = (request: Request) =>
+  wantsFreshHeaders(request.headers.get("cache-control"), request.headers.get("pragma"));
+
+/** A page ready to send: status, headers (with Content-Length) and the body in chunks. */
+export interface StoredPage {
+  status: number;
+  headers: [string, string][];
+  chunks: Buffer[];
 }
 
 interface Remembered {
@@ -264,18 +276,19 @@ export class PageCache {
     try {
       return await render(request);
     } finally {
-      const remembered = this.identities.get(this.identityKey(request));
+      const remembered = this.identities.get(this.identityKey(request.headers.get("cookie") ?? ""));
       if (remembered) this.invalidate(remembered.identity.tags);
     }
   }
 
-  private identityKey(request: Request): string {
-    return (
-      IDENTITY +
-      createHash("sha256")
-        .update(request.headers.get("cookie") ?? "")
-        .digest("base64url")
-    );
+  private identityKey(cookie: string): string {
+    return IDENTITY + createHash("sha256").update(cookie).digest("base64url");
+  }
+
+  private pageKey(identity: Identity, url: URL, cookie: string, acceptLanguage: string): string {
+    return createHash("sha256")
+      .update(`${identity.key}\n${url.pathname}${url.search}\n${cookie}\n${acceptLanguage}`)
+      .digest("base64url");
   }
 
   private async answer(
@@ -286,10 +299,12 @@ export class PageCache {
     startSeq: number,
     startEpoch: number,
   ): Promise<Response> {
-    const key = createHash("sha256")
-      .update(`${identity.key}\n${url.pathname}${url.search}\n`)
-      .update(`${request.headers.get("cookie") ?? ""}\n${request.headers.get("accept-language") ?? ""}`)
-      .digest("base64url");
+    const key = this.pageKey(
+      identity,
+      url,
+      request.headers.get("cookie") ?? "",
+      request.headers.get("accept-language") ?? "",
+    );
 
     const fresh = wantsFresh(request);
     if (!fresh) {
@@ -298,7 +313,8 @@ export class PageCache {
         // Most recently used last: eviction takes from the front.
         this.entries.delete(key);
         this.entries.set(key, entry);
-        return this.replay(entry);
+        const page = this.replay(entry);
+        return new Response(Buffer.concat(page.chunks), { status: page.status, headers: page.headers });
       }
       if (entry) this.remove(key);
     }
@@ -373,20 +389,51 @@ export class PageCache {
     }
   }
 
-  private replay(entry: Entry): Response {
+  /** A stored page with a new nonce: its status, headers (with the length) and body chunks. */
+  private replay(entry: Entry): StoredPage {
     const nonce = entry.nonce ? randomBytes(16).toString("base64") : null;
-    const headers = new Headers();
+    const headers: [string, string][] = [];
     for (const [name, value] of entry.headers) {
-      headers.append(name, nonce && entry.nonce ? value.replaceAll(entry.nonce, nonce) : value);
+      headers.push([name, nonce && entry.nonce ? value.replaceAll(entry.nonce, nonce) : value]);
     }
-    headers.set(PAGE_CACHE_STATUS_HEADER, "hit");
-    const parts: Buffer[] = [];
+    const chunks: Buffer[] = [];
+    let length = 0;
+    const nonceBytes = nonce ? Buffer.from(nonce) : null;
     entry.segments.forEach((segment, i) => {
-      if (i > 0 && nonce) parts.push(Buffer.from(nonce));
-      parts.push(segment);
+      if (i > 0 && nonceBytes) {
+        chunks.push(nonceBytes);
+        length += nonceBytes.length;
+      }
+      chunks.push(segment);
+      length += segment.length;
     });
-    const body = Buffer.concat(parts);
-    headers.set("content-length", String(body.length));
-    return new Response(body, { status: entry.status, headers });
+    headers.push([PAGE_CACHE_STATUS_HEADER, "hit"], ["content-length", String(length)]);
+    return { status: entry.status, headers, chunks };
+  }
+
+  /**
+   * The stored page for a GET when everything it takes is already in memory (a remembered
+   * session, a live entry), without building a Fetch request; null sends the request to `handle`.
+   * `path` is the request target (path and query) as received.
+   */
+  peek(path: string, header: (name: string) => string | undefined): StoredPage | null {
+    if (this.options.maxBytes <= 0 || !this.connected) return null;
+    const cookie = header("cookie") ?? "";
+    if (!cookie || wantsFreshHeaders(header("cache-control"), header("pragma"))) return null;
+    let url: URL;
+    try {
+      url = new URL(path, "http://page-cache.invalid");
+    } catch {
+      return null;
+    }
+    if (!this.policy.cacheable(url)) return null;
+    const remembered = this.identities.get(this.identityKey(cookie));
+    if (!remembered || remembered.expiresAt <= this.now()) return null;
+    const key = this.pageKey(remembered.identity, url, cookie, header("accept-language") ?? "");
+    const entry = this.entries.get(key);
+    if (!entry || entry.expiresAt <= this.now()) return null;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return this.replay(entry);
   }
 }

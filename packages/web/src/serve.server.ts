@@ -88,6 +88,24 @@ function serveStatic(files: Map<string, StaticFile>, req: IncomingMessage, res: 
 }
 
 /**
+ * A repeat view answered straight from the page cache when the session and the page are both in
+ * memory: no Fetch request, no stream, one write. Anything else goes to `PageCache.handle`.
+ */
+function sendStoredPage(cache: PageCache, req: IncomingMessage, res: ServerResponse): boolean {
+  const page = cache.peek(req.url ?? "/", (name) => {
+    const value = req.headers[name];
+    return Array.isArray(value) ? value.join(", ") : value;
+  });
+  if (!page) return false;
+  res.cork();
+  res.writeHead(page.status, page.headers.flat());
+  for (const chunk of page.chunks) res.write(chunk);
+  res.end();
+  res.uncork();
+  return true;
+}
+
+/**
  * A request the server answers itself, before React Router: endpoints for machines that need the
  * raw body and none of the page machinery (Stripe's webhook). The app's entry.server exports them
  * as `directHandlers`, so they share the server build's modules (one database pool, one config).
@@ -151,6 +169,7 @@ export async function serveApp(options: ServeOptions) {
       if (handler) return handler.handle(req, res);
     }
     if (serveStatic(staticFiles, req, res)) return;
+    if (cache && req.method === "GET" && sendStoredPage(cache, req, res)) return;
     handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
