@@ -30,6 +30,15 @@ export function MoneyText({ amount, currency, locale = "en-US", tone = "plain", 
   );
 }
 
+/**
+ * The text <MoneyText> shows, for the cells of long tables that are styled by their table rather
+ * than wrapped in a span each: the amount for the locale, kept whole in right-to-left text.
+ */
+export function moneyText(amount: bigint, currency: string, locale = "en-US"): string {
+  const text = formatMoney(amount, currency, locale);
+  return isRightToLeft(locale) ? `${text}\u200E` : text;
+}
+
 const RIGHT_TO_LEFT = new Set(["ar", "fa", "he", "ur"]);
 
 function isRightToLeft(locale: string): boolean {

@@ -3,25 +3,26 @@ import {
   type InvoiceSort,
   MAX_INVOICES_PER_DOWNLOAD,
 } from "@settle/domain/invoices/invoice-list-options";
-import { type InvoiceList, type InvoiceListRow, listInvoices } from "@settle/domain/invoices/list-invoices";
+import { type InvoiceList, listInvoices } from "@settle/domain/invoices/list-invoices";
 import { Alert } from "@settle/ui/alert";
 import { Button, buttonClasses, LinkButton } from "@settle/ui/button";
 import { Card } from "@settle/ui/card";
-import { DateText } from "@settle/ui/date-text";
+import { formatDate } from "@settle/ui/date-text";
 import { EmptyState } from "@settle/ui/empty-state";
 import { Icon } from "@settle/ui/icon";
-import { MoneyText } from "@settle/ui/money-text";
+import { moneyText } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
 import { throwAsResponse } from "@settle/web/domain-errors.server";
 import type { ChangeEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link, useLocation } from "react-router";
 import { AccountNav } from "~/components/account-nav";
-import { InvoiceStatusBadges } from "~/components/invoice-status-badges";
+import { badgeTexts, statusBadges } from "~/components/invoice-status-badges";
 import { PageLinks } from "~/components/page-links";
 import { RouteError } from "~/components/route-error";
 import { useFormat } from "~/i18n/format";
 import { pageMeta } from "~/i18n/meta";
+import { filledIn, oncePerKey } from "~/i18n/per-page";
 import { filterProblem, searchParamsOf } from "~/lib/downloads.server";
 import { useAccountCapabilities, useLocale } from "~/lib/root-data";
 import { requirePortalSession } from "~/session.server";
@@ -37,7 +38,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const query = searchParamsOf(request);
   try {
     const list = await listInvoices({ ...query, customerId: params.customerId }, session.actor);
-    return { list, problem: null, query };
+    return { list: forPage(list), problem: null, query };
   } catch (error) {
     // A filter the list cannot apply: the form again, with what to change.
     const problem = filterProblem(error, "invoices");
@@ -46,11 +47,33 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   }
 }
 
+/** What the page shows of a row, and so what is serialized into it: whether it is in dispute, not how. */
+function forPage(list: InvoiceList) {
+  return {
+    ...list,
+    rows: list.rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      number: row.number,
+      poNumber: row.poNumber,
+      documentDate: row.documentDate,
+      dueDate: row.dueDate,
+      currency: row.currency,
+      amount: row.amount,
+      openAmount: row.openAmount,
+      status: row.status,
+      inDispute: row.inDispute !== null,
+    })),
+  };
+}
+type PageList = ReturnType<typeof forPage>;
+type PageRow = PageList["rows"][number];
+
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 const SELECTION_FORM = "invoice-selection";
 
 /** The list's filters and sort as a query string (no page), for exports and "clear" links. */
-function listQuery(list: InvoiceList, extra: Record<string, string> = {}): string {
+function listQuery(list: PageList, extra: Record<string, string> = {}): string {
   const search = new URLSearchParams();
   const f = list.filters;
   if (f.q) search.set("q", f.q);
@@ -138,7 +161,7 @@ function FilterForm({
   query,
   base,
 }: {
-  list: InvoiceList | null;
+  list: PageList | null;
   query: Record<string, string>;
   base: string;
 }) {
@@ -254,7 +277,7 @@ function SortHeader({
   firstDir = "asc",
   align = "start",
 }: {
-  list: InvoiceList;
+  list: PageList;
   sort: InvoiceSort;
   label: string;
   firstDir?: "asc" | "desc";
@@ -302,12 +325,42 @@ function selectAll(event: ChangeEvent<HTMLInputElement>) {
 const CELLS =
   "[&_:is(td,th)]:border-b [&_:is(td,th)]:border-line [&_:is(td,th)]:px-4 [&_:is(td,th)]:first:ps-5 [&_:is(td,th)]:last:pe-5 [&_thead_th]:py-2.5 [&_thead_th]:whitespace-nowrap [&_tbody_:is(td,th)]:py-3 [&_tbody_:is(td,th)]:align-top";
 
-function InvoiceTable({ list, base }: { list: InvoiceList; base: string }) {
+function InvoiceTable({ list, base }: { list: PageList; base: string }) {
   const { t } = useTranslation("invoices");
   const locale = useLocale();
   const format = useFormat();
   const { canPay } = useAccountCapabilities(list.customer.id);
   const pastTheEnd = list.total > 0 && list.page > list.pageCount;
+  // A row's cells are styled by the table (.invoice-rows in app.css), its texts looked up once per
+  // page.
+  const kindLabel = oncePerKey((kind: PageRow["kind"]) => t(`common:kinds.${kind}`));
+  const selectLabel = filledIn((values) => t("table.select", values), "number");
+  const badges = badgeTexts(t);
+  const date = (value: Date) => <time dateTime={iso(value)}>{formatDate(value, { locale })}</time>;
+  const invoiceRow = (row: PageRow) => (
+    <tr key={row.id}>
+      <td>
+        <input
+          type="checkbox"
+          name="id"
+          value={row.id}
+          form={SELECTION_FORM}
+          aria-label={selectLabel(row.number)}
+        />
+      </td>
+      <th scope="row">
+        {/* A plain link: a router <Link> per row costs more than the rest of the row. */}
+        <a href={`${base}/invoices/${row.id}`}>{row.number}</a>
+        <small>{kindLabel(row.kind)}</small>
+      </th>
+      <td>{row.poNumber ?? ""}</td>
+      <td>{date(row.documentDate)}</td>
+      <td>{row.dueDate ? date(row.dueDate) : "—"}</td>
+      <td>{moneyText(row.amount, row.currency, locale)}</td>
+      <td>{moneyText(row.openAmount, row.currency, locale)}</td>
+      <td>{statusBadges(row.status, row.inDispute, badges)}</td>
+    </tr>
+  );
   const filtered = !!(
     list.filters.q ||
     list.filters.status ||
@@ -365,7 +418,7 @@ function InvoiceTable({ list, base }: { list: InvoiceList; base: string }) {
         />
       ) : (
         <div className="overflow-x-auto">
-          <table className={`min-w-full text-sm ${CELLS}`}>
+          <table className={`invoice-rows min-w-full text-sm ${CELLS}`}>
             <caption className="sr-only">{t("table.caption")}</caption>
             <thead className="bg-slate-50 text-xs font-semibold tracking-wide text-ink-muted uppercase">
               <tr>
@@ -390,57 +443,7 @@ function InvoiceTable({ list, base }: { list: InvoiceList; base: string }) {
                 </th>
               </tr>
             </thead>
-            <tbody>
-              {list.rows.map((row: InvoiceListRow) => (
-                <tr key={row.id} className="hover:bg-slate-50/70">
-                  <td>
-                    <input
-                      type="checkbox"
-                      name="id"
-                      value={row.id}
-                      form={SELECTION_FORM}
-                      aria-label={t("table.select", { number: row.number })}
-                      className="size-4 accent-brand-600"
-                    />
-                  </td>
-                  <th scope="row" className="text-start font-normal">
-                    <Link
-                      to={`${base}/invoices/${row.id}`}
-                      className="block font-medium whitespace-nowrap text-brand-700 hover:underline"
-                    >
-                      {row.number}
-                    </Link>
-                    <span className="block text-xs text-ink-faint">{t(`common:kinds.${row.kind}`)}</span>
-                  </th>
-                  <td className="text-ink-muted max-lg:hidden">{row.poNumber ?? ""}</td>
-                  <td className="whitespace-nowrap">
-                    <DateText value={row.documentDate} locale={locale} className="tabular" />
-                  </td>
-                  <td className="whitespace-nowrap">
-                    {row.dueDate ? <DateText value={row.dueDate} locale={locale} className="tabular" /> : "—"}
-                  </td>
-                  <td className="text-end">
-                    <MoneyText
-                      amount={row.amount}
-                      currency={row.currency}
-                      locale={locale}
-                      className="text-ink-muted"
-                    />
-                  </td>
-                  <td className="text-end">
-                    <MoneyText
-                      amount={row.openAmount}
-                      currency={row.currency}
-                      locale={locale}
-                      className="font-semibold"
-                    />
-                  </td>
-                  <td>
-                    <InvoiceStatusBadges status={row.status} inDispute={row.inDispute !== null} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
+            <tbody>{list.rows.map(invoiceRow)}</tbody>
           </table>
         </div>
       )}

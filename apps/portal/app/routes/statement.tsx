@@ -1,15 +1,14 @@
 import { maxBig } from "@settle/domain/money/money";
-import { getStatement, type Statement, type StatementLine } from "@settle/domain/statements/get-statement";
+import { getStatement, type Statement } from "@settle/domain/statements/get-statement";
 import type { AgingBucket } from "@settle/domain/statements/statement-options";
 import { Alert } from "@settle/ui/alert";
 import { Button, buttonClasses } from "@settle/ui/button";
 import { Card } from "@settle/ui/card";
-import { DateText } from "@settle/ui/date-text";
-import { MoneyText } from "@settle/ui/money-text";
+import { DateText, formatDate } from "@settle/ui/date-text";
+import { MoneyText, moneyText } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
 import { StatCard } from "@settle/ui/stat-card";
 import { throwAsResponse } from "@settle/web/domain-errors.server";
-import type { TFunction } from "i18next";
 import { Fragment, type ReactNode } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { data, Form, Link, useLocation } from "react-router";
@@ -18,6 +17,7 @@ import { PageLinks } from "~/components/page-links";
 import { RouteError } from "~/components/route-error";
 import { useFormat } from "~/i18n/format";
 import { pageMeta } from "~/i18n/meta";
+import { oncePerKey } from "~/i18n/per-page";
 import { filterProblem, searchParamsOf } from "~/lib/downloads.server";
 import { useLocale } from "~/lib/root-data";
 import { requirePortalSession } from "~/session.server";
@@ -38,7 +38,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const query = searchParamsOf(request);
   try {
     const statement = await getStatement({ ...query, customerId: params.customerId }, session.actor);
-    return { statement, problem: null, query };
+    return { statement: forPage(statement), problem: null, query };
   } catch (error) {
     // A period or filter the statement cannot have: the form again, with what to change.
     const problem = filterProblem(error, "statement");
@@ -46,6 +46,51 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     throwAsResponse(error);
   }
 }
+
+/**
+ * What the page shows of a statement, and so what is serialized into it for hydration: not the
+ * legal entity's bank details or the lines' fields only downloads use.
+ */
+function forPage(statement: Statement) {
+  const { customer, lines } = statement;
+  return {
+    customer: { name: customer.name, accountNumber: customer.accountNumber },
+    view: statement.view,
+    from: statement.from,
+    to: statement.to,
+    today: statement.today,
+    currency: statement.currency,
+    currencies: statement.currencies,
+    legalEntityId: statement.legalEntityId,
+    legalEntities: statement.legalEntities,
+    consolidated: statement.consolidated,
+    hasChildren: statement.hasChildren,
+    accounts: statement.accounts,
+    totals: statement.totals,
+    aging: statement.aging,
+    lines: {
+      page: lines.page,
+      pageSize: lines.pageSize,
+      total: lines.total,
+      pageCount: lines.pageCount,
+      rows: lines.rows.map((line) => ({
+        id: line.id,
+        accountId: line.accountId,
+        kind: line.kind,
+        isCredit: line.isCredit,
+        number: line.number,
+        documentDate: line.documentDate,
+        dueDate: line.dueDate,
+        reference: line.reference ?? line.poNumber,
+        signedAmount: line.signedAmount,
+        balance: line.balance,
+        daysOverdue: line.daysOverdue,
+      })),
+    },
+  };
+}
+type PageStatement = ReturnType<typeof forPage>;
+type PageLine = PageStatement["lines"]["rows"][number];
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -60,7 +105,7 @@ function filterQuery(values: Record<string, string | undefined>): string {
   return text ? `?${text}` : "";
 }
 
-function filtersOf(statement: Statement): Record<string, string | undefined> {
+function filtersOf(statement: PageStatement): Record<string, string | undefined> {
   return {
     view: statement.view,
     from: statement.view === "activity" ? iso(statement.from) : undefined,
@@ -143,7 +188,7 @@ function FilterForm({
   query,
   base,
 }: {
-  statement: Statement | null;
+  statement: PageStatement | null;
   query: Record<string, string>;
   base: string;
 }) {
@@ -273,7 +318,7 @@ function FilterForm({
   );
 }
 
-function StatementBody({ statement, base }: { statement: Statement; base: string }) {
+function StatementBody({ statement, base }: { statement: PageStatement; base: string }) {
   const { t } = useTranslation("statement");
   const locale = useLocale();
   const format = useFormat();
@@ -356,7 +401,7 @@ const BUCKET_TONES: Record<AgingBucket, string> = {
   "over-120": "bg-red-700",
 };
 
-function AgingCard({ statement, className }: { statement: Statement; className?: string }) {
+function AgingCard({ statement, className }: { statement: PageStatement; className?: string }) {
   const { t } = useTranslation("statement");
   const locale = useLocale();
   const format = useFormat();
@@ -427,7 +472,7 @@ function AgingCard({ statement, className }: { statement: Statement; className?:
   );
 }
 
-function AccountsCard({ statement, className }: { statement: Statement; className?: string }) {
+function AccountsCard({ statement, className }: { statement: PageStatement; className?: string }) {
   const { t } = useTranslation("statement");
   const locale = useLocale();
   const open = statement.view === "open";
@@ -487,7 +532,7 @@ function AccountsCard({ statement, className }: { statement: Statement; classNam
 const CELLS =
   "[&_:is(td,th)]:border-b [&_:is(td,th)]:border-line [&_:is(td,th)]:px-4 [&_:is(td,th)]:py-2.5 [&_:is(td,th)]:align-top [&_:is(td,th)]:first:ps-5 [&_:is(td,th)]:last:pe-5";
 
-function LinesCard({ statement, base }: { statement: Statement; base: string }) {
+function LinesCard({ statement, base }: { statement: PageStatement; base: string }) {
   const { t } = useTranslation("statement");
   const locale = useLocale();
   const open = statement.view === "open";
@@ -516,6 +561,38 @@ function LinesCard({ statement, base }: { statement: Statement; base: string }) 
   });
   const pastTheEnd = total > 0 && page > pageCount;
 
+  // A line's cells are styled by the table (.statement-lines in app.css; the other rows are
+  // marked data-row), its texts looked up once per page: the page renders up to 100 lines.
+  const kindLabel = oncePerKey((kind: PageLine["kind"]) => t(`common:kinds.${kind}`));
+  const overdueBy = oncePerKey((days: number) => t("table.overdueBy", { count: days }));
+  const date = (value: Date) => <time dateTime={iso(value)}>{formatDate(value, { locale })}</time>;
+  const money = (amount: bigint) => moneyText(amount, statement.currency, locale);
+  const lineRow = (line: PageLine) => {
+    const effect = money(line.signedAmount < 0n ? -line.signedAmount : line.signedAmount);
+    return (
+      <tr key={line.id}>
+        <td>{date(line.documentDate)}</td>
+        <th scope="row">
+          {line.isCredit ? (
+            <span>{line.number}</span>
+          ) : (
+            // A plain link: a router <Link> per line costs more than the rest of the line.
+            <a href={`${base}/invoices/${line.id}`}>{line.number}</a>
+          )}
+          <small>{kindLabel(line.kind)}</small>
+        </th>
+        <td>{line.reference ?? ""}</td>
+        <td>
+          {line.dueDate ? date(line.dueDate) : null}
+          {line.daysOverdue > 0 ? <small>{overdueBy(line.daysOverdue)}</small> : null}
+        </td>
+        <td>{line.isCredit ? null : effect}</td>
+        <td>{line.isCredit ? effect : null}</td>
+        <td>{money(line.balance)}</td>
+      </tr>
+    );
+  };
+
   return (
     <Card
       title={t(open ? "table.openTitle" : "table.title")}
@@ -531,7 +608,7 @@ function LinesCard({ statement, base }: { statement: Statement; base: string }) 
         </div>
       ) : (
         <div className="overflow-x-auto">
-          <table className={`min-w-full text-sm ${CELLS}`}>
+          <table className={`statement-lines min-w-full text-sm ${CELLS}`}>
             <caption className="sr-only">{t(open ? "table.openCaption" : "table.caption")}</caption>
             <thead className="bg-slate-50 text-xs font-semibold tracking-wide whitespace-nowrap text-ink-muted uppercase">
               <tr>
@@ -570,7 +647,7 @@ function LinesCard({ statement, base }: { statement: Statement; base: string }) 
                 return (
                   <Fragment key={account.id}>
                     {statement.consolidated ? (
-                      <tr>
+                      <tr data-row="account">
                         <th
                           scope="colgroup"
                           colSpan={columnCount}
@@ -606,15 +683,13 @@ function LinesCard({ statement, base }: { statement: Statement; base: string }) 
                             )
                           : null}
                     {empty ? (
-                      <tr>
+                      <tr data-row="empty">
                         <td colSpan={columnCount} className="py-8! text-center text-ink-muted">
                           {t(open ? "table.emptyOpen" : "table.empty")}
                         </td>
                       </tr>
                     ) : null}
-                    {lines.map((line) => (
-                      <LineRow key={line.id} line={line} statement={statement} base={base} t={t} />
-                    ))}
+                    {lines.map(lineRow)}
                     {endsHere || empty
                       ? balanceRow(
                           `${account.id}-closing`,
@@ -651,56 +726,6 @@ function LinesCard({ statement, base }: { statement: Statement; base: string }) 
         </div>
       ) : null}
     </Card>
-  );
-}
-
-function LineRow({
-  line,
-  statement,
-  base,
-  t,
-}: {
-  line: StatementLine;
-  statement: Statement;
-  base: string;
-  t: TFunction<"statement">;
-}) {
-  const locale = useLocale();
-  const effect = line.signedAmount < 0n ? -line.signedAmount : line.signedAmount;
-  const money = (amount: bigint) => (
-    <MoneyText amount={amount} currency={statement.currency} locale={locale} />
-  );
-  return (
-    <tr className="hover:bg-slate-50/70">
-      <td className="whitespace-nowrap">
-        <DateText value={line.documentDate} locale={locale} className="tabular" />
-      </td>
-      <th scope="row" className="text-start font-normal">
-        {line.isCredit ? (
-          <span className="block font-medium whitespace-nowrap text-ink">{line.number}</span>
-        ) : (
-          <Link
-            to={`${base}/invoices/${line.id}`}
-            className="block font-medium whitespace-nowrap text-brand-700 hover:underline"
-          >
-            {line.number}
-          </Link>
-        )}
-        <span className="block text-xs text-ink-faint">{t(`common:kinds.${line.kind}`)}</span>
-      </th>
-      <td className="text-ink-muted max-md:hidden">{line.reference ?? line.poNumber ?? ""}</td>
-      <td className="whitespace-nowrap">
-        {line.dueDate ? <DateText value={line.dueDate} locale={locale} className="tabular" /> : null}
-        {line.daysOverdue > 0 ? (
-          <span className="block text-xs font-medium text-red-700">
-            {t("table.overdueBy", { count: line.daysOverdue })}
-          </span>
-        ) : null}
-      </td>
-      <td className="text-end">{line.isCredit ? null : money(effect)}</td>
-      <td className="text-end text-emerald-700">{line.isCredit ? money(effect) : null}</td>
-      <td className="text-end font-medium">{money(line.balance)}</td>
-    </tr>
   );
 }
 

@@ -6,11 +6,13 @@ import { getDb } from "../db/client.ts";
 import type { ItemKind } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
 import { applyCredit } from "../ledger/apply-credit.ts";
+import { isCreditKind } from "../ledger/item-kinds.ts";
 import { reverseApplication } from "../ledger/reverse-application.ts";
+import { sumAmounts } from "../money/money.ts";
 import { createCustomer, createLegalEntity } from "../seed/factories.ts";
 import { addDays, isoDate } from "./dates.ts";
-import { getStatement, type Statement } from "./get-statement.ts";
-import { STATEMENT_PAGE_SIZE } from "./statement-options.ts";
+import { type GetStatementInput, getStatement, type Statement } from "./get-statement.ts";
+import { AGING_BUCKETS, STATEMENT_PAGE_SIZE } from "./statement-options.ts";
 
 const system = systemActor("statement-test");
 const staff: StaffActor = { kind: "staff", userId: randomUUID(), roles: ["COLLECTOR"] };
@@ -351,6 +353,89 @@ describe("getStatement: aging", () => {
     expect(s.aging.unappliedCredits).toBe(2048n);
     expect(s.aging.unappliedCreditCount).toBe(1);
     expect(s.aging.net).toBe(-1n);
+  });
+});
+
+/** The aging recomputed from the items themselves (open amounts as cached, so `asOf` ≥ today). */
+async function agingFromItems(statement: Statement) {
+  const items = await getDb().openItem.findMany({
+    where: {
+      customerId: { in: statement.accounts.map((a) => a.id) },
+      currency: statement.currency,
+      ...(statement.legalEntityId ? { legalEntityId: statement.legalEntityId } : {}),
+      openAmount: { gt: 0n },
+      documentDate: { lte: statement.aging.asOf },
+    },
+  });
+  const buckets = new Map<string, { amount: bigint; count: number }>();
+  for (const i of items) {
+    const late = i.dueDate
+      ? Math.round((statement.aging.asOf.getTime() - i.dueDate.getTime()) / 86_400_000)
+      : 0;
+    const bucket = isCreditKind(i.kind)
+      ? "credit"
+      : late <= 0
+        ? "current"
+        : late <= 30
+          ? "1-30"
+          : late <= 60
+            ? "31-60"
+            : late <= 90
+              ? "61-90"
+              : late <= 120
+                ? "91-120"
+                : "over-120";
+    const b = buckets.get(bucket) ?? { amount: 0n, count: 0 };
+    buckets.set(bucket, { amount: b.amount + i.openAmount, count: b.count + 1 });
+  }
+  const credit = buckets.get("credit") ?? { amount: 0n, count: 0 };
+  return {
+    buckets: AGING_BUCKETS.map((bucket) => ({
+      bucket,
+      ...(buckets.get(bucket) ?? { amount: 0n, count: 0 }),
+    })),
+    unappliedCredits: credit.amount,
+    unappliedCreditCount: credit.count,
+  };
+}
+
+describe("getStatement: aging from the summary's pass", () => {
+  it("gives the figures of the items themselves across currencies, legal entities and child accounts", async () => {
+    const cases: [string, GetStatementInput][] = [
+      ["consolidated", { customerId: parent }],
+      ["consolidated, open view", { customerId: parent, view: "open" }],
+      ["parent alone", { customerId: parent, consolidated: false }],
+      ["one legal entity", { customerId: parent, legalEntityId: eurEntity }],
+      ["one legal entity, open view", { customerId: parent, legalEntityId: usdEntity, view: "open" }],
+      ["boundaries", { customerId: aging }],
+      ["second currency", { customerId: multi, currency: "EUR", view: "open" }],
+      // Ending in a month: the open items aged as they will be then.
+      ["post-dated end", { customerId: parent, from: iso(-60), to: iso(30) }],
+      ["post-dated end, boundaries", { customerId: aging, from: iso(-60), to: iso(45) }],
+      ["many documents", { customerId: paged, view: "open" }],
+    ];
+    for (const [name, input] of cases) {
+      const s = await getStatement(input, staff);
+      const expected = await agingFromItems(s);
+      expect(s.aging.buckets, name).toEqual(expected.buckets);
+      expect(s.aging.unappliedCredits, name).toBe(expected.unappliedCredits);
+      expect(s.aging.unappliedCreditCount, name).toBe(expected.unappliedCreditCount);
+      expect(s.aging.openDebits, name).toBe(sumAmounts(expected.buckets.map((b) => b.amount)));
+    }
+  });
+
+  it("ages a post-dated end as of that day, in the same buckets a later statement will show", async () => {
+    const s = await getStatement({ customerId: aging, from: iso(-60), to: iso(30) }, staff);
+    expect(isoDate(s.aging.asOf)).toBe(iso(30));
+    // Thirty days on, every invoice is thirty days further past due: none is current any more.
+    expect(s.aging.buckets.map((b) => [b.bucket, b.amount])).toEqual([
+      ["current", 0n],
+      ["1-30", 1n + 2n],
+      ["31-60", 4n + 8n],
+      ["61-90", 16n + 32n],
+      ["91-120", 64n + 128n],
+      ["over-120", 256n + 512n + 1024n],
+    ]);
   });
 });
 
