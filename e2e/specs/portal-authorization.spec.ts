@@ -1,18 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import routes from "../../apps/portal/app/routes.ts";
 import { systemActor } from "../../packages/domain/src/actor.ts";
 import { getDb } from "../../packages/domain/src/db/client.ts";
 import { raiseDispute } from "../../packages/domain/src/disputes/raise-dispute.ts";
 import { recordCredit } from "../../packages/domain/src/ledger/record-credit.ts";
 import { E2E } from "../env.ts";
-import {
-  type CustomerFixture,
-  createCustomerWithInvoices,
-  createPortalUserFor,
-  forgetClientSignInCounts,
-  latestSignInCode,
-} from "../support/data.ts";
+import { type CustomerFixture, createCustomerWithInvoices, createPortalUserFor } from "../support/data.ts";
+import { signInToPortal } from "../support/portal-sign-in.ts";
 
 /**
  * Walks every portal route that takes an id, straight from the route config (so a new route is
@@ -83,17 +78,6 @@ const ID_ROUTES = ALL_ROUTES.filter((r) => paramsOf(r.path).length > 0 && !(r.pa
 function urlFor(route: RouteEntry, ids: Ids, query = QUERY_IDS[route.path]?.(ids) ?? ""): string {
   const path = route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(ids[name as keyof Ids]));
   return `${E2E.portalUrl}/${path}${query}`;
-}
-
-async function signIn(page: Page, email: string) {
-  await forgetClientSignInCounts();
-  await page.goto(`${E2E.portalUrl}/login`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('button[type="submit"]').last().click();
-  await expect(page).toHaveURL(/\/login\/verify/);
-  await page.locator('input[name="code"]').fill(await latestSignInCode(email));
-  await page.locator('form:has(input[name="code"]) button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/accounts\//);
 }
 
 /** A card payment attempt of the customer, as the review page records it before Stripe. */
@@ -182,7 +166,7 @@ test.describe("portal authorization", () => {
     const b = await createCustomerWithInvoices();
     // An administrator of A, so every one of A's own pages is open to the user.
     const user = await createPortalUserFor([a], "ADMIN");
-    await signIn(page, user.email);
+    await signInToPortal(page, user.email);
     await expect(page).toHaveURL(new RegExp(`/accounts/${a.id}`));
 
     const ownInvoice = await invoiceIdOf(a);

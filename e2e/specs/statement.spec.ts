@@ -14,7 +14,8 @@ import { createInvoice } from "../../packages/domain/src/ledger/create-invoice.t
 import { recordCredit } from "../../packages/domain/src/ledger/record-credit.ts";
 import { createCustomer, createPortalUser } from "../../packages/domain/src/seed/factories.ts";
 import { E2E } from "../env.ts";
-import { faker, forgetClientSignInCounts, latestSignInCode } from "../support/data.ts";
+import { faker } from "../support/data.ts";
+import { signInToPortal } from "../support/portal-sign-in.ts";
 
 // exceljs belongs to the documents package; the test reads the export back with the same library.
 const ExcelJS = createRequire(new URL("../../packages/documents/package.json", import.meta.url))(
@@ -128,17 +129,6 @@ async function createBook(): Promise<Book> {
   };
 }
 
-async function signIn(page: Page, email: string) {
-  await forgetClientSignInCounts();
-  await page.goto(`${E2E.portalUrl}/login`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('button[type="submit"]').last().click();
-  await expect(page).toHaveURL(/\/login\/verify/);
-  await page.locator('input[name="code"]').fill(await latestSignInCode(email));
-  await page.locator('form:has(input[name="code"]) button[type="submit"]').click();
-  await expect(page).toHaveURL(/\/accounts\//);
-}
-
 /** The header's language menu (its label is in the page's current language). */
 async function chooseLanguage(page: Page, name: string, lang: string) {
   await page
@@ -199,7 +189,7 @@ test.describe("statement and invoices online", () => {
     page,
   }) => {
     const book = await createBook();
-    await signIn(page, book.email);
+    await signInToPortal(page, book.email);
     await expect(page).toHaveURL(new RegExp(`/accounts/${book.customerId}`));
 
     await page.getByRole("link", { name: "Statement", exact: true }).click();
@@ -308,7 +298,7 @@ test.describe("statement and invoices online", () => {
 
   test("the invoice list searches, filters and downloads a ZIP of the selected PDFs", async ({ page }) => {
     const book = await createBook();
-    await signIn(page, book.email);
+    await signInToPortal(page, book.email);
     await page.goto(`${E2E.portalUrl}/accounts/${book.customerId}/invoices`);
     const rows = page.locator("#invoices tbody tr");
     await expect(rows).toHaveCount(3);
