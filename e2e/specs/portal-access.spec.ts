@@ -2,12 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { getDb } from "../../packages/domain/src/db/client.ts";
 import { E2E } from "../env.ts";
-import {
-  createCustomerWithInvoices,
-  createPortalUserFor,
-  forgetClientSignInCounts,
-  latestSignInCode,
-} from "../support/data.ts";
+import { createCustomerWithInvoices, createPortalUserFor } from "../support/data.ts";
+import { signInToPortal } from "../support/portal-sign-in.ts";
 
 /** Fails on serious or critical axe violations (WCAG 2.1 AA), listing them. */
 async function expectAccessible(page: Page, name: string) {
@@ -19,16 +15,6 @@ async function expectAccessible(page: Page, name: string) {
     blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
     name,
   ).toEqual([]);
-}
-
-async function signIn(page: Page, email: string) {
-  await forgetClientSignInCounts();
-  await page.goto(`${E2E.portalUrl}/login`);
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('button[type="submit"]').last().click();
-  await expect(page).toHaveURL(/\/login\/verify/);
-  await page.locator('input[name="code"]').fill(await latestSignInCode(email));
-  await page.locator('form:has(input[name="code"]) button[type="submit"]').click();
 }
 
 /** The invitation link e-mailed to `email`, read from the outbox as the dev mailbox shows it. */
@@ -63,7 +49,7 @@ test.describe("portal access", () => {
     const colleague = `colleague-${crypto.randomUUID().slice(0, 8)}@e2e.example`;
 
     // The administrator invites a colleague as a viewer.
-    await signIn(page, admin.email);
+    await signInToPortal(page, admin.email, null);
     await expect(page).toHaveURL(new RegExp(`/accounts/${customer.id}$`));
     // An administrator finds user management from the account: a section tab and a link on the home page.
     await expect(
@@ -100,7 +86,7 @@ test.describe("portal access", () => {
 
     // Later, they sign in the usual way with an e-mailed code and land on the account.
     await viewer.context().clearCookies();
-    await signIn(viewer, colleague);
+    await signInToPortal(viewer, colleague, null);
     await expect(viewer).toHaveURL(new RegExp(`/accounts/${customer.id}$`));
     await expect(viewer.getByText(customer.name).first()).toBeVisible();
 
