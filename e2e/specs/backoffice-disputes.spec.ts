@@ -5,19 +5,11 @@ import { ledgerToday } from "../../packages/domain/src/customers/account-balance
 import { getDb } from "../../packages/domain/src/db/client.ts";
 import { addBusinessDays } from "../../packages/domain/src/disputes/business-days.ts";
 import { raiseDispute } from "../../packages/domain/src/disputes/raise-dispute.ts";
-import {
-  createCustomer,
-  createInvoiceForCustomer,
-  createLegalEntity,
-  createStaffUser,
-} from "../../packages/domain/src/seed/factories.ts";
+import { createInvoiceForCustomer, createStaffUser } from "../../packages/domain/src/seed/factories.ts";
 import { E2E } from "../env.ts";
-import { createPortalUserFor, faker, forgetClientSignInCounts, latestSignInCode } from "../support/data.ts";
+import { faker, forgetClientSignInCounts, latestSignInCode } from "../support/data.ts";
+import { createDisputeBook, DISPUTE_PDF } from "../support/dispute-book.ts";
 
-const PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
-  "latin1",
-);
 const usd = (cents: number) =>
   new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
 const day = (date: Date) =>
@@ -55,64 +47,14 @@ async function staffSignIn(page: Page, who: { email: string; password: string })
   await expect(page).not.toHaveURL(/\/login/);
 }
 
-/**
- * A legal entity whose pricing disputes the matrix routes to an analyst (Pricing department,
- * 5 business days), a customer with an invoice of three lines (100.00, 200.00, 300.00 USD) and a
- * portal user of the account.
- */
-async function setup() {
-  const db = getDb();
-  const tag = randomUUID().slice(0, 8);
-  const entity = await createLegalEntity(db, { name: `Back Office Disputes ${tag} Inc.` }, faker);
-  const password = `pw-${randomUUID()}`;
-  const analystEmail = `analyst-${tag}@e2e.example`;
-  const analystName = `Ada Analyst ${tag}`;
-  const analyst = await createStaffUser(db, {
-    email: analystEmail,
-    roles: ["DISPUTE_ANALYST"],
-    password,
-    name: analystName,
-  });
-  const department = await db.department.create({ data: { code: `PRICING-${tag}`, name: `Pricing ${tag}` } });
-  await db.disputeRule.create({
-    data: {
-      reason: "PRICING",
-      legalEntityId: entity.id,
-      departmentId: department.id,
-      ownerId: analyst.id,
-      deadlineDays: 5,
-    },
-  });
-  const customer = await createCustomer(db, { legalEntityId: entity.id, name: `Umbrella ${tag} Ltd`, faker });
-  const invoice = await createInvoiceForCustomer(
-    db,
-    customer.id,
-    {
-      number: `INV-BD-${tag}`,
-      lines: [100_00n, 200_00n, 300_00n].map((unitPrice, i) => ({
-        description: `Gadget ${i + 1}`,
-        quantityMilli: 1000n,
-        unitPrice,
-        taxRateBp: 0,
-      })),
-    },
-    faker,
-  );
-  const { email } = await createPortalUserFor([customer], "VIEWER");
-  return {
-    customer,
-    invoice,
-    department: department.name,
-    analyst: { id: analyst.id, email: analystEmail, password, name: analystName },
-    email,
-  };
-}
-
 test.describe("disputes in the back office", () => {
   test("a portal user disputes two lines with a PDF; the analyst from the matrix resolves it valid; the portal shows the credit memo, the lower open amount and the e-mail went out", async ({
     browser,
   }) => {
-    const { customer, invoice, department, analyst, email } = await setup();
+    const { customer, invoice, department, analyst, email } = await createDisputeBook({
+      company: "Umbrella",
+      item: "Gadget",
+    });
     const portal = await (await browser.newContext()).newPage();
     const office = await (await browser.newContext()).newPage();
 
@@ -127,7 +69,7 @@ test.describe("disputes in the back office", () => {
     await portal.getByLabel("What is wrong?").fill("Gadgets 1 and 2 are above the contract price.");
     await portal
       .getByLabel("Documents (optional)")
-      .setInputFiles({ name: "contract.pdf", mimeType: "application/pdf", buffer: PDF });
+      .setInputFiles({ name: "contract.pdf", mimeType: "application/pdf", buffer: DISPUTE_PDF });
     await portal.getByRole("button", { name: "Send the dispute" }).click();
     await expect(portal).toHaveURL(/\/disputes\/[0-9a-f-]{36}\?raised=1$/);
     const disputeId = /\/disputes\/([0-9a-f-]{36})/.exec(portal.url())?.[1] ?? "";
@@ -202,7 +144,10 @@ test.describe("disputes in the back office", () => {
   test("staff log a dispute for the customer; an invalid resolution returns the invoice to collection and the customer sees why", async ({
     browser,
   }) => {
-    const { customer, invoice, analyst, email } = await setup();
+    const { customer, invoice, analyst, email } = await createDisputeBook({
+      company: "Umbrella",
+      item: "Gadget",
+    });
     const office = await (await browser.newContext()).newPage();
     const portal = await (await browser.newContext()).newPage();
 
@@ -219,7 +164,7 @@ test.describe("disputes in the back office", () => {
     await office.getByLabel("What the customer says is wrong").fill("Gadget 3 should be 250.00.");
     await office
       .getByLabel(/Documents/)
-      .setInputFiles({ name: "note.pdf", mimeType: "application/pdf", buffer: PDF });
+      .setInputFiles({ name: "note.pdf", mimeType: "application/pdf", buffer: DISPUTE_PDF });
     await expectAccessible(office);
     await office.getByRole("button", { name: "Log the dispute" }).click();
     await expect(office).toHaveURL(/\/disputes\/[0-9a-f-]{36}$/);
@@ -269,7 +214,7 @@ test.describe("disputes in the back office", () => {
       data: { code: `TAXD-${tag}`, name: `Tax desk ${tag}` },
     });
     // A dispute raised today, for the report.
-    const disputed = await setup();
+    const disputed = await createDisputeBook({ company: "Umbrella", item: "Gadget" });
     await raiseDispute(
       {
         customerId: disputed.customer.id,
@@ -309,7 +254,7 @@ test.describe("disputes in the back office", () => {
   test("a credit above the approval amount waits for an AR manager; the analyst sees why there is no approve button", async ({
     browser,
   }) => {
-    const { customer, analyst } = await setup();
+    const { customer, analyst } = await createDisputeBook({ company: "Umbrella", item: "Gadget" });
     const db = getDb();
     const big = await createInvoiceForCustomer(
       db,

@@ -1,23 +1,12 @@
-import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { ledgerToday } from "../../packages/domain/src/customers/account-balances.ts";
 import { getDb } from "../../packages/domain/src/db/client.ts";
 import { addBusinessDays } from "../../packages/domain/src/disputes/business-days.ts";
 import { resolveDispute } from "../../packages/domain/src/disputes/resolve-dispute.ts";
-import {
-  createCustomer,
-  createInvoiceForCustomer,
-  createLegalEntity,
-  createStaffUser,
-} from "../../packages/domain/src/seed/factories.ts";
 import { E2E } from "../env.ts";
-import { createPortalUserFor, faker, forgetClientSignInCounts, latestSignInCode } from "../support/data.ts";
-
-const PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
-  "latin1",
-);
+import { forgetClientSignInCounts, latestSignInCode } from "../support/data.ts";
+import { createDisputeBook, DISPUTE_PDF } from "../support/dispute-book.ts";
 
 async function signIn(page: Page, email: string) {
   await forgetClientSignInCounts();
@@ -31,53 +20,6 @@ async function signIn(page: Page, email: string) {
     .first()
     .click();
   await expect(page).toHaveURL(/\/accounts\//);
-}
-
-/**
- * A legal entity whose pricing disputes go to an analyst in 5 business days, a customer with an
- * invoice of three lines (100.00, 200.00, 300.00 USD) and a portal user of the account.
- */
-async function disputeSetup() {
-  const db = getDb();
-  const tag = randomUUID().slice(0, 8);
-  const entity = await createLegalEntity(db, { name: `Disputes ${tag} Inc.` }, faker);
-  const analyst = await createStaffUser(
-    db,
-    {
-      email: `analyst-${tag}@e2e.example`,
-      roles: ["DISPUTE_ANALYST"],
-      passwordHash: "not-used",
-      name: "Ada Analyst",
-    },
-    faker,
-  );
-  const department = await db.department.create({ data: { code: `PRICING-${tag}`, name: "Pricing" } });
-  await db.disputeRule.create({
-    data: {
-      reason: "PRICING",
-      legalEntityId: entity.id,
-      departmentId: department.id,
-      ownerId: analyst.id,
-      deadlineDays: 5,
-    },
-  });
-  const customer = await createCustomer(db, { legalEntityId: entity.id, name: `Initech ${tag} Ltd`, faker });
-  const invoice = await createInvoiceForCustomer(
-    db,
-    customer.id,
-    {
-      number: `INV-D-${tag}`,
-      lines: [100_00n, 200_00n, 300_00n].map((unitPrice, i) => ({
-        description: `Widget ${i + 1}`,
-        quantityMilli: 1000n,
-        unitPrice,
-        taxRateBp: 0,
-      })),
-    },
-    faker,
-  );
-  const { email } = await createPortalUserFor([customer], "VIEWER");
-  return { customer, invoice, analyst, email };
 }
 
 /** No serious or critical WCAG 2.1 AA problem on the page as it is now. */
@@ -103,7 +45,7 @@ async function disputeTwoLines(page: Page, customerId: string, invoiceId: string
   await page.getByLabel("Documents (optional)").setInputFiles({
     name: "contract.pdf",
     mimeType: "application/pdf",
-    buffer: PDF,
+    buffer: DISPUTE_PDF,
   });
   await page.getByRole("button", { name: "Send the dispute" }).click();
   await expect(page).toHaveURL(/\/disputes\/[0-9a-f-]{36}\?raised=1$/);
@@ -116,7 +58,10 @@ test.describe("invoice disputes", () => {
   test("two lines disputed with a PDF, assigned by the matrix, resolved valid: credit memo and a lower open amount", async ({
     page,
   }) => {
-    const { customer, invoice, analyst, email } = await disputeSetup();
+    const { customer, invoice, analyst, email } = await createDisputeBook({
+      company: "Initech",
+      item: "Widget",
+    });
     await signIn(page, email);
     const disputeId = await disputeTwoLines(page, customer.id, invoice.id);
     await expect(page.getByText("Received", { exact: true })).toBeVisible();
@@ -156,7 +101,10 @@ test.describe("invoice disputes", () => {
   test("an invalid resolution returns the invoice to collection and the customer sees why", async ({
     page,
   }) => {
-    const { customer, invoice, analyst, email } = await disputeSetup();
+    const { customer, invoice, analyst, email } = await createDisputeBook({
+      company: "Initech",
+      item: "Widget",
+    });
     await signIn(page, email);
     const disputeId = await disputeTwoLines(page, customer.id, invoice.id);
     await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/invoices?status=disputed`);
