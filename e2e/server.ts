@@ -1,7 +1,7 @@
 /**
  * Playwright's web server: a fresh, migrated, empty database, the Stripe sandbox (unless
- * STRIPE_SECRET_KEY is set) with its state in a temporary directory, then the built portal and
- * back office on their e2e ports, and the worker. Specs create their own data through the domain factories.
+ * STRIPE_SECRET_KEY is set) with its state in a temporary directory, then the built portal (two
+ * processes, as behind a load balancer) and back office on their e2e ports, and the worker. Specs create their own data through the domain factories.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -65,6 +65,7 @@ function start(app: string, port: number | null) {
 }
 let stopping = false;
 start("portal", E2E.portalPort);
+start("portal", E2E.secondPortalPort);
 start("backoffice", E2E.backofficePort);
 // Acts on the Stripe webhook inbox (and the other jobs); without SMTP_URL it sends no e-mail, so
 // the specs read e-mails from the outbox.

@@ -13,7 +13,6 @@ import type {
 } from "react-router";
 import { env } from "./env.server";
 import { toLocale } from "./lib/locale";
-import { portalPageCache } from "./page-cache.server";
 import { stripeWebhookHandler } from "./stripe-webhook.server";
 
 export const streamTimeout = STREAM_TIMEOUT_MS;
@@ -52,8 +51,5 @@ export const handleDataRequest: HandleDataRequestFunction = (response, { context
 
 /** Answered by the production server before React Router (see serveApp). */
 export const directHandlers: DirectHandler[] = [stripeWebhookHandler];
-
-/** The pages the production server may keep rendered (ADR 019, see serveApp). */
-export const pageCache = portalPageCache;
 
 export const handleError: HandleErrorFunction = (error, { request }) => logServerError(error, request);

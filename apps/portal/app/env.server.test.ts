@@ -74,17 +74,6 @@ describe("parseEnv", () => {
     );
   });
 
-  it("sizes the rendered-page cache in megabytes, 64 unless set, 0 to turn it off", () => {
-    expect(parseEnv({ DATABASE_URL }).pageCacheMb).toBe(64);
-    expect(parseEnv({ DATABASE_URL, SETTLE_PAGE_CACHE_MB: "" }).pageCacheMb).toBe(64);
-    expect(parseEnv({ DATABASE_URL, SETTLE_PAGE_CACHE_MB: "0" }).pageCacheMb).toBe(0);
-    expect(parseEnv({ DATABASE_URL, SETTLE_PAGE_CACHE_MB: "256" }).pageCacheMb).toBe(256);
-    expect(() => parseEnv({ DATABASE_URL, SETTLE_PAGE_CACHE_MB: "lots" })).toThrow(
-      /SETTLE_PAGE_CACHE_MB must be a number/,
-    );
-    expect(() => parseEnv({ DATABASE_URL, SETTLE_PAGE_CACHE_MB: "-1" })).toThrow(/cannot be negative/);
-  });
-
   it("uses Secure cookies when the portal is served over https", () => {
     const env = parseEnv({ DATABASE_URL, PORTAL_URL: "https://portal.example.com", TRUST_PROXY: "1" });
     expect(env).toMatchObject({ secureCookies: true, trustProxy: true });

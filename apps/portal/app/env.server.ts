@@ -48,16 +48,6 @@ export const EnvSchema = z
       (v) => (v === "" ? undefined : v),
       z.enum(CARD_PAYMENTS_SETTINGS, { error: "SETTLE_CARD_PAYMENTS must be on or off." }).default("on"),
     ),
-    /** Memory for rendered pages kept by the production server (ADR 019); 0 turns it off. */
-    SETTLE_PAGE_CACHE_MB: z.preprocess(
-      (v) => (v === "" ? undefined : v),
-      z.coerce
-        .number({ error: "SETTLE_PAGE_CACHE_MB must be a number of megabytes." })
-        .int("SETTLE_PAGE_CACHE_MB must be a whole number of megabytes.")
-        .min(0, "SETTLE_PAGE_CACHE_MB cannot be negative.")
-        .max(65_536, "SETTLE_PAGE_CACHE_MB is at most 65536.")
-        .default(64),
-    ),
   })
   .refine((e) => e.NODE_ENV !== "production" || e.PORTAL_SESSION_SECRET, {
     message: "PORTAL_SESSION_SECRET is required in production (at least 32 random characters).",
@@ -92,7 +82,6 @@ export function parseEnv(source: Record<string, string | undefined>) {
     trustProxy: e.TRUST_PROXY,
     port: e.PORT,
     host: e.HOST,
-    pageCacheMb: e.SETTLE_PAGE_CACHE_MB,
     /** Cookies are Secure whenever the portal is served over https. */
     secureCookies: portalUrl.protocol === "https:",
     cookieSecret: derive("cookies"),

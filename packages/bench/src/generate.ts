@@ -126,6 +126,9 @@ export async function generateDataset(
 ): Promise<BenchDataset> {
   const log = options.log ?? console.log;
   const started = performance.now();
+  // What the data is made from, read before anything is made: files edited during a long
+  // generation must not be credited to it.
+  const made = fingerprint(scale);
   const name = new URL(db.url).pathname.slice(1);
   await dropDatabase(db.adminUrl, name);
   await ensureDatabase(db.adminUrl, name);
@@ -182,7 +185,7 @@ export async function generateDataset(
       `CREATE TABLE bench.dataset (id int PRIMARY KEY DEFAULT 1 CHECK (id = 1), fingerprint text NOT NULL, dataset jsonb NOT NULL)`,
     );
     await c.query("INSERT INTO bench.dataset (fingerprint, dataset) VALUES ($1, $2)", [
-      fingerprint(scale),
+      made,
       JSON.stringify(dataset),
     ]);
   });
@@ -661,7 +664,7 @@ const LOADED_TABLES = ["open_item", "invoice_line", "application", "audit_event"
 
 /**
  * Bulk-load speed-up: drops the foreign keys and secondary indexes of `tables` (keeping primary
- * keys and unique constraints) and pauses their page-cache triggers, runs `load`, then recreates them exactly as they were (from the
+ * keys and unique constraints), runs `load`, then recreates them exactly as they were (from the
  * catalog's own definitions). Re-adding a foreign key validates all rows in one join instead of
  * one lookup per inserted row; building an index once beats updating it row by row.
  */
@@ -684,18 +687,9 @@ async function withoutSecondaryConstraints(
       ORDER BY indexrelid`,
     [tables],
   );
-  // The page cache's notification triggers (ADR 019) would gather every loaded row into their
-  // transition tables to announce accounts nobody is viewing during a load.
-  const { rows: triggers } = await c.query<{ tbl: string; name: string }>(
-    `SELECT tgrelid::regclass::text AS tbl, quote_ident(tgname) AS name
-       FROM pg_trigger WHERE tgrelid = ANY($1::regclass[]) AND tgname LIKE '%page_cache%' ORDER BY 1, 2`,
-    [tables],
-  );
   for (const fk of fks) await c.query(`ALTER TABLE ${fk.tbl} DROP CONSTRAINT ${fk.name}`);
   for (const index of indexes) await c.query(`DROP INDEX ${index.name}`);
-  for (const t of triggers) await c.query(`ALTER TABLE ${t.tbl} DISABLE TRIGGER ${t.name}`);
   await load();
-  for (const t of triggers) await c.query(`ALTER TABLE ${t.tbl} ENABLE TRIGGER ${t.name}`);
   await c.query("SET LOCAL maintenance_work_mem = '256MB'");
   for (const index of indexes) await step("recreate indexes", index.def);
   for (const fk of fks)

@@ -19,6 +19,11 @@ export interface Measurement {
   p95: number;
   p99: number;
   requests: number;
+  /**
+   * CPU milliseconds per request of the app process and of the database's backends, read from
+   * /proc around the measurement (cases/http-case.ts); absent where /proc is not available.
+   */
+  cpu?: { app: number; postgres: number };
   /** Everything that went wrong (non-2xx statuses, socket errors, timeouts); empty when clean. */
   problems: string[];
 }

@@ -21,8 +21,8 @@ import {
 import { ALL_CASES } from "./cases/all-cases.ts";
 import type { BenchCase, BenchContext } from "./cases/types.ts";
 import { ensureDataset } from "./generate.ts";
-import { type LoadOptions, median, NO_RESPONSES } from "./load.ts";
-import { type CaseSummary, floorRatio, resultsTable, targetVerdicts } from "./report.ts";
+import { type LoadOptions, NO_RESPONSES } from "./load.ts";
+import { type CaseSummary, floorRatio, resultsTable, summarize, targetVerdicts } from "./report.ts";
 import { describeScale, resolveScale } from "./scale.ts";
 import { browserCookies, startBenchSessions } from "./sessions.ts";
 import { type BenchStripe, startBenchStripe } from "./stripe.ts";
@@ -224,9 +224,12 @@ async function main(): Promise<number> {
         try {
           const m = await c.run(ctx, load);
           summary.runs.push(m);
+          const cpu = m.cpu
+            ? `  CPU app ${m.cpu.app.toFixed(2)} + PG ${m.cpu.postgres.toFixed(2)} ms/req`
+            : "";
           console.log(
-            `  round ${round}/${options.repeats}  ${c.name.padEnd(30)} ${Math.round(m.rps).toString().padStart(6)} req/s  ` +
-              `p50 ${m.p50.toFixed(1)} ms  p99 ${m.p99.toFixed(1)} ms`,
+            `  round ${round}/${options.repeats}  ${c.name.padEnd(36)} ${Math.round(m.rps).toString().padStart(6)} req/s  ` +
+              `p50 ${m.p50.toFixed(1)} ms  p99 ${m.p99.toFixed(1)} ms${cpu}`,
           );
           if (m.problems.length) summary.failure = m.problems.join(", ");
         } catch (error) {
@@ -235,15 +238,7 @@ async function main(): Promise<number> {
         if (summary.failure) console.error(`✗ ${c.name}: ${summary.failure}`);
       }
     }
-    for (const s of summaries) {
-      if (s.runs.length === 0) continue;
-      s.median = {
-        rps: median(s.runs.map((r) => r.rps)),
-        p50: median(s.runs.map((r) => r.p50)),
-        p95: median(s.runs.map((r) => r.p95)),
-        p99: median(s.runs.map((r) => r.p99)),
-      };
-    }
+    for (const s of summaries) s.median = summarize(s.runs);
 
     console.log(`\n${resultsTable(summaries)}\n`);
     for (const s of summaries) {

@@ -26,8 +26,7 @@ export async function startBenchSessions(
 /**
  * The Cookie header a browser holds after its first page: the session cookie plus whatever that
  * page set (the CSRF cookie). Without it every page would set the cookie again, which a real
- * visitor's second page never does (and a page that sets a cookie is never kept by the page
- * cache, ADR 019).
+ * visitor's second page never does.
  */
 export async function browserCookies(baseUrl: string, sessionCookie: string): Promise<string> {
   const response = await fetch(`${baseUrl}/account/sessions`, {

@@ -5,8 +5,6 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestListener } from "@remix-run/node-fetch-server";
 import { createRequestHandler, type ServerBuild } from "react-router";
-import { PageCache, type PageCachePolicy } from "./page-cache.server.ts";
-import { listenForPageChanges } from "./page-cache-listener.server.ts";
 
 declare module "react-router" {
   interface AppLoadContext {
@@ -88,24 +86,6 @@ function serveStatic(files: Map<string, StaticFile>, req: IncomingMessage, res: 
 }
 
 /**
- * A repeat view answered straight from the page cache when the session and the page are both in
- * memory: no Fetch request, no stream, one write. Anything else goes to `PageCache.handle`.
- */
-function sendStoredPage(cache: PageCache, req: IncomingMessage, res: ServerResponse): boolean {
-  const page = cache.peek(req.url ?? "/", (name) => {
-    const value = req.headers[name];
-    return Array.isArray(value) ? value.join(", ") : value;
-  });
-  if (!page) return false;
-  res.cork();
-  res.writeHead(page.status, page.headers.flat());
-  for (const chunk of page.chunks) res.write(chunk);
-  res.end();
-  res.uncork();
-  return true;
-}
-
-/**
  * A request the server answers itself, before React Router: endpoints for machines that need the
  * raw body and none of the page machinery (Stripe's webhook). The app's entry.server exports them
  * as `directHandlers`, so they share the server build's modules (one database pool, one config).
@@ -117,28 +97,17 @@ export interface DirectHandler {
   handle(req: IncomingMessage, res: ServerResponse): void;
 }
 
-/**
- * Pages the app lets the server keep (ADR 019); the app's entry.server exports it as `pageCache`.
- * `databaseUrl` is where the change announcements come from.
- */
-export interface PageCacheSetup extends PageCachePolicy {
-  databaseUrl: string;
-}
-
 export interface ServeOptions {
   /** The app folder (holding build/server and build/client). */
   appDir: string;
   port: number;
   host?: string;
   name: string;
-  /** Memory for the rendered-page cache, in MB (0 = off). Default 64. */
-  pageCacheMb?: number;
 }
 
 /**
- * Production server for a React Router app: the app's direct handlers, static client assets, the
- * rendered-page cache for the pages the app allows, then the server build through Node's own http
- * module. Used instead of react-router-serve so loaders receive the client address (for rate
+ * Production server for a React Router app: the app's direct handlers, static client assets, then
+ * the server build through Node's own http module. Used instead of react-router-serve so loaders receive the client address (for rate
  * limits) and a per-request CSP nonce.
  */
 export async function serveApp(options: ServeOptions) {
@@ -146,20 +115,11 @@ export async function serveApp(options: ServeOptions) {
     pathToFileURL(path.join(options.appDir, "build/server/index.js")).href
   )) as ServerBuild;
   const staticFiles = indexStaticFiles(path.join(options.appDir, "build/client"));
-  const entry = build.entry.module as { directHandlers?: DirectHandler[]; pageCache?: PageCacheSetup };
+  const entry = build.entry.module as { directHandlers?: DirectHandler[] };
   const handleRequest = createRequestHandler(build, "production");
-  const cacheMb = options.pageCacheMb ?? 64;
-  const cache =
-    entry.pageCache && cacheMb > 0
-      ? new PageCache(entry.pageCache, { maxBytes: cacheMb * 1024 * 1024, maxAgeMs: 10 * 60_000 })
-      : undefined;
-  const feed =
-    cache && entry.pageCache ? await listenForPageChanges(cache, entry.pageCache.databaseUrl) : undefined;
-  const handle = createRequestListener(async (request, client) => {
-    const render = (req: Request) =>
-      handleRequest(req, { clientAddress: client.address, nonce: randomBytes(16).toString("base64") });
-    return cache ? cache.handle(request, render) : render(request);
-  });
+  const handle = createRequestListener((request, client) =>
+    handleRequest(request, { clientAddress: client.address, nonce: randomBytes(16).toString("base64") }),
+  );
   const direct = new Map((entry.directHandlers ?? []).map((h) => [`${h.method} ${h.path}`, h]));
   const server = createServer((req, res) => {
     if (direct.size > 0) {
@@ -169,14 +129,12 @@ export async function serveApp(options: ServeOptions) {
       if (handler) return handler.handle(req, res);
     }
     if (serveStatic(staticFiles, req, res)) return;
-    if (cache && req.method === "GET" && sendStoredPage(cache, req, res)) return;
     handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(options.port, options.host ?? "0.0.0.0", resolve));
   console.log(`${options.name} listening on http://localhost:${options.port}`);
   const stop = () => {
-    void feed?.stop();
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5_000).unref();
   };

@@ -1,17 +1,19 @@
-import { backofficeCustomerAccount } from "./backoffice-customer-account.ts";
+import { backofficeCustomerAccount, backofficeCustomerAccountData } from "./backoffice-customer-account.ts";
 import { backofficeHealthz, portalHealthz } from "./healthz.ts";
-import { portalAccountHome, portalAccountHomeRendered } from "./portal-account-home.ts";
+import { portalAccountHome, portalAccountHomeData } from "./portal-account-home.ts";
 import {
   portalInvoiceFiltered,
-  portalInvoiceFilteredRendered,
+  portalInvoiceFilteredData,
   portalInvoiceList,
-  portalInvoiceListRendered,
+  portalInvoiceListData,
+  portalInvoicePage,
+  portalInvoicePageData,
 } from "./portal-invoices.ts";
 import {
   portalStatementOpen,
-  portalStatementOpenRendered,
+  portalStatementOpenData,
   portalStatementYear,
-  portalStatementYearRendered,
+  portalStatementYearData,
 } from "./portal-statement.ts";
 import { rawPdfkit, statementPdf } from "./statement-pdf.ts";
 import type { BenchCase } from "./types.ts";
@@ -21,17 +23,20 @@ import { webhookIngestion, webhookPlainInserts } from "./webhook-ingestion.ts";
 export const ALL_CASES: readonly BenchCase[] = [
   backofficeHealthz,
   backofficeCustomerAccount,
+  backofficeCustomerAccountData,
   portalHealthz,
   portalAccountHome,
-  portalAccountHomeRendered,
+  portalAccountHomeData,
   portalStatementOpen,
-  portalStatementOpenRendered,
+  portalStatementOpenData,
   portalStatementYear,
-  portalStatementYearRendered,
+  portalStatementYearData,
   portalInvoiceList,
-  portalInvoiceListRendered,
+  portalInvoiceListData,
   portalInvoiceFiltered,
-  portalInvoiceFilteredRendered,
+  portalInvoiceFilteredData,
+  portalInvoicePage,
+  portalInvoicePageData,
   rawPdfkit,
   statementPdf,
   webhookPlainInserts,

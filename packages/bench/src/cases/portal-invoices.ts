@@ -1,26 +1,52 @@
+import { writeTarget } from "../account-writes.ts";
 import { portalHealthz } from "./healthz.ts";
-import { PORTAL_PAGE_TARGET, portalPageCases } from "./http-case.ts";
+import { PAGE_TARGET, pageCases } from "./http-case.ts";
 
-export const [portalInvoiceList, portalInvoiceListRendered] = portalPageCases({
+export const [portalInvoiceList, portalInvoiceListData] = pageCases({
   name: "portal invoice list",
   description:
-    "Invoice Online of the big customer (/accounts/:id/invoices): its first page of invoices by date with status badges, counts and totals, server-rendered.",
+    "Invoice Online of the big customer (/accounts/:id/invoices): its first page of invoices by date with status badges, counts and totals.",
   app: "portal",
+  routeId: "routes/invoices",
   path: (ctx) => `/accounts/${ctx.dataset.bigCustomerId}/invoices`,
   signedIn: true,
   floor: portalHealthz.name,
-  target: PORTAL_PAGE_TARGET,
+  target: PAGE_TARGET,
   expect: (ctx) => [ctx.dataset.bigCustomerAccountNumber],
 });
 
-export const [portalInvoiceFiltered, portalInvoiceFilteredRendered] = portalPageCases({
+export const [portalInvoiceFiltered, portalInvoiceFilteredData] = pageCases({
   name: "portal invoice list filtered",
   description:
     "The big customer's overdue invoices by open amount, largest first, fifth page (/accounts/:id/invoices?status=overdue&sort=open&dir=desc&page=5).",
   app: "portal",
+  routeId: "routes/invoices",
   path: (ctx) => `/accounts/${ctx.dataset.bigCustomerId}/invoices?status=overdue&sort=open&dir=desc&page=5`,
   signedIn: true,
   floor: portalHealthz.name,
-  target: PORTAL_PAGE_TARGET,
+  target: PAGE_TARGET,
+  expect: (ctx) => [ctx.dataset.bigCustomerAccountNumber],
+});
+
+// The invoice the bench's writes apply a cent to and take it back from (account-writes.ts).
+let invoicePath: string | undefined;
+
+export const [portalInvoicePage, portalInvoicePageData] = pageCases({
+  name: "portal invoice page",
+  description:
+    "Invoice Online's page for the big customer's oldest open invoice (/accounts/:id/invoices/:invoiceId): lines, tax, terms, remit-to, payment history, what is in dispute.",
+  app: "portal",
+  routeId: "routes/invoice-detail",
+  path: (ctx) => {
+    if (!invoicePath) throw new Error("The invoice page case has not found its invoice yet.");
+    return `/accounts/${ctx.dataset.bigCustomerId}${invoicePath}`;
+  },
+  prepare: async (ctx) => {
+    const { invoiceId } = await writeTarget(ctx.databaseUrl, ctx.dataset);
+    invoicePath = `/invoices/${invoiceId}`;
+  },
+  signedIn: true,
+  floor: portalHealthz.name,
+  target: PAGE_TARGET,
   expect: (ctx) => [ctx.dataset.bigCustomerAccountNumber],
 });

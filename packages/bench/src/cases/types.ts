@@ -58,4 +58,11 @@ export interface Target {
    * second: an absolute target, for issues that ask for one ("300 events per second").
    */
   minPerSecond?: number;
+  /**
+   * App + PostgreSQL CPU per request at most this many times the floor's (both from /proc, medians
+   * of the same run): what a request costs, whatever else the machine was doing.
+   */
+  maxCpuVsFloor?: number;
+  /** App + PostgreSQL CPU per request at most that of the named case (e.g. its document). */
+  cpuAtMostOf?: string;
 }

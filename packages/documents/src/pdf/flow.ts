@@ -73,7 +73,7 @@ export function* placeBlocks(blocks: Iterable<FlowBlock>, frame: PageFrame): Gen
   }
 }
 
-/** `onPageBreak` runs as the count moves to the next page (to drop per-page caches). */
+/** `onPageBreak` runs as the count moves to the next page (to drop what was kept for one page). */
 export function countPages(blocks: BlockSource, frame: PageFrame, onPageBreak?: () => void): number {
   let pages = 1;
   for (const placement of placeBlocks(blocks(), frame)) {

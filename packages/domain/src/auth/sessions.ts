@@ -61,12 +61,6 @@ export interface StaffSession {
 export interface PortalSession {
   sessionId: string;
   csrfSecret: string;
-  /**
-   * Until when this answer holds unless the session or its user changes: the session's end, or
-   * the moment its sliding expiry is due a refresh (so whoever remembers the answer, like the
-   * portal's page cache, asks again by then).
-   */
-  revalidateAt: Date;
   activeCustomerId: string | null;
   user: { id: string; email: string; name: string; locale: string };
   memberships: { customerId: string; role: PortalRole; accountNumber: string; name: string }[];
@@ -78,7 +72,6 @@ interface SessionRow {
   csrf_secret: string;
   active_customer_id: string | null;
   last_seen_at: Date;
-  expires_at: Date;
 }
 
 /**
@@ -86,16 +79,13 @@ interface SessionRow {
  * the live session (right app, not revoked, not expired) joined to its active user. The sliding
  * expiry is refreshed at most every TOUCH_AFTER_MS.
  */
-async function touch(app: SessionApp, row: SessionRow): Promise<Date> {
-  const lastSeen = row.last_seen_at.getTime();
-  if (Date.now() - lastSeen <= TOUCH_AFTER_MS)
-    return new Date(Math.min(lastSeen + TOUCH_AFTER_MS, row.expires_at.getTime()));
+async function touch(app: SessionApp, row: SessionRow): Promise<void> {
+  if (Date.now() - row.last_seen_at.getTime() <= TOUCH_AFTER_MS) return;
   const now = new Date();
   await getDb().session.update({
     where: { id: row.id },
     data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_DAYS[app] * 86_400_000) },
   });
-  return new Date(now.getTime() + TOUCH_AFTER_MS);
 }
 
 const usableToken = (token: string) => token.length > 0 && token.length <= 100;
@@ -107,7 +97,7 @@ export async function resolveStaffSession(token: string, requestId?: string): Pr
     (SessionRow & { user_id: string; email: string; name: string; roles: StaffRole[] })[]
   >`
     SELECT s.id, s.csrf_secret, s.active_customer_id::text AS active_customer_id, s.last_seen_at,
-           s.expires_at, u.id::text AS user_id, u.email, u.name, u.roles::text[] AS roles
+           u.id::text AS user_id, u.email, u.name, u.roles::text[] AS roles
       FROM session s JOIN staff_user u ON u.id = s.staff_user_id
      WHERE s.id = ${hashToken(token)} AND s.app = 'BACKOFFICE'::session_app AND s.revoked_at IS NULL
        AND s.expires_at > now() AND u.active`;
@@ -135,7 +125,7 @@ export async function resolvePortalSession(token: string, requestId?: string): P
     })[]
   >`
     SELECT s.id, s.csrf_secret, s.active_customer_id::text AS active_customer_id, s.last_seen_at,
-           s.expires_at, u.id::text AS user_id, u.email, u.name, u.locale,
+           u.id::text AS user_id, u.email, u.name, u.locale,
            COALESCE((
              SELECT json_agg(json_build_object('customerId', m.customer_id, 'role', m.role,
                                                'accountNumber', c.account_number, 'name', c.name)
@@ -148,7 +138,7 @@ export async function resolvePortalSession(token: string, requestId?: string): P
        AND s.expires_at > now() AND u.active`;
   const row = rows[0];
   if (!row) return null;
-  const revalidateAt = await touch("PORTAL", row);
+  await touch("PORTAL", row);
   const memberships = row.memberships;
   const active = memberships.some((m) => m.customerId === row.active_customer_id)
     ? row.active_customer_id
@@ -156,7 +146,6 @@ export async function resolvePortalSession(token: string, requestId?: string): P
   return {
     sessionId: row.id,
     csrfSecret: row.csrf_secret,
-    revalidateAt,
     activeCustomerId: active,
     user: { id: row.user_id, email: row.email, name: row.name, locale: row.locale },
     memberships,
