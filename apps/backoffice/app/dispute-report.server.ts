@@ -7,6 +7,7 @@ import {
   type DisputeReportInput,
   getDisputeReport,
 } from "@settle/domain/disputes/dispute-report";
+import { pageUrl } from "@settle/web/request.server";
 import { DISPUTE_REASON, REPORT_GROUP_LABELS } from "./dispute-labels.ts";
 
 const DAY_MS = 86_400_000;
@@ -14,7 +15,7 @@ const iso = (date: Date) => date.toISOString().slice(0, 10);
 
 /** The report's period and grouping from the URL; the last 90 days by reason unless asked. */
 export function reportInput(request: Request): Required<Pick<DisputeReportInput, "from" | "to" | "groupBy">> {
-  const params = new URL(request.url).searchParams;
+  const params = pageUrl(request).searchParams;
   const today = ledgerToday();
   return {
     from: params.get("from") || iso(new Date(today.getTime() - 89 * DAY_MS)),

@@ -1,6 +1,7 @@
 import { resolveStaffSession, type StaffSession, startSession } from "@settle/domain/auth/sessions";
-import { requestId } from "@settle/web/request.server";
-import { type AppLoadContext, createCookie, redirect } from "react-router";
+import { signedCookie } from "@settle/web/cookies.server";
+import { pageUrl, requestId } from "@settle/web/request.server";
+import { type AppLoadContext, redirect } from "react-router";
 import { env } from "./env.server.ts";
 import { clientAddress } from "./request.server.ts";
 
@@ -9,7 +10,7 @@ import { clientAddress } from "./request.server.ts";
  * revocation) lives in PostgreSQL. No Max-Age: it ends with the browser, and the server expires
  * it after a day without use.
  */
-const sessionCookie = createCookie("settle_bo_session", {
+const sessionCookie = signedCookie("settle_bo_session", {
   httpOnly: true,
   sameSite: "lax",
   secure: env.secureCookies,
@@ -17,9 +18,8 @@ const sessionCookie = createCookie("settle_bo_session", {
   secrets: [env.cookieSecret],
 });
 
-export async function readSessionToken(request: Request): Promise<string | null> {
-  const value: unknown = await sessionCookie.parse(request.headers.get("cookie"));
-  return typeof value === "string" && value.length > 0 ? value : null;
+export function readSessionToken(request: Request): string | null {
+  return sessionCookie.parse(request.headers.get("cookie"));
 }
 
 // Several loaders of one request ask for the user; resolve the session once per request.
@@ -29,9 +29,8 @@ const resolved = new WeakMap<Request, Promise<StaffSession | null>>();
 export function getStaff(request: Request): Promise<StaffSession | null> {
   let pending = resolved.get(request);
   if (!pending) {
-    pending = readSessionToken(request).then((token) =>
-      token ? resolveStaffSession(token, requestId(request)) : null,
-    );
+    const token = readSessionToken(request);
+    pending = token ? resolveStaffSession(token, requestId(request)) : Promise.resolve(null);
     resolved.set(request, pending);
   }
   return pending;
@@ -41,12 +40,12 @@ export function getStaff(request: Request): Promise<StaffSession | null> {
 export async function requireStaff(request: Request): Promise<StaffSession> {
   const staff = await getStaff(request);
   if (staff) return staff;
-  const url = new URL(request.url);
+  const url = pageUrl(request);
   const back = `${url.pathname}${url.search}`;
   const headers = new Headers();
   // A stale cookie (expired or revoked session) is cleared on the way out.
   if (request.headers.get("cookie")?.includes("settle_bo_session=")) {
-    headers.append("Set-Cookie", await clearSessionCookie());
+    headers.append("Set-Cookie", clearSessionCookie());
   }
   throw redirect(back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`, { headers });
 }
@@ -62,6 +61,6 @@ export async function signInCookie(request: Request, context: AppLoadContext | u
   return sessionCookie.serialize(token);
 }
 
-export function clearSessionCookie(): Promise<string> {
-  return sessionCookie.serialize("", { maxAge: 0 });
+export function clearSessionCookie(): string {
+  return sessionCookie.serialize("");
 }

@@ -1,6 +1,7 @@
 import { type PortalSession, resolvePortalSession, SESSION_TTL_DAYS } from "@settle/domain/auth/sessions";
-import { clientIp, requestId } from "@settle/web/request.server";
-import { type AppLoadContext, createCookie, redirect } from "react-router";
+import { signedCookie } from "@settle/web/cookies.server";
+import { clientIp, pageUrl, requestId } from "@settle/web/request.server";
+import { type AppLoadContext, redirect } from "react-router";
 import { env } from "./env.server";
 
 /**
@@ -8,7 +9,7 @@ import { env } from "./env.server";
  * random token; the server-side session row holds only its hash and can be listed and revoked.
  * The cookie is signed as well, so a forged value is refused without a database query.
  */
-const sessionCookie = createCookie("settle_portal_session", {
+const sessionCookie = signedCookie("settle_portal_session", {
   httpOnly: true,
   sameSite: "lax",
   path: "/",
@@ -17,14 +18,13 @@ const sessionCookie = createCookie("settle_portal_session", {
   maxAge: SESSION_TTL_DAYS.PORTAL * 86_400,
 });
 
-export async function readSessionToken(request: Request): Promise<string | null> {
-  const value: unknown = await sessionCookie.parse(request.headers.get("cookie"));
-  return typeof value === "string" && value.length > 0 ? value : null;
+export function readSessionToken(request: Request): string | null {
+  return sessionCookie.parse(request.headers.get("cookie"));
 }
 
 export const sessionCookieFor = (token: string, expiresAt: Date) =>
   sessionCookie.serialize(token, { expires: expiresAt });
-export const clearedSessionCookie = () => sessionCookie.serialize("", { maxAge: 0, expires: new Date(0) });
+export const clearedSessionCookie = () => sessionCookie.serialize("");
 
 // Layout and page loaders of one request share the lookup instead of querying twice.
 const resolved = new WeakMap<Request, Promise<PortalSession | null>>();
@@ -32,9 +32,8 @@ const resolved = new WeakMap<Request, Promise<PortalSession | null>>();
 export function getPortalSession(request: Request): Promise<PortalSession | null> {
   let session = resolved.get(request);
   if (!session) {
-    session = readSessionToken(request).then((token) =>
-      token ? resolvePortalSession(token, requestId(request)) : null,
-    );
+    const token = readSessionToken(request);
+    session = token ? resolvePortalSession(token, requestId(request)) : Promise.resolve(null);
     resolved.set(request, session);
   }
   return session;
@@ -44,11 +43,11 @@ export function getPortalSession(request: Request): Promise<PortalSession | null
 export async function requirePortalSession(request: Request): Promise<PortalSession> {
   const session = await getPortalSession(request);
   if (session) return session;
-  const url = new URL(request.url);
+  const url = pageUrl(request);
   const back = url.pathname === "/" ? "" : `?redirectTo=${encodeURIComponent(url.pathname + url.search)}`;
   const headers = new Headers();
   // A stale cookie (expired or revoked session) is cleared on the way out.
-  if (await readSessionToken(request)) headers.append("Set-Cookie", await clearedSessionCookie());
+  if (readSessionToken(request)) headers.append("Set-Cookie", clearedSessionCookie());
   throw redirect(`/login${back}`, { headers });
 }
 

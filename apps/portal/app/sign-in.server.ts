@@ -15,7 +15,7 @@ import {
   SIGN_IN_CODE_MAX_ATTEMPTS,
   SIGN_IN_CODE_TTL_SECONDS,
 } from "@settle/domain/portal/sign-in-forms";
-import { requestId, safeRedirect } from "@settle/web/request.server";
+import { pageUrl, requestId, safeRedirect } from "@settle/web/request.server";
 import { redirect } from "react-router";
 import { TOTPStrategy } from "remix-auth-totp";
 import { ZodError } from "zod";
@@ -169,9 +169,9 @@ function strategyRequest(request: Request, fields?: Record<string, string>): Req
   const headers = new Headers();
   const raw = readCookie(request.headers.get("cookie"), TOTP_COOKIE);
   if (raw) headers.set("Cookie", `${LIBRARY_COOKIE}=${raw}`);
-  if (!fields) return new Request(request.url, { method: "GET", headers });
+  if (!fields) return new Request(pageUrl(request).href, { method: "GET", headers });
   headers.set("Content-Type", "application/x-www-form-urlencoded");
-  return new Request(request.url, { method: "POST", headers, body: new URLSearchParams(fields) });
+  return new Request(pageUrl(request).href, { method: "POST", headers, body: new URLSearchParams(fields) });
 }
 
 /** The strategy always ends by throwing a redirect; that response is its result. */
@@ -339,7 +339,7 @@ export async function startPortalSession(
   redirectTo?: string | null,
 ): Promise<Response> {
   // A new sign-in replaces the browser's previous session rather than leaving it behind.
-  const previous = await readSessionToken(request);
+  const previous = readSessionToken(request);
   if (previous) await endSession(previous);
   const { token, expiresAt } = await startSession({
     app: "PORTAL",
@@ -357,6 +357,6 @@ export async function startPortalSession(
     }
   }
   const headers = new Headers(totpHeaders);
-  headers.append("Set-Cookie", await sessionCookieFor(token, expiresAt));
+  headers.append("Set-Cookie", sessionCookieFor(token, expiresAt));
   return redirect(safeRedirect(redirectTo, target), { headers });
 }

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { data } from "react-router";
+import { readCookie } from "./cookies.server.ts";
 
 /**
  * CSRF protection for every mutation, in two layers:
@@ -20,21 +21,12 @@ function sign(secret: string, nonce: string): string {
   return createHmac("sha256", secret).update(nonce).digest("base64url");
 }
 
-function readCookie(request: Request, name: string): string | undefined {
-  const header = request.headers.get("cookie") ?? "";
-  for (const part of header.split(/;\s*/)) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq) === name) return decodeURIComponent(part.slice(eq + 1));
-  }
-  return undefined;
-}
-
 /**
  * The token for the page being rendered, and a Set-Cookie header when the browser has no CSRF
  * cookie yet (the root loader returns both).
  */
 export function issueCsrfToken(request: Request, config: CsrfConfig): { token: string; setCookie?: string } {
-  let nonce = readCookie(request, config.cookieName);
+  let nonce = readCookie(request.headers.get("cookie"), config.cookieName);
   let setCookie: string | undefined;
   if (!nonce || !/^[A-Za-z0-9_-]{20,64}$/.test(nonce)) {
     nonce = randomBytes(18).toString("base64url");
@@ -58,7 +50,7 @@ function sameOrigin(request: Request): boolean {
 
 /** Throws a 403 unless the request is same-origin and carries a valid token. */
 export function assertCsrf(request: Request, formData: FormData, config: CsrfConfig): void {
-  const nonce = readCookie(request, config.cookieName);
+  const nonce = readCookie(request.headers.get("cookie"), config.cookieName);
   const token = formData.get(FIELD);
   const ok =
     sameOrigin(request) &&

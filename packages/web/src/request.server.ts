@@ -12,6 +12,26 @@ export function clientIp(request: Request, peerAddress: string | undefined, trus
   return peerAddress || "unknown";
 }
 
+/**
+ * The URL of the page a request is for. With React Router's `v8_passThroughRequests`, loaders and
+ * actions get the request as the browser sent it: a client navigation asks for
+ * `/accounts/1/statement.data?view=open&_routes=routes/statement`. This is the page's own URL
+ * (`/accounts/1/statement?view=open`), the same as the loader's `url` argument, for helpers that
+ * only have the request (sign-in redirects that come back to the page, query parsing).
+ */
+export function pageUrl(request: Request): URL {
+  const url = new URL(request.url);
+  if (url.pathname.endsWith(".data")) {
+    url.pathname = url.pathname === "/_root.data" ? "/" : url.pathname.slice(0, -".data".length);
+  }
+  url.searchParams.delete("_routes");
+  // A bare `?index` marks a submission to an index route; an `index` with a value is the page's.
+  const kept = url.searchParams.getAll("index").filter((value) => value !== "");
+  url.searchParams.delete("index");
+  for (const value of kept) url.searchParams.append("index", value);
+  return url;
+}
+
 export function requestId(request: Request): string {
   return requestIdFrom(request.headers.get("x-request-id"));
 }

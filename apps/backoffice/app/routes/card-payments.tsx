@@ -16,6 +16,7 @@ import { MoneyText } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
 import { Pagination } from "@settle/ui/pagination";
 import { load } from "@settle/web/domain-errors.server";
+import { pageUrl } from "@settle/web/request.server";
 import { Form, Link, NavLink } from "react-router";
 import { RouteError } from "../components/route-error.tsx";
 import { CARD_PAYMENT_STATUS, CHARGEBACK_STATUS } from "../labels.ts";
@@ -26,7 +27,7 @@ export const meta: Route.MetaFunction = () => [{ title: "Card payments · Settle
 
 export async function loader({ request }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
-  const params = new URL(request.url).searchParams;
+  const params = pageUrl(request).searchParams;
   return load(() =>
     listCardPayments(
       {

@@ -18,7 +18,7 @@ import { PageHeader } from "@settle/ui/page-header";
 import { Pagination } from "@settle/ui/pagination";
 import { StatCard } from "@settle/ui/stat-card";
 import { act, load } from "@settle/web/domain-errors.server";
-import { field } from "@settle/web/request.server";
+import { field, pageUrl } from "@settle/web/request.server";
 import type { ReactNode } from "react";
 import { data, Link } from "react-router";
 import { AccountFlagsPanel } from "../components/account-flags-panel.tsx";
@@ -40,7 +40,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
-  const page = new URL(request.url).searchParams.get("page") ?? undefined;
+  const page = pageUrl(request).searchParams.get("page") ?? undefined;
   const [account, portalAccess, flags] = await Promise.all([
     load(() => getCustomerAccount({ customerId: params.customerId, page }, staff.actor)),
     load(() => listPortalUsers({ customerId: params.customerId }, staff.actor)),

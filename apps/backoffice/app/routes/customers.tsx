@@ -9,6 +9,7 @@ import { MoneyText } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
 import { Pagination } from "@settle/ui/pagination";
 import { load } from "@settle/web/domain-errors.server";
+import { pageUrl } from "@settle/web/request.server";
 import { Form, Link, useNavigation } from "react-router";
 import { RouteError } from "../components/route-error.tsx";
 import { requireStaff } from "../session.server.ts";
@@ -24,7 +25,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 
 export async function loader({ request }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
-  const params = new URL(request.url).searchParams;
+  const params = pageUrl(request).searchParams;
   return load(() =>
     listCustomers(
       {

@@ -9,6 +9,7 @@ import { PageHeader } from "@settle/ui/page-header";
 import { Pagination } from "@settle/ui/pagination";
 import { TextField } from "@settle/ui/text-field";
 import { load } from "@settle/web/domain-errors.server";
+import { pageUrl } from "@settle/web/request.server";
 import { data, Form, Link, useLocation } from "react-router";
 import { RouteError } from "../components/route-error.tsx";
 import { env } from "../env.server.ts";
@@ -25,7 +26,7 @@ export const meta: Route.MetaFunction = () => [{ title: "Dev mailbox · Settle b
 export async function loader({ request }: Route.LoaderArgs) {
   if (env.isProduction) throw data({ message: "Not found" }, { status: 404 });
   const staff = await requireStaff(request);
-  const params = new URL(request.url).searchParams;
+  const params = pageUrl(request).searchParams;
   const outbox = await load(() =>
     listOutbox({ page: params.get("page") ?? undefined, search: params.get("to") || undefined }, staff.actor),
   );

@@ -23,7 +23,7 @@ import { EmptyState } from "@settle/ui/empty-state";
 import { MoneyText } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
 import { load } from "@settle/web/domain-errors.server";
-import { field } from "@settle/web/request.server";
+import { field, pageUrl } from "@settle/web/request.server";
 import { data, Form, Link, useNavigation } from "react-router";
 import { RouteError } from "../components/route-error.tsx";
 import { requireCsrf } from "../csrf.server.ts";
@@ -37,7 +37,7 @@ export const meta: Route.MetaFunction = () => [{ title: "Dispute matrix · Settl
 
 export async function loader({ request }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
-  const params = new URL(request.url).searchParams;
+  const params = pageUrl(request).searchParams;
   const showInactive = params.get("inactive") === "1";
   const [rules, departments, people, entities, thresholds] = await Promise.all([
     load(() => listDisputeRules(staff.actor, { includeInactive: showInactive })),

@@ -18,7 +18,7 @@ import { MoneyText } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
 import { Pagination } from "@settle/ui/pagination";
 import { load, throwAsResponse } from "@settle/web/domain-errors.server";
-import { field } from "@settle/web/request.server";
+import { field, pageUrl } from "@settle/web/request.server";
 import { declaredTooLarge, uploadedFiles } from "@settle/web/uploads.server";
 import { data, Form, Link, redirect, useNavigation } from "react-router";
 import { RouteError } from "../components/route-error.tsx";
@@ -50,7 +50,7 @@ const LOCALE_NAMES: Record<(typeof PORTAL_LOCALES)[number], string> = {
  */
 export async function loader({ request }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
-  const params = new URL(request.url).searchParams;
+  const params = pageUrl(request).searchParams;
   const customerId = params.get("customerId");
   const invoiceId = params.get("invoiceId");
   if (customerId && invoiceId) {

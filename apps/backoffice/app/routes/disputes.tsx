@@ -17,6 +17,7 @@ import { MoneyText } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
 import { Pagination } from "@settle/ui/pagination";
 import { load } from "@settle/web/domain-errors.server";
+import { pageUrl } from "@settle/web/request.server";
 import { Form, Link, NavLink } from "react-router";
 import { RouteError } from "../components/route-error.tsx";
 import { DISPUTE_REASON, DISPUTE_STATUS, overdueText } from "../dispute-labels.ts";
@@ -40,7 +41,7 @@ const TABS: { key: string; label: string; statuses: readonly DisputeStatus[] }[]
 
 export async function loader({ request }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
-  const params = new URL(request.url).searchParams;
+  const params = pageUrl(request).searchParams;
   const tab = TABS.find((t) => t.key === (params.get("status") ?? "")) ?? TABS[0]!;
   const text = (name: string) => params.get(name) || undefined;
   const [list, people, departments] = await Promise.all([

@@ -4,7 +4,7 @@ import { CsrfInput } from "@settle/ui/csrf-input";
 import { Logo } from "@settle/ui/logo";
 import { TextField } from "@settle/ui/text-field";
 import { act } from "@settle/web/domain-errors.server";
-import { field, safeRedirect } from "@settle/web/request.server";
+import { field, pageUrl, safeRedirect } from "@settle/web/request.server";
 import { Form, redirect, useNavigation } from "react-router";
 import { staffAuthenticator } from "../auth.server.ts";
 import { ErrorPage } from "../components/error-page.tsx";
@@ -19,7 +19,7 @@ export const meta: Route.MetaFunction = () => [{ title: "Sign in · Settle back 
 const DEFAULT_TARGET = "/customers";
 
 export async function loader({ request }: Route.LoaderArgs) {
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), DEFAULT_TARGET);
+  const redirectTo = safeRedirect(pageUrl(request).searchParams.get("redirectTo"), DEFAULT_TARGET);
   if (await getStaff(request)) throw redirect(redirectTo);
   return { redirectTo };
 }

@@ -11,7 +11,7 @@ export function loader() {
 
 export async function action({ request }: Route.ActionArgs) {
   requireCsrf(request, await request.formData());
-  const token = await readSessionToken(request);
+  const token = readSessionToken(request);
   if (token) await endSession(token);
-  return redirect("/login", { headers: { "Set-Cookie": await clearSessionCookie() } });
+  return redirect("/login", { headers: { "Set-Cookie": clearSessionCookie() } });
 }

@@ -3,6 +3,7 @@ import { Badge } from "@settle/ui/badge";
 import { Button } from "@settle/ui/button";
 import { CsrfInput } from "@settle/ui/csrf-input";
 import { Icon } from "@settle/ui/icon";
+import { pageUrl } from "@settle/web/request.server";
 import { data, Form, Outlet } from "react-router";
 import { ErrorPage } from "../components/error-page.tsx";
 import { env } from "../env.server.ts";
@@ -13,7 +14,7 @@ import type { Route } from "./+types/staff-layout";
 
 export async function loader({ request }: Route.LoaderArgs) {
   // Developer pages do not exist in production, for anyone: a 404 before the sign-in redirect.
-  if (env.isProduction && new URL(request.url).pathname.startsWith("/dev/")) {
+  if (env.isProduction && pageUrl(request).pathname.startsWith("/dev/")) {
     throw data({ message: "Not found" }, { status: 404 });
   }
   const staff = await requireStaff(request);

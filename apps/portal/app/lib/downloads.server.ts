@@ -1,5 +1,6 @@
 import { isDomainError } from "@settle/domain/errors";
 import { throwAsResponse } from "@settle/web/domain-errors.server";
+import { pageUrl } from "@settle/web/request.server";
 import { data } from "react-router";
 import type { ErrorDetail } from "~/components/error-copy";
 
@@ -13,7 +14,7 @@ export {
 
 /** The URL's parameters as the plain strings the domain schemas take (repeated keys: the last). */
 export function searchParamsOf(request: Request): Record<string, string> {
-  return Object.fromEntries(new URL(request.url).searchParams);
+  return Object.fromEntries(pageUrl(request).searchParams);
 }
 
 /**

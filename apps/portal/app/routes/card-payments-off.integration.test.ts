@@ -67,7 +67,7 @@ beforeAll(async () => {
     memberships: [{ customerId, role: "PAYER" }],
   });
   const { token, expiresAt } = await startSession({ app: "PORTAL", userId: user.id });
-  payerCookie = (await sessionCookieFor(token, expiresAt)).split(";")[0]!;
+  payerCookie = sessionCookieFor(token, expiresAt).split(";")[0]!;
   configureCardPayments("switched-off");
 });
 

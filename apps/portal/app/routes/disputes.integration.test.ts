@@ -27,7 +27,7 @@ let invoiceId: string;
 async function cookieFor(email: string): Promise<string> {
   const user = await getDb().portalUser.findUniqueOrThrow({ where: { email } });
   const { token, expiresAt } = await startSession({ app: "PORTAL", userId: user.id });
-  return (await sessionCookieFor(token, expiresAt)).split(";")[0] ?? "";
+  return sessionCookieFor(token, expiresAt).split(";")[0] ?? "";
 }
 
 type Field = string | { name: string; content: string; type?: string };

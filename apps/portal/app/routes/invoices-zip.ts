@@ -2,6 +2,7 @@ import { renderInvoicePdf } from "@settle/documents/pdf/render-invoice-pdf";
 import { zipDocuments } from "@settle/documents/zip-documents";
 import { getInvoices } from "@settle/domain/invoices/get-invoices";
 import { throwAsResponse } from "@settle/web/domain-errors.server";
+import { pageUrl } from "@settle/web/request.server";
 import { redirect } from "react-router";
 import { getLocale } from "~/i18n/i18n.server";
 import { i18nFor } from "~/i18n/instance";
@@ -16,7 +17,7 @@ import type { Route } from "./+types/invoices-zip";
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const session = await requirePortalSession(request);
-  const invoiceIds = new URL(request.url).searchParams.getAll("id");
+  const invoiceIds = pageUrl(request).searchParams.getAll("id");
   let invoices: Awaited<ReturnType<typeof getInvoices>>;
   try {
     invoices = await getInvoices({ customerId: params.customerId, invoiceIds }, session.actor);

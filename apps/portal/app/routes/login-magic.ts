@@ -1,3 +1,4 @@
+import { pageUrl } from "@settle/web/request.server";
 import { redirect } from "react-router";
 import { clientAddressOf } from "~/session.server";
 import { startPortalSession, VERIFY_PATH, verifySignInCode } from "~/sign-in.server";
@@ -8,7 +9,7 @@ import type { Route } from "./+types/login-magic";
  * is there); anywhere else the visitor is told to use that browser or get a new code.
  */
 export async function loader({ request, context }: Route.LoaderArgs) {
-  if (!new URL(request.url).searchParams.get("t")) throw redirect(VERIFY_PATH);
+  if (!pageUrl(request).searchParams.get("t")) throw redirect(VERIFY_PATH);
   const ip = clientAddressOf(request, context);
   const result = await verifySignInCode(request, ip);
   switch (result.outcome) {

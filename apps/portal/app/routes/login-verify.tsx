@@ -9,7 +9,7 @@ import { Alert } from "@settle/ui/alert";
 import { Button } from "@settle/ui/button";
 import { CsrfInput } from "@settle/ui/csrf-input";
 import { TextField } from "@settle/ui/text-field";
-import { field } from "@settle/web/request.server";
+import { field, pageUrl } from "@settle/web/request.server";
 import { Trans, useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useNavigation } from "react-router";
 import { AuthLayout } from "~/components/auth-layout";
@@ -39,7 +39,7 @@ const withRedirect = (path: string, redirectTo: string | null | undefined) =>
 export async function loader({ request }: Route.LoaderArgs) {
   const session = await getPortalSession(request);
   if (session) throw redirect(homePathFor(session));
-  const url = new URL(request.url);
+  const url = pageUrl(request);
   const problem = url.searchParams.get("problem");
   const redirectTo = url.searchParams.get("redirectTo");
   const pending = readPendingCode(request);

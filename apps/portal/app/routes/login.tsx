@@ -5,7 +5,7 @@ import { Alert } from "@settle/ui/alert";
 import { Button } from "@settle/ui/button";
 import { CsrfInput } from "@settle/ui/csrf-input";
 import { TextField } from "@settle/ui/text-field";
-import { field, safeRedirect } from "@settle/web/request.server";
+import { field, pageUrl, safeRedirect } from "@settle/web/request.server";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useNavigation } from "react-router";
 import { AuthLayout } from "~/components/auth-layout";
@@ -30,7 +30,7 @@ const parse = (formData: FormData) =>
 export async function loader({ request }: Route.LoaderArgs) {
   const session = await getPortalSession(request);
   if (session) throw redirect(homePathFor(session));
-  const url = new URL(request.url);
+  const url = pageUrl(request);
   const problem = url.searchParams.get("problem");
   return {
     redirectTo: url.searchParams.get("redirectTo"),

@@ -7,9 +7,9 @@ import type { Route } from "./+types/logout";
 /** Signing out is a POST (a link could be triggered by another site). */
 export async function action({ request }: Route.ActionArgs) {
   verifyCsrf(request, await request.formData());
-  const token = await readSessionToken(request);
+  const token = readSessionToken(request);
   if (token) await endSession(token);
-  throw redirect("/login?signedOut=1", { headers: { "Set-Cookie": await clearedSessionCookie() } });
+  throw redirect("/login?signedOut=1", { headers: { "Set-Cookie": clearedSessionCookie() } });
 }
 
 export function loader() {

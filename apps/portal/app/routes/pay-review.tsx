@@ -8,7 +8,7 @@ import { CsrfInput } from "@settle/ui/csrf-input";
 import { DateText } from "@settle/ui/date-text";
 import { MoneyText } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
-import { field } from "@settle/web/request.server";
+import { field, pageUrl } from "@settle/web/request.server";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, Link, redirect, useNavigation } from "react-router";
@@ -28,7 +28,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageMeta(matches, (t) =
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const session = await requirePortalSession(request);
-  const invoiceIds = new URL(request.url).searchParams.getAll("id");
+  const invoiceIds = pageUrl(request).searchParams.getAll("id");
   return loadOrRefuse(async () => ({
     review: await reviewCardPayment({ customerId: params.customerId, invoiceIds }, session.actor),
     // A fresh key per page: pressing Pay twice (or again after an error) stays one payment.

@@ -1,5 +1,6 @@
 import { completeCardSetup } from "@settle/domain/payments/record-saved-card";
 import { paymentMethodsPath } from "@settle/domain/payments/start-card-setup";
+import { pageUrl } from "@settle/web/request.server";
 import { redirect } from "react-router";
 import { loadCardPage } from "~/lib/card-payments.server";
 import { requirePortalSession } from "~/session.server";
@@ -11,7 +12,7 @@ import type { Route } from "./+types/payment-methods-added";
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const session = await requirePortalSession(request);
-  const checkoutSessionId = new URL(request.url).searchParams.get("session_id") ?? "";
+  const checkoutSessionId = pageUrl(request).searchParams.get("session_id") ?? "";
   await loadCardPage(() => completeCardSetup(params.customerId, checkoutSessionId, session.actor));
   return redirect(`${paymentMethodsPath(params.customerId.toLowerCase())}?done=added`);
 }

@@ -29,7 +29,7 @@ async function cookieFor(email: string, role: "PAYER" | "VIEWER") {
   const user = await createPortalUser(getDb(), { email, memberships: [{ customerId, role }] });
   if (role === "PAYER") payerId = user.id;
   const { token, expiresAt } = await startSession({ app: "PORTAL", userId: user.id });
-  return (await sessionCookieFor(token, expiresAt)).split(";")[0]!;
+  return sessionCookieFor(token, expiresAt).split(";")[0]!;
 }
 
 /** Route arguments as React Router passes them, with a CSRF token on forms. */

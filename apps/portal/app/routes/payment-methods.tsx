@@ -8,7 +8,7 @@ import { Button } from "@settle/ui/button";
 import { Card } from "@settle/ui/card";
 import { CsrfInput } from "@settle/ui/csrf-input";
 import { PageHeader } from "@settle/ui/page-header";
-import { field } from "@settle/web/request.server";
+import { field, pageUrl } from "@settle/web/request.server";
 import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useNavigation } from "react-router";
 import { AccountNav } from "~/components/account-nav";
@@ -37,7 +37,7 @@ type Notice = (typeof NOTICES)[number];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const session = await requirePortalSession(request);
-  const done = new URL(request.url).searchParams.get("done");
+  const done = pageUrl(request).searchParams.get("done");
   return loadOrRefuse(async () => ({
     view: await getPaymentMethods(params.customerId, session.actor),
     stepUpUntil: await stepUpGrantedUntil(session.sessionId, session.actor),

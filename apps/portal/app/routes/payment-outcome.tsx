@@ -5,6 +5,7 @@ import { Card } from "@settle/ui/card";
 import { DescriptionList } from "@settle/ui/description-list";
 import { MoneyText } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
+import { pageUrl } from "@settle/web/request.server";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { AccountNav } from "~/components/account-nav";
@@ -24,7 +25,7 @@ export const meta: Route.MetaFunction = ({ matches }) =>
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const session = await requirePortalSession(request);
-  const canceled = new URL(request.url).searchParams.has("canceled");
+  const canceled = pageUrl(request).searchParams.has("canceled");
   const payment = await loadCardPage(() =>
     getCardPayment({ customerId: params.customerId, attemptId: params.attemptId, canceled }, session.actor),
   );

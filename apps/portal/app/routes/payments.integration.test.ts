@@ -34,7 +34,7 @@ let viewerCookie: string;
 async function cookieFor(email: string, role: "PAYER" | "VIEWER") {
   const user = await createPortalUser(getDb(), { email, memberships: [{ customerId, role }] });
   const { token, expiresAt } = await startSession({ app: "PORTAL", userId: user.id });
-  return (await sessionCookieFor(token, expiresAt)).split(";")[0]!;
+  return sessionCookieFor(token, expiresAt).split(";")[0]!;
 }
 
 /** Route arguments as React Router passes them, with a CSRF token on forms. */

@@ -92,7 +92,7 @@ async function outcome(run: Promise<unknown>) {
 async function signedInAs(email: string): Promise<Jar> {
   const user = await getDb().portalUser.findUniqueOrThrow({ where: { email } });
   const { token, expiresAt } = await startSession({ app: "PORTAL", userId: user.id });
-  return new Jar().take(new Headers([["set-cookie", await sessionCookieFor(token, expiresAt)]]));
+  return new Jar().take(new Headers([["set-cookie", sessionCookieFor(token, expiresAt)]]));
 }
 
 const usersPage = (jar: Jar, customerId = account, body?: Record<string, string>) =>
