@@ -13,6 +13,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const statement = await loadForDownload("statement", () =>
     getStatement({ ...searchParamsOf(request), customerId: params.customerId }, session.actor, {
       allLines: true,
+      lineDisputes: true,
     }),
   );
   const { t } = i18nFor(await getLocale(request));

@@ -341,6 +341,62 @@ describe("getCustomerAccount", () => {
     expect(account.customer.parent?.accountNumber).toBe("T-1001");
   });
 
+  it("shows the staff trail among the latest ledger entries, and only what makes the list", async () => {
+    const us = await db().legalEntity.findUniqueOrThrow({ where: { code: "TEST-US" } });
+    const busy = await customer({ name: "Busy Trail Co", accountNumber: "T-9100", legalEntityId: us.id });
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000);
+    const audit = (action: string, minutesAgo: number, entityType = "customer") =>
+      db().auditEvent.create({
+        data: {
+          at: at(minutesAgo),
+          actorType: "system",
+          actorId: "test",
+          action,
+          entityType,
+          entityId: busy.id,
+          customerId: busy.id,
+        },
+      });
+    // A note long ago, then 20 invoices (and their ledger events) 500 to 120 minutes ago, and a
+    // note at 390 minutes: only 14 invoices are newer, so it is the list's 15th entry.
+    await audit("customer.old_note", 600);
+    for (let n = 0; n < 20; n++) {
+      const created = await item({
+        customerId: busy.id,
+        legalEntityId: us.id,
+        kind: "INVOICE",
+        currency: "USD",
+        amount: 100n,
+      });
+      await db().openItem.update({ where: { id: created.id }, data: { createdAt: at(500 - n * 20) } });
+      await audit("item.create", 500 - n * 20, "open_item");
+    }
+    await audit("customer.mid_note", 390);
+
+    const account = await getCustomerAccount({ customerId: busy.id }, staff);
+    const trail = account.activity
+      .filter((a) => a.type === "audit")
+      .map((a) => a.type === "audit" && a.action);
+    expect(trail).toEqual(["customer.mid_note"]);
+    expect(account.activity).toHaveLength(15);
+    expect(account.activity[14]).toMatchObject({ type: "audit", action: "customer.mid_note" });
+    // With fewer ledger entries than the list holds, older trail entries fill it.
+    const quiet = await customer({ name: "Quiet Trail Co", accountNumber: "T-9101", legalEntityId: us.id });
+    await db().auditEvent.create({
+      data: {
+        at: at(900),
+        actorType: "system",
+        actorId: "test",
+        action: "customer.old_note",
+        entityType: "customer",
+        entityId: quiet.id,
+        customerId: quiet.id,
+      },
+    });
+    const few = await getCustomerAccount({ customerId: quiet.id }, staff);
+    expect(few.activity.map((a) => a.type === "audit" && a.action)).toEqual(["customer.old_note"]);
+  });
+
   it("gives a portal user their own account without internal fields", async () => {
     const portal: PortalActor = {
       kind: "portal",

@@ -204,7 +204,7 @@ export async function getCustomerAccount(
   if (!customer) throw new DomainError("NOT_FOUND", "Customer not found.");
 
   const openWhere = { customerId, openAmount: { gt: 0n } };
-  const [balances, openTotal, openRows, items, applications, audits] = await Promise.all([
+  const [balances, openTotal, openRows, items, applications] = await Promise.all([
     balancesByCustomer([customerId], { today }),
     db.openItem.count({ where: openWhere }),
     db.openItem.findMany({
@@ -244,16 +244,27 @@ export async function getCustomerAccount(
       },
     }),
     latestApplications(customerId),
-    // Portal users see their ledger, not the staff's internal trail.
-    isPortal
-      ? Promise.resolve([])
-      : db.auditEvent.findMany({
-          where: { customerId, entityType: { notIn: LEDGER_ENTITY_TYPES } },
-          orderBy: [{ at: "desc" }, { id: "desc" }],
-          take: ACTIVITY_LIMIT,
-          select: { id: true, at: true, action: true, actorType: true, actorId: true },
-        }),
   ]);
+  // Portal users see their ledger, not the staff's internal trail. Only events newer than the
+  // oldest ledger entry that makes the list can make it too: reading from there, the account's
+  // (customer, time) index range holds a few ledger events to skip, not the thousands of a
+  // long-lived account.
+  const ledgerTimes = [...items.map((i) => i.createdAt), ...applications.map((a) => a.createdAt)]
+    .sort((a, b) => b.getTime() - a.getTime())
+    .slice(0, ACTIVITY_LIMIT);
+  const since = ledgerTimes.length === ACTIVITY_LIMIT ? ledgerTimes[ACTIVITY_LIMIT - 1] : undefined;
+  const audits = isPortal
+    ? []
+    : await db.auditEvent.findMany({
+        where: {
+          customerId,
+          entityType: { notIn: LEDGER_ENTITY_TYPES },
+          ...(since ? { at: { gte: since } } : {}),
+        },
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+        take: ACTIVITY_LIMIT,
+        select: { id: true, at: true, action: true, actorType: true, actorId: true },
+      });
 
   const staffIds = new Set<string>();
   for (const a of [...applications, ...audits])

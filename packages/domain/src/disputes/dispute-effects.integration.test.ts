@@ -51,10 +51,14 @@ describe("in dispute elsewhere", () => {
     expect(invoice.inDispute?.amount).toBe(200_00n);
     expect(invoice.lines.map((l) => l.openDispute?.id ?? null)).toEqual([null, raised.id, null]);
 
-    const statement = await getStatement({ customerId, view: "open" }, user);
+    const statement = await getStatement({ customerId, view: "open" }, user, { lineDisputes: true });
     expect(statement.aging.inDispute).toBe(200_00n);
     expect(statement.lines.rows.find((r) => r.id === invoiceId)?.inDispute).toBe(200_00n);
     expect(statement.lines.rows.find((r) => r.id === other.id)?.inDispute).toBe(0n);
+    // The page does not show what each line holds, so it does not ask for it.
+    const page = await getStatement({ customerId, view: "open" }, user);
+    expect(page.aging.inDispute).toBe(200_00n);
+    expect(page.lines.rows.every((r) => r.inDispute === null)).toBe(true);
 
     const account = await getCustomerAccount({ customerId }, analyst);
     expect(account.inDispute).toEqual([{ currency: "USD", amount: 200_00n, invoices: 1, disputes: 1 }]);

@@ -13,6 +13,7 @@ import type { ItemKind } from "../db/generated/enums.ts";
 import { type CustomerInDispute, inDisputeByCustomer } from "../disputes/in-dispute.ts";
 import { DomainError } from "../errors.ts";
 import { CREDIT_KINDS, DEBIT_KINDS } from "../ledger/item-kinds.ts";
+import { isoDate } from "../statements/dates.ts";
 
 // Any string: a malformed id must become NOT_FOUND like a foreign one, not a validation error.
 export const GetPortalHomeSchema = z.object({ customerId: z.string().max(100) });
@@ -92,6 +93,20 @@ export interface PortalHome {
  * credits and payment instructions. An account the portal user is not a member of, or a malformed
  * id, is NOT_FOUND.
  */
+/** Open and overdue invoices and unapplied credits in one index-only pass (ADR 020). */
+async function openCounts(customerId: string, today: Date) {
+  const [row] = await getDb().$queryRaw<
+    { open_invoices: number; overdue_invoices: number; unapplied_credits: number }[]
+  >`
+    SELECT (COUNT(*) FILTER (WHERE kind = 'INVOICE'::item_kind))::int AS open_invoices,
+           (COUNT(*) FILTER (WHERE kind = 'INVOICE'::item_kind AND due_date < ${isoDate(today)}::date))::int
+             AS overdue_invoices,
+           (COUNT(*) FILTER (WHERE kind = ANY(${[...CREDIT_KINDS]}::item_kind[])))::int AS unapplied_credits
+      FROM open_item
+     WHERE customer_id = ${customerId}::uuid AND open_amount > 0`;
+  return row ?? { open_invoices: 0, overdue_invoices: 0, unapplied_credits: 0 };
+}
+
 export async function getPortalHome(
   rawInput: GetPortalHomeInput,
   actor: PortalActor,
@@ -106,69 +121,65 @@ export async function getPortalHome(
   const db = getDb();
   const openDebit = { customerId, kind: { in: [...DEBIT_KINDS] }, openAmount: { gt: 0n } };
 
-  const [customer, balances, openInvoiceCount, overdueInvoiceCount, items, credits, unappliedCreditCount] =
-    await Promise.all([
-      db.customer.findUnique({
-        where: { id: customerId },
-        select: {
-          id: true,
-          name: true,
-          accountNumber: true,
-          paymentTermsCode: true,
-          paymentTermsDays: true,
-          legalEntity: {
-            select: {
-              name: true,
-              currency: true,
-              remitToName: true,
-              remitToAddress: true,
-              bankName: true,
-              bankAccountName: true,
-              bankAccount: true,
-              bankRouting: true,
-              iban: true,
-              swift: true,
-            },
+  const [customer, balances, counts, held, items, credits] = await Promise.all([
+    db.customer.findUnique({
+      where: { id: customerId },
+      select: {
+        id: true,
+        name: true,
+        accountNumber: true,
+        paymentTermsCode: true,
+        paymentTermsDays: true,
+        legalEntity: {
+          select: {
+            name: true,
+            currency: true,
+            remitToName: true,
+            remitToAddress: true,
+            bankName: true,
+            bankAccountName: true,
+            bankAccount: true,
+            bankRouting: true,
+            iban: true,
+            swift: true,
           },
         },
-      }),
-      balancesByCustomer([customerId], { today }),
-      db.openItem.count({ where: { customerId, kind: "INVOICE", openAmount: { gt: 0n } } }),
-      db.openItem.count({
-        where: { customerId, kind: "INVOICE", openAmount: { gt: 0n }, dueDate: { lt: today } },
-      }),
-      db.openItem.findMany({
-        where: openDebit,
-        orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { documentDate: "asc" }, { number: "asc" }],
-        take: HOME_ITEM_LIMIT,
-        select: {
-          id: true,
-          kind: true,
-          number: true,
-          currency: true,
-          amount: true,
-          openAmount: true,
-          documentDate: true,
-          dueDate: true,
-        },
-      }),
-      db.openItem.findMany({
-        where: { customerId, kind: { in: [...CREDIT_KINDS] }, openAmount: { gt: 0n } },
-        orderBy: [{ documentDate: "asc" }, { number: "asc" }],
-        take: HOME_ITEM_LIMIT,
-        select: {
-          id: true,
-          kind: true,
-          number: true,
-          currency: true,
-          amount: true,
-          openAmount: true,
-          documentDate: true,
-          reference: true,
-        },
-      }),
-      db.openItem.count({ where: { customerId, kind: { in: [...CREDIT_KINDS] }, openAmount: { gt: 0n } } }),
-    ]);
+      },
+    }),
+    balancesByCustomer([customerId], { today }),
+    openCounts(customerId, today),
+    inDisputeByCustomer([customerId]),
+    db.openItem.findMany({
+      where: openDebit,
+      orderBy: [{ dueDate: { sort: "asc", nulls: "last" } }, { documentDate: "asc" }, { number: "asc" }],
+      take: HOME_ITEM_LIMIT,
+      select: {
+        id: true,
+        kind: true,
+        number: true,
+        currency: true,
+        amount: true,
+        openAmount: true,
+        documentDate: true,
+        dueDate: true,
+      },
+    }),
+    db.openItem.findMany({
+      where: { customerId, kind: { in: [...CREDIT_KINDS] }, openAmount: { gt: 0n } },
+      orderBy: [{ documentDate: "asc" }, { number: "asc" }],
+      take: HOME_ITEM_LIMIT,
+      select: {
+        id: true,
+        kind: true,
+        number: true,
+        currency: true,
+        amount: true,
+        openAmount: true,
+        documentDate: true,
+        reference: true,
+      },
+    }),
+  ]);
   if (!customer) throw new DomainError("NOT_FOUND", "Customer not found.");
   const entity = customer.legalEntity;
   const currency = entity.currency.trim();
@@ -185,9 +196,9 @@ export async function getPortalHome(
     role,
     today,
     balances: primaryFirst(balances.get(customerId) ?? [], currency),
-    inDispute: (await inDisputeByCustomer([customerId])).get(customerId) ?? [],
-    openInvoiceCount,
-    overdueInvoiceCount,
+    inDispute: held.get(customerId) ?? [],
+    openInvoiceCount: counts.open_invoices,
+    overdueInvoiceCount: counts.overdue_invoices,
     oldestOpenItems: items.map((item) => {
       const overdueDays = daysOverdue(item.dueDate, today);
       const partiallyPaid = item.openAmount < item.amount;
@@ -200,7 +211,7 @@ export async function getPortalHome(
       };
     }),
     unappliedCredits: credits.map((c) => ({ ...c, currency: c.currency.trim() })),
-    unappliedCreditCount,
+    unappliedCreditCount: counts.unapplied_credits,
     payTo: {
       legalEntityName: entity.name,
       remitToName: entity.remitToName,

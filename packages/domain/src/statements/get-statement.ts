@@ -96,8 +96,11 @@ export interface StatementLine {
   balance: bigint;
   /** Days past due today, for open debits; 0 otherwise. */
   daysOverdue: number;
-  /** Held today by open disputes (disputes/in-dispute.ts); 0 when none. */
-  inDispute: bigint;
+  /**
+   * Held today by open disputes (disputes/in-dispute.ts), 0 when none; null when not asked for
+   * (`lineDisputes`: the page does not show it, the downloads do).
+   */
+  inDispute: bigint | null;
 }
 
 export interface StatementAging {
@@ -423,12 +426,13 @@ const primaryFirst = (codes: Iterable<string>, primary: string) =>
  * for a parent account, its child accounts grouped by account. Unreadable accounts are NOT_FOUND;
  * bad periods and filters are VALIDATION with a message that says what to change.
  *
- * `allLines` returns every line instead of one page (downloads).
+ * `allLines` returns every line instead of one page, `lineDisputes` what open disputes hold of
+ * each line (the downloads ask for both).
  */
 export async function getStatement(
   rawInput: GetStatementInput,
   actor: Actor,
-  options: { now?: Date; allLines?: boolean } = {},
+  options: { now?: Date; allLines?: boolean; lineDisputes?: boolean } = {},
 ): Promise<Statement> {
   const input = GetStatementSchema.parse(rawInput);
   const family = await readAccountFamily(actor, input.customerId);
@@ -533,7 +537,7 @@ export async function getStatement(
   ]);
 
   const [heldByInvoice, heldByCustomer] = await Promise.all([
-    inDisputeByInvoice(lines.map((r) => r.id)),
+    options.lineDisputes ? inDisputeByInvoice(lines.map((r) => r.id)) : null,
     inDisputeByCustomer(statementAccounts.map((a) => a.id)),
   ]);
   const inDispute = sumAmounts(
@@ -608,7 +612,7 @@ export async function getStatement(
           openAmount,
           balance: (openingOf.get(r.customer_id) ?? 0n) + BigInt(r.running),
           daysOverdue: !isCredit && openAmount > 0n ? daysOverdue(r.due_date, today) : 0,
-          inDispute: heldByInvoice.get(r.id)?.amount ?? 0n,
+          inDispute: heldByInvoice ? (heldByInvoice.get(r.id)?.amount ?? 0n) : null,
         };
       }),
       page,
