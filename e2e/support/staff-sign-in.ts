@@ -3,7 +3,10 @@ import { E2E } from "../env.ts";
 import { forgetClientSignInCounts } from "./data.ts";
 
 /** Signs a staff user in to the back office with e-mail and password, as they would. */
-export async function signInToBackoffice(page: Page, who: { email: string; password: string }): Promise<void> {
+export async function signInToBackoffice(
+  page: Page,
+  who: { email: string; password: string },
+): Promise<void> {
   await forgetClientSignInCounts();
   await page.goto(`${E2E.backofficeUrl}/login`);
   await page.getByLabel("E-mail").fill(who.email);

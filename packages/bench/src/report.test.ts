@@ -52,10 +52,20 @@ describe("report", () => {
   });
 
   it("reports CPU per request beside throughput, as a multiple of the floor's and of another case's", () => {
-    const cpu = (app: number, postgres: number, rps = 100): Measurement => ({ ...run(rps), cpu: { app, postgres } });
-    const bare: CaseSummary = { name: "app /healthz", runs: [cpu(0.5, 0, 1000), cpu(0.4, 0, 1000), cpu(0.6, 0, 1000)] };
+    const cpu = (app: number, postgres: number, rps = 100): Measurement => ({
+      ...run(rps),
+      cpu: { app, postgres },
+    });
+    const bare: CaseSummary = {
+      name: "app /healthz",
+      runs: [cpu(0.5, 0, 1000), cpu(0.4, 0, 1000), cpu(0.6, 0, 1000)],
+    };
     bare.median = summarize(bare.runs);
-    const doc: CaseSummary = { name: "app page", floor: "app /healthz", runs: [cpu(4, 2), cpu(3, 1), cpu(5, 3)] };
+    const doc: CaseSummary = {
+      name: "app page",
+      floor: "app /healthz",
+      runs: [cpu(4, 2), cpu(3, 1), cpu(5, 3)],
+    };
     doc.median = summarize(doc.runs);
     const nav: CaseSummary = {
       name: "app page (.data)",
