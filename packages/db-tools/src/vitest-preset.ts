@@ -20,7 +20,7 @@ export function settleVitestConfig() {
           extends: true,
           test: {
             name: "unit",
-            include: ["src/**/*.test.ts"],
+            include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
             exclude: ["src/**/*.integration.test.ts"],
           },
         },

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { Brand } from "./brand";
 import { LanguageMenu } from "./language-menu";
 import { SkipLink } from "./skip-link";

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useTranslation } from "~/i18n/use-translation";
 
 /** Settle's mark and name; links home. */
 export function Brand({ to = "/", compact }: { to?: string; compact?: boolean }) {

@@ -1,6 +1,6 @@
 import { LinkButton } from "@settle/ui/button";
-import { useTranslation } from "react-i18next";
 import { useFormat } from "~/i18n/format";
+import { useTranslation } from "~/i18n/use-translation";
 import { useCsrfToken } from "~/lib/root-data";
 import { Brand } from "./brand";
 import { type ErrorDetail, errorCopy } from "./error-copy";

@@ -1,8 +1,8 @@
 import type { InvoiceStatus } from "@settle/domain/invoices/invoice-status";
 import { Badge } from "@settle/ui/badge";
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
 import { oncePerKey } from "~/i18n/per-page";
+import { useTranslation } from "~/i18n/use-translation";
 
 /**
  * Status badges a clerk reads at a glance; the words carry the meaning, colour only repeats it.

@@ -1,6 +1,6 @@
 import { CsrfInput } from "@settle/ui/csrf-input";
-import { useTranslation } from "react-i18next";
 import { Form, useLocation } from "react-router";
+import { useTranslation } from "~/i18n/use-translation";
 import { type Locale, SUPPORTED_LOCALES } from "~/lib/locale";
 import { useCsrfToken, useLocale } from "~/lib/root-data";
 import { Menu, menuItemClass } from "./menu";

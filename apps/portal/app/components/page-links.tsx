@@ -1,7 +1,7 @@
 import { Icon } from "@settle/ui/icon";
-import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { useFormat } from "~/i18n/format";
+import { useTranslation } from "~/i18n/use-translation";
 
 export interface PageLinksProps {
   page: number;

@@ -1,7 +1,20 @@
 import { formatMoney } from "@settle/domain/money/money";
 import { formatDate } from "@settle/ui/date-text";
-import { useMemo } from "react";
 import { useLocale } from "~/lib/root-data";
+
+function formatsFor(locale: string) {
+  const numbers = new Intl.NumberFormat(locale);
+  return {
+    locale,
+    number: (value: number | bigint) => numbers.format(value),
+    money: (amount: bigint, currency: string) => formatMoney(amount, currency, locale),
+    date: (value: Date | string) => formatDate(value, { locale, mode: "date" }),
+    dateTime: (value: Date | string) => formatDate(value, { locale, mode: "datetime" }),
+  };
+}
+
+// Intl formatters cost far more to make than to use: one set per language for the process.
+const formats = new Map<string, ReturnType<typeof formatsFor>>();
 
 /**
  * Numbers, amounts and dates as text in the page's language, for places that need a string
@@ -9,14 +22,10 @@ import { useLocale } from "~/lib/root-data";
  */
 export function useFormat() {
   const locale = useLocale();
-  return useMemo(() => {
-    const numbers = new Intl.NumberFormat(locale);
-    return {
-      locale,
-      number: (value: number | bigint) => numbers.format(value),
-      money: (amount: bigint, currency: string) => formatMoney(amount, currency, locale),
-      date: (value: Date | string) => formatDate(value, { locale, mode: "date" }),
-      dateTime: (value: Date | string) => formatDate(value, { locale, mode: "datetime" }),
-    };
-  }, [locale]);
+  let format = formats.get(locale);
+  if (!format) {
+    format = formatsFor(locale);
+    formats.set(locale, format);
+  }
+  return format;
 }

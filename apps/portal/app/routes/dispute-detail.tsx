@@ -12,12 +12,13 @@ import { DescriptionList } from "@settle/ui/description-list";
 import { MoneyText } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
 import { load } from "@settle/web/domain-errors.server";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans } from "react-i18next";
 import { data, Form, Link, useNavigation, useSearchParams } from "react-router";
 import { AccountNav } from "~/components/account-nav";
 import { RouteError } from "~/components/route-error";
 import { verifyCsrf } from "~/csrf.server";
 import { pageMeta } from "~/i18n/meta";
+import { useTranslation } from "~/i18n/use-translation";
 import {
   type DisputeProblem,
   disputeProblem,

@@ -1,9 +1,9 @@
 import { portalCapabilities } from "@settle/domain/portal-access/capabilities";
-import { useTranslation } from "react-i18next";
 import { Outlet, useParams } from "react-router";
 import { PortalHeader } from "~/components/portal-header";
 import { PageError } from "~/components/route-error";
 import { SkipLink } from "~/components/skip-link";
+import { useTranslation } from "~/i18n/use-translation";
 import { requirePortalSession } from "~/session.server";
 import type { Route } from "./+types/signed-in-layout";
 
