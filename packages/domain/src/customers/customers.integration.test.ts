@@ -284,6 +284,12 @@ describe("getCustomerAccount", () => {
     });
     expect(account.customer.children.map((c) => c.accountNumber)).toEqual(["T-1002"]);
     expect(account.contacts.map((c) => c.name)).toEqual(["Pat Payables", "Alex Accounts"]);
+    expect(account.contacts[0]).toMatchObject({
+      email: "ap@acme.example",
+      isPrimary: true,
+      jobTitle: "Controller",
+    });
+    expect(typeof account.customer.creditLimit.amount).toBe("bigint");
     expect(
       account.balances.map((b) => [b.currency, b.balance, b.overdue, b.openDebits, b.openCredits]),
     ).toEqual([

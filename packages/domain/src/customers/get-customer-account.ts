@@ -158,6 +158,53 @@ async function latestApplications(customerId: string) {
   }));
 }
 
+interface HeaderRow {
+  id: string;
+  accountNumber: string;
+  name: string;
+  paymentTermsCode: string;
+  paymentTermsDays: number;
+  creditLimit: bigint;
+  creditCurrency: string;
+  riskClass: RiskClass;
+  billingAddress: string[];
+  country: string;
+  legalEntity: { id: string; code: string; name: string; currency: string };
+  collector: { id: string; name: string; email: string } | null;
+  parent: AccountRef | null;
+  children: AccountRef[];
+  contacts: CustomerAccount["contacts"];
+}
+
+/**
+ * The account's header in one statement: the customer with its legal entity, collector, parent,
+ * children (by name) and contacts (primary first, then by name), where the ORM took six.
+ */
+async function accountHeader(customerId: string): Promise<HeaderRow | null> {
+  const rows = await getDb().$queryRaw<HeaderRow[]>`
+    SELECT c.id::text AS id, c.account_number AS "accountNumber", c.name,
+           c.payment_terms_code AS "paymentTermsCode", c.payment_terms_days AS "paymentTermsDays",
+           c.credit_limit AS "creditLimit", c.credit_currency AS "creditCurrency",
+           c.risk_class::text AS "riskClass", c.billing_address AS "billingAddress", c.country,
+           json_build_object('id', e.id, 'code', e.code, 'name', e.name, 'currency', e.currency) AS "legalEntity",
+           (SELECT json_build_object('id', s.id, 'name', s.name, 'email', s.email)
+              FROM staff_user s WHERE s.id = c.collector_id) AS collector,
+           (SELECT json_build_object('id', p.id, 'accountNumber', p.account_number, 'name', p.name)
+              FROM customer p WHERE p.id = c.parent_id) AS parent,
+           COALESCE((SELECT json_agg(json_build_object('id', k.id, 'accountNumber', k.account_number, 'name', k.name)
+                                     ORDER BY k.name, k.id)
+                       FROM customer k WHERE k.parent_id = c.id), '[]') AS children,
+           COALESCE((SELECT json_agg(json_build_object('id', t.id, 'name', t.name, 'email', t.email,
+                                                       'phone', t.phone, 'jobTitle', t.job_title,
+                                                       'isPrimary', t.is_primary)
+                                     ORDER BY t.is_primary DESC, t.name, t.id)
+                       FROM contact t WHERE t.customer_id = c.id), '[]') AS contacts
+      FROM customer c JOIN legal_entity e ON e.id = c.legal_entity_id
+     WHERE c.id = ${customerId}::uuid`;
+  const row = rows[0];
+  return row ? { ...row, creditLimit: BigInt(row.creditLimit) } : null;
+}
+
 // Ledger changes are shown from the ledger itself; the audit log adds everything else.
 const LEDGER_ENTITY_TYPES = ["open_item", "application"];
 
@@ -178,29 +225,7 @@ export async function getCustomerAccount(
   const today = options.today ?? ledgerToday();
   const db = getDb();
 
-  const customer = await db.customer.findUnique({
-    where: { id: customerId },
-    select: {
-      id: true,
-      accountNumber: true,
-      name: true,
-      paymentTermsCode: true,
-      paymentTermsDays: true,
-      creditLimit: true,
-      creditCurrency: true,
-      riskClass: true,
-      billingAddress: true,
-      country: true,
-      legalEntity: { select: { id: true, code: true, name: true, currency: true } },
-      collector: { select: { id: true, name: true, email: true } },
-      parent: { select: { id: true, accountNumber: true, name: true } },
-      children: { select: { id: true, accountNumber: true, name: true }, orderBy: { name: "asc" } },
-      contacts: {
-        select: { id: true, name: true, email: true, phone: true, jobTitle: true, isPrimary: true },
-        orderBy: [{ isPrimary: "desc" }, { name: "asc" }],
-      },
-    },
-  });
+  const customer = await accountHeader(customerId);
   if (!customer) throw new DomainError("NOT_FOUND", "Customer not found.");
 
   const openWhere = { customerId, openAmount: { gt: 0n } };
