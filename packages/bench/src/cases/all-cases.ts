@@ -1,5 +1,5 @@
 import { backofficeCustomerAccount, backofficeCustomerAccountData } from "./backoffice-customer-account.ts";
-import { backofficeHealthz, portalHealthz } from "./healthz.ts";
+import { backofficeEmptyPage, backofficeHealthz, portalEmptyPage, portalHealthz } from "./healthz.ts";
 import { portalAccountHome, portalAccountHomeData } from "./portal-account-home.ts";
 import {
   portalInvoiceFiltered,
@@ -22,9 +22,11 @@ import { webhookIngestion, webhookPlainInserts } from "./webhook-ingestion.ts";
 /** Every case, in run order (floors first). Add new cases here. */
 export const ALL_CASES: readonly BenchCase[] = [
   backofficeHealthz,
+  backofficeEmptyPage,
   backofficeCustomerAccount,
   backofficeCustomerAccountData,
   portalHealthz,
+  portalEmptyPage,
   portalAccountHome,
   portalAccountHomeData,
   portalStatementOpen,

@@ -18,3 +18,27 @@ export const portalHealthz = httpCase({
   path: () => "/healthz",
   signedIn: false,
 });
+
+// What every signed-in page costs before it shows anything of its own: the session, the root and
+// layout loaders, the header and navigation, the hydration scripts. A page's CPU beyond this is
+// what its own data and markup cost. The bench book has no disputes, so these lists are empty.
+
+export const portalEmptyPage = httpCase({
+  name: "portal empty page",
+  description:
+    "A signed-in portal page with nothing of its own to show (/accounts/:id/disputes of the big customer, who has none): session, layout, header, navigation, hydration.",
+  app: "portal",
+  path: (ctx) => `/accounts/${ctx.dataset.bigCustomerId}/disputes`,
+  signedIn: true,
+  floor: portalHealthz.name,
+});
+
+export const backofficeEmptyPage = httpCase({
+  name: "backoffice empty page",
+  description:
+    "A signed-in back office page with nothing of its own to show (/disputes?status=WITHDRAWN: the bench book has no disputes): session, layout, navigation, hydration.",
+  app: "backoffice",
+  path: () => "/disputes?status=WITHDRAWN",
+  signedIn: true,
+  floor: backofficeHealthz.name,
+});
