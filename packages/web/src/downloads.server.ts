@@ -47,23 +47,41 @@ export function streamDownload(
   });
 }
 
+/** Whether the request's If-None-Match names this entity tag (or `*`). */
+export function matchesEtag(request: Request, etag: string): boolean {
+  const header = request.headers.get("if-none-match");
+  if (!header) return false;
+  return header
+    .split(",")
+    .map((tag) => tag.trim().replace(/^W\//, ""))
+    .some((tag) => tag === "*" || tag === etag);
+}
+
 /**
  * Stored bytes (an uploaded document) as a download with the type detected at upload: always an
  * attachment, never rendered inline, and sandboxed, so an uploaded file cannot run in the app's
- * origin.
+ * origin. A stored document never changes, so its sha256 is its entity tag: the browser may keep
+ * it (privately) and asks again every time (`no-cache`, so access is checked on every request,
+ * as the loader ran before this), and a copy it already holds is answered 304 without the bytes.
  */
-export function storedFileDownload(file: {
-  fileName: string;
-  contentType: string;
-  bytes: Uint8Array;
-}): Response {
+export function storedFileDownload(
+  request: Request,
+  file: { fileName: string; contentType: string; sha256: string; bytes: Uint8Array },
+): Response {
+  const etag = `"sha256-${file.sha256}"`;
+  const headers = {
+    ETag: etag,
+    "Cache-Control": "private, no-cache",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Disposition": contentDisposition(file.fileName),
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+  };
+  if (matchesEtag(request, etag)) return new Response(null, { status: 304, headers });
   return new Response(new Uint8Array(file.bytes), {
     headers: {
+      ...headers,
       "Content-Type": file.contentType,
       "Content-Length": String(file.bytes.byteLength),
-      "Content-Disposition": contentDisposition(file.fileName),
-      "Content-Security-Policy": "default-src 'none'; sandbox",
-      ...PRIVATE_DOWNLOAD,
     },
   });
 }

@@ -13,5 +13,5 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const file = await load(() =>
     getDisputeAttachment({ disputeId: params.disputeId, attachmentId: params.attachmentId }, staff.actor),
   );
-  return storedFileDownload(file);
+  return storedFileDownload(request, file);
 }

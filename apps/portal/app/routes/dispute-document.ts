@@ -16,5 +16,5 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       session.actor,
     ),
   );
-  return storedFileDownload(file);
+  return storedFileDownload(request, file);
 }
