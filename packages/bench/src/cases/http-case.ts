@@ -21,7 +21,11 @@ export interface HttpCaseSpec {
    * ledger as it is then, never an answer kept from an earlier round.
    */
   writes?: boolean;
-  /** Runs once before the check request (e.g. to find the record the page shows). */
+  /**
+   * Finds the record the page shows (e.g. the invoice the writes are at): before the check's
+   * first request (the check asks for the same page again after its write) and after the write
+   * before every round.
+   */
   prepare?(ctx: BenchContext): Promise<void>;
 }
 
@@ -76,6 +80,7 @@ export function httpCase(spec: HttpCaseSpec): BenchCase {
     },
     async run(ctx, load) {
       if (spec.writes) await writeToAccount(ctx.databaseUrl, ctx.dataset);
+      await spec.prepare?.(ctx);
       const { url, headers } = target(ctx);
       return measureCpu(ctx, spec.app, () => loadTest(url, headers, load));
     },

@@ -1,4 +1,4 @@
-import { writeTarget } from "../account-writes.ts";
+import { currentInvoiceId } from "../account-writes.ts";
 import { portalHealthz } from "./healthz.ts";
 import { PAGE_TARGET, pageCases } from "./http-case.ts";
 
@@ -28,13 +28,13 @@ export const [portalInvoiceFiltered, portalInvoiceFilteredData] = pageCases({
   expect: (ctx) => [ctx.dataset.bigCustomerAccountNumber],
 });
 
-// The invoice the bench's writes apply a cent to and take it back from (account-writes.ts).
+// The invoice the bench's writes are at (account-writes.ts): the next write changes its page.
 let invoicePath: string | undefined;
 
 export const [portalInvoicePage, portalInvoicePageData] = pageCases({
   name: "portal invoice page",
   description:
-    "Invoice Online's page for the big customer's oldest open invoice (/accounts/:id/invoices/:invoiceId): lines, tax, terms, remit-to, payment history, what is in dispute.",
+    "Invoice Online's page of one of the big customer's oldest open invoices, the one the writes are at (/accounts/:id/invoices/:invoiceId): lines, tax, terms, remit-to, payment history, what is in dispute.",
   app: "portal",
   routeId: "routes/invoice-detail",
   path: (ctx) => {
@@ -42,8 +42,7 @@ export const [portalInvoicePage, portalInvoicePageData] = pageCases({
     return `/accounts/${ctx.dataset.bigCustomerId}${invoicePath}`;
   },
   prepare: async (ctx) => {
-    const { invoiceId } = await writeTarget(ctx.databaseUrl, ctx.dataset);
-    invoicePath = `/invoices/${invoiceId}`;
+    invoicePath = `/invoices/${await currentInvoiceId(ctx.databaseUrl, ctx.dataset)}`;
   },
   signedIn: true,
   floor: portalHealthz.name,
