@@ -476,8 +476,19 @@ export const webhookIngestion: BenchCase = {
           ? Object.fromEntries(Object.entries(cpu).map(([k, ms]) => [k, ms / delivered.sent]))
           : undefined,
     };
-    // Throughput over the whole pipeline: first delivery to the last event processed.
-    return measurement(delivered.latencies, processedSeconds, problems);
+    // Throughput over the whole pipeline: first delivery to the last event processed. The
+    // table's CPU per delivery: the app's is the portal's and the worker's together.
+    const m = measurement(delivered.latencies, processedSeconds, problems);
+    const perDelivery = lastRun.cpuPerDelivery;
+    return perDelivery
+      ? {
+          ...m,
+          cpu: {
+            app: (perDelivery.portal ?? 0) + (perDelivery.worker ?? 0),
+            postgres: perDelivery.postgres ?? 0,
+          },
+        }
+      : m;
   },
   async notes(ctx) {
     const p = await prepare(ctx);
