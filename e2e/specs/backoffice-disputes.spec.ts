@@ -9,6 +9,7 @@ import { createInvoiceForCustomer, createStaffUser } from "../../packages/domain
 import { E2E } from "../env.ts";
 import { faker, forgetClientSignInCounts, latestSignInCode } from "../support/data.ts";
 import { createDisputeBook, DISPUTE_PDF } from "../support/dispute-book.ts";
+import { signInToBackoffice } from "../support/staff-sign-in.ts";
 
 const usd = (cents: number) =>
   new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
@@ -35,15 +36,6 @@ async function portalSignIn(page: Page, email: string) {
     .getByRole("button", { name: /sign in|verify|continue/i })
     .first()
     .click();
-  await expect(page).not.toHaveURL(/\/login/);
-}
-
-async function staffSignIn(page: Page, who: { email: string; password: string }) {
-  await forgetClientSignInCounts();
-  await page.goto(`${E2E.backofficeUrl}/login`);
-  await page.getByLabel("E-mail").fill(who.email);
-  await page.getByLabel("Password").fill(who.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).not.toHaveURL(/\/login/);
 }
 
@@ -78,7 +70,7 @@ test.describe("disputes in the back office", () => {
     const deadline = day(addBusinessDays(ledgerToday(), 5, new Set()));
 
     // The queue shows it with the owner and deadline from the matrix.
-    await staffSignIn(office, analyst);
+    await signInToBackoffice(office, analyst);
     await office.getByRole("link", { name: "Disputes", exact: true }).click();
     await expect(office.getByRole("heading", { level: 1, name: "Disputes" })).toBeVisible();
     await office.getByRole("searchbox").fill(customer.name);
@@ -152,7 +144,7 @@ test.describe("disputes in the back office", () => {
     const portal = await (await browser.newContext()).newPage();
 
     // The analyst logs the customer's phone call from the account page's invoice.
-    await staffSignIn(office, analyst);
+    await signInToBackoffice(office, analyst);
     await office.goto(`${E2E.backofficeUrl}/customers/${customer.id}`);
     await office.getByRole("link", { name: `Log a dispute on ${invoice.number}` }).click();
     await expect(office.getByRole("heading", { level: 1, name: "Log a dispute" })).toBeVisible();
@@ -228,7 +220,7 @@ test.describe("disputes in the back office", () => {
       { kind: "staff", userId: disputed.analyst.id, roles: ["DISPUTE_ANALYST"] },
     );
 
-    await staffSignIn(page, { email, password });
+    await signInToBackoffice(page, { email, password });
     await page.getByRole("link", { name: "Dispute matrix" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Dispute matrix" })).toBeVisible();
     await expectAccessible(page);
@@ -279,7 +271,7 @@ test.describe("disputes in the back office", () => {
     await createStaffUser(db, { email: managerEmail, roles: ["AR_MANAGER"], password, name: "Pia Approver" });
 
     const office = await (await browser.newContext()).newPage();
-    await staffSignIn(office, analyst);
+    await signInToBackoffice(office, analyst);
     await office.goto(`${E2E.backofficeUrl}/disputes/${raised.id}`);
     await office.getByLabel(/Valid: credit the whole/).check();
     await office.getByLabel("Root cause").selectOption("PRICING_ERROR");
@@ -291,7 +283,7 @@ test.describe("disputes in the back office", () => {
     await expectAccessible(office);
 
     const approver = await (await browser.newContext()).newPage();
-    await staffSignIn(approver, { email: managerEmail, password });
+    await signInToBackoffice(approver, { email: managerEmail, password });
     await approver.goto(`${E2E.backofficeUrl}/disputes?status=PENDING_APPROVAL`);
     await approver.getByRole("link", { name: raised.label }).click();
     await approver.getByRole("button", { name: "Approve and issue the credit" }).click();

@@ -89,18 +89,23 @@ export interface InvoiceDetail {
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-interface ItemRow {
-  id: string;
-  kind: ItemKind;
-  number: string;
-  poNumber: string | null;
-  reference: string | null;
-  description: string | null;
-  documentDate: Date;
-  dueDate: Date | null;
-  currency: string;
-  amount: bigint;
-  openAmount: bigint;
+/** The document's own columns, as InvoiceDetail has them. */
+type ItemColumns = Pick<
+  InvoiceDetail,
+  | "id"
+  | "kind"
+  | "number"
+  | "poNumber"
+  | "reference"
+  | "description"
+  | "documentDate"
+  | "dueDate"
+  | "currency"
+  | "amount"
+  | "openAmount"
+>;
+
+interface ItemRow extends ItemColumns {
   customer: {
     id: string;
     name: string;
