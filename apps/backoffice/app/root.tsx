@@ -1,3 +1,5 @@
+import { formatMoney } from "@settle/domain/money/money";
+import { MoneyFormatProvider } from "@settle/ui/money-text";
 import { useNonce } from "@settle/web/nonce";
 import type { ReactNode } from "react";
 import { data, Links, Meta, Outlet, Scripts, ScrollRestoration } from "react-router";
@@ -33,7 +35,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links nonce="" />
       </head>
       <body className="h-full">
-        {children}
+        <MoneyFormatProvider format={formatMoney}>{children}</MoneyFormatProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -1,3 +1,5 @@
+import { formatMoney } from "@settle/domain/money/money";
+import { MoneyFormatProvider } from "@settle/ui/money-text";
 import { useNonce } from "@settle/web/nonce";
 import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
@@ -58,7 +60,9 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="h-full min-h-screen bg-canvas text-ink">
         {/* The instance is fixed to the page's language; a new language swaps the instance. */}
-        <I18nextProvider i18n={i18nFor(locale)}>{children}</I18nextProvider>
+        <I18nextProvider i18n={i18nFor(locale)}>
+          <MoneyFormatProvider format={formatMoney}>{children}</MoneyFormatProvider>
+        </I18nextProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

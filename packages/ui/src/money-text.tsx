@@ -1,5 +1,25 @@
-import { formatMoney } from "@settle/domain/money/money";
+import { createContext, type ReactNode, useContext } from "react";
 import { cx } from "./cx.ts";
+
+/** Formats minor units of a currency for a locale (the app passes its money module's formatter). */
+export type MoneyFormat = (amount: bigint, currency: string, locale: string) => string;
+
+const MoneyFormatContext = createContext<MoneyFormat | null>(null);
+
+/**
+ * Gives every <MoneyText> below it the app's money formatter. Components here never do money
+ * arithmetic or formatting of their own: they show what the app's money module says.
+ */
+export function MoneyFormatProvider({ format, children }: { format: MoneyFormat; children: ReactNode }) {
+  return <MoneyFormatContext.Provider value={format}>{children}</MoneyFormatContext.Provider>;
+}
+
+/** The app's money formatter (for long tables that build their cells with `moneyText`). */
+export function useMoneyFormat(): MoneyFormat {
+  const format = useContext(MoneyFormatContext);
+  if (!format) throw new Error("Money needs a <MoneyFormatProvider> above it (the app's root layout).");
+  return format;
+}
 
 export interface MoneyTextProps {
   /** Minor units (cents), never a float. */
@@ -11,8 +31,9 @@ export interface MoneyTextProps {
   className?: string;
 }
 
-/** A money amount formatted for the locale (Intl via the domain's money module), in tabular figures. */
+/** A money amount formatted for the locale by the app's money module, in tabular figures. */
 export function MoneyText({ amount, currency, locale = "en-US", tone = "plain", className }: MoneyTextProps) {
+  const format = useMoneyFormat();
   const color =
     tone === "signed" && amount < 0n
       ? "text-emerald-700"
@@ -22,7 +43,7 @@ export function MoneyText({ amount, currency, locale = "en-US", tone = "plain", 
   const rtl = isRightToLeft(locale);
   return (
     <span dir={rtl ? "rtl" : undefined} className={cx("tabular whitespace-nowrap", color, className)}>
-      {formatMoney(amount, currency, locale)}
+      {format(amount, currency, locale)}
       {/* In right-to-left text the bidi algorithm splits a sign that ends in a symbol after the
           number ("6,308.24 US$" shows as "$US 6,308.24"); a left-to-right mark keeps it whole. */}
       {rtl ? "\u200E" : null}
@@ -34,8 +55,8 @@ export function MoneyText({ amount, currency, locale = "en-US", tone = "plain", 
  * The text <MoneyText> shows, for the cells of long tables that are styled by their table rather
  * than wrapped in a span each: the amount for the locale, kept whole in right-to-left text.
  */
-export function moneyText(amount: bigint, currency: string, locale = "en-US"): string {
-  const text = formatMoney(amount, currency, locale);
+export function moneyText(format: MoneyFormat, amount: bigint, currency: string, locale = "en-US"): string {
+  const text = format(amount, currency, locale);
   return isRightToLeft(locale) ? `${text}\u200E` : text;
 }
 

@@ -9,7 +9,7 @@ import { type Column, DataTable } from "@settle/ui/data-table";
 import { DateText } from "@settle/ui/date-text";
 import { EmptyState } from "@settle/ui/empty-state";
 import { MoneyText } from "@settle/ui/money-text";
-import { TextField } from "@settle/ui/text-field";
+import { TextField } from "@settle/ui/fields";
 import { useId } from "react";
 import { Form, useNavigation } from "react-router";
 import { CHARGEBACK_STATUS, REFUND_STATUS } from "../labels.ts";

@@ -13,7 +13,7 @@ import { CsrfInput } from "@settle/ui/csrf-input";
 import { type Column, DataTable } from "@settle/ui/data-table";
 import { DateText } from "@settle/ui/date-text";
 import { EmptyState } from "@settle/ui/empty-state";
-import { TextField } from "@settle/ui/text-field";
+import { TextField } from "@settle/ui/fields";
 import { useId } from "react";
 import { Form, useNavigation } from "react-router";
 import { useCsrfToken } from "../use-csrf-token.ts";

@@ -7,7 +7,7 @@ import { DateText } from "@settle/ui/date-text";
 import { EmptyState } from "@settle/ui/empty-state";
 import { PageHeader } from "@settle/ui/page-header";
 import { Pagination } from "@settle/ui/pagination";
-import { TextField } from "@settle/ui/text-field";
+import { TextField } from "@settle/ui/fields";
 import { load } from "@settle/web/domain-errors.server";
 import { pageUrl } from "@settle/web/request.server";
 import { data, Form, Link, useLocation } from "react-router";

@@ -8,7 +8,7 @@ import { DateText } from "@settle/ui/date-text";
 import { EmptyState } from "@settle/ui/empty-state";
 import { MoneyText } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
-import { TextField } from "@settle/ui/text-field";
+import { TextField } from "@settle/ui/fields";
 import { act, load } from "@settle/web/domain-errors.server";
 import { field } from "@settle/web/request.server";
 import { Form, useNavigation } from "react-router";

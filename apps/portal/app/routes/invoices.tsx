@@ -10,7 +10,7 @@ import { Card } from "@settle/ui/card";
 import { formatDate } from "@settle/ui/date-text";
 import { EmptyState } from "@settle/ui/empty-state";
 import { Icon } from "@settle/ui/icon";
-import { moneyText } from "@settle/ui/money-text";
+import { moneyText, useMoneyFormat } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
 import { throwAsResponse } from "@settle/web/domain-errors.server";
 import type { ChangeEvent } from "react";
@@ -336,6 +336,7 @@ function InvoiceTable({ list, base }: { list: PageList; base: string }) {
   const kindLabel = oncePerKey((kind: PageRow["kind"]) => t(`common:kinds.${kind}`));
   const selectLabel = filledIn((values) => t("table.select", values), "number");
   const badges = badgeTexts(t);
+  const money = useMoneyFormat();
   const date = (value: Date) => <time dateTime={iso(value)}>{formatDate(value, { locale })}</time>;
   const invoiceRow = (row: PageRow) => (
     <tr key={row.id}>
@@ -356,8 +357,8 @@ function InvoiceTable({ list, base }: { list: PageList; base: string }) {
       <td>{row.poNumber ?? ""}</td>
       <td>{date(row.documentDate)}</td>
       <td>{row.dueDate ? date(row.dueDate) : "—"}</td>
-      <td>{moneyText(row.amount, row.currency, locale)}</td>
-      <td>{moneyText(row.openAmount, row.currency, locale)}</td>
+      <td>{moneyText(money, row.amount, row.currency, locale)}</td>
+      <td>{moneyText(money, row.openAmount, row.currency, locale)}</td>
       <td>{statusBadges(row.status, row.inDispute, badges)}</td>
     </tr>
   );

@@ -8,7 +8,7 @@ import {
 import { Alert } from "@settle/ui/alert";
 import { Button } from "@settle/ui/button";
 import { CsrfInput } from "@settle/ui/csrf-input";
-import { TextField } from "@settle/ui/text-field";
+import { TextField } from "@settle/ui/fields";
 import { field, pageUrl } from "@settle/web/request.server";
 import { Trans } from "react-i18next";
 import { data, Form, Link, redirect, useNavigation } from "react-router";

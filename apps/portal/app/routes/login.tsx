@@ -4,7 +4,7 @@ import { RequestSignInCodeSchema } from "@settle/domain/portal/sign-in-forms";
 import { Alert } from "@settle/ui/alert";
 import { Button } from "@settle/ui/button";
 import { CsrfInput } from "@settle/ui/csrf-input";
-import { TextField } from "@settle/ui/text-field";
+import { TextField } from "@settle/ui/fields";
 import { field, pageUrl, safeRedirect } from "@settle/web/request.server";
 import { data, Form, redirect, useNavigation } from "react-router";
 import { AuthLayout } from "~/components/auth-layout";

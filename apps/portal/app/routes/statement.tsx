@@ -5,7 +5,7 @@ import { Alert } from "@settle/ui/alert";
 import { Button, buttonClasses } from "@settle/ui/button";
 import { Card } from "@settle/ui/card";
 import { DateText, formatDate } from "@settle/ui/date-text";
-import { MoneyText, moneyText } from "@settle/ui/money-text";
+import { MoneyText, moneyText, useMoneyFormat } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
 import { StatCard } from "@settle/ui/stat-card";
 import { throwAsResponse } from "@settle/web/domain-errors.server";
@@ -567,7 +567,8 @@ function LinesCard({ statement, base }: { statement: PageStatement; base: string
   const kindLabel = oncePerKey((kind: PageLine["kind"]) => t(`common:kinds.${kind}`));
   const overdueBy = oncePerKey((days: number) => t("table.overdueBy", { count: days }));
   const date = (value: Date) => <time dateTime={iso(value)}>{formatDate(value, { locale })}</time>;
-  const money = (amount: bigint) => moneyText(amount, statement.currency, locale);
+  const format = useMoneyFormat();
+  const money = (amount: bigint) => moneyText(format, amount, statement.currency, locale);
   const lineRow = (line: PageLine) => {
     const effect = money(line.signedAmount < 0n ? -line.signedAmount : line.signedAmount);
     return (

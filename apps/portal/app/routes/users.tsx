@@ -20,7 +20,7 @@ import { type Column, DataTable } from "@settle/ui/data-table";
 import { DateText } from "@settle/ui/date-text";
 import { EmptyState } from "@settle/ui/empty-state";
 import { PageHeader } from "@settle/ui/page-header";
-import { TextField } from "@settle/ui/text-field";
+import { TextField } from "@settle/ui/fields";
 import { field } from "@settle/web/request.server";
 import type { TFunction } from "i18next";
 import { useId } from "react";
