@@ -1,16 +1,14 @@
+import { deactivateDisputeRule } from "@settle/domain/disputes/deactivate-dispute-rule";
 import { DISPUTE_MANAGER_ROLES, DISPUTE_REASONS } from "@settle/domain/disputes/dispute-forms";
-import {
-  deactivateDisputeRule,
-  listDepartments,
-  listDisputeRules,
-  listDisputeStaff,
-  listDisputeThresholds,
-  listHolidays,
-  listLegalEntities,
-  saveDisputeRule,
-  setDisputeThreshold,
-  setHoliday,
-} from "@settle/domain/disputes/dispute-matrix";
+import { listDepartments } from "@settle/domain/disputes/list-departments";
+import { listDisputeRules } from "@settle/domain/disputes/list-dispute-rules";
+import { listDisputeStaff } from "@settle/domain/disputes/list-dispute-staff";
+import { listDisputeThresholds } from "@settle/domain/disputes/list-dispute-thresholds";
+import { listHolidays } from "@settle/domain/disputes/list-holidays";
+import { saveDisputeRule } from "@settle/domain/disputes/save-dispute-rule";
+import { setDisputeThreshold } from "@settle/domain/disputes/set-dispute-threshold";
+import { setHoliday } from "@settle/domain/disputes/set-holiday";
+import { listLegalEntities } from "@settle/domain/legal-entities/list-legal-entities";
 import { toDecimalString } from "@settle/domain/money/money";
 import { Alert } from "@settle/ui/alert";
 import { Badge } from "@settle/ui/badge";

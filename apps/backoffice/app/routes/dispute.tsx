@@ -10,12 +10,10 @@ import {
   DISPUTE_WORK_ROLES,
   isOpenDisputeStatus,
 } from "@settle/domain/disputes/dispute-forms";
-import {
-  listDepartments,
-  listDisputeStaff,
-  listDisputeThresholds,
-} from "@settle/domain/disputes/dispute-matrix";
 import { getDispute } from "@settle/domain/disputes/get-dispute";
+import { listDepartments } from "@settle/domain/disputes/list-departments";
+import { listDisputeStaff } from "@settle/domain/disputes/list-dispute-staff";
+import { listDisputeThresholds } from "@settle/domain/disputes/list-dispute-thresholds";
 import { reassignDispute } from "@settle/domain/disputes/reassign-dispute";
 import {
   approveDisputeResolution,

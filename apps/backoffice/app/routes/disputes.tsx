@@ -4,7 +4,8 @@ import {
   type DisputeStatus,
   OPEN_DISPUTE_STATUSES,
 } from "@settle/domain/disputes/dispute-forms";
-import { listDepartments, listDisputeStaff } from "@settle/domain/disputes/dispute-matrix";
+import { listDepartments } from "@settle/domain/disputes/list-departments";
+import { listDisputeStaff } from "@settle/domain/disputes/list-dispute-staff";
 import { listDisputes } from "@settle/domain/disputes/list-disputes";
 import { Badge } from "@settle/ui/badge";
 import { Button, LinkButton } from "@settle/ui/button";

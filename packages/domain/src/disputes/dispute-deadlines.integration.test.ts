@@ -2,14 +2,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../actor.ts";
 import { getDb } from "../db/client.ts";
 import { createLegalEntity } from "../seed/factories.ts";
-import { deactivateDisputeRule, listDisputeRules, saveDisputeRule, setHoliday } from "./dispute-matrix.ts";
+import { deactivateDisputeRule } from "./deactivate-dispute-rule.ts";
 import { customerWithInvoice, failure, key, outboxTo, portalUser, staff } from "./dispute-test-fixtures.ts";
 import { escalateOverdueDisputes } from "./escalate-overdue-disputes.ts";
 import { getDispute } from "./get-dispute.ts";
+import { listDisputeRules } from "./list-dispute-rules.ts";
 import { listDisputes } from "./list-disputes.ts";
 import { raiseDispute } from "./raise-dispute.ts";
 import { reassignDispute } from "./reassign-dispute.ts";
 import { resolveDispute } from "./resolve-dispute.ts";
+import { saveDisputeRule } from "./save-dispute-rule.ts";
+import { setHoliday } from "./set-holiday.ts";
 
 let manager: StaffActor & { email: string };
 let owner: StaffActor & { email: string };

@@ -189,6 +189,67 @@ export const DecideDisputeApprovalSchema = z.object({
 });
 export type DecideDisputeApprovalInput = z.input<typeof DecideDisputeApprovalSchema>;
 
+// The resolution matrix (settings page): rules, approval amounts, holidays.
+const OptionalId = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .transform((v) => (v ? v.toLowerCase() : null));
+const OptionalAmount = z
+  .string()
+  .trim()
+  .max(30)
+  .optional()
+  .transform((v) => v || null);
+
+export const SaveDisputeRuleSchema = z.object({
+  /** Absent: a new rule. */
+  ruleId: OptionalId,
+  reason: z.enum(DISPUTE_REASONS, { error: "Choose a reason." }),
+  legalEntityId: OptionalId,
+  /** Amount band: a currency with a minimum and/or maximum (decimal, e.g. "5000.00"). */
+  currency: z
+    .string()
+    .trim()
+    .max(3)
+    .optional()
+    .transform((v) => (v ? v.toUpperCase() : null)),
+  minAmount: OptionalAmount,
+  maxAmount: OptionalAmount,
+  departmentId: OptionalId,
+  ownerId: OptionalId,
+  deadlineDays: z.coerce
+    .number()
+    .int()
+    .min(1, "At least one business day.")
+    .max(250, "At most 250 business days."),
+});
+export type SaveDisputeRuleInput = z.input<typeof SaveDisputeRuleSchema>;
+
+export const SetDisputeThresholdSchema = z.object({
+  currency: z
+    .string()
+    .trim()
+    .transform((c) => c.toUpperCase())
+    .pipe(z.string().regex(/^[A-Z]{3}$/, "Enter a three-letter currency code, e.g. USD.")),
+  /** Decimal in the currency; credits above it need a second staff member. 0: every credit does. */
+  amount: z.string().trim().min(1, "Enter an amount.").max(30),
+});
+export type SetDisputeThresholdInput = z.input<typeof SetDisputeThresholdSchema>;
+
+export const SetHolidaySchema = z.object({
+  legalEntityId: z.string().trim().max(100),
+  date: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD."),
+  name: z.string().trim().max(120).default(""),
+  /** False removes the holiday. */
+  holiday: z.boolean().default(true),
+});
+export type SetHolidayInput = z.input<typeof SetHolidaySchema>;
+
 /** Zod's first issue as a VALIDATION error naming its field, for forms to show beside it. */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const parsed = schema.safeParse(raw);
