@@ -1,4 +1,5 @@
-import { resolveStaffSession, type StaffSession, startSession } from "@settle/domain/auth/sessions";
+import { resolveStaffSession, type StaffSession } from "@settle/domain/auth/resolve-staff-session";
+import { startSession } from "@settle/domain/auth/start-session";
 import { signedCookie } from "@settle/web/cookies.server";
 import { pageUrl, requestId } from "@settle/web/request.server";
 import { type AppLoadContext, redirect } from "react-router";

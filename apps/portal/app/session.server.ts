@@ -1,4 +1,5 @@
-import { type PortalSession, resolvePortalSession, SESSION_TTL_DAYS } from "@settle/domain/auth/sessions";
+import { type PortalSession, resolvePortalSession } from "@settle/domain/auth/resolve-portal-session";
+import { SESSION_TTL_DAYS } from "@settle/domain/auth/session-tokens";
 import { signedCookie } from "@settle/web/cookies.server";
 import { clientIp, pageUrl, requestId } from "@settle/web/request.server";
 import { type AppLoadContext, redirect } from "react-router";

@@ -1,9 +1,7 @@
-import {
-  endSession,
-  resolvePortalSession,
-  selectPortalCustomer,
-  startSession,
-} from "@settle/domain/auth/sessions";
+import { endSession } from "@settle/domain/auth/end-session";
+import { resolvePortalSession } from "@settle/domain/auth/resolve-portal-session";
+import { selectPortalCustomer } from "@settle/domain/auth/select-portal-customer";
+import { startSession } from "@settle/domain/auth/start-session";
 import { isDomainError, statusForCode } from "@settle/domain/errors";
 import { completePortalSignIn, type PortalSignInUser } from "@settle/domain/portal/complete-portal-sign-in";
 import { countSignInCodeAttempt } from "@settle/domain/portal/count-sign-in-code-attempt";

@@ -1,4 +1,4 @@
-import { startSession } from "@settle/domain/auth/sessions";
+import { startSession } from "@settle/domain/auth/start-session";
 import { configureDatabase, disconnectDb } from "@settle/domain/db/client";
 import type { BenchDataset } from "./generate.ts";
 

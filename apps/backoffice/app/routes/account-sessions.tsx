@@ -1,4 +1,5 @@
-import { listMySessions, revokeMySession } from "@settle/domain/auth/sessions";
+import { listMySessions } from "@settle/domain/auth/list-my-sessions";
+import { revokeMySession } from "@settle/domain/auth/revoke-my-session";
 import { Alert } from "@settle/ui/alert";
 import { Badge } from "@settle/ui/badge";
 import { Button } from "@settle/ui/button";

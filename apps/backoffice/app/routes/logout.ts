@@ -1,4 +1,4 @@
-import { endSession } from "@settle/domain/auth/sessions";
+import { endSession } from "@settle/domain/auth/end-session";
 import { data, redirect } from "react-router";
 import { requireCsrf } from "../csrf.server.ts";
 import { clearSessionCookie, readSessionToken } from "../session.server.ts";

@@ -1,5 +1,5 @@
 import { pdfText } from "@settle/documents/test-support";
-import { startSession } from "@settle/domain/auth/sessions";
+import { startSession } from "@settle/domain/auth/start-session";
 import { getDb } from "@settle/domain/db/client";
 import {
   createCustomer,

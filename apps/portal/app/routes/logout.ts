@@ -1,4 +1,4 @@
-import { endSession } from "@settle/domain/auth/sessions";
+import { endSession } from "@settle/domain/auth/end-session";
 import { redirect } from "react-router";
 import { verifyCsrf } from "~/csrf.server";
 import { clearedSessionCookie, readSessionToken } from "~/session.server";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { startSession } from "@settle/domain/auth/sessions";
+import { startSession } from "@settle/domain/auth/start-session";
 import { getDb } from "@settle/domain/db/client";
 import { configureStripe } from "@settle/domain/payments/stripe-client";
 import {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { startSession } from "@settle/domain/auth/sessions";
+import { startSession } from "@settle/domain/auth/start-session";
 import { getDb } from "@settle/domain/db/client";
 import { toDecimalString } from "@settle/domain/money/money";
 import { configureStripe } from "@settle/domain/payments/stripe-client";

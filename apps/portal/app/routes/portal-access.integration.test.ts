@@ -1,4 +1,4 @@
-import { startSession } from "@settle/domain/auth/sessions";
+import { startSession } from "@settle/domain/auth/start-session";
 import { getDb } from "@settle/domain/db/client";
 import { createCustomer, createLegalEntity, createPortalUser } from "@settle/domain/seed/factories";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";

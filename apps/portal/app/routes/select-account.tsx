@@ -1,4 +1,4 @@
-import { SelectCustomerSchema, selectPortalCustomer } from "@settle/domain/auth/sessions";
+import { SelectCustomerSchema, selectPortalCustomer } from "@settle/domain/auth/select-portal-customer";
 import { listPortalAccounts } from "@settle/domain/portal/list-portal-accounts";
 import { Badge } from "@settle/ui/badge";
 import { CsrfInput } from "@settle/ui/csrf-input";

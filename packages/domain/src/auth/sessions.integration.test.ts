@@ -2,7 +2,10 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db/client.ts";
 import { createCustomer, createLegalEntity, createPortalUser, createStaffUser } from "../seed/factories.ts";
-import { hashToken, resolvePortalSession, resolveStaffSession, startSession } from "./sessions.ts";
+import { resolvePortalSession } from "./resolve-portal-session.ts";
+import { resolveStaffSession } from "./resolve-staff-session.ts";
+import { hashToken } from "./session-tokens.ts";
+import { startSession } from "./start-session.ts";
 
 let entityId: string;
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { PortalActor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
-import { hashToken } from "../auth/sessions.ts";
+import { hashToken } from "../auth/session-tokens.ts";
 import { inTransaction, type Tx } from "../db/client.ts";
 import type { PortalRole } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { hashToken } from "../auth/sessions.ts";
+import { hashToken } from "../auth/session-tokens.ts";
 import { getDb } from "../db/client.ts";
 import type { PortalRole } from "../db/generated/enums.ts";
 import { matchPortalLocale, type PortalLocale } from "../portal/portal-locales.ts";

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { StaffRole } from "../actor.ts";
 import type { RateLimitRule } from "../auth/rate-limit.ts";
-import { hashToken } from "../auth/sessions.ts";
+import { hashToken } from "../auth/session-tokens.ts";
 
 /**
  * Rules of portal invitations shared by the use cases in this folder: lifetime, tokens, languages,

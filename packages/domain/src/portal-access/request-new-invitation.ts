@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { SystemActor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { consumeRateLimit } from "../auth/rate-limit.ts";
-import { hashToken } from "../auth/sessions.ts";
+import { hashToken } from "../auth/session-tokens.ts";
 import { getDb } from "../db/client.ts";
 import { enqueueEmail } from "../email/enqueue-email.ts";
 import { DomainError } from "../errors.ts";
