@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { getDb } from "../db/client.ts";
 import type { SessionApp } from "../db/generated/enums.ts";
 
-/** What the session use cases share: token hashing, lifetimes and the sliding expiry. */
+// What the session use cases share: token hashing, lifetimes and the sliding expiry.
 
 export const SESSION_TTL_DAYS = { BACKOFFICE: 1, PORTAL: 30 } as const;
 // Sliding expiry is refreshed at most this often, so a busy page does not write on every request.

@@ -3,7 +3,6 @@ import { appendAudit } from "../audit/append-audit.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import { parseDecimal, sumAmounts, toDecimalString } from "../money/money.ts";
-import { stripeAmountProblem, stripeStep } from "./card-payment-forms.ts";
 import {
   LIVE_REFUND_STATUSES,
   REFUND_REQUEST_ROLES,
@@ -12,6 +11,7 @@ import {
   UUID,
 } from "./refund-forms.ts";
 import { sendRefund } from "./send-refund.ts";
+import { stripeAmountProblem, stripeStep } from "./stripe-amounts.ts";
 
 export interface RefundSummary {
   id: string;

@@ -6,11 +6,11 @@ import { enqueueEmail } from "../email/enqueue-email.ts";
 import { DomainError } from "../errors.ts";
 import { formatMoney, sumAmounts } from "../money/money.ts";
 import { autopayFailureEmail } from "./autopay-emails.ts";
-import { fromStripeAmount, toStripeAmount } from "./card-payment-forms.ts";
 import { cardPaymentsOff } from "./card-payments-switch.ts";
 import { isCardExpired } from "./get-payment-methods.ts";
 import { recordCardPayment } from "./record-card-payment.ts";
 import { ATTEMPT_METADATA_KEY, CUSTOMER_METADATA_KEY } from "./start-card-payment.ts";
+import { fromStripeAmount, toStripeAmount } from "./stripe-amounts.ts";
 import { getStripe } from "./stripe-client.ts";
 
 /**

@@ -4,7 +4,6 @@ import { appendAudit } from "../audit/append-audit.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import type { RefundStatus } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
-import { toStripeAmount } from "./card-payment-forms.ts";
 import { cardPaymentsOff } from "./card-payments-switch.ts";
 import {
   REFUND_METADATA_KEY,
@@ -14,6 +13,7 @@ import {
   stripeRefundReason,
   UUID,
 } from "./refund-forms.ts";
+import { toStripeAmount } from "./stripe-amounts.ts";
 import { getStripe } from "./stripe-client.ts";
 import { applyStripeRefund } from "./sync-refund.ts";
 

@@ -12,11 +12,9 @@ import {
   refuse,
   type StartCardPaymentInput,
   StartCardPaymentSchema,
-  stripeAmountProblem,
-  stripeStep,
-  toStripeAmount,
 } from "./card-payment-forms.ts";
 import { loadPayableInvoices } from "./review-card-payment.ts";
+import { stripeAmountProblem, stripeStep, toStripeAmount } from "./stripe-amounts.ts";
 import { getStripe } from "./stripe-client.ts";
 
 /** Metadata keys on Checkout Sessions and PaymentIntents that lead back to the attempt. */

@@ -3,7 +3,6 @@ import type { Actor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { getDb } from "../db/client.ts";
 import type { PaymentAttemptStatus } from "../db/generated/enums.ts";
-import { fromStripeAmount } from "./card-payment-forms.ts";
 import {
   type ConfirmedCardPayment,
   type RecordedCardPayment,
@@ -11,6 +10,7 @@ import {
   recordCardPayments,
 } from "./record-card-payment.ts";
 import { ATTEMPT_METADATA_KEY, stripeRefusal } from "./start-card-payment.ts";
+import { fromStripeAmount } from "./stripe-amounts.ts";
 import { getStripe } from "./stripe-client.ts";
 
 export interface SyncResult {

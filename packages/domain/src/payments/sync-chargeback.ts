@@ -8,7 +8,7 @@ import { activeBilledApplications, freeCredit } from "../ledger/free-credit.ts";
 import { lockItems } from "../ledger/lock-items.ts";
 import { reverseApplication } from "../ledger/reverse-application.ts";
 import { minBig } from "../money/money.ts";
-import { fromStripeAmount } from "./card-payment-forms.ts";
+import { fromStripeAmount } from "./stripe-amounts.ts";
 import { getStripe } from "./stripe-client.ts";
 
 interface StoredReversal {

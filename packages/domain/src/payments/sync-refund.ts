@@ -7,9 +7,9 @@ import { applyCredit } from "../ledger/apply-credit.ts";
 import { freeCredit } from "../ledger/free-credit.ts";
 import { lockItems } from "../ledger/lock-items.ts";
 import { reverseApplication } from "../ledger/reverse-application.ts";
-import { fromStripeAmount } from "./card-payment-forms.ts";
 import { cardPaymentsOff } from "./card-payments-switch.ts";
 import { REFUND_METADATA_KEY } from "./refund-forms.ts";
+import { fromStripeAmount } from "./stripe-amounts.ts";
 import { getStripe } from "./stripe-client.ts";
 
 /** Webhook handler for `refund.*` and `charge.refund.updated`: re-reads the Refund from the API. */
