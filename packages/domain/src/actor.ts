@@ -33,14 +33,19 @@ export function actorId(actor: Actor): string {
   return actor.kind === "system" ? actor.name : actor.userId;
 }
 
+/** Whether the actor holds one of the roles (administrators and the system hold every role). */
+export function hasStaffRole(actor: Actor, roles: readonly StaffRole[]): boolean {
+  if (actor.kind === "system") return true;
+  return actor.kind === "staff" && actor.roles.some((r) => r === "ADMIN" || roles.includes(r));
+}
+
 /**
  * Staff who may perform an action: any of `roles`, and always ADMIN. Portal actors never pass;
  * system actors pass (jobs are trusted code).
  */
 export function requireStaffRole(actor: Actor, roles: readonly StaffRole[]): void {
-  if (actor.kind === "system") return;
-  if (actor.kind === "staff" && actor.roles.some((r) => r === "ADMIN" || roles.includes(r))) return;
-  throw new DomainError("FORBIDDEN", "You do not have permission to do this.");
+  if (!hasStaffRole(actor, roles))
+    throw new DomainError("FORBIDDEN", "You do not have permission to do this.");
 }
 
 export function requireStaff(actor: Actor): asserts actor is StaffActor | SystemActor {

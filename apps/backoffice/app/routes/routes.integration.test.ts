@@ -187,14 +187,16 @@ describe("card payment pages", () => {
 describe("refund approval settings", () => {
   it("shows the amounts to any staff member but lets only AR managers and admins change them", async () => {
     const page = await refundApproval(args("/settings/refund-approval", { cookie }));
-    expect(page.canEdit).toBe(false);
+    expect(page.can).toEqual({ edit: false });
     expect(page.thresholds.map((t) => t.currency)).toEqual(expect.arrayContaining(["USD", "EUR", "BRL"]));
 
     const { form, cookie: csrfCookie } = csrfForm({ currency: "USD", amount: "1" });
     const refused = (await setThreshold(
       args("/settings/refund-approval", { cookie: `${cookie}; ${csrfCookie}`, body: form }),
-    )) as { init: ResponseInit | null };
+    )) as { init: ResponseInit | null; data: { reply: { error?: Record<string, string[]> } } };
     expect(refused.init?.status).toBe(403);
+    // Worded for the page by the refusal's code, never the domain's English sentence.
+    expect(refused.data.reply.error?.[""]).toEqual(["Your role does not allow this."]);
 
     const withoutToken = new FormData();
     withoutToken.set("currency", "USD");
@@ -202,6 +204,41 @@ describe("refund approval settings", () => {
     expect(
       (await thrown(setThreshold(args("/settings/refund-approval", { cookie, body: withoutToken })))).status,
     ).toBe(403);
+  });
+});
+
+describe("a form through the one pipeline", () => {
+  it("puts an invalid value's error on its field, keeps what was typed, and words a domain refusal for the page", async () => {
+    const manager = await createStaffUser(getDb(), {
+      email: "route-test-manager@settle.example",
+      roles: ["AR_MANAGER"],
+      password: PASSWORD,
+    });
+    const managerCookie = (await signInCookie(new Request(BASE), undefined, manager.id)).split(";")[0]!;
+    const post = async (fields: Record<string, string>) => {
+      const { form, cookie: csrfCookie } = csrfForm(fields);
+      return (await setThreshold(
+        args("/settings/refund-approval", { cookie: `${managerCookie}; ${csrfCookie}`, body: form }),
+      )) as {
+        init: ResponseInit | null;
+        data: {
+          reply: { error?: Record<string, string[]>; initialValue?: Record<string, unknown> };
+          done: unknown;
+        };
+      };
+    };
+    // The schema's own rule, before any use case runs.
+    const empty = await post({ currency: "USD", amount: "" });
+    expect(empty.init?.status).toBe(400);
+    expect(empty.data.reply.error).toEqual({ amount: ["Enter an amount."] });
+    // The domain's refusal, on the field it names, in the page's words.
+    const typo = await post({ currency: "usd", amount: "12,5.0" });
+    expect(typo.init?.status).toBe(400);
+    expect(typo.data.reply.error).toEqual({ amount: ["Enter an amount in USD, like 1000.00."] });
+    expect(typo.data.reply.initialValue).toMatchObject({ amount: "12,5.0" });
+    const saved = await post({ currency: "chf", amount: "250" });
+    expect(saved.init?.status ?? 200).toBe(200);
+    expect(saved.data.done).toEqual({ message: "Saved: CHF refunds above the amount now need approval." });
   });
 });
 

@@ -70,3 +70,15 @@ export function stripeRefundReason(reason: RefundReason): "duplicate" | "request
 }
 
 export const REFUND_METADATA_KEY = "settle_refund_id";
+
+/** One currency's approval amount (the settings page's form). */
+export const SetRefundThresholdSchema = z.object({
+  currency: z
+    .string({ error: "Enter a three-letter currency code, e.g. USD." })
+    .trim()
+    .transform((c) => c.toUpperCase())
+    .pipe(z.string().regex(/^[A-Z]{3}$/, "Enter a three-letter currency code, e.g. USD.")),
+  /** A decimal amount in the currency, e.g. "1000.00"; 0 makes every refund need approval. */
+  amount: z.string({ error: "Enter an amount." }).trim().min(1, "Enter an amount.").max(30),
+});
+export type SetRefundThresholdInput = z.input<typeof SetRefundThresholdSchema>;

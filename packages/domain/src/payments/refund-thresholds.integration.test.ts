@@ -22,7 +22,11 @@ describe("refund approval thresholds", () => {
   it("lets an AR manager set a currency's threshold, audited, and lists it for any staff member", async () => {
     const set = await setRefundThreshold({ currency: "chf", amount: "2500.50" }, manager);
     expect(set).toMatchObject({ currency: "CHF", amount: 250_050n, changed: true });
-    expect((await listRefundThresholds(collector)).find((t) => t.currency === "CHF")?.amount).toBe(250_050n);
+    const read = await listRefundThresholds(collector);
+    expect(read.thresholds.find((t) => t.currency === "CHF")?.amount).toBe(250_050n);
+    // The domain says who may change them: a collector reads, a manager edits.
+    expect(read.can).toEqual({ edit: false });
+    expect((await listRefundThresholds(manager)).can).toEqual({ edit: true });
 
     const again = await setRefundThreshold({ currency: "CHF", amount: "2500.5" }, manager);
     expect(again.changed).toBe(false);
@@ -48,6 +52,13 @@ describe("refund approval thresholds", () => {
       "VALIDATION",
     );
     expect(await failure(setRefundThreshold({ currency: "USD", amount: "-5" }, manager))).toBe("VALIDATION");
+    // A refusal names the field it is about, for the form to show it there.
+    await expect(setRefundThreshold({ currency: "USD", amount: "1,000" }, manager)).rejects.toMatchObject({
+      details: { field: "amount", reason: "not-an-amount", currency: "USD" },
+    });
+    await expect(setRefundThreshold({ currency: "US", amount: "1" }, manager)).rejects.toMatchObject({
+      details: { field: "currency" },
+    });
     expect(await failure(setRefundThreshold({ currency: "JPY", amount: "1000.5" }, manager))).toBe(
       "VALIDATION",
     );

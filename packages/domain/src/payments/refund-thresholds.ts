@@ -1,10 +1,13 @@
-import { z } from "zod";
-import { type Actor, requireStaff, requireStaffRole } from "../actor.ts";
+import { type Actor, hasStaffRole, requireStaff, requireStaffRole } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import { parseDecimal, toDecimalString } from "../money/money.ts";
-import { REFUND_APPROVE_ROLES } from "./refund-forms.ts";
+import {
+  REFUND_APPROVE_ROLES,
+  type SetRefundThresholdInput,
+  SetRefundThresholdSchema,
+} from "./refund-forms.ts";
 
 export interface RefundThreshold {
   currency: string;
@@ -13,23 +16,20 @@ export interface RefundThreshold {
   updatedAt: Date;
 }
 
-/** The approval thresholds per currency. A currency without one: every refund needs approval. */
-export async function listRefundThresholds(actor: Actor): Promise<RefundThreshold[]> {
+/**
+ * The approval thresholds per currency (a currency without one: every refund needs approval), and
+ * whether the actor may change them. Any staff member may read them.
+ */
+export async function listRefundThresholds(
+  actor: Actor,
+): Promise<{ thresholds: RefundThreshold[]; can: { edit: boolean } }> {
   requireStaff(actor);
   const rows = await getDb().refundApprovalThreshold.findMany({ orderBy: { currency: "asc" } });
-  return rows.map((r) => ({ currency: r.currency.trim(), amount: r.amount, updatedAt: r.updatedAt }));
+  return {
+    thresholds: rows.map((r) => ({ currency: r.currency.trim(), amount: r.amount, updatedAt: r.updatedAt })),
+    can: { edit: hasStaffRole(actor, REFUND_APPROVE_ROLES) },
+  };
 }
-
-export const SetRefundThresholdSchema = z.object({
-  currency: z
-    .string()
-    .trim()
-    .transform((c) => c.toUpperCase())
-    .pipe(z.string().regex(/^[A-Z]{3}$/, "Enter a three-letter currency code, e.g. USD.")),
-  /** A decimal amount in the currency, e.g. "1000.00"; 0 makes every refund need approval. */
-  amount: z.string().trim().min(1, "Enter an amount.").max(30),
-});
-export type SetRefundThresholdInput = z.input<typeof SetRefundThresholdSchema>;
 
 /**
  * Sets the amount above which a refund in a currency needs a second staff member's approval.
@@ -43,11 +43,30 @@ export async function setRefundThreshold(
   requireStaffRole(actor, REFUND_APPROVE_ROLES);
   const parsed = SetRefundThresholdSchema.safeParse(rawInput);
   if (!parsed.success) {
-    throw new DomainError("VALIDATION", parsed.error.issues[0]?.message ?? "Check the form.");
+    const issue = parsed.error.issues[0];
+    throw new DomainError("VALIDATION", issue?.message ?? "Check the form.", {
+      field: issue?.path[0] ?? "currency",
+      reason: "invalid",
+    });
   }
   const input = parsed.data;
-  const amount = parseDecimal(input.amount, input.currency);
-  if (amount < 0n) throw new DomainError("VALIDATION", "The threshold cannot be negative.");
+  let amount: bigint;
+  try {
+    amount = parseDecimal(input.amount, input.currency);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    throw new DomainError("VALIDATION", error.message, {
+      ...error.details,
+      field: "amount",
+      reason: "not-an-amount",
+      currency: input.currency,
+    });
+  }
+  if (amount < 0n)
+    throw new DomainError("VALIDATION", "The threshold cannot be negative.", {
+      field: "amount",
+      reason: "negative",
+    });
   return getDb().$transaction(async (t) => {
     const before = await t.refundApprovalThreshold.findUnique({ where: { currency: input.currency } });
     if (before && before.amount === amount) {
