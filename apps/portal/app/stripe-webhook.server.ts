@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isDomainError } from "@settle/domain/errors";
-import { receiveStripeWebhook } from "@settle/domain/payments/stripe-events";
+import { receiveStripeWebhook } from "@settle/domain/payments/receive-stripe-webhook";
 import { requestIdFrom } from "@settle/web/request.server";
 import type { DirectHandler } from "@settle/web/serve.server";
 

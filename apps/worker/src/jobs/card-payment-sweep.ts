@@ -1,5 +1,5 @@
+import { drainStripeInbox } from "@settle/domain/payments/process-stripe-inbox";
 import { sendApprovedRefunds } from "@settle/domain/payments/send-refund";
-import { drainStripeInbox } from "@settle/domain/payments/stripe-events";
 import { sweepCardPayments } from "@settle/domain/payments/sweep-card-payments";
 import { syncPendingRefunds } from "@settle/domain/payments/sync-refund";
 import type PgBoss from "pg-boss";

@@ -1,4 +1,5 @@
-import { drainStripeInbox, STRIPE_INBOX_CHANNEL } from "@settle/domain/payments/stripe-events";
+import { drainStripeInbox } from "@settle/domain/payments/process-stripe-inbox";
+import { STRIPE_INBOX_CHANNEL } from "@settle/domain/payments/stripe-inbox";
 import pg from "pg";
 import { errorMessage, logError, logInfo } from "../log.ts";
 

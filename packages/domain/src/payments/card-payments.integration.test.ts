@@ -16,11 +16,11 @@ import {
   createPortalUser,
 } from "../seed/factories.ts";
 import { getCardPayment } from "./get-card-payment.ts";
+import { drainStripeInbox, processStripeEvent } from "./process-stripe-inbox.ts";
 import { recordCardPayments } from "./record-card-payment.ts";
 import { reviewCardPayment } from "./review-card-payment.ts";
 import { startCardPayment } from "./start-card-payment.ts";
 import { configureStripe, getStripe } from "./stripe-client.ts";
-import { drainStripeInbox, processStripeEvent } from "./stripe-events.ts";
 import { sweepCardPayments } from "./sweep-card-payments.ts";
 
 import { startTestWebhookReceiver, type TestWebhookReceiver } from "./test-webhook-receiver.ts";

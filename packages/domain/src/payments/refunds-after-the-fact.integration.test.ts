@@ -17,10 +17,11 @@ import {
 } from "../seed/factories.ts";
 import { getStatement } from "../statements/get-statement.ts";
 import { getCardPaymentDetails } from "./card-payment-details.ts";
+import { processStripeEvent } from "./process-stripe-inbox.ts";
+import { receiveStripeWebhook } from "./receive-stripe-webhook.ts";
 import { requestRefund } from "./request-refund.ts";
 import { startCardPayment } from "./start-card-payment.ts";
 import { configureStripe, getStripe } from "./stripe-client.ts";
-import { processStripeEvent, receiveStripeWebhook } from "./stripe-events.ts";
 import { applyStripeRefund } from "./sync-refund.ts";
 
 // Refunds Settle learns about after the fact: a settled refund that Stripe later reports failed or

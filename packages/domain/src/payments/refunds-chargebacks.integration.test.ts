@@ -18,11 +18,11 @@ import {
 } from "../seed/factories.ts";
 import { getStatement } from "../statements/get-statement.ts";
 import { approveRefund, rejectRefund } from "./decide-refund.ts";
+import { processStripeEvent } from "./process-stripe-inbox.ts";
 import { requestRefund } from "./request-refund.ts";
 import { retryRefund, sendApprovedRefunds } from "./send-refund.ts";
 import { startCardPayment } from "./start-card-payment.ts";
 import { configureStripe, getStripe } from "./stripe-client.ts";
-import { processStripeEvent } from "./stripe-events.ts";
 import { syncPendingRefunds } from "./sync-refund.ts";
 
 import { startTestWebhookReceiver, type TestWebhookReceiver } from "./test-webhook-receiver.ts";

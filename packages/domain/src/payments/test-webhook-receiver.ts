@@ -8,7 +8,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { DomainError } from "../errors.ts";
-import { drainStripeInbox, receiveStripeWebhook } from "./stripe-events.ts";
+import { drainStripeInbox } from "./process-stripe-inbox.ts";
+import { receiveStripeWebhook } from "./receive-stripe-webhook.ts";
 
 export interface TestWebhookReceiver {
   url: string;

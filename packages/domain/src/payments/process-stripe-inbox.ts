@@ -1,9 +1,6 @@
-import type Stripe from "stripe";
 import { type Actor, systemActor } from "../actor.ts";
 import { getDb } from "../db/client.ts";
-import { DomainError } from "../errors.ts";
 import { syncAnyCheckoutSession, syncSetupIntent } from "./record-saved-card.ts";
-import { getStripe } from "./stripe-client.ts";
 import { syncCheckoutSession, syncPaymentIntent, syncPaymentIntents } from "./sync-card-payment.ts";
 import { syncChargeback } from "./sync-chargeback.ts";
 import { syncChargeRefunds, syncStripeRefund } from "./sync-refund.ts";
@@ -44,57 +41,12 @@ export const HANDLED_EVENT_TYPES = Object.keys(HANDLERS);
 /** The events whose object is a PaymentIntent: one batch per inbox run. */
 const PAYMENT_INTENT_EVENTS = new Set(HANDLED_EVENT_TYPES.filter((t) => HANDLERS[t] === syncPaymentIntent));
 
-/** PostgreSQL NOTIFY channel: an event id, sent when a new event enters the inbox. */
-export const STRIPE_INBOX_CHANNEL = "settle_stripe_inbox";
-
 /** How long a processor holds the events it claimed before another may take them over. */
 const LEASE_SECONDS = 120;
 /** After this many failed tries an event stays in the inbox, unprocessed, for a person to look at. */
 export const MAX_EVENT_ATTEMPTS = 20;
 /** Waits after the 1st, 2nd, ... failure: 5 s doubling up to an hour. */
 export const retryDelaySeconds = (attempts: number) => Math.min(5 * 2 ** Math.max(attempts - 1, 0), 3600);
-
-export interface ReceivedWebhook {
-  eventId: string;
-  type: string;
-  /** The event id was in the inbox already (Stripe retried or duplicated the delivery). */
-  duplicate: boolean;
-}
-
-/**
- * A webhook delivery: verifies the signature over the raw body (a forged or stale one is refused
- * before anything is written) and stores the event in the inbox once per event id, notifying the
- * inbox's processors (the worker). Nothing else happens while Stripe waits: acting on the event
- * (re-reading the object, recording a payment) is processStripeInbox's job, so a delivery is
- * acknowledged in one statement however busy the ledger is. Throws VALIDATION with reason
- * "signature" for a bad signature.
- */
-export async function receiveStripeWebhook(
-  rawBody: string,
-  signature: string | null,
-): Promise<ReceivedWebhook> {
-  const { stripe, webhookSecret } = getStripe();
-  let event: Stripe.Event;
-  try {
-    if (!signature) throw new Error("No Stripe-Signature header.");
-    event = stripe.webhooks.constructEvent(rawBody, signature, webhookSecret);
-  } catch (error) {
-    throw new DomainError("VALIDATION", "The webhook signature is not valid.", {
-      reason: "signature",
-      detail: error instanceof Error ? error.message.slice(0, 200) : "invalid",
-    });
-  }
-  const object = event.data.object as { id?: unknown };
-  const objectId = typeof object.id === "string" ? object.id : null;
-  const stored = await getDb().$queryRaw<{ id: string }[]>`
-    WITH stored AS (
-      INSERT INTO stripe_event (id, type, object_id, livemode, payload)
-      VALUES (${event.id}, ${event.type}, ${objectId}, ${event.livemode}, ${rawBody}::jsonb)
-      ON CONFLICT (id) DO NOTHING
-      RETURNING id)
-    SELECT stored.id FROM stored, LATERAL (SELECT pg_notify(${STRIPE_INBOX_CHANNEL}, stored.id)) AS notified`;
-  return { eventId: event.id, type: event.type, duplicate: stored.length === 0 };
-}
 
 interface ClaimedEvent {
   id: string;
