@@ -1,10 +1,10 @@
 import { createHmac } from "node:crypto";
-import { configureDatabase } from "@settle/domain/db/client";
 import {
   CARD_PAYMENTS_SETTINGS,
   configureCardPayments,
   decideCardPayments,
-} from "@settle/domain/payments/card-payments-switch";
+} from "@settle/domain/base/card-payments-switch";
+import { configureDatabase } from "@settle/domain/db/client";
 import { configureStripe } from "@settle/domain/payments/stripe-client";
 import { z } from "zod";
 

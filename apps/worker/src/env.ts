@@ -1,4 +1,4 @@
-import { CARD_PAYMENTS_SETTINGS } from "@settle/domain/payments/card-payments-switch";
+import { CARD_PAYMENTS_SETTINGS } from "@settle/domain/base/card-payments-switch";
 import { z } from "zod";
 
 // An empty variable (`SMTP_URL=` in a .env file) means "not set".

@@ -1,5 +1,5 @@
+import { configureCardPayments, decideCardPayments } from "@settle/domain/base/card-payments-switch";
 import { configureDatabase, disconnectDb } from "@settle/domain/db/client";
-import { configureCardPayments, decideCardPayments } from "@settle/domain/payments/card-payments-switch";
 import { configureStripe } from "@settle/domain/payments/stripe-client";
 import { loadEnv } from "./env.ts";
 import { errorMessage, logError, logInfo } from "./log.ts";

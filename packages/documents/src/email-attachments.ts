@@ -1,6 +1,6 @@
+import { matchPortalLocale } from "@settle/domain/base/portal-locales";
 import type { EmailAttachmentRef } from "@settle/domain/email/enqueue-email";
 import { getCardReceipt } from "@settle/domain/payments/card-receipt";
-import { matchPortalLocale } from "@settle/domain/portal/portal-locales";
 import { documentIssuerOf } from "./issuer.ts";
 import { renderReceiptPdf } from "./pdf/render-receipt-pdf.ts";
 import type { DocumentLocale } from "./types.ts";

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { PORTAL_LOCALES } from "@settle/domain/base/portal-locales";
 import { listCustomers } from "@settle/domain/customers/list-customers";
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_REQUEST } from "@settle/domain/disputes/attachment-type";
 import { DISPUTE_REASONS } from "@settle/domain/disputes/dispute-forms";
@@ -6,7 +7,6 @@ import { raiseDispute } from "@settle/domain/disputes/raise-dispute";
 import { isDomainError, statusForCode } from "@settle/domain/errors";
 import { getInvoice } from "@settle/domain/invoices/get-invoice";
 import { listInvoices } from "@settle/domain/invoices/list-invoices";
-import { PORTAL_LOCALES } from "@settle/domain/portal/portal-locales";
 import { Alert } from "@settle/ui/alert";
 import { Button, LinkButton } from "@settle/ui/button";
 import { Card } from "@settle/ui/card";

@@ -3,7 +3,7 @@ import {
   matchPortalLocale,
   PORTAL_LOCALES,
   type PortalLocale,
-} from "@settle/domain/portal/portal-locales";
+} from "@settle/domain/base/portal-locales";
 
 /** The portal's languages; texts, numbers, dates and amounts all follow the one chosen. */
 export const SUPPORTED_LOCALES = PORTAL_LOCALES;

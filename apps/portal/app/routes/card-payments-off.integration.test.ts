@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { startSession } from "@settle/domain/auth/start-session";
+import { configureCardPayments } from "@settle/domain/base/card-payments-switch";
 import { getDb } from "@settle/domain/db/client";
-import { configureCardPayments } from "@settle/domain/payments/card-payments-switch";
 import { configureStripe } from "@settle/domain/payments/stripe-client";
 import {
   createCustomer,

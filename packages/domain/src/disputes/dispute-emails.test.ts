@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PORTAL_LOCALES } from "../portal/portal-locales.ts";
+import { PORTAL_LOCALES } from "../base/portal-locales.ts";
 import { type CustomerDisputeEvent, customerDisputeEmail, staffDisputeEmail } from "./dispute-emails.ts";
 
 const EVENTS: CustomerDisputeEvent[] = [

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PORTAL_LOCALES } from "../base/portal-locales.ts";
 import type {
   DisputeChannel,
   DisputeOutcome,
@@ -9,7 +10,6 @@ import type {
   StaffRole,
 } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
-import { PORTAL_LOCALES } from "../portal/portal-locales.ts";
 
 export type { DisputeChannel, DisputeOutcome, DisputeReason, DisputeRootCause, DisputeScope, DisputeStatus };
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { type Actor, requireStaff } from "../actor.ts";
+import { parseDateOnly } from "../base/dates.ts";
 import { getDb } from "../db/client.ts";
 import type { DisputeReason } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
-import { parseDateOnly } from "../statements/dates.ts";
 
 export const DISPUTE_REPORT_GROUPS = ["reason", "department", "customer", "legalEntity"] as const;
 export type DisputeReportGroup = (typeof DISPUTE_REPORT_GROUPS)[number];

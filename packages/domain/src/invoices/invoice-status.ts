@@ -1,4 +1,4 @@
-import { daysBetween } from "../statements/dates.ts";
+import { daysBetween } from "../base/dates.ts";
 
 /**
  * What a clerk calls an invoice's state. OPEN: nothing paid, not yet overdue. PARTIALLY_PAID: some

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type PortalActor, type StaffActor, systemActor } from "../actor.ts";
+import { addDays, isoDate } from "../base/dates.ts";
 import { ledgerToday } from "../customers/account-balances.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
@@ -9,7 +10,6 @@ import { createInvoice } from "../ledger/create-invoice.ts";
 import { recordCredit } from "../ledger/record-credit.ts";
 import { reverseApplication } from "../ledger/reverse-application.ts";
 import { createCustomer, createLegalEntity } from "../seed/factories.ts";
-import { addDays, isoDate } from "../statements/dates.ts";
 import { getInvoice } from "./get-invoice.ts";
 import { getInvoices } from "./get-invoices.ts";
 import { INVOICES_PAGE_SIZE, MAX_INVOICES_PER_DOWNLOAD } from "./invoice-list-options.ts";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../actor.ts";
+import { isoDate, parseDateOnly } from "../base/dates.ts";
 import { assertReadableCustomerId, ledgerToday } from "../customers/account-balances.ts";
 import { getDb } from "../db/client.ts";
 import { Prisma } from "../db/generated/client.ts";
@@ -8,7 +9,6 @@ import { inDisputeByInvoice, openDisputeExistsSql } from "../disputes/in-dispute
 import { DomainError } from "../errors.ts";
 import { DEBIT_KINDS } from "../ledger/item-kinds.ts";
 import { parseDecimal } from "../money/money.ts";
-import { isoDate, parseDateOnly } from "../statements/dates.ts";
 import {
   INVOICE_FILTERS,
   INVOICE_SORTS,

@@ -1,6 +1,6 @@
+import { matchPortalLocale, type PortalLocale } from "../base/portal-locales.ts";
 import type { EnqueueEmailInput } from "../email/enqueue-email.ts";
 import { formatMoney } from "../money/money.ts";
-import { matchPortalLocale, type PortalLocale } from "../portal/portal-locales.ts";
 
 interface AutopayFailureTexts {
   subject: (account: string) => string;

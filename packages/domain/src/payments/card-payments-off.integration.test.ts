@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PortalActor } from "../actor.ts";
+import { configureCardPayments } from "../base/card-payments-switch.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import { portalCapabilities } from "../portal-access/capabilities.ts";
@@ -10,7 +11,6 @@ import {
   createLegalEntity,
   createPortalUser,
 } from "../seed/factories.ts";
-import { configureCardPayments } from "./card-payments-switch.ts";
 import { getPaymentMethods } from "./get-payment-methods.ts";
 import { runAutopay } from "./run-autopay.ts";
 import { sendApprovedRefunds } from "./send-refund.ts";

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { canReadCustomer, type PortalActor, systemActor } from "../actor.ts";
+import { requireCardPayments } from "../base/card-payments-switch.ts";
 import { assertReadableCustomerId } from "../customers/account-balances.ts";
 import { getDb } from "../db/client.ts";
 import type { PaymentAttemptStatus } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
-import { requireCardPayments } from "./card-payments-switch.ts";
 import { cancelCheckoutSession, syncCheckoutSession } from "./sync-card-payment.ts";
 
 export const GetCardPaymentSchema = z.object({

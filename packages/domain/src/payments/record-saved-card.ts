@@ -1,10 +1,10 @@
 import type Stripe from "stripe";
 import type { Actor, PortalActor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
+import { requireCardPayments } from "../base/card-payments-switch.ts";
 import { assertReadableCustomerId } from "../customers/account-balances.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
-import { requireCardPayments } from "./card-payments-switch.ts";
 import { CUSTOMER_METADATA_KEY, stripeRefusal } from "./start-card-payment.ts";
 import { SAVED_BY_METADATA_KEY } from "./start-card-setup.ts";
 import { getStripe } from "./stripe-client.ts";

@@ -1,12 +1,12 @@
 import Stripe from "stripe";
 import { type Actor, systemActor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
+import { cardPaymentsOff } from "../base/card-payments-switch.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import { enqueueEmail } from "../email/enqueue-email.ts";
 import { DomainError } from "../errors.ts";
 import { formatMoney, sumAmounts } from "../money/money.ts";
 import { autopayFailureEmail } from "./autopay-emails.ts";
-import { cardPaymentsOff } from "./card-payments-switch.ts";
 import { isCardExpired } from "./get-payment-methods.ts";
 import { recordCardPayment } from "./record-card-payment.ts";
 import { ATTEMPT_METADATA_KEY, CUSTOMER_METADATA_KEY } from "./start-card-payment.ts";

@@ -1,10 +1,10 @@
 import Stripe from "stripe";
 import { type Actor, requireStaffRole, systemActor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
+import { cardPaymentsOff } from "../base/card-payments-switch.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import type { RefundStatus } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
-import { cardPaymentsOff } from "./card-payments-switch.ts";
 import {
   REFUND_METADATA_KEY,
   REFUND_REQUEST_ROLES,

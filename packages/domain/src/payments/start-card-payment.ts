@@ -1,10 +1,10 @@
 import Stripe from "stripe";
 import type { PortalActor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
+import type { PortalLocale } from "../base/portal-locales.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import { parseDecimal, sumAmounts, toDecimalString } from "../money/money.ts";
-import type { PortalLocale } from "../portal/portal-locales.ts";
 import { requirePortalCapability } from "../portal-access/capabilities.ts";
 import {
   parsePaymentAmount,

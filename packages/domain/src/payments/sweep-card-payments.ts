@@ -1,6 +1,6 @@
 import { systemActor } from "../actor.ts";
+import { cardPaymentsOff } from "../base/card-payments-switch.ts";
 import { getDb } from "../db/client.ts";
-import { cardPaymentsOff } from "./card-payments-switch.ts";
 import { ATTEMPT_METADATA_KEY } from "./start-card-payment.ts";
 import { getStripe } from "./stripe-client.ts";
 import { syncCheckoutSession, syncPaymentIntent } from "./sync-card-payment.ts";

@@ -1,13 +1,13 @@
 import type Stripe from "stripe";
 import { type Actor, systemActor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
+import { cardPaymentsOff } from "../base/card-payments-switch.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import type { RefundStatus } from "../db/generated/enums.ts";
 import { applyCredit } from "../ledger/apply-credit.ts";
 import { freeCredit } from "../ledger/free-credit.ts";
 import { lockItems } from "../ledger/lock-items.ts";
 import { reverseApplication } from "../ledger/reverse-application.ts";
-import { cardPaymentsOff } from "./card-payments-switch.ts";
 import { REFUND_METADATA_KEY } from "./refund-forms.ts";
 import { fromStripeAmount } from "./stripe-amounts.ts";
 import { getStripe } from "./stripe-client.ts";

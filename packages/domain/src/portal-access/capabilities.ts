@@ -1,7 +1,7 @@
 import { type Actor, type PortalActor, type PortalRole, requireStaffRole } from "../actor.ts";
+import { cardPaymentsOff, requireCardPayments } from "../base/card-payments-switch.ts";
 import { assertReadableCustomerId } from "../customers/account-balances.ts";
 import { DomainError } from "../errors.ts";
-import { cardPaymentsOff, requireCardPayments } from "../payments/card-payments-switch.ts";
 import { PORTAL_ACCESS_STAFF_ROLES } from "./invitation-policy.ts";
 
 /**

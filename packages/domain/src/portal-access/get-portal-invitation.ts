@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { hashToken } from "../auth/session-tokens.ts";
+import { matchPortalLocale, type PortalLocale } from "../base/portal-locales.ts";
 import { getDb } from "../db/client.ts";
 import type { PortalRole } from "../db/generated/enums.ts";
-import { matchPortalLocale, type PortalLocale } from "../portal/portal-locales.ts";
 import { InvitationTokenSchema, invitationStatus } from "./invitation-policy.ts";
 
 export const GetPortalInvitationSchema = z.object({ token: z.string().max(200) });

@@ -1,5 +1,5 @@
 import type { PortalRole } from "../actor.ts";
-import type { PortalLocale } from "../portal/portal-locales.ts";
+import type { PortalLocale } from "../base/portal-locales.ts";
 import type { InvitationStatus } from "./invitation-policy.ts";
 
 /**

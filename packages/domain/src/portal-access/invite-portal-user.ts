@@ -1,11 +1,11 @@
 import { type Actor, actorId } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { consumeRateLimit } from "../auth/rate-limit.ts";
+import { matchPortalLocale, type PortalLocale } from "../base/portal-locales.ts";
 import { inTransaction, type Tx } from "../db/client.ts";
 import type { PortalRole } from "../db/generated/enums.ts";
 import { enqueueEmail } from "../email/enqueue-email.ts";
 import { DomainError } from "../errors.ts";
-import { matchPortalLocale, type PortalLocale } from "../portal/portal-locales.ts";
 import { waitText } from "../portal/sign-in-code-policy.ts";
 import { requireUserManager } from "./capabilities.ts";
 import { invitationEmail, roleLabel } from "./invitation-emails.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PORTAL_LOCALES } from "../portal/portal-locales.ts";
+import { PORTAL_LOCALES } from "../base/portal-locales.ts";
 import { PortalEmailSchema } from "../portal/sign-in-forms.ts";
 
 /**

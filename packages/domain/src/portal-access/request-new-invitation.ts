@@ -3,10 +3,10 @@ import type { SystemActor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { consumeRateLimit } from "../auth/rate-limit.ts";
 import { hashToken } from "../auth/session-tokens.ts";
+import { matchPortalLocale, type PortalLocale } from "../base/portal-locales.ts";
 import { getDb } from "../db/client.ts";
 import { enqueueEmail } from "../email/enqueue-email.ts";
 import { DomainError } from "../errors.ts";
-import { matchPortalLocale, type PortalLocale } from "../portal/portal-locales.ts";
 import { waitText } from "../portal/sign-in-code-policy.ts";
 import { newInvitationRequestEmail } from "./invitation-emails.ts";
 import {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { PortalActor, PortalRole } from "../actor.ts";
+import { isoDate } from "../base/dates.ts";
 import {
   assertReadableCustomerId,
   balancesByCustomer,
@@ -13,7 +14,6 @@ import type { ItemKind } from "../db/generated/enums.ts";
 import { type CustomerInDispute, inDisputeByCustomer } from "../disputes/in-dispute.ts";
 import { DomainError } from "../errors.ts";
 import { CREDIT_KINDS, DEBIT_KINDS } from "../ledger/item-kinds.ts";
-import { isoDate } from "../statements/dates.ts";
 
 // Any string: a malformed id must become NOT_FOUND like a foreign one, not a validation error.
 export const GetPortalHomeSchema = z.object({ customerId: z.string().max(100) });

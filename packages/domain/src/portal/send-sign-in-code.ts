@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { consumeRateLimit } from "../auth/rate-limit.ts";
-import { getDb } from "../db/client.ts";
-import { enqueueEmail } from "../email/enqueue-email.ts";
-import { DomainError } from "../errors.ts";
 import {
   DEFAULT_PORTAL_LOCALE,
   matchPortalLocale,
   type PortalLocale,
   PortalLocaleSchema,
-} from "./portal-locales.ts";
+} from "../base/portal-locales.ts";
+import { getDb } from "../db/client.ts";
+import { enqueueEmail } from "../email/enqueue-email.ts";
+import { DomainError } from "../errors.ts";
 import { SIGN_IN_CODE_LIMITS, waitText } from "./sign-in-code-policy.ts";
 import { SIGN_IN_EMAIL_TEXTS } from "./sign-in-email-texts.ts";
 import { PortalEmailSchema, SIGN_IN_CODE_TTL_SECONDS } from "./sign-in-forms.ts";

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { PortalActor } from "../actor.ts";
+import { PortalLocaleSchema } from "../base/portal-locales.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
-import { PortalLocaleSchema } from "./portal-locales.ts";
 
 export const SetPortalLocaleSchema = z.object({ locale: PortalLocaleSchema });
 export type SetPortalLocaleInput = z.input<typeof SetPortalLocaleSchema>;

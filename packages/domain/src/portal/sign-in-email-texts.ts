@@ -1,4 +1,4 @@
-import type { PortalLocale } from "./portal-locales.ts";
+import type { PortalLocale } from "../base/portal-locales.ts";
 
 /**
  * The words of the sign-in e-mail in each portal language. The portal's own texts live in the

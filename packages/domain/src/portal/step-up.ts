@@ -3,10 +3,10 @@ import { z } from "zod";
 import type { PortalActor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { consumeRateLimit, type RateLimitRule } from "../auth/rate-limit.ts";
+import { DEFAULT_PORTAL_LOCALE, matchPortalLocale, type PortalLocale } from "../base/portal-locales.ts";
 import { getDb } from "../db/client.ts";
 import { enqueueEmail } from "../email/enqueue-email.ts";
 import { DomainError } from "../errors.ts";
-import { DEFAULT_PORTAL_LOCALE, matchPortalLocale, type PortalLocale } from "./portal-locales.ts";
 import { waitText } from "./sign-in-code-policy.ts";
 
 /**

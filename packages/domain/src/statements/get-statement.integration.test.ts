@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type PortalActor, type StaffActor, systemActor } from "../actor.ts";
+import { addDays, isoDate } from "../base/dates.ts";
 import { balancesByCustomer, ledgerToday } from "../customers/account-balances.ts";
 import { getDb } from "../db/client.ts";
 import type { ItemKind } from "../db/generated/enums.ts";
@@ -10,7 +11,6 @@ import { isCreditKind } from "../ledger/item-kinds.ts";
 import { reverseApplication } from "../ledger/reverse-application.ts";
 import { sumAmounts } from "../money/money.ts";
 import { createCustomer, createLegalEntity } from "../seed/factories.ts";
-import { addDays, isoDate } from "./dates.ts";
 import { type GetStatementInput, getStatement, type Statement } from "./get-statement.ts";
 import { AGING_BUCKETS, STATEMENT_PAGE_SIZE } from "./statement-options.ts";
 

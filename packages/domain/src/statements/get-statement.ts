@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "../actor.ts";
+import { addDays, addYears, isoDate, parseDateOnly } from "../base/dates.ts";
 import { daysOverdue, ledgerToday } from "../customers/account-balances.ts";
 import { getDb } from "../db/client.ts";
 import { Prisma } from "../db/generated/client.ts";
@@ -9,7 +10,6 @@ import { DomainError } from "../errors.ts";
 import { DEBIT_KINDS, isCreditKind } from "../ledger/item-kinds.ts";
 import { sumAmounts } from "../money/money.ts";
 import { type AccountFamily, type FamilyAccount, readAccountFamily } from "./account-family.ts";
-import { addDays, addYears, isoDate, parseDateOnly } from "./dates.ts";
 import {
   AGING_BUCKETS,
   type AgingBucket,
