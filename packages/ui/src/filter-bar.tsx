@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Form, Link } from "react-router";
+import { Form, Link, useLocation } from "react-router";
 import { buttonClasses } from "./button.tsx";
 import { cx } from "./cx.ts";
 import { Icon } from "./icon.tsx";
@@ -17,7 +17,8 @@ export interface FilterBarText {
  * A list's search and filters: a GET form (the URL is the state, so filtered lists can be
  * bookmarked and shared), a search box, the page's filters as `children` (SelectFields), Apply,
  * and Clear when anything is set. `keep` carries parameters the bar does not show (the status
- * tab, the sort). Keyed by the query so the fields show the new values after a navigation.
+ * tab, the sort). Keyed by the URL's query, so every field shows the list's values again after
+ * a navigation (Clear, a tab, the back button).
  */
 export function FilterBar({
   text,
@@ -39,6 +40,7 @@ export function FilterBar({
   children?: ReactNode;
   className?: string;
 }) {
+  const location = useLocation();
   const kept = Object.entries(keep).filter((entry): entry is [string, string] => !!entry[1]);
   const clearHref = (() => {
     const search = new URLSearchParams(kept);
@@ -49,7 +51,7 @@ export function FilterBar({
     <Form
       method="get"
       action={action}
-      key={`${query}|${kept.map(([k, v]) => `${k}=${v}`).join("&")}`}
+      key={location.search}
       aria-label={text.label}
       role="search"
       className={cx("flex flex-wrap items-end gap-3", className)}
