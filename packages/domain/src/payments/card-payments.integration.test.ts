@@ -516,6 +516,27 @@ describe("recording card payments exactly once", () => {
     expect(await paymentsFor(a.customerId)).toHaveLength(1);
   });
 
+  it("reads a completed Checkout Session from Stripe once per event", async () => {
+    const a = await account(1);
+    const started = await start(a, [{ invoiceId: a.invoices[0]!.id, amount: "3.00" }]);
+    const sessionId = sessionIdOf(started.checkoutUrl!);
+    await control.pauseDeliveries();
+    await control.payCheckout(sessionId, { card: "4242424242424242" });
+    const id = `evt_once_${randomUUID().slice(0, 8)}`;
+    await getDb().stripeEvent.create({
+      data: { id, type: "checkout.session.completed", objectId: sessionId, payload: {} },
+    });
+    const reads = async () =>
+      (await control.requests({ method: "GET", path: `/v1/checkout/sessions/${sessionId}` })).length;
+    const before = await reads();
+    expect(await processStripeEvent(id)).toBe(true);
+    expect(await reads()).toBe(before + 1);
+    expect(await paymentsFor(a.customerId)).toHaveLength(1);
+    await control.resumeDeliveries();
+    await control.waitForDeliveries(10_000);
+    expect(await paymentsFor(a.customerId)).toHaveLength(1);
+  });
+
   it("retries inbox rows whose processing failed", async () => {
     const a = await account(1);
     const started = await start(a, [{ invoiceId: a.invoices[0]!.id, amount: "2.00" }]);

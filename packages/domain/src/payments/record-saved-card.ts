@@ -8,7 +8,7 @@ import { DomainError } from "../errors.ts";
 import { CUSTOMER_METADATA_KEY, stripeRefusal } from "./start-card-payment.ts";
 import { SAVED_BY_METADATA_KEY } from "./start-card-setup.ts";
 import { getStripe } from "./stripe-client.ts";
-import { type SyncResult, syncCheckoutSession } from "./sync-card-payment.ts";
+import { fetchCheckoutSession, type SyncResult, syncFetchedCheckoutSession } from "./sync-card-payment.ts";
 
 export interface SavedCardView {
   id: string;
@@ -99,9 +99,8 @@ export async function recordSetupIntent(setupIntentId: string, actor: Actor): Pr
  * the card payment path.
  */
 export async function syncAnyCheckoutSession(sessionId: string, actor: Actor): Promise<SyncResult> {
-  const { stripe } = getStripe();
-  const session = await stripe.checkout.sessions.retrieve(sessionId);
-  if (session.mode !== "setup") return syncCheckoutSession(sessionId, actor);
+  const session = await fetchCheckoutSession(sessionId);
+  if (session.mode !== "setup") return syncFetchedCheckoutSession(session, actor);
   const setupIntentId =
     typeof session.setup_intent === "string" ? session.setup_intent : session.setup_intent?.id;
   if (setupIntentId) await recordSetupIntent(setupIntentId, actor);

@@ -28,10 +28,23 @@ const IGNORED: SyncResult = { attemptId: null, status: null, recorded: false };
  * Sessions that are not Settle's are ignored.
  */
 export async function syncCheckoutSession(sessionId: string, actor: Actor): Promise<SyncResult> {
+  return syncFetchedCheckoutSession(await fetchCheckoutSession(sessionId), actor);
+}
+
+/** A Checkout Session from the API, with what syncFetchedCheckoutSession reads expanded. */
+export function fetchCheckoutSession(sessionId: string): Promise<Stripe.Checkout.Session> {
   const { stripe } = getStripe();
-  const session = await stripe.checkout.sessions.retrieve(sessionId, {
-    expand: ["payment_intent.latest_charge"],
-  });
+  return stripe.checkout.sessions.retrieve(sessionId, { expand: ["payment_intent.latest_charge"] });
+}
+
+/**
+ * syncCheckoutSession for a session its caller has just fetched (fetchCheckoutSession), so one
+ * event reads the session from Stripe once.
+ */
+export async function syncFetchedCheckoutSession(
+  session: Stripe.Checkout.Session,
+  actor: Actor,
+): Promise<SyncResult> {
   const attemptId = await attemptIdFor(session.metadata, { checkoutSessionId: session.id });
   if (!attemptId) return IGNORED;
   if (session.payment_intent && typeof session.payment_intent === "object") {
