@@ -6,7 +6,7 @@ import { configureStripe } from "@settle/domain/payments/stripe-client";
 import {
   startTestWebhookReceiver,
   type TestWebhookReceiver,
-} from "@settle/domain/payments/test-webhook-receiver";
+} from "@settle/domain/payments/webhook-receiver.test-support";
 import { createCustomer, createInvoiceForCustomer, createPortalUser } from "@settle/domain/seed/factories";
 import { StripeSandboxControl } from "@settle/stripe-sandbox/control-client";
 import { type RunningStripeSandbox, startStripeSandbox } from "@settle/stripe-sandbox/server";

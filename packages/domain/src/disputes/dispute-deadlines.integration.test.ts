@@ -3,7 +3,14 @@ import type { StaffActor } from "../actor.ts";
 import { getDb } from "../db/client.ts";
 import { createLegalEntity } from "../seed/factories.ts";
 import { deactivateDisputeRule } from "./deactivate-dispute-rule.ts";
-import { customerWithInvoice, failure, key, outboxTo, portalUser, staff } from "./dispute-test-fixtures.ts";
+import {
+  customerWithInvoice,
+  failure,
+  key,
+  outboxTo,
+  portalUser,
+  staff,
+} from "./dispute-fixtures.test-support.ts";
 import { escalateOverdueDisputes } from "./escalate-overdue-disputes.ts";
 import { getDispute } from "./get-dispute.ts";
 import { listDisputeRules } from "./list-dispute-rules.ts";

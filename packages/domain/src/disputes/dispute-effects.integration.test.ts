@@ -8,7 +8,7 @@ import { listInvoices } from "../invoices/list-invoices.ts";
 import { getPortalHome } from "../portal/get-portal-home.ts";
 import { createInvoiceForCustomer, createLegalEntity } from "../seed/factories.ts";
 import { getStatement } from "../statements/get-statement.ts";
-import { customerWithInvoice, key, portalUser, staff } from "./dispute-test-fixtures.ts";
+import { customerWithInvoice, key, portalUser, staff } from "./dispute-fixtures.test-support.ts";
 import { raiseDispute } from "./raise-dispute.ts";
 import { resolveDispute } from "./resolve-dispute.ts";
 

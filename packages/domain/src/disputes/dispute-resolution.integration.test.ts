@@ -6,7 +6,6 @@ import { findLedgerViolations } from "../ledger/verify-ledger.ts";
 import { createCreditForCustomer, createLegalEntity } from "../seed/factories.ts";
 import { getStatement } from "../statements/get-statement.ts";
 import { addDisputeMessage } from "./add-dispute-message.ts";
-import { getDisputeReport } from "./dispute-report.ts";
 import {
   caught,
   customerWithInvoice,
@@ -16,7 +15,8 @@ import {
   outboxTo,
   portalUser,
   staff,
-} from "./dispute-test-fixtures.ts";
+} from "./dispute-fixtures.test-support.ts";
+import { getDisputeReport } from "./dispute-report.ts";
 import { getDispute, getPortalDispute } from "./get-dispute.ts";
 import { inDisputeByInvoice } from "./in-dispute.ts";
 import { raiseDispute } from "./raise-dispute.ts";

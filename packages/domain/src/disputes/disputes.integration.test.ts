@@ -16,7 +16,7 @@ import {
   outboxTo,
   portalUser,
   staff,
-} from "./dispute-test-fixtures.ts";
+} from "./dispute-fixtures.test-support.ts";
 import { getDispute, getPortalDispute } from "./get-dispute.ts";
 import { getDisputeAttachment } from "./get-dispute-attachment.ts";
 import { inDisputeByCustomer, inDisputeByInvoice } from "./in-dispute.ts";

@@ -22,7 +22,7 @@ import { disableAutopay, enableAutopay } from "./set-autopay.ts";
 import { startCardSetup } from "./start-card-setup.ts";
 import { configureStripe } from "./stripe-client.ts";
 
-import { startTestWebhookReceiver, type TestWebhookReceiver } from "./test-webhook-receiver.ts";
+import { startTestWebhookReceiver, type TestWebhookReceiver } from "./webhook-receiver.test-support.ts";
 
 const SECRET = "whsec_autopay_tests";
 const PORTAL_URL = new URL("http://127.0.0.1:9/");

@@ -23,7 +23,7 @@ import { startCardPayment } from "./start-card-payment.ts";
 import { configureStripe, getStripe } from "./stripe-client.ts";
 import { sweepCardPayments } from "./sweep-card-payments.ts";
 
-import { startTestWebhookReceiver, type TestWebhookReceiver } from "./test-webhook-receiver.ts";
+import { startTestWebhookReceiver, type TestWebhookReceiver } from "./webhook-receiver.test-support.ts";
 
 const SECRET = "whsec_card_payment_tests";
 const PORTAL_URL = new URL("http://127.0.0.1:9/");
