@@ -1,8 +1,8 @@
 import { Alert } from "@settle/ui/alert";
 import { Button } from "@settle/ui/button";
 import { CsrfInput } from "@settle/ui/csrf-input";
-import { Logo } from "@settle/ui/logo";
 import { TextField } from "@settle/ui/fields";
+import { Logo } from "@settle/ui/logo";
 import { act } from "@settle/web/domain-errors.server";
 import { field, pageUrl, safeRedirect } from "@settle/web/request.server";
 import { Form, redirect, useNavigation } from "react-router";
