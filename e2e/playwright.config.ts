@@ -6,8 +6,6 @@ import { E2E } from "./env.ts";
 // elsewhere Playwright's bundled browser.
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
 
-process.env.DATABASE_URL = E2E.databaseUrl;
-
 export default defineConfig({
   testDir: "./specs",
   fullyParallel: false,

@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { ledgerToday } from "../../packages/domain/src/customers/account-balances.ts";
-import { getDb } from "../../packages/domain/src/db/client.ts";
 import { addBusinessDays } from "../../packages/domain/src/disputes/business-days.ts";
 import { raiseDispute } from "../../packages/domain/src/disputes/raise-dispute.ts";
 import { createInvoiceForCustomer, createStaffUser } from "../../packages/domain/src/seed/factories.ts";
 import { E2E } from "../env.ts";
 import { faker, forgetClientSignInCounts, latestSignInCode } from "../support/data.ts";
+import { getDb } from "../support/database.ts";
 import { createDisputeBook, DISPUTE_PDF } from "../support/dispute-book.ts";
 import { signInToBackoffice } from "../support/staff-sign-in.ts";
 

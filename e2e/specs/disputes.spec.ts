@@ -1,11 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { ledgerToday } from "../../packages/domain/src/customers/account-balances.ts";
-import { getDb } from "../../packages/domain/src/db/client.ts";
 import { addBusinessDays } from "../../packages/domain/src/disputes/business-days.ts";
 import { resolveDispute } from "../../packages/domain/src/disputes/resolve-dispute.ts";
 import { E2E } from "../env.ts";
 import { forgetClientSignInCounts, latestSignInCode } from "../support/data.ts";
+import { getDb } from "../support/database.ts";
 import { createDisputeBook, DISPUTE_PDF } from "../support/dispute-book.ts";
 
 async function signIn(page: Page, email: string) {

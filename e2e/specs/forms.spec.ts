@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { getDb } from "../../packages/domain/src/db/client.ts";
 import { createStaffUser } from "../../packages/domain/src/seed/factories.ts";
 import { E2E } from "../env.ts";
 import { forgetClientSignInCounts } from "../support/data.ts";
+import { getDb } from "../support/database.ts";
 import { signInToBackoffice } from "../support/staff-sign-in.ts";
 
 // Forms post to the server and come back with each error on its field (Conform's reply through

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { getDb } from "../../packages/domain/src/db/client.ts";
 import { raiseDispute } from "../../packages/domain/src/disputes/raise-dispute.ts";
 import { createInvoiceForCustomer } from "../../packages/domain/src/seed/factories.ts";
 import { StripeSandboxControl } from "../../packages/stripe-sandbox/src/control-client.ts";
 import { E2E } from "../env.ts";
 import { createPortalUserFor, faker } from "../support/data.ts";
+import { getDb } from "../support/database.ts";
 import { createDisputeBook } from "../support/dispute-book.ts";
 import { signInToPortal } from "../support/portal-sign-in.ts";
 import { signInToBackoffice } from "../support/staff-sign-in.ts";

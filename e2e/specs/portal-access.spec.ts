@@ -1,8 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { getDb } from "../../packages/domain/src/db/client.ts";
 import { E2E } from "../env.ts";
 import { createCustomerWithInvoices, createPortalUserFor } from "../support/data.ts";
+import { getDb } from "../support/database.ts";
 import { signInToPortal } from "../support/portal-sign-in.ts";
 
 /** Fails on serious or critical axe violations (WCAG 2.1 AA), listing them. */

@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import routes from "../../apps/portal/app/routes.ts";
 import { systemActor } from "../../packages/domain/src/actor.ts";
-import { getDb } from "../../packages/domain/src/db/client.ts";
 import { raiseDispute } from "../../packages/domain/src/disputes/raise-dispute.ts";
 import { recordCredit } from "../../packages/domain/src/ledger/record-credit.ts";
 import { E2E } from "../env.ts";
 import { type CustomerFixture, createCustomerWithInvoices, createPortalUserFor } from "../support/data.ts";
+import { getDb } from "../support/database.ts";
 import { signInToPortal } from "../support/portal-sign-in.ts";
 
 /**

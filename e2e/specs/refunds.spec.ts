@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
-import { getDb } from "../../packages/domain/src/db/client.ts";
 import { createStripeConnection } from "../../packages/domain/src/payments/stripe-client.ts";
 import { createStaffUser } from "../../packages/domain/src/seed/factories.ts";
 import { E2E } from "../env.ts";
@@ -9,6 +8,7 @@ import {
   createPortalUserFor,
   forgetClientSignInCounts,
 } from "../support/data.ts";
+import { getDb } from "../support/database.ts";
 
 async function staff(roles: ("CASH_APPLIER" | "AR_MANAGER")[]) {
   const email = `refunds-${randomUUID().slice(0, 8)}@e2e.example`;

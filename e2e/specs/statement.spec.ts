@@ -8,13 +8,13 @@ import AxeBuilder from "@axe-core/playwright";
 import { type Download, expect, type Locator, type Page, test } from "@playwright/test";
 import type ExcelJSModule from "exceljs";
 import { systemActor } from "../../packages/domain/src/actor.ts";
-import { getDb } from "../../packages/domain/src/db/client.ts";
 import { applyCredit } from "../../packages/domain/src/ledger/apply-credit.ts";
 import { createInvoice } from "../../packages/domain/src/ledger/create-invoice.ts";
 import { recordCredit } from "../../packages/domain/src/ledger/record-credit.ts";
 import { createCustomer, createPortalUser } from "../../packages/domain/src/seed/factories.ts";
 import { E2E } from "../env.ts";
 import { faker } from "../support/data.ts";
+import { getDb } from "../support/database.ts";
 import { signInToPortal } from "../support/portal-sign-in.ts";
 
 // exceljs belongs to the documents package; the test reads the export back with the same library.

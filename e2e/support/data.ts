@@ -1,10 +1,9 @@
 /**
  * Test data for e2e specs, written through the domain's own factories and use cases into the e2e
- * database (DATABASE_URL is set by playwright.config.ts). Every call creates fresh, uniquely
+ * database (support/database.ts points the domain at it). Every call creates fresh, uniquely
  * named records, so specs never depend on each other.
  */
 import { randomUUID } from "node:crypto";
-import { getDb } from "../../packages/domain/src/db/client.ts";
 import {
   createCustomer,
   createFaker,
@@ -12,6 +11,7 @@ import {
   createPortalUser,
   createStaffUser,
 } from "../../packages/domain/src/seed/factories.ts";
+import { getDb } from "./database.ts";
 
 const unique = () => randomUUID().slice(0, 8);
 // Playwright restarts its worker after a failure; a fixed seed would then repeat ids.

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { getDb } from "../../packages/domain/src/db/client.ts";
 import {
   createCustomer,
   createInvoiceForCustomer,
@@ -7,6 +6,7 @@ import {
   createStaffUser,
 } from "../../packages/domain/src/seed/factories.ts";
 import { createPortalUserFor, faker } from "./data.ts";
+import { getDb } from "./database.ts";
 
 /** A tiny PDF a dispute can carry as its document. */
 export const DISPUTE_PDF = Buffer.from(

@@ -47,4 +47,22 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://root:hunter2@db/x" })).toThrow(/postgresql/);
     expect(() => parseEnv({ DATABASE_URL: "mysql://root:hunter2@db/x" })).not.toThrow(/hunter2/);
   });
+
+  it("reads the database pool size and the Stripe settings refunds are sent with", () => {
+    expect(parseEnv({ DATABASE_URL }).databasePoolSize).toBeUndefined();
+    expect(parseEnv({ DATABASE_URL, DATABASE_POOL_SIZE: "" }).databasePoolSize).toBeUndefined();
+    expect(parseEnv({ DATABASE_URL, DATABASE_POOL_SIZE: "25" }).databasePoolSize).toBe(25);
+    expect(() => parseEnv({ DATABASE_URL, DATABASE_POOL_SIZE: "0" })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => parseEnv({ DATABASE_URL, DATABASE_POOL_SIZE: "many" })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(parseEnv({ DATABASE_URL }).stripe).toEqual({
+      secretKey: undefined,
+      sandboxUrl: "http://127.0.0.1:12111",
+      webhookSecret: undefined,
+    });
+    expect(
+      parseEnv({ DATABASE_URL, STRIPE_SECRET_KEY: "sk_test_abc", STRIPE_WEBHOOK_SECRET: "whsec_abcdef" })
+        .stripe,
+    ).toMatchObject({ secretKey: "sk_test_abc", webhookSecret: "whsec_abcdef" });
+    expect(() => parseEnv({ DATABASE_URL, STRIPE_SECRET_KEY: "pk_test_abc" })).toThrow(/STRIPE_SECRET_KEY/);
+  });
 });

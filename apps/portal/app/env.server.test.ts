@@ -17,6 +17,12 @@ describe("parseEnv", () => {
     expect(env.portalUrl.href).toBe("http://localhost:3000/");
   });
 
+  it("reads the database pool size (unset: the domain's default)", () => {
+    expect(parseEnv({ DATABASE_URL }).databasePoolSize).toBeUndefined();
+    expect(parseEnv({ DATABASE_URL, DATABASE_POOL_SIZE: "30" }).databasePoolSize).toBe(30);
+    expect(() => parseEnv({ DATABASE_URL, DATABASE_POOL_SIZE: "-1" })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
   it("refuses production without a secret, and names the variable but not values", () => {
     expect(() => parseEnv({ DATABASE_URL, NODE_ENV: "production", PORTAL_SESSION_SECRET: "" })).toThrow(
       /PORTAL_SESSION_SECRET is required in production/,

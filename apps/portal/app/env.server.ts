@@ -15,6 +15,11 @@ export const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgresql:// URL." }),
+    /** Connections each process may hold in its database pool (default 10). */
+    DATABASE_POOL_SIZE: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.coerce.number().int().min(1, "DATABASE_POOL_SIZE must be at least 1.").optional(),
+    ),
     // An empty value (a blank line in an env file) counts as unset.
     PORTAL_SESSION_SECRET: z.preprocess(
       (v) => (v === "" ? undefined : v),
@@ -78,6 +83,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     nodeEnv: e.NODE_ENV,
     isProduction: e.NODE_ENV === "production",
     databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     portalUrl,
     trustProxy: e.TRUST_PROXY,
     port: e.PORT,
@@ -112,6 +118,6 @@ export function parseEnv(source: Record<string, string | undefined>) {
 }
 
 export const env = parseEnv(process.env);
-configureDatabase(env.databaseUrl);
+configureDatabase(env.databaseUrl, { poolSize: env.databasePoolSize });
 configureStripe(env.stripe);
 configureCardPayments(env.cardPaymentsOff);

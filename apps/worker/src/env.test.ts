@@ -24,6 +24,12 @@ describe("the worker's environment", () => {
     expect(() => loadEnv({ ...base, SETTLE_CARD_PAYMENTS: "maybe" })).toThrow(/SETTLE_CARD_PAYMENTS/);
   });
 
+  it("reads DATABASE_POOL_SIZE as a positive whole number (unset: the domain's default)", () => {
+    expect(loadEnv(base).DATABASE_POOL_SIZE).toBeUndefined();
+    expect(loadEnv({ ...base, DATABASE_POOL_SIZE: "4" }).DATABASE_POOL_SIZE).toBe(4);
+    expect(() => loadEnv({ ...base, DATABASE_POOL_SIZE: "0" })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
   it("refuses a database URL that is not PostgreSQL, without echoing it", () => {
     expect(() => loadEnv({ DATABASE_URL: "mysql://secret@db/x" })).toThrow(/DATABASE_URL/);
     expect(() => loadEnv({ DATABASE_URL: "mysql://secret@db/x" })).not.toThrow(/secret/);

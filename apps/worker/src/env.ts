@@ -11,6 +11,8 @@ export type WorkerJob = (typeof WORKER_JOBS)[number];
 const EnvSchema = z.object({
   NODE_ENV: z.preprocess(unsetIfEmpty, z.enum(["development", "test", "production"]).default("development")),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "Expected a postgres:// URL"),
+  /** Connections the worker may hold in its database pool (default 10). */
+  DATABASE_POOL_SIZE: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).optional()),
   /** smtp://user:pass@host:587 or smtps://...; without it nothing is delivered (dev mailbox only). */
   SMTP_URL: z.preprocess(
     unsetIfEmpty,

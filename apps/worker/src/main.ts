@@ -14,7 +14,7 @@ try {
   process.exit(1);
 }
 
-configureDatabase(env.DATABASE_URL);
+configureDatabase(env.DATABASE_URL, { poolSize: env.DATABASE_POOL_SIZE });
 configureStripe({
   secretKey: env.STRIPE_SECRET_KEY,
   sandboxUrl: env.STRIPE_SANDBOX_URL,

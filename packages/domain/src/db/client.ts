@@ -7,16 +7,25 @@ export type Db = PrismaClient;
 /** What a use case accepts to join a caller's transaction. */
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-let configuredUrl: string | undefined;
+export interface DatabaseOptions {
+  /** Connections this process may hold (default 10). */
+  poolSize?: number;
+}
+
+const DEFAULT_POOL_SIZE = 10;
+let configured: { url: string; poolSize: number } | undefined;
 let client: PrismaClient | undefined;
 
 /**
- * Apps call this once from their validated environment; scripts and tests may rely on
- * DATABASE_URL instead.
+ * The only way the domain learns its database: apps call this once from their validated
+ * environment, and scripts and tests with the URL they were given, before the first query.
  */
-export function configureDatabase(url: string): void {
-  if (client && url !== configuredUrl) throw new Error("The database is already connected to another URL.");
-  configuredUrl = url;
+export function configureDatabase(url: string, options: DatabaseOptions = {}): void {
+  const poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
+  if (client && (url !== configured?.url || poolSize !== configured.poolSize)) {
+    throw new Error("The database is already connected with other settings.");
+  }
+  configured = { url, poolSize };
 }
 
 /**
@@ -46,13 +55,14 @@ export function statementName(query: { sql: string }): string {
 
 export function getDb(): PrismaClient {
   if (!client) {
-    const url = configuredUrl ?? process.env.DATABASE_URL;
-    if (!url) throw new Error("No database configured: set DATABASE_URL.");
-    configuredUrl = url;
-    const max = Number(process.env.DATABASE_POOL_SIZE ?? "") || 10;
+    if (!configured) throw new Error("No database configured: call configureDatabase first.");
     client = new PrismaClient({
       adapter: new PrismaPg(
-        { connectionString: url, max, options: "-c plan_cache_mode=force_custom_plan" },
+        {
+          connectionString: configured.url,
+          max: configured.poolSize,
+          options: "-c plan_cache_mode=force_custom_plan",
+        },
         { statementNameGenerator: statementName },
       ),
     });

@@ -34,21 +34,12 @@ let configured: StripeSettings | undefined;
 let connection: StripeConnection | undefined;
 
 /**
- * Apps call this once from their validated environment; scripts and tests may rely on the
- * process environment instead (STRIPE_SECRET_KEY, STRIPE_SANDBOX_URL, STRIPE_WEBHOOK_SECRET).
+ * The only way the domain learns how to reach Stripe: apps call this once from their validated
+ * environment, and tests and scripts with the sandbox they started.
  */
 export function configureStripe(settings: StripeSettings): void {
   configured = settings;
   connection = undefined;
-}
-
-function settingsFromProcess(): StripeSettings {
-  const blank = (v: string | undefined) => (v ? v : undefined);
-  return {
-    secretKey: blank(process.env.STRIPE_SECRET_KEY),
-    sandboxUrl: blank(process.env.STRIPE_SANDBOX_URL),
-    webhookSecret: blank(process.env.STRIPE_WEBHOOK_SECRET),
-  };
 }
 
 /** Builds an SDK client: Stripe itself with a secret key, otherwise the sandbox over plain HTTP. */
@@ -90,7 +81,8 @@ export function createStripeConnection(settings: StripeSettings): StripeConnecti
 
 /** The process-wide connection (created on first use). */
 export function getStripe(): StripeConnection {
-  if (!connection) connection = createStripeConnection(configured ?? settingsFromProcess());
+  if (!configured) throw new Error("Stripe is not configured: call configureStripe first.");
+  if (!connection) connection = createStripeConnection(configured);
   return connection;
 }
 
