@@ -1,10 +1,14 @@
+import type { ResourceKey } from "i18next";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LOCALE, SUPPORTED_LOCALES } from "~/lib/locale";
-import { i18nFor } from "./instance";
-import { namespaces, resources } from "./resources";
+import { collectResources } from "./collect.ts";
+import { DEFAULT_LOCALE, LOCALES } from "./locales.ts";
 
-// Every namespace's translations are checked against English: same keys, the plural forms each
-// language needs (Arabic has six), the same placeholders and markup, nothing left empty.
+// Every namespace of the catalogue (the portal's, the back office's, e-mails, PDFs) is checked
+// against English: every language has its file, the same keys, the plural forms each language
+// needs (Arabic has six), the same placeholders and markup, nothing left empty.
+
+const files = import.meta.glob<ResourceKey>("../locales/**/*.json", { eager: true, import: "default" });
+const { resources, namespaces } = collectResources(files);
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
@@ -12,6 +16,7 @@ function flatten(value: unknown, prefix = "", out = new Map<string, string>()) {
   if (typeof value === "string") out.set(prefix, value);
   else if (value && typeof value === "object")
     for (const [key, inner] of Object.entries(value)) flatten(inner, prefix ? `${prefix}.${key}` : key, out);
+  else out.set(prefix, String(value));
   return out;
 }
 
@@ -34,8 +39,8 @@ const placeholders = (texts: string[]) =>
 const tags = (texts: string[]) =>
   new Set(texts.flatMap((t) => [...t.matchAll(/<\/?(\w+)/g)].map((m) => m[0])));
 
-describe("translations", () => {
-  it("include the portal's own namespaces", () => {
+describe("the catalogue", () => {
+  it("holds the portal's namespaces", () => {
     expect(namespaces).toEqual(
       expect.arrayContaining(["accounts", "auth", "common", "devices", "errors", "home"]),
     );
@@ -43,8 +48,9 @@ describe("translations", () => {
 
   for (const namespace of namespaces) {
     const english = entries(DEFAULT_LOCALE, namespace);
-    for (const language of SUPPORTED_LOCALES) {
+    for (const language of LOCALES) {
       it(`${language}/${namespace}.json matches the English keys, plurals, placeholders and markup`, () => {
+        expect(resources[language]?.[namespace], `${language}/${namespace}.json exists`).toBeDefined();
         const translated = entries(language, namespace);
         expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
         const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
@@ -64,23 +70,4 @@ describe("translations", () => {
       });
     }
   }
-});
-
-describe("i18nFor", () => {
-  it("translates with each language's plural rules", () => {
-    expect(i18nFor("en").t("auth:duration.minutes", { count: 1 })).toBe("1 minute");
-    expect(i18nFor("es").t("auth:duration.minutes", { count: 10 })).toBe("10 minutos");
-    expect(i18nFor("pt-BR").t("home:status.overdueBy", { count: 1234 })).toBe("Vencida há 1.234 dias");
-    expect(i18nFor("ar").t("auth:duration.minutes", { count: 2 })).toBe("دقيقتين");
-    expect(i18nFor("ar").t("auth:duration.minutes", { count: 10 })).toBe("10 دقائق");
-    expect(i18nFor("ar").t("auth:duration.minutes", { count: 15 })).toBe("15 دقيقة");
-  });
-
-  it("keeps one instance per language, each fixed to it", () => {
-    expect(i18nFor("ar")).toBe(i18nFor("ar"));
-    expect(i18nFor("ar").language).toBe("ar");
-    expect(i18nFor("ar").dir()).toBe("rtl");
-    expect(i18nFor("es").t("common:header.signOut")).toBe("Cerrar sesión");
-    expect(i18nFor("en").t("common:header.signOut")).toBe("Sign out");
-  });
 });

@@ -1,0 +1,3 @@
+import { settleVitestConfig } from "../db-tools/src/vitest-preset.ts";
+
+export default settleVitestConfig();
