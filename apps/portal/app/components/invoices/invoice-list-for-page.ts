@@ -1,0 +1,24 @@
+import type { InvoiceList } from "@settle/domain/invoices/list-invoices";
+
+/** What the page shows of a row, and so what is serialized into it: whether it is in dispute, not how. */
+export function invoiceListForPage(list: InvoiceList) {
+  return {
+    ...list,
+    rows: list.rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      number: row.number,
+      poNumber: row.poNumber,
+      documentDate: row.documentDate,
+      dueDate: row.dueDate,
+      currency: row.currency,
+      amount: row.amount,
+      openAmount: row.openAmount,
+      status: row.status,
+      inDispute: row.inDispute !== null,
+    })),
+  };
+}
+
+export type PageInvoiceList = ReturnType<typeof invoiceListForPage>;
+export type PageInvoiceRow = PageInvoiceList["rows"][number];
