@@ -1,27 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { E2E } from "../env.ts";
+import { expectAccessible } from "../support/accessibility.ts";
 import {
   createCustomerWithInvoices,
   createPortalUserFor,
   forgetClientSignInCounts,
   latestSignInCode,
 } from "../support/data.ts";
-
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
-/** Runs axe on the page as it is now; fails listing every serious or critical violation. */
-async function expectAccessible(page: Page, name: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const report = blocking
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")} ${n.failureSummary ?? ""}`).join("\n")}`,
-    )
-    .join("\n");
-  expect(blocking, `${name} (${await page.locator("html").getAttribute("lang")}):\n${report}`).toEqual([]);
-}
 
 /** Opens every disclosure menu on the page, so their panels are checked too. */
 async function openMenus(page: Page) {

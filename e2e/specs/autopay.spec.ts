@@ -1,35 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { E2E } from "../env.ts";
-import {
-  createCustomerWithInvoices,
-  createPortalUserFor,
-  forgetClientSignInCounts,
-  latestSignInCode,
-} from "../support/data.ts";
-
-/** No serious or critical WCAG 2.1 AA problem on the page as it is now. */
-async function expectAccessible(page: Page, name: string) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    name,
-  ).toEqual([]);
-}
-
-async function signIn(page: Page, email: string) {
-  await forgetClientSignInCounts();
-  await page.goto(`${E2E.portalUrl}/login`);
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByRole("button", { name: /code/i }).click();
-  await expect(page).toHaveURL(/\/login\/verify/);
-  await page.getByLabel("Sign-in code").fill(await latestSignInCode(email));
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/accounts\//);
-}
+import { expectAccessible } from "../support/accessibility.ts";
+import { createCustomerWithInvoices, createPortalUserFor, latestSignInCode } from "../support/data.ts";
+import { signInToPortal } from "../support/portal-sign-in.ts";
 
 test.describe("saved cards and autopay", () => {
   test("a payer confirms with an e-mailed code, saves the 4242 card on Stripe's page and turns autopay on", async ({
@@ -37,7 +10,7 @@ test.describe("saved cards and autopay", () => {
   }) => {
     const customer = await createCustomerWithInvoices();
     const user = await createPortalUserFor([customer], "PAYER");
-    await signIn(page, user.email);
+    await signInToPortal(page, user.email);
     const signInCode = await latestSignInCode(user.email);
 
     await page.getByRole("link", { name: "Payment methods" }).click();
@@ -91,7 +64,7 @@ test.describe("saved cards and autopay", () => {
   test("a viewer has no payment methods link and is refused the page", async ({ page }) => {
     const customer = await createCustomerWithInvoices();
     const user = await createPortalUserFor([customer], "VIEWER");
-    await signIn(page, user.email);
+    await signInToPortal(page, user.email);
     await expect(page.getByRole("link", { name: "Payment methods" })).toHaveCount(0);
     const response = await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/payment-methods`);
     expect(response?.status()).toBe(403);

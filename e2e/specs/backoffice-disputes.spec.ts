@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { ledgerToday } from "../../packages/domain/src/customers/account-balances.ts";
 import { addBusinessDays } from "../../packages/domain/src/disputes/business-days.ts";
 import { raiseDispute } from "../../packages/domain/src/disputes/raise-dispute.ts";
 import { createInvoiceForCustomer, createStaffUser } from "../../packages/domain/src/seed/factories.ts";
 import { E2E } from "../env.ts";
+import { expectAccessible } from "../support/accessibility.ts";
 import { faker, forgetClientSignInCounts, latestSignInCode } from "../support/data.ts";
 import { getDb } from "../support/database.ts";
 import { createDisputeBook, DISPUTE_PDF } from "../support/dispute-book.ts";
@@ -15,15 +15,6 @@ const usd = (cents: number) =>
   new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
 const day = (date: Date) =>
   new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" }).format(date);
-
-/** No serious or critical WCAG 2.1 AA problem on the page as it is now. */
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 async function portalSignIn(page: Page, email: string) {
   await forgetClientSignInCounts();

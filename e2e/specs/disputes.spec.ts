@@ -1,35 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { ledgerToday } from "../../packages/domain/src/customers/account-balances.ts";
 import { addBusinessDays } from "../../packages/domain/src/disputes/business-days.ts";
 import { resolveDispute } from "../../packages/domain/src/disputes/resolve-dispute.ts";
 import { E2E } from "../env.ts";
-import { forgetClientSignInCounts, latestSignInCode } from "../support/data.ts";
+import { expectAccessible } from "../support/accessibility.ts";
 import { getDb } from "../support/database.ts";
 import { createDisputeBook, DISPUTE_PDF } from "../support/dispute-book.ts";
-
-async function signIn(page: Page, email: string) {
-  await forgetClientSignInCounts();
-  await page.goto(`${E2E.portalUrl}/login`);
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByRole("button", { name: /code/i }).click();
-  await expect(page).toHaveURL(/\/login\/verify/);
-  await page.getByLabel("Sign-in code").fill(await latestSignInCode(email));
-  await page
-    .getByRole("button", { name: /sign in|verify|continue/i })
-    .first()
-    .click();
-  await expect(page).toHaveURL(/\/accounts\//);
-}
-
-/** No serious or critical WCAG 2.1 AA problem on the page as it is now. */
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
+import { signInToPortal } from "../support/portal-sign-in.ts";
 
 /** The portal user disputes lines 1 and 2 with a PDF; returns the dispute's id from the URL. */
 async function disputeTwoLines(page: Page, customerId: string, invoiceId: string): Promise<string> {
@@ -62,7 +39,7 @@ test.describe("invoice disputes", () => {
       company: "Initech",
       item: "Widget",
     });
-    await signIn(page, email);
+    await signInToPortal(page, email);
     const disputeId = await disputeTwoLines(page, customer.id, invoice.id);
     await expect(page.getByText("Received", { exact: true })).toBeVisible();
     await expect(page.getByRole("link", { name: "Download contract.pdf" })).toBeVisible();
@@ -105,7 +82,7 @@ test.describe("invoice disputes", () => {
       company: "Initech",
       item: "Widget",
     });
-    await signIn(page, email);
+    await signInToPortal(page, email);
     const disputeId = await disputeTwoLines(page, customer.id, invoice.id);
     await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/invoices?status=disputed`);
     await expect(page.getByRole("link", { name: invoice.number })).toBeVisible();

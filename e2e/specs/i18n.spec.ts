@@ -1,11 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { E2E } from "../env.ts";
-import {
-  createCustomerWithInvoices,
-  createPortalUserFor,
-  forgetClientSignInCounts,
-  latestSignInCode,
-} from "../support/data.ts";
+import { createCustomerWithInvoices, createPortalUserFor } from "../support/data.ts";
+import { signInToPortal } from "../support/portal-sign-in.ts";
 
 /** The language menu in the header: "Language: English", in the page's language. */
 async function chooseLanguage(page: Page, name: string, lang: string) {
@@ -17,16 +13,6 @@ async function chooseLanguage(page: Page, name: string, lang: string) {
   await expect(page.locator("html")).toHaveAttribute("lang", lang);
 }
 
-/** Signs in through the e-mailed code, whatever language the pages are in. */
-async function signIn(page: Page, email: string) {
-  await forgetClientSignInCounts();
-  await page.locator('input[name="email"]').fill(email);
-  await page.locator('button[type="submit"]').last().click();
-  await expect(page).toHaveURL(/\/login\/verify/);
-  await page.locator('input[name="code"]').fill(await latestSignInCode(email));
-  await page.locator('form:has(input[name="code"]) button[type="submit"]').click();
-}
-
 test.describe("portal languages", () => {
   test("switching to Arabic turns the page right-to-left; Portuguese formats amounts pt-BR", async ({
     page,
@@ -35,7 +21,7 @@ test.describe("portal languages", () => {
     const user = await createPortalUserFor([customer]);
     await page.goto(`${E2E.portalUrl}/login`);
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
-    await signIn(page, user.email);
+    await signInToPortal(page, user.email);
     await expect(page).toHaveURL(new RegExp(`/accounts/${customer.id}`));
     await expect(page.getByRole("heading", { name: "How to pay" })).toBeVisible();
 
@@ -62,7 +48,7 @@ test.describe("portal languages", () => {
     await page.context().clearCookies();
     await page.goto(`${E2E.portalUrl}/login`);
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
-    await signIn(page, user.email);
+    await signInToPortal(page, user.email);
     await expect(page.getByRole("heading", { name: "Como pagar" })).toBeVisible();
   });
 
@@ -93,7 +79,7 @@ test.describe("portal languages", () => {
       await page.goto(`${E2E.portalUrl}/login`);
       await chooseLanguage(page, "العربية", "ar");
       await expect(page.getByRole("heading", { name: "سجّل الدخول إلى حسابك" })).toBeVisible();
-      await signIn(page, user.email);
+      await signInToPortal(page, user.email);
       await expect(page.getByRole("heading", { name: "طريقة الدفع" })).toBeVisible();
     });
   });

@@ -1,37 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { formatMoney, toDecimalString } from "../../packages/domain/src/money/money.ts";
 import { E2E } from "../env.ts";
-import {
-  createCustomerWithInvoices,
-  createPortalUserFor,
-  forgetClientSignInCounts,
-  invoicesOf,
-  latestSignInCode,
-} from "../support/data.ts";
-
-/** No serious or critical WCAG 2.1 AA problem on the page as it is now. */
-async function expectAccessible(page: Page, name: string) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    name,
-  ).toEqual([]);
-}
-
-async function signIn(page: Page, email: string) {
-  await forgetClientSignInCounts();
-  await page.goto(`${E2E.portalUrl}/login`);
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByRole("button", { name: /code/i }).click();
-  await expect(page).toHaveURL(/\/login\/verify/);
-  await page.getByLabel("Sign-in code").fill(await latestSignInCode(email));
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/accounts\//);
-}
+import { expectAccessible } from "../support/accessibility.ts";
+import { createCustomerWithInvoices, createPortalUserFor, invoicesOf } from "../support/data.ts";
+import { signInToPortal } from "../support/portal-sign-in.ts";
 
 /** Ticks invoices on the list and opens the review page. */
 async function reviewPayment(page: Page, customerId: string, numbers: string[]) {
@@ -64,7 +36,7 @@ test.describe("card payments", () => {
     const partial = second.openAmount - 1000n;
     const usd = (amount: bigint) => formatMoney(amount, "USD", "en-US");
 
-    await signIn(page, user.email);
+    await signInToPortal(page, user.email);
     await reviewPayment(page, customer.id, [first.number, second.number]);
     await expect(page.getByTestId("payment-total")).toHaveText(usd(first.openAmount + second.openAmount));
     await page.getByLabel(`Amount to pay for ${second.number} in USD`).fill(toDecimalString(partial, "USD"));
@@ -96,7 +68,7 @@ test.describe("card payments", () => {
     const [invoice] = (await invoicesOf(customer.id)) as [{ id: string; number: string; openAmount: bigint }];
     const usd = (amount: bigint) => formatMoney(amount, "USD", "en-US");
 
-    await signIn(page, user.email);
+    await signInToPortal(page, user.email);
     await reviewPayment(page, customer.id, [invoice.number]);
     await page.getByRole("button", { name: /by card$/ }).click();
     await payOnStripe(page, "4000 0000 0000 0002");
@@ -122,7 +94,7 @@ test.describe("card payments", () => {
     const customer = await createCustomerWithInvoices();
     const user = await createPortalUserFor([customer], "PAYER");
     const [invoice] = (await invoicesOf(customer.id)) as [{ id: string; number: string; openAmount: bigint }];
-    await signIn(page, user.email);
+    await signInToPortal(page, user.email);
     await page
       .locator("summary")
       .filter({ hasText: /Language/ })
@@ -144,7 +116,7 @@ test.describe("card payments", () => {
   test("viewers see no Pay button", async ({ page }) => {
     const customer = await createCustomerWithInvoices();
     const user = await createPortalUserFor([customer], "VIEWER");
-    await signIn(page, user.email);
+    await signInToPortal(page, user.email);
     await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/invoices`);
     await expect(page.getByRole("button", { name: "Download selected as ZIP" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Pay selected" })).toHaveCount(0);
@@ -158,7 +130,7 @@ test.describe("card payments without JavaScript", () => {
     const customer = await createCustomerWithInvoices();
     const user = await createPortalUserFor([customer], "PAYER");
     const [invoice] = (await invoicesOf(customer.id)) as [{ id: string; number: string; openAmount: bigint }];
-    await signIn(page, user.email);
+    await signInToPortal(page, user.email);
     await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/pay?id=${invoice.id}`);
     await page.locator('input[name="amount"]').fill("10.00");
     await page.getByRole("button", { name: /by card$/ }).click();

@@ -1,21 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import { type Browser, expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, test } from "@playwright/test";
 import { E2E } from "../env.ts";
+import { expectAccessible } from "../support/accessibility.ts";
 import { createCustomerWithInvoices, createPortalUserFor } from "../support/data.ts";
 import { getDb } from "../support/database.ts";
 import { signInToPortal } from "../support/portal-sign-in.ts";
-
-/** Fails on serious or critical axe violations (WCAG 2.1 AA), listing them. */
-async function expectAccessible(page: Page, name: string) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    name,
-  ).toEqual([]);
-}
 
 /** The invitation link e-mailed to `email`, read from the outbox as the dev mailbox shows it. */
 async function invitationLink(email: string): Promise<string> {

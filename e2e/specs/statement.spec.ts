@@ -4,7 +4,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { type Download, expect, type Locator, type Page, test } from "@playwright/test";
 import type ExcelJSModule from "exceljs";
 import { systemActor } from "../../packages/domain/src/actor.ts";
@@ -13,6 +12,7 @@ import { createInvoice } from "../../packages/domain/src/ledger/create-invoice.t
 import { recordCredit } from "../../packages/domain/src/ledger/record-credit.ts";
 import { createCustomer, createPortalUser } from "../../packages/domain/src/seed/factories.ts";
 import { E2E } from "../env.ts";
+import { expectAccessible } from "../support/accessibility.ts";
 import { faker } from "../support/data.ts";
 import { getDb } from "../support/database.ts";
 import { signInToPortal } from "../support/portal-sign-in.ts";
@@ -164,17 +164,6 @@ async function saved(download: Download, dir: string): Promise<string> {
 }
 
 const pdfText = (file: string) => execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
-
-async function expectAccessible(page: Page, name: string) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  const blocking = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    name,
-  ).toEqual([]);
-}
 
 test.describe("statement and invoices online", () => {
   let dir: string;
