@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { StripeSandboxControl } from "@settle/stripe-sandbox/control-client";
-import { type RunningStripeSandbox, startStripeSandbox } from "@settle/stripe-sandbox/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { PortalActor } from "../actor.ts";
 import { listOpenAccountFlags } from "../customers/list-account-flags.ts";
 import { getDb } from "../db/client.ts";
@@ -20,42 +18,17 @@ import { removeSavedCard } from "./remove-saved-card.ts";
 import { AUTOPAY_RETRY_DAYS, runAutopay } from "./run-autopay.ts";
 import { disableAutopay, enableAutopay } from "./set-autopay.ts";
 import { startCardSetup } from "./start-card-setup.ts";
-import { configureStripe } from "./stripe-client.ts";
-
-import { startTestWebhookReceiver, type TestWebhookReceiver } from "./webhook-receiver.test-support.ts";
+import { useStripeSandbox } from "./stripe-test-setup.test-support.ts";
 
 const SECRET = "whsec_autopay_tests";
+const stripeSandbox = useStripeSandbox({ secret: SECRET, webhooks: "processed", isolateTests: true });
+
 const PORTAL_URL = new URL("http://127.0.0.1:9/");
 const DAY = 86_400_000;
-let sandbox: RunningStripeSandbox;
-let control: StripeSandboxControl;
-let receiver: TestWebhookReceiver;
 let entityId: string;
 
 beforeAll(async () => {
-  receiver = await startTestWebhookReceiver();
-  const url = receiver.url;
-  sandbox = await startStripeSandbox({
-    port: 0,
-    dataDir: null,
-    log: false,
-    webhooks: [{ url, secret: SECRET }],
-    retry: { initialMs: 20, factor: 2, maxDelayMs: 200, maxAttempts: 6 },
-    deliveryTimeoutMs: 5000,
-  });
-  control = new StripeSandboxControl(sandbox.url);
-  configureStripe({ sandboxUrl: sandbox.url, webhookSecret: SECRET, maxNetworkRetries: 0 });
   entityId = (await createLegalEntity(getDb(), { name: "Autopay Test Co." })).id;
-});
-
-afterAll(async () => {
-  await sandbox?.close();
-  await receiver?.close();
-});
-
-beforeEach(async () => {
-  await control.waitForDeliveries(10_000);
-  await control.clearFaults();
 });
 
 const today = () => new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
@@ -116,7 +89,10 @@ async function saveCard(a: Account, card = "4242424242424242", authenticate?: "c
     },
   );
   const sessionId = checkoutUrl.split("/").pop()!;
-  const paid = await control.payCheckout(sessionId, { card, ...(authenticate ? { authenticate } : {}) });
+  const paid = await stripeSandbox.control.payCheckout(sessionId, {
+    card,
+    ...(authenticate ? { authenticate } : {}),
+  });
   expect(paid.outcome).toBe("completed");
   const saved = await completeCardSetup(a.customerId, sessionId, a.payer);
   expect(saved).not.toBeNull();
@@ -138,7 +114,7 @@ async function openAmount(id: string) {
 }
 
 async function intentCreates(): Promise<number> {
-  return (await control.requests({ method: "POST", path: "/v1/payment_intents" })).length;
+  return (await stripeSandbox.control.requests({ method: "POST", path: "/v1/payment_intents" })).length;
 }
 
 describe("autopay", () => {
@@ -181,7 +157,7 @@ describe("autopay", () => {
     expect(attempt).toMatchObject({ source: "AUTOPAY", status: "SUCCEEDED", createdById: a.payer.userId });
 
     // The webhooks for the PaymentIntent arrive too, and change nothing.
-    await control.waitForDeliveries(10_000);
+    await stripeSandbox.control.waitForDeliveries(10_000);
     expect(await getDb().openItem.count({ where: { customerId: a.customerId, kind: "PAYMENT" } })).toBe(1);
 
     // The next day, with "5 days before", the later invoice is charged by a new run.
@@ -211,7 +187,12 @@ describe("autopay", () => {
     );
     const creates = await intentCreates();
     // Stripe charges the card, then the answer is lost (a crash, a timeout).
-    await control.failNext({ method: "POST", path: "/v1/payment_intents", when: "after", status: 500 });
+    await stripeSandbox.control.failNext({
+      method: "POST",
+      path: "/v1/payment_intents",
+      when: "after",
+      status: 500,
+    });
     const now = new Date();
     expect(await runAutopay({ now, customerIds: [a.customerId] })).toMatchObject({ charged: 1, deferred: 1 });
     // Still in flight a minute later; asked about again after 15 minutes.
@@ -317,7 +298,10 @@ describe("autopay", () => {
     expect(view.autopay).toMatchObject({ enabled: false, disabledReason: "card-removed" });
     const row = await getDb().savedCard.findUniqueOrThrow({ where: { id: card.id } });
     expect(
-      await control.requests({ method: "POST", path: `/v1/payment_methods/${row.paymentMethodId}/detach` }),
+      await stripeSandbox.control.requests({
+        method: "POST",
+        path: `/v1/payment_methods/${row.paymentMethodId}/detach`,
+      }),
     ).toHaveLength(1);
     expect((await runAutopay({ customerIds: [a.customerId] })).charged).toBe(0);
     // Removing it again is a no-op.

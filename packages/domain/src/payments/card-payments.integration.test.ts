@@ -1,89 +1,41 @@
 import { randomUUID } from "node:crypto";
-import { StripeSandboxControl } from "@settle/stripe-sandbox/control-client";
-import { type RunningStripeSandbox, startStripeSandbox } from "@settle/stripe-sandbox/server";
 import Stripe from "stripe";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type PortalActor, systemActor } from "../actor.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { systemActor } from "../actor.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import { applyCredit } from "../ledger/apply-credit.ts";
 import { findLedgerViolations } from "../ledger/verify-ledger.ts";
-import {
-  createCreditForCustomer,
-  createCustomer,
-  createInvoiceForCustomer,
-  createLegalEntity,
-  createPortalUser,
-} from "../seed/factories.ts";
+import { createCreditForCustomer, createLegalEntity } from "../seed/factories.ts";
 import { getCardPayment } from "./get-card-payment.ts";
 import { drainStripeInbox, processStripeEvent } from "./process-stripe-inbox.ts";
 import { recordCardPayments } from "./record-card-payment.ts";
 import { reviewCardPayment } from "./review-card-payment.ts";
 import { startCardPayment } from "./start-card-payment.ts";
-import { configureStripe, getStripe } from "./stripe-client.ts";
+import { getStripe } from "./stripe-client.ts";
+import {
+  createPayingCustomer,
+  type PayingCustomer,
+  useStripeSandbox,
+} from "./stripe-test-setup.test-support.ts";
 import { sweepCardPayments } from "./sweep-card-payments.ts";
 
-import { startTestWebhookReceiver, type TestWebhookReceiver } from "./webhook-receiver.test-support.ts";
-
 const SECRET = "whsec_card_payment_tests";
+const stripeSandbox = useStripeSandbox({ secret: SECRET, webhooks: "processed", isolateTests: true });
+
 const PORTAL_URL = new URL("http://127.0.0.1:9/");
-let sandbox: RunningStripeSandbox;
-let control: StripeSandboxControl;
-let receiver: TestWebhookReceiver;
 /** A clock an hour ahead: the inbox retries events whose backoff has not run out yet. */
 const later = () => new Date(Date.now() + 3_600_000);
 let entityId: string;
 
 beforeAll(async () => {
-  receiver = await startTestWebhookReceiver();
-  const url = receiver.url;
-  sandbox = await startStripeSandbox({
-    port: 0,
-    dataDir: null,
-    log: false,
-    webhooks: [{ url, secret: SECRET }],
-    retry: { initialMs: 20, factor: 2, maxDelayMs: 200, maxAttempts: 6 },
-    deliveryTimeoutMs: 5000,
-  });
-  control = new StripeSandboxControl(sandbox.url);
-  configureStripe({ sandboxUrl: sandbox.url, webhookSecret: SECRET, maxNetworkRetries: 0 });
   entityId = (await createLegalEntity(getDb(), { name: "Northwind Supply Inc." })).id;
 });
 
-afterAll(async () => {
-  await sandbox?.close();
-  await receiver?.close();
-});
+type Account = PayingCustomer;
 
-beforeEach(async () => {
-  await control.waitForDeliveries(10_000);
-  await control.clearFaults();
-  await control.resumeDeliveries();
-});
-
-interface Account {
-  customerId: string;
-  invoices: { id: string; number: string; amount: bigint }[];
-  payer: PortalActor;
-}
-
-async function account(invoiceCount = 2, role: "PAYER" | "ADMIN" | "VIEWER" = "PAYER"): Promise<Account> {
-  const db = getDb();
-  const customer = await createCustomer(db, { legalEntityId: entityId });
-  const invoices = [];
-  for (let i = 0; i < invoiceCount; i++) {
-    const created = await createInvoiceForCustomer(db, customer.id);
-    invoices.push({ id: created.id, number: created.number, amount: created.amount });
-  }
-  const user = await createPortalUser(db, {
-    email: `payer-${randomUUID().slice(0, 8)}@customer.example`,
-    memberships: [{ customerId: customer.id, role }],
-  });
-  return {
-    customerId: customer.id,
-    invoices,
-    payer: { kind: "portal", userId: user.id, memberships: [{ customerId: customer.id, role }] },
-  };
+function account(invoiceCount = 2, role: "PAYER" | "ADMIN" | "VIEWER" = "PAYER"): Promise<Account> {
+  return createPayingCustomer({ legalEntityId: entityId, invoices: invoiceCount, role });
 }
 
 const decimal = (minor: bigint) => `${minor / 100n}.${String(minor % 100n).padStart(2, "0")}`;
@@ -120,7 +72,7 @@ async function paymentsFor(customerId: string) {
 }
 
 async function countSessionCreates(): Promise<number> {
-  return (await control.requests({ method: "POST", path: "/v1/checkout/sessions" })).length;
+  return (await stripeSandbox.control.requests({ method: "POST", path: "/v1/checkout/sessions" })).length;
 }
 
 function sessionIdOf(url: string): string {
@@ -214,9 +166,10 @@ describe("reviewing and starting a card payment", () => {
     expect(await refusal(start(a, [{ invoiceId: a.invoices[0]!.id, amount: "11.00" }], key))).toBe(
       "form-used",
     );
-    const session = await new Stripe("sk_test_x", sandbox.stripeConfig()).checkout.sessions.retrieve(
-      sessionIdOf(again.checkoutUrl!),
-    );
+    const session = await new Stripe(
+      "sk_test_x",
+      stripeSandbox.server.stripeConfig(),
+    ).checkout.sessions.retrieve(sessionIdOf(again.checkoutUrl!));
     expect(session).toMatchObject({ mode: "payment", amount_total: 1000, currency: "usd" });
     expect(session.metadata).toMatchObject({
       settle_attempt_id: again.attemptId,
@@ -229,10 +182,13 @@ describe("reviewing and starting a card payment", () => {
     const key = randomUUID();
     const allocations = [{ invoiceId: a.invoices[0]!.id, amount: "12.34" }];
     // The session is created but the answer is lost.
-    await control.failNext({ method: "POST", path: "/v1/checkout/sessions", when: "after" });
+    await stripeSandbox.control.failNext({ method: "POST", path: "/v1/checkout/sessions", when: "after" });
     expect(await refusal(start(a, allocations, key))).toBe("payment-service-unavailable");
     const retried = await start(a, allocations, key);
-    const sessions = await new Stripe("sk_test_x", sandbox.stripeConfig()).checkout.sessions.list({
+    const sessions = await new Stripe(
+      "sk_test_x",
+      stripeSandbox.server.stripeConfig(),
+    ).checkout.sessions.list({
       limit: 100,
     });
     expect(sessions.data.filter((s) => s.metadata?.settle_attempt_id === retried.attemptId)).toHaveLength(1);
@@ -248,9 +204,11 @@ describe("recording card payments exactly once", () => {
       { invoiceId: one.id, amount: decimal(one.amount) },
       { invoiceId: two.id, amount: decimal(partial) },
     ]);
-    const paid = await control.payCheckout(sessionIdOf(started.checkoutUrl!), { card: "4242424242424242" });
+    const paid = await stripeSandbox.control.payCheckout(sessionIdOf(started.checkoutUrl!), {
+      card: "4242424242424242",
+    });
     expect(paid.outcome).toBe("completed");
-    await control.waitForDeliveries(10_000);
+    await stripeSandbox.control.waitForDeliveries(10_000);
 
     const outcome = await getCardPayment({ customerId: a.customerId, attemptId: started.attemptId }, a.payer);
     expect(outcome).toMatchObject({ status: "SUCCEEDED", amount: one.amount + partial, unapplied: 0n });
@@ -280,22 +238,22 @@ describe("recording card payments exactly once", () => {
       a,
       a.invoices.map((i) => ({ invoiceId: i.id, amount: decimal(i.amount) })),
     );
-    await control.duplicateNext(20);
-    await control.holdNext();
-    await control.payCheckout(sessionIdOf(started.checkoutUrl!), { card: "4242424242424242" });
+    await stripeSandbox.control.duplicateNext(20);
+    await stripeSandbox.control.holdNext();
+    await stripeSandbox.control.payCheckout(sessionIdOf(started.checkoutUrl!), { card: "4242424242424242" });
     // The return page and held events race; then the held deliveries arrive newest first, twice.
     const racing = Array.from({ length: 4 }, () =>
       getCardPayment({ customerId: a.customerId, attemptId: started.attemptId }, a.payer),
     );
-    await control.release("reverse");
+    await stripeSandbox.control.release("reverse");
     const outcomes = await Promise.all(racing);
-    await control.waitForDeliveries(10_000);
+    await stripeSandbox.control.waitForDeliveries(10_000);
     expect(outcomes.every((o) => o.status === "SUCCEEDED")).toBe(true);
 
     // Replays of every event are no-ops.
     const events = await getDb().stripeEvent.findMany({ where: { processedAt: { not: null } } });
-    for (const e of events.slice(0, 5)) await control.redeliver(e.id);
-    await control.waitForDeliveries(10_000);
+    for (const e of events.slice(0, 5)) await stripeSandbox.control.redeliver(e.id);
+    await stripeSandbox.control.waitForDeliveries(10_000);
 
     const payments = await paymentsFor(a.customerId);
     expect(payments).toHaveLength(1);
@@ -309,7 +267,7 @@ describe("recording card payments exactly once", () => {
   });
 
   it("refuses forged and stale signatures with nothing recorded", async () => {
-    const url = receiver.url;
+    const url = stripeSandbox.receiver.url;
     const stripe = new Stripe("sk_test_x");
     const payload = JSON.stringify({
       id: "evt_forged_1",
@@ -349,8 +307,8 @@ describe("recording card payments exactly once", () => {
       { creditItemId: transfer.id, debitItemId: one.id, amount: one.amount },
       { kind: "system", name: "test" },
     );
-    await control.payCheckout(sessionIdOf(started.checkoutUrl!), { card: "4242424242424242" });
-    await control.waitForDeliveries(10_000);
+    await stripeSandbox.control.payCheckout(sessionIdOf(started.checkoutUrl!), { card: "4242424242424242" });
+    await stripeSandbox.control.waitForDeliveries(10_000);
     const outcome = await getCardPayment({ customerId: a.customerId, attemptId: started.attemptId }, a.payer);
     expect(outcome).toMatchObject({ status: "SUCCEEDED", unapplied: one.amount });
     const [payment] = await paymentsFor(a.customerId);
@@ -363,11 +321,11 @@ describe("recording card payments exactly once", () => {
   it("leaves the invoices open after a declined card and says why", async () => {
     const a = await account(1);
     const started = await start(a, [{ invoiceId: a.invoices[0]!.id, amount: "5.00" }]);
-    const declined = await control.payCheckout(sessionIdOf(started.checkoutUrl!), {
+    const declined = await stripeSandbox.control.payCheckout(sessionIdOf(started.checkoutUrl!), {
       card: "4000000000000002",
     });
     expect(declined.outcome).toBe("declined");
-    await control.waitForDeliveries(10_000);
+    await stripeSandbox.control.waitForDeliveries(10_000);
     const outcome = await getCardPayment({ customerId: a.customerId, attemptId: started.attemptId }, a.payer);
     expect(outcome.status).toBe("FAILED");
     expect(outcome.failureCode).toBe("generic_decline");
@@ -382,7 +340,7 @@ describe("recording card payments exactly once", () => {
     );
     expect(canceled).toMatchObject({ status: "CANCELED", failureCode: "generic_decline" });
     await expect(
-      control.payCheckout(sessionIdOf(started.checkoutUrl!), { card: "4242424242424242" }),
+      stripeSandbox.control.payCheckout(sessionIdOf(started.checkoutUrl!), { card: "4242424242424242" }),
     ).rejects.toThrow(/expired/);
     expect(await paymentsFor(a.customerId)).toHaveLength(0);
   });
@@ -403,9 +361,9 @@ describe("recording card payments exactly once", () => {
     const a = await account(2);
     const first = await start(a, [{ invoiceId: a.invoices[0]!.id, amount: "3.00" }]);
     const second = await start(a, [{ invoiceId: a.invoices[1]!.id, amount: "4.00" }]);
-    await control.pauseDeliveries();
-    await control.payCheckout(sessionIdOf(first.checkoutUrl!), { card: "4242424242424242" });
-    await control.payCheckout(sessionIdOf(second.checkoutUrl!), { card: "4242424242424242" });
+    await stripeSandbox.control.pauseDeliveries();
+    await stripeSandbox.control.payCheckout(sessionIdOf(first.checkoutUrl!), { card: "4242424242424242" });
+    await stripeSandbox.control.payCheckout(sessionIdOf(second.checkoutUrl!), { card: "4242424242424242" });
     const swept = await sweepCardPayments();
     expect(swept.recorded).toBe(2);
     expect(await sweepCardPayments()).toMatchObject({ recorded: 0 });
@@ -413,8 +371,8 @@ describe("recording card payments exactly once", () => {
     expect(payments.map((p) => p.amount).sort()).toEqual([300n, 400n]);
 
     // The late deliveries change nothing.
-    await control.resumeDeliveries();
-    await control.waitForDeliveries(10_000);
+    await stripeSandbox.control.resumeDeliveries();
+    await stripeSandbox.control.waitForDeliveries(10_000);
     expect(await paymentsFor(a.customerId)).toHaveLength(2);
     expect(await findLedgerViolations(getDb(), [a.customerId])).toEqual([]);
   });
@@ -431,9 +389,9 @@ describe("recording card payments exactly once", () => {
       ]),
       await start(a, [{ invoiceId: y.id, amount: "3.00" }]),
     ];
-    await control.pauseDeliveries();
+    await stripeSandbox.control.pauseDeliveries();
     for (const s of started)
-      await control.payCheckout(sessionIdOf(s.checkoutUrl!), { card: "4242424242424242" });
+      await stripeSandbox.control.payCheckout(sessionIdOf(s.checkoutUrl!), { card: "4242424242424242" });
     const stripe = getStripe().stripe;
     const payments = [];
     for (const s of started) {
@@ -478,16 +436,16 @@ describe("recording card payments exactly once", () => {
         },
       }),
     ).toBe(3);
-    await control.resumeDeliveries();
-    await control.waitForDeliveries(10_000);
+    await stripeSandbox.control.resumeDeliveries();
+    await stripeSandbox.control.waitForDeliveries(10_000);
     expect(await paymentsFor(a.customerId)).toHaveLength(3);
   });
 
   it("takes over events whose processor died holding them, once the lease runs out", async () => {
     const a = await account(1);
     const started = await start(a, [{ invoiceId: a.invoices[0]!.id, amount: "2.50" }]);
-    await control.pauseDeliveries();
-    await control.payCheckout(sessionIdOf(started.checkoutUrl!), { card: "4242424242424242" });
+    await stripeSandbox.control.pauseDeliveries();
+    await stripeSandbox.control.payCheckout(sessionIdOf(started.checkoutUrl!), { card: "4242424242424242" });
     const session = await getStripe().stripe.checkout.sessions.retrieve(sessionIdOf(started.checkoutUrl!));
     // As a processor leaves it when it dies after claiming: attempted once, leased for a while.
     const id = `evt_lease_${randomUUID().slice(0, 8)}`;
@@ -511,8 +469,8 @@ describe("recording card payments exactly once", () => {
     expect(row.processedAt).not.toBeNull();
     expect(row.attempts).toBe(2);
     expect(await paymentsFor(a.customerId)).toHaveLength(1);
-    await control.resumeDeliveries();
-    await control.waitForDeliveries(10_000);
+    await stripeSandbox.control.resumeDeliveries();
+    await stripeSandbox.control.waitForDeliveries(10_000);
     expect(await paymentsFor(a.customerId)).toHaveLength(1);
   });
 
@@ -520,20 +478,21 @@ describe("recording card payments exactly once", () => {
     const a = await account(1);
     const started = await start(a, [{ invoiceId: a.invoices[0]!.id, amount: "3.00" }]);
     const sessionId = sessionIdOf(started.checkoutUrl!);
-    await control.pauseDeliveries();
-    await control.payCheckout(sessionId, { card: "4242424242424242" });
+    await stripeSandbox.control.pauseDeliveries();
+    await stripeSandbox.control.payCheckout(sessionId, { card: "4242424242424242" });
     const id = `evt_once_${randomUUID().slice(0, 8)}`;
     await getDb().stripeEvent.create({
       data: { id, type: "checkout.session.completed", objectId: sessionId, payload: {} },
     });
     const reads = async () =>
-      (await control.requests({ method: "GET", path: `/v1/checkout/sessions/${sessionId}` })).length;
+      (await stripeSandbox.control.requests({ method: "GET", path: `/v1/checkout/sessions/${sessionId}` }))
+        .length;
     const before = await reads();
     expect(await processStripeEvent(id)).toBe(true);
     expect(await reads()).toBe(before + 1);
     expect(await paymentsFor(a.customerId)).toHaveLength(1);
-    await control.resumeDeliveries();
-    await control.waitForDeliveries(10_000);
+    await stripeSandbox.control.resumeDeliveries();
+    await stripeSandbox.control.waitForDeliveries(10_000);
     expect(await paymentsFor(a.customerId)).toHaveLength(1);
   });
 
@@ -541,15 +500,15 @@ describe("recording card payments exactly once", () => {
     const a = await account(1);
     const started = await start(a, [{ invoiceId: a.invoices[0]!.id, amount: "2.00" }]);
     // Every re-fetch fails while the events arrive: they stay in the inbox unprocessed.
-    await control.failNext({ path: "/v1/*", method: "GET", count: 200, status: 500 });
-    await control.payCheckout(sessionIdOf(started.checkoutUrl!), { card: "4242424242424242" });
+    await stripeSandbox.control.failNext({ path: "/v1/*", method: "GET", count: 200, status: 500 });
+    await stripeSandbox.control.payCheckout(sessionIdOf(started.checkoutUrl!), { card: "4242424242424242" });
     // Every delivery answered: each was stored and its processing tried (and failed) first.
-    await control.waitForDeliveries(10_000);
+    await stripeSandbox.control.waitForDeliveries(10_000);
     const failed = await getDb().stripeEvent.findMany({
       where: { processedAt: null, lastError: { not: null } },
       select: { id: true, availableAt: true, receivedAt: true, attempts: true },
     });
-    await control.clearFaults();
+    await stripeSandbox.control.clearFaults();
     expect(failed.length).toBeGreaterThan(0);
     // Each waits for its retry: 5 s after its first failure, which came after it was stored.
     for (const e of failed) {
@@ -571,7 +530,7 @@ describe("recording card payments exactly once", () => {
 
   it("chaos: duplicated, reordered, forged and failing deliveries and a crash mid-way still record every payment once", async () => {
     const a = await account(12);
-    const url = receiver.url;
+    const url = stripeSandbox.receiver.url;
     const stripe = new Stripe("sk_test_x");
     const attempts = [];
     for (const [i, invoice] of a.invoices.entries()) {
@@ -583,15 +542,15 @@ describe("recording card payments exactly once", () => {
         i,
       });
     }
-    await control.duplicateNext(200);
-    await control.holdNext();
+    await stripeSandbox.control.duplicateNext(200);
+    await stripeSandbox.control.holdNext();
     // Stripe's API fails every read until the faults are cleared: each event is stored, its
     // processing fails and it waits for a retry.
-    await control.failNext({ method: "GET", path: "/v1/*", count: 1_000, status: 500 });
+    await stripeSandbox.control.failNext({ method: "GET", path: "/v1/*", count: 1_000, status: 500 });
     for (const { started, i } of attempts) {
       const session = sessionIdOf(started.checkoutUrl!);
-      if (i % 3 === 0) await control.payCheckout(session, { card: "4000000000000002" });
-      await control.payCheckout(session, { card: "4242424242424242" });
+      if (i % 3 === 0) await stripeSandbox.control.payCheckout(session, { card: "4000000000000002" });
+      await stripeSandbox.control.payCheckout(session, { card: "4242424242424242" });
     }
     // Forged copies of real-looking events, interleaved with the real ones.
     const forgedPayload = JSON.stringify({
@@ -607,10 +566,10 @@ describe("recording card payments exactly once", () => {
     const forgeries = Array.from({ length: 5 }, () =>
       fetch(url, { method: "POST", body: forgedPayload, headers: { "Stripe-Signature": forged } }),
     );
-    await control.release("shuffle", 42);
+    await stripeSandbox.control.release("shuffle", 42);
     expect((await Promise.all(forgeries)).map((r) => r.status)).toEqual([400, 400, 400, 400, 400]);
-    await control.waitForDeliveries(20_000);
-    await control.clearFaults();
+    await stripeSandbox.control.waitForDeliveries(20_000);
+    await stripeSandbox.control.clearFaults();
     // A worker is killed holding every event still unprocessed: claimed (leased, attempt counted)
     // and never finished. Nobody may take them until the lease runs out.
     const abandoned = await getDb().$executeRaw`
@@ -642,8 +601,8 @@ describe("recording card payments exactly once", () => {
   it("the sweep closes attempts whose Checkout Session expired unpaid", async () => {
     const a = await account(1);
     const started = await start(a, [{ invoiceId: a.invoices[0]!.id, amount: "1.50" }]);
-    await control.pauseDeliveries();
-    await control.advanceClock(25 * 3600);
+    await stripeSandbox.control.pauseDeliveries();
+    await stripeSandbox.control.advanceClock(25 * 3600);
     const later = new Date(Date.now() + 26 * 3_600_000);
     const swept = await sweepCardPayments({ now: later });
     expect(swept.settled).toBeGreaterThanOrEqual(1);

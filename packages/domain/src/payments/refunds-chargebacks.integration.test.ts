@@ -1,83 +1,44 @@
 import { randomUUID } from "node:crypto";
-import { StripeSandboxControl } from "@settle/stripe-sandbox/control-client";
-import { type RunningStripeSandbox, startStripeSandbox } from "@settle/stripe-sandbox/server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { PortalActor, StaffActor, StaffRole } from "../actor.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { StaffActor } from "../actor.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import { applyCredit } from "../ledger/apply-credit.ts";
 import { reverseApplication } from "../ledger/reverse-application.ts";
 import { findLedgerViolations } from "../ledger/verify-ledger.ts";
-import {
-  createCreditForCustomer,
-  createCustomer,
-  createInvoiceForCustomer,
-  createLegalEntity,
-  createPortalUser,
-  createStaffUser,
-} from "../seed/factories.ts";
+import { createStaffActor } from "../seed/actors.test-support.ts";
+import { createCreditForCustomer, createInvoiceForCustomer, createLegalEntity } from "../seed/factories.ts";
 import { getStatement } from "../statements/get-statement.ts";
 import { approveRefund, rejectRefund } from "./decide-refund.ts";
 import { processStripeEvent } from "./process-stripe-inbox.ts";
 import { requestRefund } from "./request-refund.ts";
 import { retryRefund, sendApprovedRefunds } from "./send-refund.ts";
-import { startCardPayment } from "./start-card-payment.ts";
-import { configureStripe, getStripe } from "./stripe-client.ts";
+import { getStripe } from "./stripe-client.ts";
+import { createPayingCustomer, payByCard, useStripeSandbox } from "./stripe-test-setup.test-support.ts";
 import { syncPendingRefunds } from "./sync-refund.ts";
 
-import { startTestWebhookReceiver, type TestWebhookReceiver } from "./webhook-receiver.test-support.ts";
-
 const SECRET = "whsec_refund_tests";
-const PORTAL_URL = new URL("http://127.0.0.1:9/");
-let sandbox: RunningStripeSandbox;
-let control: StripeSandboxControl;
-let receiver: TestWebhookReceiver;
-let entityId: string;
+const stripeSandbox = useStripeSandbox({
+  secret: SECRET,
+  webhooks: "processed",
+  sandbox: { refundSettleMs: null },
+  isolateTests: true,
+});
 
-async function staff(roles: StaffRole[]): Promise<StaffActor> {
-  const user = await createStaffUser(getDb(), {
-    email: `staff-${randomUUID().slice(0, 8)}@settle.example`,
-    roles,
-    passwordHash: "not-used",
-  });
-  return { kind: "staff", userId: user.id, roles };
-}
+const _PORTAL_URL = new URL("http://127.0.0.1:9/");
+let entityId: string;
 
 let cash: StaffActor;
 let manager: StaffActor;
 let otherManager: StaffActor;
 
 beforeAll(async () => {
-  receiver = await startTestWebhookReceiver();
-  const url = receiver.url;
-  sandbox = await startStripeSandbox({
-    port: 0,
-    dataDir: null,
-    log: false,
-    webhooks: [{ url, secret: SECRET }],
-    retry: { initialMs: 20, factor: 2, maxDelayMs: 200, maxAttempts: 6 },
-    deliveryTimeoutMs: 5000,
-    refundSettleMs: null,
-  });
-  control = new StripeSandboxControl(sandbox.url);
-  configureStripe({ sandboxUrl: sandbox.url, webhookSecret: SECRET, maxNetworkRetries: 0 });
   entityId = (await createLegalEntity(getDb(), { name: "Northwind Supply Inc." })).id;
   // This database's threshold: refunds above 5.00 USD need a second staff member.
   await getDb().refundApprovalThreshold.update({ where: { currency: "USD" }, data: { amount: 500n } });
-  cash = await staff(["CASH_APPLIER"]);
-  manager = await staff(["AR_MANAGER"]);
-  otherManager = await staff(["AR_MANAGER"]);
-});
-
-afterAll(async () => {
-  await sandbox?.close();
-  await receiver?.close();
-});
-
-beforeEach(async () => {
-  await control.waitForDeliveries(10_000);
-  await control.clearFaults();
-  await control.resumeDeliveries();
+  cash = await createStaffActor(["CASH_APPLIER"]);
+  manager = await createStaffActor(["AR_MANAGER"]);
+  otherManager = await createStaffActor(["AR_MANAGER"]);
 });
 
 interface Paid {
@@ -91,43 +52,17 @@ interface Paid {
 
 /** A customer with two invoices who pays both in full by card (`card` picks the test card). */
 async function paid(card = "4242424242424242"): Promise<Paid> {
-  const db = getDb();
-  const customer = await createCustomer(db, { legalEntityId: entityId });
-  const invoices = [];
-  for (let i = 0; i < 2; i++) {
-    const created = await createInvoiceForCustomer(db, customer.id);
-    invoices.push({ id: created.id, amount: created.amount });
-  }
-  const user = await createPortalUser(db, {
-    email: `payer-${randomUUID().slice(0, 8)}@customer.example`,
-    memberships: [{ customerId: customer.id, role: "PAYER" }],
-  });
-  const payer: PortalActor = {
-    kind: "portal",
-    userId: user.id,
-    memberships: [{ customerId: customer.id, role: "PAYER" }],
-  };
-  const started = await startCardPayment(
-    {
-      customerId: customer.id,
-      idempotencyKey: randomUUID(),
-      allocations: invoices.map((i) => ({ invoiceId: i.id, amount: decimal(i.amount) })),
-    },
-    payer,
-    { portalUrl: PORTAL_URL },
-  );
-  await control.payCheckout(started.checkoutUrl!.split("/").pop()!, { card });
-  await control.waitForDeliveries(10_000);
-  const attempt = await db.paymentAttempt.findUniqueOrThrow({ where: { id: started.attemptId } });
+  const customer = await createPayingCustomer({ legalEntityId: entityId });
+  const attempt = await payByCard(stripeSandbox, customer, { card });
   expect(attempt.status).toBe("SUCCEEDED");
   const intent = await getStripe().stripe.paymentIntents.retrieve(attempt.paymentIntentId!);
   return {
-    customerId: customer.id,
+    customerId: customer.customerId,
     attemptId: attempt.id,
     paymentItemId: attempt.paymentItemId!,
     paymentIntentId: attempt.paymentIntentId!,
     chargeId: intent.latest_charge as string,
-    invoices,
+    invoices: customer.invoices,
   };
 }
 
@@ -179,8 +114,8 @@ describe("refunds", () => {
     // Pending: the ledger has not moved.
     expect(await openAmounts([p.paymentItemId, ...p.invoices.map((i) => i.id)])).toEqual([0n, 0n, 0n]);
 
-    await control.succeedRefund(refunds[0]!.id);
-    await control.waitForDeliveries(10_000);
+    await stripeSandbox.control.succeedRefund(refunds[0]!.id);
+    await stripeSandbox.control.waitForDeliveries(10_000);
     const row = await getDb().refund.findUniqueOrThrow({
       where: { id: first.id },
       include: { refundItem: true },
@@ -236,7 +171,7 @@ describe("refunds", () => {
         requestRefund({ ...base, reason: "OTHER", amount: "1.00", idempotencyKey: randomUUID() }, cash),
       ),
     ).toBe("VALIDATION");
-    const collector = await staff(["COLLECTOR"]);
+    const collector = await createStaffActor(["COLLECTOR"]);
     expect(
       await refusal(requestRefund({ ...base, amount: "1.00", idempotencyKey: randomUUID() }, collector)),
     ).toBe("FORBIDDEN");
@@ -350,7 +285,12 @@ describe("refunds", () => {
       reason: "OVERPAYMENT" as const,
       idempotencyKey: randomUUID(),
     };
-    await control.failNext({ method: "POST", path: "/v1/refunds", mode: "error", when: "after" });
+    await stripeSandbox.control.failNext({
+      method: "POST",
+      path: "/v1/refunds",
+      mode: "error",
+      when: "after",
+    });
     let message = "";
     try {
       await requestRefund(input, cash);
@@ -385,8 +325,8 @@ describe("refunds", () => {
       cash,
     );
     const [refund] = await stripeRefunds(p.paymentIntentId);
-    await control.failRefund(refund!.id, "expired_or_canceled_card");
-    await control.waitForDeliveries(10_000);
+    await stripeSandbox.control.failRefund(refund!.id, "expired_or_canceled_card");
+    await stripeSandbox.control.waitForDeliveries(10_000);
     const row = await getDb().refund.findUniqueOrThrow({ where: { id: asked.id } });
     expect(row).toMatchObject({
       status: "FAILED",
@@ -412,8 +352,8 @@ describe("refunds and the payment's applications", () => {
       cash,
     );
     const [refund] = await stripeRefunds(p.paymentIntentId);
-    await control.succeedRefund(refund!.id);
-    await control.waitForDeliveries(10_000);
+    await stripeSandbox.control.succeedRefund(refund!.id);
+    await stripeSandbox.control.waitForDeliveries(10_000);
     expect((await getDb().refund.findUniqueOrThrow({ where: { id: asked.id } })).status).toBe("SUCCEEDED");
     // The second invoice stays paid; the payment's unapplied part went down by 3.00.
     expect(await openAmounts([p.paymentItemId, first.id, second.id])).toEqual([
@@ -442,20 +382,20 @@ describe("refunds and the payment's applications", () => {
 describe("the sweep", () => {
   it("settles a refund whose events never arrived", async () => {
     const p = await paid();
-    await control.pauseDeliveries();
+    await stripeSandbox.control.pauseDeliveries();
     const asked = await requestRefund(
       { attemptId: p.attemptId, amount: "1.00", reason: "DUPLICATE_PAYMENT", idempotencyKey: randomUUID() },
       cash,
     );
     expect(asked.status).toBe("PENDING");
     const [refund] = await stripeRefunds(p.paymentIntentId);
-    await control.succeedRefund(refund!.id);
+    await stripeSandbox.control.succeedRefund(refund!.id);
     // Other tests' refunds are still pending in Stripe; this one is settled.
     expect((await syncPendingRefunds({ olderThanMs: 0 })).settled).toBeGreaterThanOrEqual(1);
     expect((await getDb().refund.findUniqueOrThrow({ where: { id: asked.id } })).status).toBe("SUCCEEDED");
     // The late events change nothing.
-    await control.resumeDeliveries();
-    await control.waitForDeliveries(10_000);
+    await stripeSandbox.control.resumeDeliveries();
+    await stripeSandbox.control.waitForDeliveries(10_000);
     expect(await getDb().openItem.count({ where: { customerId: p.customerId, kind: "REFUND" } })).toBe(1);
     await healthy(p.customerId);
   });
@@ -471,8 +411,8 @@ describe("chargebacks", () => {
 
   it("opening reverses the applications and flags the account; a won one restores them", async () => {
     const p = await paid();
-    const dispute = await control.openChargeback(p.chargeId, { reason: "fraudulent" });
-    await control.waitForDeliveries(10_000);
+    const dispute = await stripeSandbox.control.openChargeback(p.chargeId, { reason: "fraudulent" });
+    await stripeSandbox.control.waitForDeliveries(10_000);
     const row = await chargebackOf(p.paymentItemId);
     expect(row).toMatchObject({ stripeDisputeId: dispute.id, status: "OPEN" });
     expect(await openAmounts(p.invoices.map((i) => i.id))).toEqual(p.invoices.map((i) => i.amount));
@@ -497,8 +437,8 @@ describe("chargebacks", () => {
     }
     expect(await openAmounts(p.invoices.map((i) => i.id))).toEqual(p.invoices.map((i) => i.amount));
 
-    await control.closeChargeback(dispute.id, "won");
-    await control.waitForDeliveries(10_000);
+    await stripeSandbox.control.closeChargeback(dispute.id, "won");
+    await stripeSandbox.control.waitForDeliveries(10_000);
     expect((await chargebackOf(p.paymentItemId)).status).toBe("WON");
     expect(await openAmounts([p.paymentItemId, ...p.invoices.map((i) => i.id)])).toEqual([0n, 0n, 0n]);
     expect((await flagsOf(p.customerId))[0]!.resolvedAt).not.toBeNull();
@@ -508,8 +448,8 @@ describe("chargebacks", () => {
   it("while open, nobody applies the payment's cash again; a won one still restores it", async () => {
     const p = await paid();
     const [first, second] = p.invoices as [Paid["invoices"][0], Paid["invoices"][0]];
-    const dispute = await control.openChargeback(p.chargeId, { reason: "fraudulent" });
-    await control.waitForDeliveries(10_000);
+    const dispute = await stripeSandbox.control.openChargeback(p.chargeId, { reason: "fraudulent" });
+    await stripeSandbox.control.waitForDeliveries(10_000);
     expect(await openAmounts([p.paymentItemId, first.id])).toEqual([
       first.amount + second.amount,
       first.amount,
@@ -540,8 +480,8 @@ describe("chargebacks", () => {
     expect((await openAmounts([first.id]))[0]).toBe(first.amount - 100n);
 
     // Won: the system restores the applications (the first invoice only as far as it is still open).
-    await control.closeChargeback(dispute.id, "won");
-    await control.waitForDeliveries(10_000);
+    await stripeSandbox.control.closeChargeback(dispute.id, "won");
+    await stripeSandbox.control.waitForDeliveries(10_000);
     expect((await chargebackOf(p.paymentItemId)).status).toBe("WON");
     expect(await openAmounts([p.paymentItemId, first.id, second.id])).toEqual([100n, 0n, 0n]);
     // Closed, the payment's remaining cash can be applied by cash application again.
@@ -556,10 +496,10 @@ describe("chargebacks", () => {
 
   it("a lost one leaves the invoices open and records the money taken back", async () => {
     const p = await paid();
-    const dispute = await control.openChargeback(p.chargeId);
-    await control.waitForDeliveries(10_000);
-    await control.closeChargeback(dispute.id, "lost");
-    await control.waitForDeliveries(10_000);
+    const dispute = await stripeSandbox.control.openChargeback(p.chargeId);
+    await stripeSandbox.control.waitForDeliveries(10_000);
+    await stripeSandbox.control.closeChargeback(dispute.id, "lost");
+    await stripeSandbox.control.waitForDeliveries(10_000);
     const row = await getDb().chargeback.findFirstOrThrow({
       where: { paymentItemId: p.paymentItemId },
       include: { chargebackItem: true },
@@ -577,12 +517,12 @@ describe("chargebacks", () => {
 
   it("reordered and duplicated events end in the same state", async () => {
     const p = await paid();
-    await control.holdNext(20);
-    await control.duplicateNext(4);
-    const dispute = await control.openChargeback(p.chargeId);
-    await control.closeChargeback(dispute.id, "won");
-    await control.release("reverse");
-    await control.waitForDeliveries(10_000);
+    await stripeSandbox.control.holdNext(20);
+    await stripeSandbox.control.duplicateNext(4);
+    const dispute = await stripeSandbox.control.openChargeback(p.chargeId);
+    await stripeSandbox.control.closeChargeback(dispute.id, "won");
+    await stripeSandbox.control.release("reverse");
+    await stripeSandbox.control.waitForDeliveries(10_000);
     expect((await chargebackOf(p.paymentItemId)).status).toBe("WON");
     expect(await getDb().chargeback.count({ where: { stripeDisputeId: dispute.id } })).toBe(1);
     expect(await openAmounts([p.paymentItemId, ...p.invoices.map((i) => i.id)])).toEqual([0n, 0n, 0n]);
@@ -591,7 +531,7 @@ describe("chargebacks", () => {
 
   it("the dispute test card opens a chargeback by itself", async () => {
     const p = await paid("4000000000000259");
-    await control.waitForDeliveries(10_000);
+    await stripeSandbox.control.waitForDeliveries(10_000);
     await expect
       .poll(async () => getDb().chargeback.count({ where: { paymentItemId: p.paymentItemId } }))
       .toBe(1);
@@ -601,7 +541,7 @@ describe("chargebacks", () => {
 
 describe("the webhook inbox", () => {
   it("processed every refund and chargeback event without an error", async () => {
-    await control.waitForDeliveries(10_000);
+    await stripeSandbox.control.waitForDeliveries(10_000);
     const stuck = await getDb().stripeEvent.findMany({
       where: { OR: [{ processedAt: null }, { lastError: { not: null } }] },
       select: { type: true, lastError: true },
