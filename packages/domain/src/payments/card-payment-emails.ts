@@ -1,65 +1,7 @@
-import { matchPortalLocale, type PortalLocale } from "../base/portal-locales.ts";
+import { emailT } from "@settle/i18n/emails";
+import { matchPortalLocale } from "../base/portal-locales.ts";
 import type { EnqueueEmailInput } from "../email/enqueue-email.ts";
 import { formatMoney } from "../money/money.ts";
-
-interface ReceiptTexts {
-  subject: (amount: string, account: string) => string;
-  greeting: (name: string) => string;
-  thanks: (amount: string, account: string) => string;
-  receipt: string;
-  date: string;
-  card: string;
-  applied: string;
-  closing: string;
-}
-
-/** The receipt's words in each portal language (the portal's locale files are not reachable here). */
-const TEXTS: Record<PortalLocale, ReceiptTexts> = {
-  en: {
-    subject: (amount, account) => `Payment received: ${amount} for account ${account}`,
-    greeting: (name) => `Hello ${name},`,
-    thanks: (amount, account) =>
-      `Thank you: we received your card payment of ${amount} for account ${account}.`,
-    receipt: "Receipt number",
-    date: "Date",
-    card: "Card",
-    applied: "Paid towards",
-    closing: "Keep this e-mail as your receipt. The payment shows on your statement in the customer portal.",
-  },
-  es: {
-    subject: (amount, account) => `Pago recibido: ${amount} para la cuenta ${account}`,
-    greeting: (name) => `Hola, ${name}:`,
-    thanks: (amount, account) =>
-      `Gracias: hemos recibido su pago con tarjeta de ${amount} para la cuenta ${account}.`,
-    receipt: "Número de recibo",
-    date: "Fecha",
-    card: "Tarjeta",
-    applied: "Aplicado a",
-    closing:
-      "Conserve este correo como recibo. El pago aparece en su estado de cuenta en el portal de clientes.",
-  },
-  "pt-BR": {
-    subject: (amount, account) => `Pagamento recebido: ${amount} para a conta ${account}`,
-    greeting: (name) => `Olá, ${name},`,
-    thanks: (amount, account) =>
-      `Obrigado: recebemos seu pagamento com cartão de ${amount} para a conta ${account}.`,
-    receipt: "Número do recibo",
-    date: "Data",
-    card: "Cartão",
-    applied: "Pago referente a",
-    closing: "Guarde este e-mail como recibo. O pagamento aparece no seu extrato no portal do cliente.",
-  },
-  ar: {
-    subject: (amount, account) => `تم استلام الدفعة: ${amount} للحساب ${account}`,
-    greeting: (name) => `مرحبًا ${name}،`,
-    thanks: (amount, account) => `شكرًا لك: استلمنا دفعتك بالبطاقة بمبلغ ${amount} للحساب ${account}.`,
-    receipt: "رقم الإيصال",
-    date: "التاريخ",
-    card: "البطاقة",
-    applied: "مدفوع مقابل",
-    closing: "احتفظ بهذه الرسالة كإيصال. تظهر الدفعة في كشف حسابك على بوابة العملاء.",
-  },
-};
 
 export interface ReceiptEmailInput {
   to: string;
@@ -91,26 +33,26 @@ function longDate(locale: string): Intl.DateTimeFormat {
 /** The card payment receipt, in the payer's language, with the receipt PDF attached. */
 export function receiptEmail(input: ReceiptEmailInput): EnqueueEmailInput {
   const locale = matchPortalLocale(input.locale) ?? "en";
-  const t = TEXTS[locale];
+  const t = emailT(locale);
   const money = (amount: bigint) => formatMoney(amount, input.currency, locale);
   const total = money(input.amount);
   const date = longDate(locale).format(input.paidAt);
   const lines = [
-    t.greeting(input.name),
+    t("greeting", { name: input.name }),
     "",
-    t.thanks(total, `${input.customerName} (${input.accountNumber})`),
+    t("receipt.thanks", { amount: total, account: `${input.customerName} (${input.accountNumber})` }),
     "",
-    `${t.receipt}: ${input.receiptNumber}`,
-    `${t.date}: ${date}`,
-    ...(input.cardLabel ? [`${t.card}: ${input.cardLabel}`] : []),
-    `${t.applied}:`,
+    `${t("receipt.receipt")}: ${input.receiptNumber}`,
+    `${t("receipt.date")}: ${date}`,
+    ...(input.cardLabel ? [`${t("receipt.card")}: ${input.cardLabel}`] : []),
+    `${t("receipt.applied")}:`,
     ...input.invoices.map((i) => `  ${i.number}: ${money(i.amount)}`),
     "",
-    t.closing,
+    t("receipt.closing"),
   ];
   return {
     to: input.to,
-    subject: t.subject(total, input.accountNumber),
+    subject: t("receipt.subject", { amount: total, account: input.accountNumber }),
     text: lines.join("\n"),
     attachments: [
       {

@@ -1,3 +1,5 @@
+import { emailT } from "@settle/i18n/emails";
+import { textDirection } from "@settle/i18n/locales";
 import { z } from "zod";
 import { consumeRateLimit } from "../auth/rate-limit.ts";
 import {
@@ -10,7 +12,7 @@ import { getDb } from "../db/client.ts";
 import { enqueueEmail } from "../email/enqueue-email.ts";
 import { DomainError } from "../errors.ts";
 import { SIGN_IN_CODE_LIMITS, waitText } from "./sign-in-code-policy.ts";
-import { SIGN_IN_EMAIL_TEXTS } from "./sign-in-email-texts.ts";
+
 import { PortalEmailSchema, SIGN_IN_CODE_TTL_SECONDS } from "./sign-in-forms.ts";
 
 export const SendSignInCodeSchema = z.object({
@@ -71,37 +73,41 @@ const escapeHtml = (text: string) =>
 
 /** The message itself, in the user's language. */
 function signInCodeEmail(locale: PortalLocale, values: { name: string; code: string; magicLink: string }) {
-  const words = SIGN_IN_EMAIL_TEXTS[locale];
-  const expiry = words.expiry(words.duration(SIGN_IN_CODE_TTL_SECONDS / 60));
-  const subject = words.subject(values.code);
+  const t = emailT(locale);
+  const dir = textDirection(locale);
+  const greeting = t("greeting", { name: values.name });
+  const expiry = t("signIn.expiry", {
+    duration: t("signIn.duration", { count: SIGN_IN_CODE_TTL_SECONDS / 60 }),
+  });
+  const subject = t("signIn.subject", { code: values.code });
   const text = [
-    words.greeting(values.name),
+    greeting,
     "",
-    words.useCode,
+    t("signIn.useCode"),
     "",
     `    ${values.code}`,
     "",
-    words.orOpenLink,
+    t("signIn.orOpenLink"),
     values.magicLink,
     "",
     expiry,
-    words.ignore,
+    t("signIn.ignore"),
   ].join("\n");
   const code = escapeHtml(values.code);
   const link = escapeHtml(values.magicLink);
-  const align = words.dir === "rtl" ? "right" : "left";
+  const align = dir === "rtl" ? "right" : "left";
   // Codes and links read left to right in every language.
   const html = `<!doctype html>
-<html lang="${locale}" dir="${words.dir}"><body style="margin:0;padding:24px;background:#f6f7f9;font-family:system-ui,-apple-system,Segoe UI,Roboto,Tahoma,sans-serif;color:#1f2937">
+<html lang="${locale}" dir="${dir}"><body style="margin:0;padding:24px;background:#f6f7f9;font-family:system-ui,-apple-system,Segoe UI,Roboto,Tahoma,sans-serif;color:#1f2937">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center">
 <table role="presentation" width="480" cellpadding="0" cellspacing="0" style="background:#ffffff;border:1px solid #e5e7eb;border-radius:12px;padding:32px;text-align:${align}">
-<tr><td dir="${words.dir}">
-<p style="margin:0 0 16px">${escapeHtml(words.greeting(values.name))}</p>
-<p style="margin:0 0 16px">${escapeHtml(words.useCode)}</p>
+<tr><td dir="${dir}">
+<p style="margin:0 0 16px">${escapeHtml(greeting)}</p>
+<p style="margin:0 0 16px">${escapeHtml(t("signIn.useCode"))}</p>
 <p dir="ltr" style="margin:0 0 24px;font-size:32px;font-weight:600;letter-spacing:6px;font-family:ui-monospace,Menlo,Consolas,monospace;text-align:${align}">${code}</p>
-<p style="margin:0 0 24px"><a href="${link}" style="display:inline-block;background:#1d4ed8;color:#ffffff;text-decoration:none;padding:10px 18px;border-radius:8px">${escapeHtml(words.button)}</a></p>
-<p style="margin:0 0 8px;font-size:14px;color:#4b5563">${escapeHtml(`${words.sameBrowser} ${expiry}`)}</p>
-<p style="margin:0;font-size:14px;color:#4b5563">${escapeHtml(words.ignore)}</p>
+<p style="margin:0 0 24px"><a href="${link}" style="display:inline-block;background:#1d4ed8;color:#ffffff;text-decoration:none;padding:10px 18px;border-radius:8px">${escapeHtml(t("signIn.button"))}</a></p>
+<p style="margin:0 0 8px;font-size:14px;color:#4b5563">${escapeHtml(`${t("signIn.sameBrowser")} ${expiry}`)}</p>
+<p style="margin:0;font-size:14px;color:#4b5563">${escapeHtml(t("signIn.ignore"))}</p>
 </td></tr></table>
 </td></tr></table>
 </body></html>`;

@@ -1,4 +1,5 @@
 import { createHash, randomInt, timingSafeEqual } from "node:crypto";
+import { emailT } from "@settle/i18n/emails";
 import { z } from "zod";
 import type { PortalActor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
@@ -159,50 +160,19 @@ export async function requireStepUp(sessionId: string, actor: PortalActor, now =
   }
 }
 
-interface StepUpTexts {
-  subject: (code: string) => string;
-  greeting: (name: string) => string;
-  body: string;
-  expiry: string;
-  ignore: string;
-}
-
-const TEXTS: Record<PortalLocale, StepUpTexts> = {
-  en: {
-    subject: (code) => `${code} is your code to change payment methods`,
-    greeting: (name) => `Hello ${name},`,
-    body: "Enter this code in the customer portal to change saved cards or autopay:",
-    expiry: "The code works once, for 5 minutes.",
-    ignore: "If you did not ask for it, someone may be using your session: sign out everywhere and tell us.",
-  },
-  es: {
-    subject: (code) => `${code} es su código para cambiar los medios de pago`,
-    greeting: (name) => `Hola, ${name}:`,
-    body: "Introduzca este código en el portal de clientes para cambiar tarjetas guardadas o el pago automático:",
-    expiry: "El código sirve una sola vez, durante 5 minutos.",
-    ignore: "Si no lo pidió, alguien podría estar usando su sesión: cierre todas las sesiones y avísenos.",
-  },
-  "pt-BR": {
-    subject: (code) => `${code} é seu código para alterar formas de pagamento`,
-    greeting: (name) => `Olá, ${name},`,
-    body: "Digite este código no portal do cliente para alterar cartões salvos ou o pagamento automático:",
-    expiry: "O código funciona uma vez, por 5 minutos.",
-    ignore:
-      "Se você não pediu, alguém pode estar usando sua sessão: saia de todos os dispositivos e nos avise.",
-  },
-  ar: {
-    subject: (code) => `${code} هو رمزك لتغيير طرق الدفع`,
-    greeting: (name) => `مرحبًا ${name}،`,
-    body: "أدخل هذا الرمز في بوابة العملاء لتغيير البطاقات المحفوظة أو الدفع التلقائي:",
-    expiry: "يعمل الرمز مرة واحدة لمدة 5 دقائق.",
-    ignore: "إذا لم تطلبه، فقد يستخدم شخص ما جلستك: سجّل الخروج من كل الأجهزة وأبلغنا.",
-  },
-};
-
 function stepUpEmail(locale: PortalLocale, name: string, code: string) {
-  const w = TEXTS[locale];
+  const t = emailT(locale);
   return {
-    subject: w.subject(code),
-    text: [w.greeting(name), "", w.body, "", `    ${code}`, "", w.expiry, w.ignore].join("\n"),
+    subject: t("stepUp.subject", { code }),
+    text: [
+      t("greeting", { name }),
+      "",
+      t("stepUp.body"),
+      "",
+      `    ${code}`,
+      "",
+      t("stepUp.expiry"),
+      t("stepUp.ignore"),
+    ].join("\n"),
   };
 }
