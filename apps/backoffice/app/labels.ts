@@ -1,4 +1,5 @@
 // Words the back office shows for the domain's codes (kept out of the domain: they are UI copy).
+import type { PortalRole } from "@settle/domain/actor";
 import type { Tone } from "@settle/ui/badge";
 
 export const ROLE_LABELS: Record<string, string> = {
@@ -8,6 +9,13 @@ export const ROLE_LABELS: Record<string, string> = {
   CREDIT_MANAGER: "Credit manager",
   AR_MANAGER: "AR manager",
   ADMIN: "Administrator",
+};
+
+/** The portal's words for its roles, and what each may do there. */
+export const PORTAL_ROLE_LABELS: Record<PortalRole, { label: string; does: string }> = {
+  VIEWER: { label: "Viewer", does: "sees balances, invoices and statements" },
+  PAYER: { label: "Payer", does: "sees the account and pays invoices" },
+  ADMIN: { label: "Administrator", does: "also invites and removes the customer's portal users" },
 };
 
 export const ITEM_KIND_LABELS: Record<string, string> = {

@@ -91,6 +91,15 @@ async function cardPayment() {
   return attempt.id;
 }
 
+/** What a refund form's action answered: status, field errors ("" for the form) and what it did. */
+function answer(result: unknown) {
+  const { data, init } = result as {
+    data: { reply: { error?: Record<string, string[]> }; done: unknown };
+    init?: ResponseInit | null;
+  };
+  return { status: init?.status ?? 200, errors: data.reply.error, done: data.done };
+}
+
 let cash: string;
 let manager: string;
 let collector: string;
@@ -146,18 +155,29 @@ describe("card payment refund actions", () => {
     const params = { attemptId };
     const key = randomUUID();
     const first = await action(args("/x", { params, ...post(cash, request(key)) }));
-    expect(first).toMatchObject({ ok: true });
+    expect(answer(first)).toMatchObject({
+      status: 200,
+      done: { message: "Refund requested. The refund waits for a second staff member's approval." },
+    });
     // The same form again: still one request.
     await action(args("/x", { params, ...post(cash, request(key)) }));
     const page = await loader(args("/x", { params, cookie: cash }));
     expect(page.refunds).toHaveLength(1);
     const refund = page.refunds[0]!;
-    expect(refund).toMatchObject({ status: "PENDING_APPROVAL", amount: 12_500n, canDecide: false });
+    expect(refund).toMatchObject({
+      status: "PENDING_APPROVAL",
+      amount: 12_500n,
+      can: { decide: false, sendAgain: false },
+    });
     expect(page.refundable).toBe(50_000n - 12_500n);
 
-    // Over the refundable amount: a form error, not a crash.
+    // Over the refundable amount: an error on the amount, in the page's words, not a crash.
     const tooMuch = { ...request(), amount: "400.00" };
-    expect(await status(action(args("/x", { params, ...post(cash, tooMuch) })))).toBe(400);
+    const refused = answer(await action(args("/x", { params, ...post(cash, tooMuch) })));
+    expect(refused.status).toBe(400);
+    expect(refused.errors).toEqual({
+      amount: ["At most 375.00 USD of this payment can still be refunded."],
+    });
     // The requester cannot decide (no approver role); an approver's own request neither.
     expect(
       await status(
@@ -165,11 +185,11 @@ describe("card payment refund actions", () => {
       ),
     ).toBe(403);
     const own = await action(args("/x", { params, ...post(manager, request()) }));
-    expect(own).toMatchObject({ ok: true });
+    expect(answer(own).done).toBeTruthy();
     const mine = (await loader(args("/x", { params, cookie: manager }))).refunds.find(
       (r) => r.id !== refund.id,
     )!;
-    expect(mine.canDecide).toBe(false);
+    expect(mine.can.decide).toBe(false);
     expect(
       await status(
         action(args("/x", { params, ...post(manager, { intent: "refund-approve", refundId: mine.id }) })),
@@ -177,8 +197,8 @@ describe("card payment refund actions", () => {
     ).toBe(403);
 
     expect(
-      (await loader(args("/x", { params, cookie: manager }))).refunds.find((r) => r.id === refund.id)
-        ?.canDecide,
+      (await loader(args("/x", { params, cookie: manager }))).refunds.find((r) => r.id === refund.id)?.can
+        .decide,
     ).toBe(true);
     expect(
       await status(
@@ -191,11 +211,38 @@ describe("card payment refund actions", () => {
         ...post(manager, { intent: "refund-reject", refundId: refund.id, note: "Keep as credit" }),
       }),
     );
-    expect(rejected).toMatchObject({ ok: true });
+    expect(answer(rejected).done).toEqual({ message: "Rejected. The refund was rejected." });
     const after = await loader(args("/x", { params, cookie: cash }));
     expect(after.refunds.find((r) => r.id === refund.id)).toMatchObject({
       status: "REJECTED",
       decisionNote: "Keep as credit",
     });
+  });
+
+  it("answers an unknown intent with a 400, and puts invalid values' errors on their fields", async () => {
+    const attemptId = await cardPayment();
+    const params = { attemptId };
+    const unknown = answer(
+      await action(args("/x", { params, ...post(cash, { intent: "refund-everything" }) })),
+    );
+    expect(unknown.status).toBe(400);
+    expect(unknown.errors?.[""]).toEqual(["This form does not do that. Reload the page and try again."]);
+
+    const empty = answer(await action(args("/x", { params, ...post(cash, { ...request(), amount: "" }) })));
+    expect(empty).toMatchObject({ status: 400, errors: { amount: ["Enter an amount."] } });
+    const other = answer(
+      await action(args("/x", { params, ...post(cash, { ...request(), reason: "OTHER" }) })),
+    );
+    expect(other).toMatchObject({ status: 400, errors: { note: ["Say why when the reason is Other."] } });
+    const typo = answer(
+      await action(args("/x", { params, ...post(cash, { ...request(), amount: "12,50" }) })),
+    );
+    expect(typo).toMatchObject({
+      status: 400,
+      errors: { amount: ["Enter an amount in USD, like 1000.00."] },
+    });
+    expect(
+      await getDb().refund.count({ where: { paymentItem: { paymentAttempt: { id: attemptId } } } }),
+    ).toBe(0);
   });
 });

@@ -1,25 +1,27 @@
 import { randomUUID } from "node:crypto";
 import { getCardPaymentDetails } from "@settle/domain/payments/card-payment-details";
 import { approveRefund, rejectRefund } from "@settle/domain/payments/decide-refund";
-import type { REFUND_REASON_LABELS } from "@settle/domain/payments/refund-forms";
+import { CardPaymentRefundFormSchema } from "@settle/domain/payments/refund-forms";
 import { requestRefund } from "@settle/domain/payments/request-refund";
 import { retryRefund } from "@settle/domain/payments/send-refund";
-import { Alert } from "@settle/ui/alert";
-import { Badge } from "@settle/ui/badge";
-import { Card } from "@settle/ui/card";
-import { type Column, DataTable } from "@settle/ui/data-table";
-import { DateText } from "@settle/ui/date-text";
-import { DescriptionList } from "@settle/ui/description-list";
-import { EmptyState } from "@settle/ui/empty-state";
-import { MoneyText } from "@settle/ui/money-text";
-import { PageHeader } from "@settle/ui/page-header";
-import { act, load } from "@settle/web/domain-errors.server";
-import { field } from "@settle/web/request.server";
-import { data, Link } from "react-router";
-import { ChargebacksPanel, RefundsPanel } from "../components/card-payment-refunds.tsx";
+import { load } from "@settle/web/domain-errors.server";
+import { submitForm } from "@settle/web/forms.server";
+import {
+  Allocations,
+  Applications,
+  CardPaymentFacts,
+  CardPaymentHeader,
+  CardPaymentWarnings,
+  History,
+} from "../components/card-payments/card-payment-ledger.tsx";
+import {
+  ChargebacksPanel,
+  RefundsPanel,
+  refundOutcome,
+} from "../components/card-payments/card-payment-refunds.tsx";
 import { RouteError } from "../components/route-error.tsx";
 import { requireCsrf } from "../csrf.server.ts";
-import { CARD_PAYMENT_STATUS, humanizeAction } from "../labels.ts";
+import { refusalWords } from "../refusals.ts";
 import { requireStaff } from "../session.server.ts";
 import type { Route } from "./+types/card-payment";
 
@@ -37,333 +39,61 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return { ...details, refundFormKey: randomUUID() };
 }
 
-const STATUS_MESSAGES: Record<string, string> = {
-  PENDING_APPROVAL: "waits for a second staff member's approval",
-  APPROVED: "is approved; Stripe has not confirmed it yet",
-  PENDING: "was sent to Stripe",
-  SUCCEEDED: "is refunded",
-  FAILED: "failed at Stripe",
-  REJECTED: "was rejected",
-};
-
 /** Refund requests and decisions; the domain checks roles, amounts and who may approve. */
 export async function action({ request, params }: Route.ActionArgs) {
   const staff = await requireStaff(request);
   const form = await request.formData();
   requireCsrf(request, form);
-  const describe = (r: { status: string }, verb: string) =>
-    `${verb} The refund ${STATUS_MESSAGES[r.status] ?? r.status.toLowerCase()}.`;
-  switch (field(form, "intent")) {
-    case "refund-request":
-      return act(async () => {
-        const refund = await requestRefund(
-          {
-            attemptId: params.attemptId,
-            amount: field(form, "amount") ?? "",
-            reason: (field(form, "reason") ?? "") as keyof typeof REFUND_REASON_LABELS,
-            note: field(form, "note") || undefined,
-            idempotencyKey: field(form, "idempotencyKey") ?? "",
-          },
-          staff.actor,
-        );
-        return { ok: true as const, message: describe(refund, "Refund requested.") };
-      });
-    case "refund-approve":
-    case "refund-reject":
-    case "refund-send":
-      return act(async () => {
-        // The domain checks that the refund belongs to this page's payment.
-        const input = {
-          attemptId: params.attemptId,
-          refundId: field(form, "refundId") ?? "",
-          note: field(form, "note") || undefined,
-        };
-        if (field(form, "intent") === "refund-send") {
-          const sent = await retryRefund(input, staff.actor);
-          return {
-            ok: true as const,
-            message: describe(sent, "Sent again."),
-          };
-        }
-        if (field(form, "intent") === "refund-approve") {
-          return {
-            ok: true as const,
-            message: describe(await approveRefund(input, staff.actor), "Approved."),
-          };
-        }
-        return {
-          ok: true as const,
-          message: describe(
-            await rejectRefund({ ...input, note: input.note ?? "" }, staff.actor),
-            "Rejected.",
-          ),
-        };
-      });
-    default:
-      throw data({ message: "Unknown action." }, { status: 400 });
-  }
+  // The domain checks that a refund decided here belongs to this page's payment.
+  const { attemptId } = params;
+  return submitForm(
+    form,
+    CardPaymentRefundFormSchema,
+    async (input) => {
+      switch (input.intent) {
+        case "refund-request":
+          return refundOutcome(
+            "Refund requested.",
+            await requestRefund({ ...input, attemptId }, staff.actor),
+          );
+        case "refund-approve":
+          return refundOutcome("Approved.", await approveRefund({ ...input, attemptId }, staff.actor));
+        case "refund-reject":
+          return refundOutcome("Rejected.", await rejectRefund({ ...input, attemptId }, staff.actor));
+        case "refund-send":
+          return refundOutcome("Sent again.", await retryRefund({ ...input, attemptId }, staff.actor));
+      }
+    },
+    { words: refusalWords, done: (message) => ({ message }) },
+  );
 }
 
-type Payment = Route.ComponentProps["loaderData"];
-
-const mono = (text: string) => <span className="font-mono text-xs break-all select-all">{text}</span>;
-
-export default function CardPayment({ loaderData, actionData }: Route.ComponentProps) {
-  const p = loaderData;
-  const status = CARD_PAYMENT_STATUS[p.status];
+export default function CardPayment({ loaderData: p, actionData }: Route.ComponentProps) {
   const applied = p.applications.reduce(
     (sum, a) => (a.reversed || a.kind !== "APPLY" ? sum : sum + a.amount),
     0n,
   );
   return (
     <>
-      <PageHeader
-        back={{ to: "/card-payments", label: "Card payments" }}
-        title={
-          <>
-            <MoneyText amount={p.amount} currency={p.currency} /> by card
-          </>
-        }
-        meta={<Badge tone={status?.tone}>{status?.label ?? p.status}</Badge>}
-        description={
-          <>
-            <Link to={`/customers/${p.customer.id}`} className="font-medium text-brand-700 hover:underline">
-              {p.customer.name}
-            </Link>{" "}
-            ({p.customer.accountNumber}) · started <DateText value={p.createdAt} mode="datetime" /> by{" "}
-            {p.payer.name}
-          </>
-        }
-      />
+      <CardPaymentHeader payment={p} />
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          {p.failureMessage ? (
-            <p role="status" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800">
-              <span className="font-medium">Why it failed:</span> {p.failureMessage}
-              {p.failureCode ? <span className="ms-1 font-mono text-xs">({p.failureCode})</span> : null}
-            </p>
-          ) : null}
-          {p.openFlags.map((f) => (
-            <Alert
-              key={f.id}
-              tone="warning"
-              title={f.kind === "CHARGEBACK" ? "Chargeback on this account" : "Account flag"}
-            >
-              {f.note ?? "The collector should look at this account."}
-            </Alert>
-          ))}
+          <CardPaymentWarnings payment={p} />
           <Allocations payment={p} />
           <Applications payment={p} applied={applied} />
           <ChargebacksPanel payment={p} />
           <RefundsPanel
             key={p.refundFormKey}
             payment={p}
-            result={
-              actionData as
-                | { ok: boolean; message: string; fieldErrors?: Record<string, string[]> }
-                | undefined
-            }
+            lastResult={actionData?.reply}
+            done={actionData?.done}
             formKey={p.refundFormKey}
           />
           <History payment={p} />
         </div>
-        <div className="space-y-6">
-          <Card title="Payment">
-            <DescriptionList
-              columns={1}
-              items={[
-                { term: "Paid by", details: `${p.payer.name} <${p.payer.email}>` },
-                {
-                  term: "Completed",
-                  details: p.completedAt ? <DateText value={p.completedAt} mode="datetime" /> : "Not yet",
-                },
-                {
-                  term: "Receipt",
-                  details: p.receipt ? (
-                    <>
-                      {mono(p.receipt.number)}
-                      {p.receipt.openAmount > 0n ? (
-                        <span className="mt-1 block text-amber-800">
-                          <MoneyText amount={p.receipt.openAmount} currency={p.currency} /> unapplied: flagged
-                          for cash application
-                        </span>
-                      ) : (
-                        <span className="mt-1 block text-ink-muted">Fully applied</span>
-                      )}
-                    </>
-                  ) : (
-                    "Not recorded"
-                  ),
-                },
-              ]}
-            />
-          </Card>
-          <Card title="Stripe">
-            <DescriptionList
-              columns={1}
-              items={[
-                {
-                  term: "PaymentIntent",
-                  details: p.stripe.paymentIntentId ? mono(p.stripe.paymentIntentId) : "None yet",
-                },
-                {
-                  term: "Checkout Session",
-                  details: p.stripe.checkoutSessionId ? mono(p.stripe.checkoutSessionId) : "None",
-                },
-              ]}
-            />
-          </Card>
-        </div>
+        <CardPaymentFacts payment={p} />
       </div>
     </>
-  );
-}
-
-function Allocations({ payment: p }: { payment: Payment }) {
-  type Row = Payment["allocations"][number];
-  const columns: Column<Row>[] = [
-    {
-      id: "number",
-      header: "Invoice",
-      rowHeader: true,
-      cell: (a) => <span className="font-medium">{a.number}</span>,
-    },
-    {
-      id: "amount",
-      header: "Invoice amount",
-      align: "right",
-      className: "max-sm:hidden",
-      cell: (a) => <MoneyText amount={a.invoiceAmount} currency={p.currency} className="text-ink-muted" />,
-    },
-    {
-      id: "chosen",
-      header: "Chosen to pay",
-      align: "right",
-      cell: (a) => <MoneyText amount={a.chosen} currency={p.currency} className="font-medium" />,
-    },
-    {
-      id: "open",
-      header: "Open now",
-      align: "right",
-      cell: (a) => <MoneyText amount={a.openNow} currency={p.currency} tone="danger" />,
-    },
-  ];
-  return (
-    <Card title="What the payer chose" flush>
-      <DataTable
-        caption="Invoices the payer chose, with amounts"
-        columns={columns}
-        rows={p.allocations}
-        rowKey={(a) => a.itemId}
-      />
-    </Card>
-  );
-}
-
-function Applications({ payment: p, applied }: { payment: Payment; applied: bigint }) {
-  type Row = Payment["applications"][number];
-  const columns: Column<Row>[] = [
-    {
-      id: "at",
-      header: "Applied",
-      className: "whitespace-nowrap",
-      cell: (a) => <DateText value={a.createdAt} mode="datetime" />,
-    },
-    {
-      id: "invoice",
-      header: "To",
-      rowHeader: true,
-      cell: (a) => <span className="font-medium">{a.debitItem.number}</span>,
-    },
-    {
-      id: "kind",
-      header: "Entry",
-      cell: (a) =>
-        a.kind === "REVERSAL" ? (
-          <Badge tone="warning">Reversal{a.reason ? `: ${a.reason}` : ""}</Badge>
-        ) : a.reversed ? (
-          <Badge tone="neutral">Reversed</Badge>
-        ) : (
-          <Badge tone="success">Applied</Badge>
-        ),
-    },
-    {
-      id: "amount",
-      header: "Amount",
-      align: "right",
-      cell: (a) => <MoneyText amount={a.kind === "REVERSAL" ? -a.amount : a.amount} currency={p.currency} />,
-    },
-  ];
-  return (
-    <Card
-      title="In the ledger"
-      flush
-      actions={
-        p.receipt ? (
-          <span className="text-xs text-ink-muted">
-            <MoneyText amount={applied} currency={p.currency} /> of{" "}
-            <MoneyText amount={p.receipt.amount} currency={p.currency} /> applied
-          </span>
-        ) : null
-      }
-    >
-      <DataTable
-        caption="Applications of the payment's receipt"
-        columns={columns}
-        rows={p.applications}
-        rowKey={(a) => a.id}
-        empty={
-          <EmptyState
-            title="Nothing in the ledger yet"
-            description={
-              p.status === "SUCCEEDED"
-                ? "The receipt has no applications: its whole amount waits for cash application."
-                : "A payment reaches the ledger once Stripe confirms it."
-            }
-          />
-        }
-      />
-    </Card>
-  );
-}
-
-function History({ payment: p }: { payment: Payment }) {
-  const entries = [
-    ...p.history.map((h) => ({
-      at: h.at,
-      what: humanizeAction(h.action),
-      who: h.actorType,
-      key: `a-${h.at.toISOString()}-${h.action}`,
-    })),
-    ...p.events.map((e) => ({
-      at: e.receivedAt,
-      what: `Stripe: ${e.type}`,
-      who: e.processedAt
-        ? "processed"
-        : e.lastError
-          ? `not processed (${e.attempts} tries): ${e.lastError}`
-          : "waiting",
-      key: `e-${e.id}`,
-    })),
-  ].sort((a, b) => a.at.getTime() - b.at.getTime());
-  return (
-    <Card title="History">
-      {entries.length === 0 ? (
-        <p className="text-sm text-ink-muted">Nothing recorded yet.</p>
-      ) : (
-        <ol className="space-y-3">
-          {entries.map((e) => (
-            <li key={e.key} className="flex gap-3 text-sm">
-              <DateText value={e.at} mode="datetime" className="w-44 shrink-0 text-ink-muted" />
-              <span>
-                <span className="font-medium text-ink">{e.what}</span>
-                <span className="ms-2 text-xs text-ink-faint">{e.who}</span>
-              </span>
-            </li>
-          ))}
-        </ol>
-      )}
-    </Card>
   );
 }
 

@@ -57,6 +57,10 @@ async function outcome(run: Promise<unknown>) {
   return { status: 200, data: result as Record<string, unknown> };
 }
 
+/** Conform's reply in an action's answer: errors by field ("" for the form) and what was typed. */
+const replyOf = (answer: { data?: Record<string, unknown> }) =>
+  (answer.data?.reply ?? {}) as { error?: Record<string, string[]>; initialValue?: Record<string, unknown> };
+
 beforeAll(async () => {
   customerId = (await createCustomer(getDb(), { name: "Portal Access GmbH" })).id;
   await createPortalUser(getDb(), {
@@ -69,8 +73,8 @@ beforeAll(async () => {
 describe("portal access on the customer account page", () => {
   it("lists portal users, and lets a collector invite and withdraw, with audit events", async () => {
     const cookie = await staffCookie(["COLLECTOR"]);
-    const page = (await loader(args(cookie))) as { portalAccess: { users: unknown[]; canManage: boolean } };
-    expect(page.portalAccess.canManage).toBe(true);
+    const page = await loader(args(cookie));
+    expect(page.portalAccess.can).toEqual({ manage: true });
     expect(page.portalAccess.users).toMatchObject([{ name: "Alex Payable", role: "ADMIN" }]);
 
     const email = "new.clerk@portal-access.example";
@@ -79,7 +83,8 @@ describe("portal access on the customer account page", () => {
         args(cookie, { intent: "portal-invite", name: "New Clerk", email, role: "PAYER", locale: "es" }),
       ),
     );
-    expect(invited).toEqual({ status: 200, data: { ok: true, message: `Invitation sent to ${email}.` } });
+    expect(invited.status).toBe(200);
+    expect(invited.data?.done).toEqual({ message: `Invitation sent to ${email}.` });
     const mail = await getDb().outboxEmail.findFirstOrThrow({ where: { toAddress: email } });
     expect(mail.textBody).toContain("le ha invitado");
     expect(mail.textBody).toMatch(/http:\/\/localhost:3000\/invitations\/[A-Za-z0-9_-]{43}/);
@@ -92,7 +97,7 @@ describe("portal access on the customer account page", () => {
     const revoked = await outcome(
       action(args(cookie, { intent: "portal-revoke", invitationId: invitation.id })),
     );
-    expect(revoked.data).toEqual({ ok: true, message: `The invitation to ${email} was withdrawn.` });
+    expect(revoked.data?.done).toEqual({ message: `The invitation to ${email} was withdrawn.` });
 
     const audits = await getDb().auditEvent.findMany({
       where: { customerId, actorType: "staff" },
@@ -108,21 +113,21 @@ describe("portal access on the customer account page", () => {
       action(args(collector, { intent: "portal-invite", name: "", email: "nope", role: "OWNER" })),
     );
     expect(invalid.status).toBe(400);
-    expect(Object.keys((invalid.data as { fieldErrors: object }).fieldErrors).sort()).toEqual([
-      "email",
-      "name",
-      "role",
-    ]);
+    expect(Object.keys(replyOf(invalid).error ?? {}).sort()).toEqual(["email", "name", "role"]);
+    expect(replyOf(invalid).error?.email).toEqual(["Enter a valid e-mail address, like name@company.com."]);
+    // What was typed comes back for the form.
+    expect(replyOf(invalid).initialValue).toMatchObject({ email: "nope" });
 
     const cash = await staffCookie(["CASH_APPLIER"]);
-    const page = (await loader(args(cash))) as { portalAccess: { canManage: boolean } };
-    expect(page.portalAccess.canManage).toBe(false);
+    const page = await loader(args(cash));
+    expect(page.portalAccess.can).toEqual({ manage: false });
     const refused = await outcome(
       action(
         args(cash, { intent: "portal-invite", name: "X", email: "x@portal-access.example", role: "VIEWER" }),
       ),
     );
     expect(refused.status).toBe(403);
+    expect(replyOf(refused).error?.[""]).toEqual(["Your role does not allow this."]);
 
     const forged = await outcome(
       action(
@@ -134,5 +139,35 @@ describe("portal access on the customer account page", () => {
       ),
     );
     expect(forged.status).toBe(403);
+  });
+
+  it("answers an unknown intent with a 400 that says so, and puts a refusal's words on the form", async () => {
+    const collector = await staffCookie(["COLLECTOR"]);
+    const unknown = await outcome(action(args(collector, { intent: "portal-delete-everything" })));
+    expect(unknown.status).toBe(400);
+    expect(replyOf(unknown).error?.[""]).toEqual([
+      "This form does not do that. Reload the page and try again.",
+    ]);
+
+    // Inviting someone who already has access: the page's words, with who and as what.
+    const member = await outcome(
+      action(
+        args(collector, {
+          intent: "portal-invite",
+          name: "Alex again",
+          email: "ap@portal-access.example",
+          role: "VIEWER",
+        }),
+      ),
+    );
+    expect(member.status).toBe(409);
+    expect(replyOf(member).error?.[""]).toEqual([
+      "Alex Payable (ap@portal-access.example) already has access to this account as Administrator. Change their role instead.",
+    ]);
+
+    // A withdrawal without its invitation is a field error, never a crash.
+    const withoutId = await outcome(action(args(collector, { intent: "portal-revoke" })));
+    expect(withoutId.status).toBe(400);
+    expect(Object.keys(replyOf(withoutId).error ?? {})).toEqual(["invitationId"]);
   });
 });

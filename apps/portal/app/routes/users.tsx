@@ -1,14 +1,18 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { PortalRole } from "@settle/domain/actor";
-import { ChangePortalRoleSchema, changePortalRole } from "@settle/domain/portal-access/change-portal-role";
+import { changePortalRole } from "@settle/domain/portal-access/change-portal-role";
 import { invitePortalUser } from "@settle/domain/portal-access/invite-portal-user";
 import {
   type InvitationRow,
   listPortalUsers,
   type PortalUserRow,
 } from "@settle/domain/portal-access/list-portal-users";
-import { InviteColleagueFormSchema, PORTAL_ROLES } from "@settle/domain/portal-access/portal-access-forms";
+import {
+  ChangePortalRoleSchema,
+  InviteColleagueFormSchema,
+  PORTAL_ROLES,
+} from "@settle/domain/portal-access/portal-access-forms";
 import { removePortalUser } from "@settle/domain/portal-access/remove-portal-user";
 import { revokeInvitation } from "@settle/domain/portal-access/revoke-invitation";
 import { Alert } from "@settle/ui/alert";

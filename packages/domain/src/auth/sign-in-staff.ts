@@ -37,9 +37,7 @@ export async function signInStaff(
     throw new DomainError(
       "RATE_LIMITED",
       `Too many sign-in attempts. Try again in ${Math.ceil(wait / 60)} minutes.`,
-      {
-        retryAfterSeconds: wait,
-      },
+      { retryAfterSeconds: wait, reason: "sign-in-rate-limited", minutes: Math.ceil(wait / 60) },
     );
   }
   const user = await getDb().staffUser.findUnique({
@@ -62,7 +60,7 @@ export async function signInStaff(
         ),
       );
     }
-    throw new DomainError("VALIDATION", INVALID_CREDENTIALS);
+    throw new DomainError("VALIDATION", INVALID_CREDENTIALS, { reason: "invalid-credentials" });
   }
   await resetRateLimit(`staff-sign-in:account:${email}`);
   return { userId: user.id };

@@ -77,12 +77,15 @@ export interface CardPaymentDetails {
     lastError: string | null;
     /** Stripe reported it failed or cancelled after it had succeeded; the ledger reversed it. */
     reversed: boolean;
-    /** The viewer may approve or reject it (an approver, and not the requester). */
-    canDecide: boolean;
+    /**
+     * What the viewer may do with it: approve or reject it (an approver, and not the requester),
+     * send it to Stripe again (an approved refund Stripe has not confirmed, for staff who refund).
+     */
+    can: { decide: boolean; sendAgain: boolean };
   }[];
   /** What can still be refunded, and whether the viewer may ask for it. */
   refundable: bigint;
-  canRequestRefund: boolean;
+  can: { refund: boolean };
   /** Card network chargebacks (Stripe disputes) on this payment. */
   chargebacks: {
     id: string;
@@ -250,18 +253,23 @@ export async function getCardPaymentDetails(
       failureReason: r.failureReason,
       lastError: r.status === "APPROVED" ? r.lastError : null,
       reversed: r.reversalItemId !== null,
-      canDecide:
-        r.status === "PENDING_APPROVAL" &&
-        hasRole(REFUND_APPROVE_ROLES) &&
-        actor.kind === "staff" &&
-        actor.userId !== r.requestedById,
+      can: {
+        decide:
+          r.status === "PENDING_APPROVAL" &&
+          hasRole(REFUND_APPROVE_ROLES) &&
+          actor.kind === "staff" &&
+          actor.userId !== r.requestedById,
+        sendAgain: r.status === "APPROVED" && r.lastError !== null && hasRole(REFUND_REQUEST_ROLES),
+      },
     })),
     refundable,
-    canRequestRefund:
-      attempt.status === "SUCCEEDED" &&
-      refundable > 0n &&
-      !hasOpenChargeback &&
-      hasRole(REFUND_REQUEST_ROLES),
+    can: {
+      refund:
+        attempt.status === "SUCCEEDED" &&
+        refundable > 0n &&
+        !hasOpenChargeback &&
+        hasRole(REFUND_REQUEST_ROLES),
+    },
     chargebacks: chargebacks.map((c) => ({
       id: c.id,
       stripeDisputeId: c.stripeDisputeId,

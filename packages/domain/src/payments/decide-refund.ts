@@ -57,7 +57,9 @@ async function decide(
       requiresApproval: refund.requiresApproval,
     };
     if (refund.requestedById === actor.userId) {
-      throw new DomainError("FORBIDDEN", "Someone else must approve or reject your own refund request.");
+      throw new DomainError("FORBIDDEN", "Someone else must approve or reject your own refund request.", {
+        reason: "own-request",
+      });
     }
     if (refund.status !== "PENDING_APPROVAL") {
       const sameWay =
@@ -65,7 +67,10 @@ async function decide(
         (decision === "REJECTED" ? refund.status === "REJECTED" : refund.status !== "REJECTED");
       if (sameWay)
         return { ...summary, status: refund.status, replayed: true, send: refund.status === "APPROVED" };
-      throw new DomainError("INVALID_STATE", "This refund was already decided.", { status: refund.status });
+      throw new DomainError("INVALID_STATE", "This refund was already decided.", {
+        reason: "already-decided",
+        status: refund.status,
+      });
     }
     await t.refund.update({
       where: { id: refund.id },

@@ -24,21 +24,27 @@ export const LIVE_REFUND_STATUSES: readonly RefundStatus[] = [
   "SUCCEEDED",
 ];
 
+/** What a staff member fills in to ask for a refund. */
+const refundRequestFields = {
+  /** Decimal text in the payment's currency, e.g. "125.50". */
+  amount: z.string({ error: "Enter an amount." }).trim().min(1, "Enter an amount.").max(30),
+  reason: z.enum(REFUND_REASONS, { message: "Choose a reason." }),
+  note: z.string().trim().max(500).optional(),
+  /** The form's key: the same submission twice makes one request. */
+  idempotencyKey: z.string().min(8).max(200),
+};
+
+const noteForOther = (v: { reason: RefundReason; note?: string | undefined }) =>
+  v.reason !== "OTHER" || (v.note ?? "").length > 0;
+const noteForOtherError = { message: "Say why when the reason is Other.", path: ["note"] };
+
 export const RequestRefundSchema = z
   .object({
     /** The card payment (payment attempt) the refund gives back. */
     attemptId: z.string().max(100),
-    /** Decimal text in the payment's currency, e.g. "125.50". */
-    amount: z.string().trim().min(1, "Enter an amount.").max(30),
-    reason: z.enum(REFUND_REASONS, { message: "Choose a reason." }),
-    note: z.string().trim().max(500).optional(),
-    /** The form's key: the same submission twice makes one request. */
-    idempotencyKey: z.string().min(8).max(200),
+    ...refundRequestFields,
   })
-  .refine((v) => v.reason !== "OTHER" || (v.note ?? "").length > 0, {
-    message: "Say why when the reason is Other.",
-    path: ["note"],
-  });
+  .refine(noteForOther, noteForOtherError);
 export type RequestRefundInput = z.input<typeof RequestRefundSchema>;
 
 /**
@@ -53,14 +59,32 @@ export const DecideRefundSchema = z.object({
 });
 export type DecideRefundInput = z.input<typeof DecideRefundSchema>;
 
-export const RejectRefundSchema = DecideRefundSchema.extend({
-  note: z.string().trim().min(1, "Say why the refund is rejected.").max(500),
-});
+const rejectionNote = z
+  .string({ error: "Say why the refund is rejected." })
+  .trim()
+  .min(1, "Say why the refund is rejected.")
+  .max(500);
+
+export const RejectRefundSchema = DecideRefundSchema.extend({ note: rejectionNote });
 export type RejectRefundInput = z.input<typeof RejectRefundSchema>;
 
 /** "Send again" on an approved refund of one card payment. */
 export const RetryRefundSchema = DecideRefundSchema.pick({ attemptId: true, refundId: true });
 export type RetryRefundInput = z.input<typeof RetryRefundSchema>;
+
+/**
+ * The back office card payment page's refund forms, one per intent (the payment comes from the
+ * address): ask for a refund, approve or reject one, send an approved one again.
+ */
+export const CardPaymentRefundFormSchema = z.discriminatedUnion("intent", [
+  z
+    .object({ intent: z.literal("refund-request"), ...refundRequestFields })
+    .refine(noteForOther, noteForOtherError),
+  DecideRefundSchema.omit({ attemptId: true }).extend({ intent: z.literal("refund-approve") }),
+  RejectRefundSchema.omit({ attemptId: true }).extend({ intent: z.literal("refund-reject") }),
+  RetryRefundSchema.omit({ attemptId: true }).extend({ intent: z.literal("refund-send") }),
+]);
+export type CardPaymentRefundForm = z.output<typeof CardPaymentRefundFormSchema>;
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -320,7 +320,11 @@ describe("a refund made in Stripe's dashboard", () => {
       await getDb().auditEvent.count({ where: { action: "refund.made-in-stripe", entityId: row.id } }),
     ).toBe(1);
     const details = await getCardPaymentDetails({ attemptId: p.attemptId }, cash);
-    expect(details.refunds[0]).toMatchObject({ source: "STRIPE", requestedBy: null, canDecide: false });
+    expect(details.refunds[0]).toMatchObject({
+      source: "STRIPE",
+      requestedBy: null,
+      can: { decide: false, sendAgain: false },
+    });
 
     // Replays: still one row, one REFUND item, the same ledger.
     const before = await ledgerOf(p.customerId);

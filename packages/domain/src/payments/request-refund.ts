@@ -49,7 +49,9 @@ export async function requestRefund(rawInput: RequestRefundInput, actor: Actor):
     });
     if (!attempt) throw new DomainError("NOT_FOUND", "Card payment not found.");
     if (!attempt.paymentItemId || !attempt.paymentIntentId) {
-      throw new DomainError("INVALID_STATE", "Only a succeeded card payment can be refunded.");
+      throw new DomainError("INVALID_STATE", "Only a succeeded card payment can be refunded.", {
+        reason: "not-succeeded",
+      });
     }
     // One request at a time per payment: the payment row is the lock, so two requests cannot
     // both take the last refundable amount.
@@ -63,7 +65,9 @@ export async function requestRefund(rawInput: RequestRefundInput, actor: Actor):
     const previous = await t.refund.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
     if (previous) {
       if (previous.paymentItemId !== payment.id) {
-        throw new DomainError("CONFLICT", "This form was already used for another payment.");
+        throw new DomainError("CONFLICT", "This form was already used for another payment.", {
+          reason: "form-used",
+        });
       }
       return { ...toSummary(previous), replayed: true, send: false };
     }
@@ -74,14 +78,22 @@ export async function requestRefund(rawInput: RequestRefundInput, actor: Actor):
     } catch {
       throw new DomainError("VALIDATION", `Enter the amount in ${currency}, e.g. 125.50.`, {
         field: "amount",
+        reason: "not-an-amount",
+        currency,
       });
     }
     if (amount <= 0n)
-      throw new DomainError("VALIDATION", "The amount must be more than zero.", { field: "amount" });
+      throw new DomainError("VALIDATION", "The amount must be more than zero.", {
+        field: "amount",
+        reason: "not-positive",
+      });
     if (stripeAmountProblem(amount, currency)) {
       const step = `${toDecimalString(stripeStep(currency), currency)} ${currency}`;
       throw new DomainError("VALIDATION", `Card refunds in ${currency} must be a multiple of ${step}.`, {
         field: "amount",
+        reason: "not-a-card-step",
+        currency,
+        step,
       });
     }
 
@@ -93,6 +105,7 @@ export async function requestRefund(rawInput: RequestRefundInput, actor: Actor):
       throw new DomainError(
         "INVALID_STATE",
         "This payment has an open chargeback; it cannot be refunded now.",
+        { reason: "open-chargeback" },
       );
     }
     const refundable = await refundableAmount(t, payment.id, BigInt(payment.amount));
@@ -100,7 +113,13 @@ export async function requestRefund(rawInput: RequestRefundInput, actor: Actor):
       throw new DomainError(
         "VALIDATION",
         `At most ${toDecimalString(refundable, currency)} ${currency} of this payment can still be refunded.`,
-        { field: "amount", refundable: refundable.toString() },
+        {
+          field: "amount",
+          reason: "above-refundable",
+          refundable: refundable.toString(),
+          most: toDecimalString(refundable, currency),
+          currency,
+        },
       );
     }
     const requiresApproval = await needsApproval(t, currency, amount);

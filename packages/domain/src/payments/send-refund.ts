@@ -35,7 +35,10 @@ export async function sendRefund(refundId: string, actor: Actor): Promise<{ stat
   if (!refund) throw new DomainError("NOT_FOUND", "Refund not found.");
   if (refund.status !== "APPROVED") return { status: refund.status };
   const paymentIntent = refund.paymentItem.stripePaymentIntentId;
-  if (!paymentIntent) throw new DomainError("INVALID_STATE", "This payment did not come through Stripe.");
+  if (!paymentIntent)
+    throw new DomainError("INVALID_STATE", "This payment did not come through Stripe.", {
+      reason: "not-through-stripe",
+    });
 
   const { stripe } = getStripe();
   let sent: Stripe.Refund;
@@ -72,6 +75,7 @@ export async function sendRefund(refundId: string, actor: Actor): Promise<{ stat
     if (refused) {
       throw new DomainError("INVALID_STATE", `Stripe refused the refund: ${error.message}`, {
         reason: "stripe-refused",
+        stripeMessage: error.message,
       });
     }
     if (error instanceof Stripe.errors.StripeError) {

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { Actor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { inTransaction, type Tx } from "../db/client.ts";
@@ -6,14 +5,7 @@ import type { PortalRole } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
 import { isUuid } from "./invitation-policy.ts";
 import { countAdmins, lockManagedAccount } from "./lock-managed-account.ts";
-import { PortalRoleSchema } from "./portal-access-forms.ts";
-
-export const ChangePortalRoleSchema = z.object({
-  customerId: z.string().max(100),
-  portalUserId: z.string().max(100),
-  role: PortalRoleSchema,
-});
-export type ChangePortalRoleInput = z.input<typeof ChangePortalRoleSchema>;
+import { type ChangePortalRoleInput, ChangePortalRoleSchema } from "./portal-access-forms.ts";
 
 /**
  * Changes a user's role on one customer account. Portal administrators cannot demote the account's

@@ -90,7 +90,7 @@ export async function invitePortalUser(
       throw new DomainError(
         "CONFLICT",
         `${existing.name} (${input.email}) already has access to this account as ${roleLabel(membership.role, "en")}. Change their role instead.`,
-        { reason: "already-member", name: existing.name, role: membership.role },
+        { reason: "already-member", name: existing.name, email: input.email, role: membership.role },
       );
     }
     if (existing && !existing.active) {

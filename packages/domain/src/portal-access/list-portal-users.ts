@@ -45,7 +45,7 @@ export interface PortalAccess {
   invitations: InvitationRow[];
   adminCount: number;
   /** Whether the actor may invite, change and remove (staff without a portal-access role may only look). */
-  canManage: boolean;
+  can: { manage: boolean };
 }
 
 /**
@@ -135,6 +135,6 @@ export async function listPortalUsers(
       expiresAt: i.expiresAt,
     })),
     adminCount: memberships.filter((m) => m.role === "ADMIN").length,
-    canManage: canManageUsers(actor, customerId),
+    can: { manage: canManageUsers(actor, customerId) },
   };
 }

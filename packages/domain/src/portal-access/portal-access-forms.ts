@@ -29,3 +29,45 @@ export type InvitePortalUserInput = z.input<typeof InvitePortalUserSchema>;
 
 /** The invitation form on an account's users page: the account comes from the address. */
 export const InviteColleagueFormSchema = InvitePortalUserSchema.omit({ customerId: true, locale: true });
+
+/** A user's role on one account. */
+export const ChangePortalRoleSchema = z.object({
+  customerId: z.string().max(100),
+  portalUserId: z.string().max(100),
+  role: PortalRoleSchema,
+});
+export type ChangePortalRoleInput = z.input<typeof ChangePortalRoleSchema>;
+
+/** Taking a user's access to one account away. */
+export const RemovePortalUserSchema = z.object({
+  customerId: z.string().max(100),
+  portalUserId: z.string().max(100),
+});
+export type RemovePortalUserInput = z.input<typeof RemovePortalUserSchema>;
+
+/** Withdrawing an invitation not yet accepted. */
+export const RevokeInvitationSchema = z.object({
+  customerId: z.string().max(100),
+  invitationId: z.string().max(100),
+});
+export type RevokeInvitationInput = z.input<typeof RevokeInvitationSchema>;
+
+/** The back office customer page's portal access forms, one per intent (the account comes from the address). */
+export const StaffPortalAccessFormSchema = z.discriminatedUnion("intent", [
+  InvitePortalUserSchema.omit({ customerId: true }).extend({ intent: z.literal("portal-invite") }),
+  RevokeInvitationSchema.omit({ customerId: true }).extend({ intent: z.literal("portal-revoke") }),
+  RemovePortalUserSchema.omit({ customerId: true }).extend({ intent: z.literal("portal-remove") }),
+]);
+export type StaffPortalAccessForm = z.output<typeof StaffPortalAccessFormSchema>;
+
+/**
+ * The portal's users page forms, one per intent: "resend" sends an expired invitation again with
+ * the invitation form's fields.
+ */
+export const PortalUsersFormSchema = z.discriminatedUnion("intent", [
+  InviteColleagueFormSchema.extend({ intent: z.literal(["invite", "resend"]) }),
+  ChangePortalRoleSchema.omit({ customerId: true }).extend({ intent: z.literal("change-role") }),
+  RemovePortalUserSchema.omit({ customerId: true }).extend({ intent: z.literal("remove") }),
+  RevokeInvitationSchema.omit({ customerId: true }).extend({ intent: z.literal("revoke") }),
+]);
+export type PortalUsersForm = z.output<typeof PortalUsersFormSchema>;

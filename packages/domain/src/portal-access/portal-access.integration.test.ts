@@ -456,7 +456,7 @@ describe("managing users", () => {
       ["Pending Pete", "PENDING"],
       ["Stale Sue", "EXPIRED"],
     ]);
-    expect(access).toMatchObject({ adminCount: 1, canManage: true });
+    expect(access).toMatchObject({ adminCount: 1, can: { manage: true } });
   });
 
   it("changes roles and removes access to one account only, with audit events", async () => {
@@ -637,7 +637,7 @@ describe("scope", () => {
       ),
     ).toBe("FORBIDDEN");
     const access = await listPortalUsers({ customerId: account }, cash);
-    expect(access.canManage).toBe(false);
+    expect(access.can.manage).toBe(false);
     expect(await failure(listPortalUsers({ customerId: randomUUID() }, cash))).toBe("NOT_FOUND");
   });
 

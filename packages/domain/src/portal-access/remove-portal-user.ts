@@ -1,16 +1,10 @@
-import { z } from "zod";
 import type { Actor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { inTransaction, type Tx } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import { isUuid } from "./invitation-policy.ts";
 import { countAdmins, lockManagedAccount } from "./lock-managed-account.ts";
-
-export const RemovePortalUserSchema = z.object({
-  customerId: z.string().max(100),
-  portalUserId: z.string().max(100),
-});
-export type RemovePortalUserInput = z.input<typeof RemovePortalUserSchema>;
+import { type RemovePortalUserInput, RemovePortalUserSchema } from "./portal-access-forms.ts";
 
 /**
  * Takes a user's access to one customer account away (their access to other accounts, and the

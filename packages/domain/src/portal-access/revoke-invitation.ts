@@ -1,16 +1,10 @@
-import { z } from "zod";
 import type { Actor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { inTransaction, type Tx } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import { isUuid } from "./invitation-policy.ts";
 import { lockManagedAccount } from "./lock-managed-account.ts";
-
-export const RevokeInvitationSchema = z.object({
-  customerId: z.string().max(100),
-  invitationId: z.string().max(100),
-});
-export type RevokeInvitationInput = z.input<typeof RevokeInvitationSchema>;
+import { type RevokeInvitationInput, RevokeInvitationSchema } from "./portal-access-forms.ts";
 
 /**
  * Withdraws an invitation that was not accepted yet: its link stops working at once (and an
@@ -38,7 +32,7 @@ export async function revokeInvitation(
       throw new DomainError(
         "INVALID_STATE",
         `${invitation.email} has already accepted this invitation. Remove their access instead.`,
-        { reason: "already-accepted" },
+        { reason: "already-accepted", email: invitation.email },
       );
     }
     if (invitation.revokedAt) return { email: invitation.email, revoked: false };

@@ -1,10 +1,11 @@
-import type { PortalRole } from "@settle/domain/actor";
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type {
   InvitationRow,
   PortalAccess,
   PortalUserRow,
 } from "@settle/domain/portal-access/list-portal-users";
-import { PORTAL_ROLES } from "@settle/domain/portal-access/portal-access-forms";
+import { PORTAL_ROLES, StaffPortalAccessFormSchema } from "@settle/domain/portal-access/portal-access-forms";
 import { Alert } from "@settle/ui/alert";
 import { Badge } from "@settle/ui/badge";
 import { Button } from "@settle/ui/button";
@@ -13,17 +14,10 @@ import { CsrfInput } from "@settle/ui/csrf-input";
 import { type Column, DataTable } from "@settle/ui/data-table";
 import { DateText } from "@settle/ui/date-text";
 import { EmptyState } from "@settle/ui/empty-state";
-import { TextField } from "@settle/ui/fields";
-import { useId } from "react";
+import { SelectField, TextField } from "@settle/ui/fields";
 import { Form, useNavigation } from "react-router";
-import { useCsrfToken } from "../use-csrf-token.ts";
-
-/** The portal's words for its roles, and what each may do there. */
-export const PORTAL_ROLE_LABELS: Record<PortalRole, { label: string; does: string }> = {
-  VIEWER: { label: "Viewer", does: "sees balances, invoices and statements" },
-  PAYER: { label: "Payer", does: "sees the account and pays invoices" },
-  ADMIN: { label: "Administrator", does: "also invites and removes the customer's portal users" },
-};
+import { PORTAL_ROLE_LABELS } from "../../labels.ts";
+import { useCsrfToken } from "../../use-csrf-token.ts";
 
 /** The languages an invitation e-mail can be written in (the portal's). */
 const LANGUAGES = [
@@ -34,30 +28,34 @@ const LANGUAGES = [
   { value: "ar", label: "العربية" },
 ] as const;
 
-/** What the customer account page's portal-access actions return. */
-export type PortalAccessResult =
-  | { ok: true; message: string }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+const ROLE_OPTIONS = PORTAL_ROLES.map((role) => ({
+  value: role,
+  label: `${PORTAL_ROLE_LABELS[role].label}: ${PORTAL_ROLE_LABELS[role].does}`,
+}));
 
 export interface PortalAccessPanelProps {
   /** Dates arrive as Date objects (React Router serializes them). */
   access: PortalAccess;
-  result?: PortalAccessResult;
+  /** The last portal-access form's reply (field and form errors), and what it did. */
+  lastResult?: SubmissionResult<string[]>;
+  done?: { message: string } | null;
   className?: string;
 }
 
-const selectClass =
-  "block w-full rounded-lg border-0 bg-surface px-3 py-2 text-sm text-ink shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600 focus:outline-none";
+/** The intent a reply answers (the forms send it as a field). */
+const intentOf = (reply: SubmissionResult<string[]> | undefined) =>
+  reply?.initialValue && typeof reply.initialValue.intent === "string" ? reply.initialValue.intent : null;
 
 /**
  * "Portal access" on the customer account page: who at the customer can use the portal, open
  * invitations, and (for staff whose role allows it) inviting, withdrawing and removing. Every
  * change is a domain use case that checks the role again and writes an audit event.
  */
-export function PortalAccessPanel({ access, result, className }: PortalAccessPanelProps) {
+export function PortalAccessPanel({ access, lastResult, done, className }: PortalAccessPanelProps) {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
-  const shownResult = navigation.state === "idle" ? result : undefined;
+  const idle = navigation.state === "idle";
+  const refused = idle ? lastResult?.error?.[""] : undefined;
   return (
     <Card
       title="Portal access"
@@ -71,9 +69,9 @@ export function PortalAccessPanel({ access, result, className }: PortalAccessPan
         </span>
       }
     >
-      {shownResult ? (
+      {idle && (done || refused?.length) ? (
         <div className="border-b border-line px-5 py-3">
-          <Alert tone={shownResult.ok ? "success" : "danger"}>{shownResult.message}</Alert>
+          <Alert tone={done ? "success" : "danger"}>{done ? done.message : refused?.join(" ")}</Alert>
         </div>
       ) : null}
       <div className="grid lg:grid-cols-3">
@@ -82,8 +80,11 @@ export function PortalAccessPanel({ access, result, className }: PortalAccessPan
           <InvitationsTable access={access} busy={busy} />
         </div>
         <div className="px-5 py-4 max-lg:border-t max-lg:border-line">
-          {access.canManage ? (
-            <InviteForm busy={busy} result={shownResult} />
+          {access.can.manage ? (
+            <InviteForm
+              busy={busy}
+              lastResult={intentOf(lastResult) === "portal-invite" ? lastResult : undefined}
+            />
           ) : (
             <p className="text-sm text-ink-muted">
               Collectors, AR managers and administrators can invite and remove portal users.
@@ -136,7 +137,7 @@ function UsersTable({ access, busy }: { access: PortalAccess; busy: boolean }) {
       header: <span className="sr-only">Actions</span>,
       align: "right",
       cell: (u) =>
-        access.canManage ? (
+        access.can.manage ? (
           <details className="relative inline-block text-start">
             <summary className="inline-flex cursor-pointer list-none rounded-lg px-2.5 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-red-600 [&::-webkit-details-marker]:hidden">
               Remove<span className="sr-only"> {u.name}</span>
@@ -220,7 +221,7 @@ function InvitationsTable({ access, busy }: { access: PortalAccess; busy: boolea
       header: <span className="sr-only">Actions</span>,
       align: "right",
       cell: (i) =>
-        access.canManage ? (
+        access.can.manage ? (
           <Form method="post">
             <CsrfInput token={csrf} />
             <input type="hidden" name="invitationId" value={i.id} />
@@ -249,58 +250,34 @@ function InvitationsTable({ access, busy }: { access: PortalAccess; busy: boolea
   );
 }
 
-function InviteForm({ busy, result }: { busy: boolean; result?: PortalAccessResult }) {
+/** The invitation form, validated in the browser with the schema the server uses. */
+function InviteForm({ busy, lastResult }: { busy: boolean; lastResult?: SubmissionResult<string[]> }) {
   const csrf = useCsrfToken();
-  const roleId = useId();
-  const languageId = useId();
-  const errors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
-  // A successful invitation clears the form (a new key remounts the uncontrolled inputs).
-  const formKey = result?.ok ? result.message : "invite";
+  const [form, fields] = useForm({
+    id: "portal-invite",
+    lastResult,
+    defaultValue: { role: "VIEWER", locale: "" },
+    constraint: getZodConstraint(StaffPortalAccessFormSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: StaffPortalAccessFormSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
   return (
-    <Form method="post" key={formKey} className="space-y-4" aria-labelledby={`${roleId}-title`}>
-      <h3 id={`${roleId}-title`} className="text-sm font-semibold text-ink">
+    <Form method="post" {...getFormProps(form)} className="space-y-4" aria-labelledby={`${form.id}-title`}>
+      <h3 id={`${form.id}-title`} className="text-sm font-semibold text-ink">
         Invite a portal user
       </h3>
       <CsrfInput token={csrf} />
-      <TextField label="Name" name="name" required autoComplete="off" errors={errors.name} />
-      <TextField
-        label="E-mail"
-        name="email"
-        type="email"
-        required
-        autoComplete="off"
-        spellCheck={false}
-        errors={errors.email}
-      />
-      <div className="space-y-1.5">
-        <label htmlFor={roleId} className="block text-sm font-medium text-ink">
-          Role
-        </label>
-        <select id={roleId} name="role" defaultValue="VIEWER" className={selectClass}>
-          {PORTAL_ROLES.map((role) => (
-            <option key={role} value={role}>
-              {PORTAL_ROLE_LABELS[role].label}: {PORTAL_ROLE_LABELS[role].does}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor={languageId} className="block text-sm font-medium text-ink">
-          Language of the e-mail
-        </label>
-        <select id={languageId} name="locale" defaultValue="" className={selectClass}>
-          {LANGUAGES.map((l) => (
-            <option key={l.value} value={l.value} lang={l.value || undefined}>
-              {l.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <input type="hidden" name="intent" value="portal-invite" />
+      <TextField label="Name" field={fields.name} autoComplete="off" />
+      <TextField label="E-mail" field={fields.email} type="email" autoComplete="off" spellCheck={false} />
+      <SelectField label="Role" field={fields.role} options={ROLE_OPTIONS} />
+      <SelectField label="Language of the e-mail" field={fields.locale} options={LANGUAGES} />
       <p className="text-xs text-ink-faint">
         The link in the e-mail works once and expires after 7 days. The customer's portal administrators can
         manage their users themselves.
       </p>
-      <Button type="submit" name="intent" value="portal-invite" className="w-full" disabled={busy}>
+      <Button type="submit" className="w-full" disabled={busy}>
         Send invitation
       </Button>
     </Form>

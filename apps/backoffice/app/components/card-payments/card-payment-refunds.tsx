@@ -1,5 +1,11 @@
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { CardPaymentDetails } from "@settle/domain/payments/card-payment-details";
-import { REFUND_REASON_LABELS, REFUND_REASONS } from "@settle/domain/payments/refund-forms";
+import {
+  CardPaymentRefundFormSchema,
+  REFUND_REASON_LABELS,
+  REFUND_REASONS,
+} from "@settle/domain/payments/refund-forms";
 import { Alert } from "@settle/ui/alert";
 import { Badge } from "@settle/ui/badge";
 import { Button } from "@settle/ui/button";
@@ -8,36 +14,62 @@ import { CsrfInput } from "@settle/ui/csrf-input";
 import { type Column, DataTable } from "@settle/ui/data-table";
 import { DateText } from "@settle/ui/date-text";
 import { EmptyState } from "@settle/ui/empty-state";
-import { TextField } from "@settle/ui/fields";
+import { SelectField, TextField } from "@settle/ui/fields";
 import { MoneyText } from "@settle/ui/money-text";
-import { useId } from "react";
 import { Form, useNavigation } from "react-router";
-import { CHARGEBACK_STATUS, REFUND_STATUS } from "../labels.ts";
-import { useCsrfToken } from "../use-csrf-token.ts";
+import { CHARGEBACK_STATUS, REFUND_STATUS } from "../../labels.ts";
+import { useCsrfToken } from "../../use-csrf-token.ts";
 
 type Refund = CardPaymentDetails["refunds"][number];
 type Chargeback = CardPaymentDetails["chargebacks"][number];
+type Reply = SubmissionResult<string[]>;
 
-export interface RefundActionResult {
-  ok: boolean;
-  message: string;
-  fieldErrors?: Record<string, string[]>;
+const STATUS_MESSAGES: Record<string, string> = {
+  PENDING_APPROVAL: "waits for a second staff member's approval",
+  APPROVED: "is approved; Stripe has not confirmed it yet",
+  PENDING: "was sent to Stripe",
+  SUCCEEDED: "is refunded",
+  FAILED: "failed at Stripe",
+  REJECTED: "was rejected",
+};
+
+/** What the page says after a refund form did its work: what was done, and where the refund stands. */
+export function refundOutcome(done: string, refund: { status: string }): string {
+  return `${done} The refund ${STATUS_MESSAGES[refund.status] ?? refund.status.toLowerCase()}.`;
 }
+
+const REASON_OPTIONS = REFUND_REASONS.map((r) => ({ value: r, label: REFUND_REASON_LABELS[r] }));
+
+/** The intent a reply answers (every refund form sends it as a field). */
+const intentOf = (reply: Reply | undefined) =>
+  typeof reply?.initialValue?.intent === "string" ? reply.initialValue.intent : null;
 
 /** Refund requests with their approval and Stripe status, and the form to ask for one. */
 export function RefundsPanel({
   payment: p,
-  result,
+  lastResult,
+  done,
   formKey,
 }: {
-  payment: Pick<CardPaymentDetails, "refunds" | "refundable" | "canRequestRefund" | "currency">;
-  result: RefundActionResult | undefined;
+  payment: Pick<CardPaymentDetails, "refunds" | "refundable" | "can" | "currency">;
+  /** The last refund form's reply (field and form errors), and what it did. */
+  lastResult: Reply | undefined;
+  done: { message: string } | null | undefined;
   /** A fresh idempotency key per rendering of the form: the same submission twice is one request. */
   formKey: string;
 }) {
   const csrf = useCsrfToken();
-  const busy = useNavigation().state !== "idle";
-  const reasonId = useId();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  const requesting = intentOf(lastResult) === "refund-request";
+  // A decision's refusal (e.g. a rejection without a note) is said above the table; the request
+  // form shows its own field errors.
+  const refused =
+    navigation.state !== "idle" || done
+      ? []
+      : Object.entries(lastResult?.error ?? {})
+          .filter(([name]) => name === "" || !requesting)
+          .flatMap(([, errors]) => errors ?? []);
   const columns: Column<Refund>[] = [
     {
       id: "requested",
@@ -102,22 +134,16 @@ export function RefundsPanel({
       header: <span className="sr-only">Decision</span>,
       align: "right",
       cell: (r) =>
-        r.status === "APPROVED" && p.canRequestRefund !== undefined && r.lastError ? (
+        r.can.sendAgain ? (
           <Form method="post">
             <CsrfInput token={csrf} />
             <input type="hidden" name="refundId" value={r.id} />
-            <Button
-              type="submit"
-              name="intent"
-              value="refund-send"
-              size="sm"
-              variant="secondary"
-              disabled={busy}
-            >
+            <input type="hidden" name="intent" value="refund-send" />
+            <Button type="submit" size="sm" variant="secondary" disabled={busy}>
               Send again
             </Button>
           </Form>
-        ) : r.canDecide ? (
+        ) : r.can.decide ? (
           <Form method="post" className="flex flex-col items-end gap-2">
             <CsrfInput token={csrf} />
             <input type="hidden" name="refundId" value={r.id} />
@@ -151,9 +177,11 @@ export function RefundsPanel({
         </span>
       }
     >
-      {result ? (
+      {(done && navigation.state === "idle") || refused.length ? (
         <div className="p-4">
-          <Alert tone={result.ok ? "success" : "danger"}>{result.message}</Alert>
+          <Alert tone={refused.length ? "danger" : "success"}>
+            {refused.length ? refused.join(" ") : done?.message}
+          </Alert>
         </div>
       ) : null}
       <DataTable
@@ -163,51 +191,70 @@ export function RefundsPanel({
         rowKey={(r) => r.id}
         empty={<EmptyState title="No refunds" description="Nothing of this payment was given back." />}
       />
-      {p.canRequestRefund ? (
-        <Form method="post" className="space-y-4 border-t border-line p-4" aria-label="Request a refund">
-          <CsrfInput token={csrf} />
-          <input type="hidden" name="idempotencyKey" value={formKey} />
-          <h3 className="text-sm font-semibold text-ink">Request a refund</h3>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <TextField
-              label={`Amount (${p.currency})`}
-              name="amount"
-              inputMode="decimal"
-              required
-              errors={result?.fieldErrors?.amount}
-              description="Part of the payment or all of what can still be refunded. Applications to invoices are reversed, newest first, for what is not unapplied."
-            />
-            <div className="space-y-1.5">
-              <label htmlFor={reasonId} className="block text-sm font-medium text-ink">
-                Reason
-              </label>
-              <select
-                id={reasonId}
-                name="reason"
-                required
-                className="block w-full rounded-lg border border-line bg-surface px-3 py-2 text-sm"
-              >
-                {REFUND_REASONS.map((r) => (
-                  <option key={r} value={r}>
-                    {REFUND_REASON_LABELS[r]}
-                  </option>
-                ))}
-              </select>
-            </div>
-          </div>
-          <TextField
-            label="Note"
-            name="note"
-            maxLength={500}
-            errors={result?.fieldErrors?.note}
-            description="Required when the reason is Other. Large refunds wait for a second person's approval."
-          />
-          <Button type="submit" name="intent" value="refund-request" disabled={busy}>
-            Request refund
-          </Button>
-        </Form>
+      {p.can.refund ? (
+        <RefundRequestForm
+          currency={p.currency}
+          formKey={formKey}
+          busy={busy}
+          lastResult={requesting ? lastResult : undefined}
+        />
       ) : null}
     </Card>
+  );
+}
+
+/** Asking for a refund, validated in the browser with the schema the server uses. */
+function RefundRequestForm({
+  currency,
+  formKey,
+  busy,
+  lastResult,
+}: {
+  currency: string;
+  formKey: string;
+  busy: boolean;
+  lastResult: Reply | undefined;
+}) {
+  const csrf = useCsrfToken();
+  const [form, fields] = useForm({
+    id: "refund-request",
+    lastResult,
+    defaultValue: { reason: REFUND_REASONS[0] },
+    constraint: getZodConstraint(CardPaymentRefundFormSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CardPaymentRefundFormSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <Form
+      method="post"
+      {...getFormProps(form)}
+      className="space-y-4 border-t border-line p-4"
+      aria-label="Request a refund"
+    >
+      <CsrfInput token={csrf} />
+      <input type="hidden" name="intent" value="refund-request" />
+      <input type="hidden" name="idempotencyKey" value={formKey} />
+      <h3 className="text-sm font-semibold text-ink">Request a refund</h3>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField
+          label={`Amount (${currency})`}
+          field={fields.amount}
+          inputMode="decimal"
+          description="Part of the payment or all of what can still be refunded. Applications to invoices are reversed, newest first, for what is not unapplied."
+        />
+        <SelectField label="Reason" field={fields.reason} options={REASON_OPTIONS} />
+      </div>
+      <TextField
+        label="Note"
+        field={fields.note}
+        maxLength={500}
+        description="Required when the reason is Other. Large refunds wait for a second person's approval."
+      />
+      <Button type="submit" disabled={busy}>
+        Request refund
+      </Button>
+    </Form>
   );
 }
 
