@@ -89,12 +89,28 @@ describe("sign-in", () => {
 
   it("answers a wrong password with the generic message", async () => {
     const { form, cookie: csrfCookie } = csrfForm({ email: "route-test@settle.example", password: "nope" });
-    const result = (await login(args(`/login`, { cookie: csrfCookie, body: form }))) as {
-      data: { message: string };
+    const result = (await login(args(`/login`, { cookie: csrfCookie, body: form }))) as unknown as {
+      data: { reply: { error?: Record<string, string[]> } };
       init: ResponseInit;
     };
     expect(result.init.status).toBe(400);
-    expect(result.data.message).toMatch(/do not match an active account/);
+    expect(result.data.reply.error).toEqual({
+      "": ["That e-mail and password do not match an active account."],
+    });
+  });
+
+  it("puts an invalid e-mail's error on its field, before any credentials are checked", async () => {
+    const { form, cookie: csrfCookie } = csrfForm({ email: "not-an-address", password: "" });
+    const result = (await login(args(`/login`, { cookie: csrfCookie, body: form }))) as unknown as {
+      data: { reply: { error?: Record<string, string[]>; initialValue?: Record<string, unknown> } };
+      init: ResponseInit;
+    };
+    expect(result.init.status).toBe(400);
+    expect(result.data.reply.error).toEqual({
+      email: ["Enter your e-mail address."],
+      password: ["Enter your password."],
+    });
+    expect(result.data.reply.initialValue).toMatchObject({ email: "not-an-address" });
   });
 
   it("refuses a form without a CSRF token", async () => {

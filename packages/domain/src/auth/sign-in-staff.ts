@@ -1,15 +1,9 @@
-import { z } from "zod";
 import { appendAudit } from "../audit/append-audit.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import { dummyPasswordHash, verifyPassword } from "./password.ts";
 import { consumeRateLimit, resetRateLimit } from "./rate-limit.ts";
-
-export const StaffSignInSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("Enter your e-mail address.")),
-  password: z.string().min(1, "Enter your password.").max(200),
-});
-export type StaffSignInInput = z.input<typeof StaffSignInSchema>;
+import { type StaffSignInInput, StaffSignInSchema } from "./staff-sign-in-forms.ts";
 
 /** Same words for unknown e-mail and wrong password: never reveal which accounts exist. */
 export const INVALID_CREDENTIALS = "That e-mail and password do not match an active account.";

@@ -1,0 +1,46 @@
+import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { StaffSignInSchema } from "@settle/domain/auth/staff-sign-in-forms";
+import { Alert } from "@settle/ui/alert";
+import { Button } from "@settle/ui/button";
+import { CsrfInput } from "@settle/ui/csrf-input";
+import { TextField } from "@settle/ui/fields";
+import { Form, useNavigation } from "react-router";
+import { useCsrfToken } from "../use-csrf-token.ts";
+
+/** E-mail and password, validated in the browser with the schema the server uses. */
+export function SignInForm({
+  redirectTo,
+  lastResult,
+}: {
+  redirectTo: string;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const csrf = useCsrfToken();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.formMethod === "POST";
+  const [form, fields] = useForm({
+    id: "sign-in",
+    lastResult: navigation.state === "idle" ? lastResult : undefined,
+    constraint: getZodConstraint(StaffSignInSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: StaffSignInSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <Form method="post" {...getFormProps(form)} className="space-y-5" aria-label="Sign in">
+      <CsrfInput token={csrf} />
+      <input type="hidden" name="redirectTo" value={redirectTo} />
+      {form.errors?.length ? (
+        <div id={form.errorId}>
+          <Alert tone="danger">{form.errors.join(" ")}</Alert>
+        </div>
+      ) : null}
+      <TextField label="E-mail" field={fields.email} type="email" autoComplete="username" />
+      <TextField label="Password" field={fields.password} type="password" autoComplete="current-password" />
+      <Button type="submit" className="w-full" disabled={busy}>
+        {busy ? "Signing in…" : "Sign in"}
+      </Button>
+    </Form>
+  );
+}
