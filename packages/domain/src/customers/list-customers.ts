@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Actor, readableCustomers } from "../actor.ts";
+import { likeContains, SearchText } from "../base/search-text.ts";
 import { getDb } from "../db/client.ts";
 import { Prisma } from "../db/generated/client.ts";
 import { DEBIT_KINDS } from "../ledger/item-kinds.ts";
@@ -11,7 +12,7 @@ export const CUSTOMERS_PAGE_SIZE = 25;
 
 // URL parameters are hand-editable: nonsense falls back to the default instead of an error page.
 export const ListCustomersSchema = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: SearchText(100),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
   sort: z.string().optional().pipe(z.enum(CUSTOMER_SORTS).catch("name")),
   dir: z
@@ -47,9 +48,6 @@ export interface CustomerListPage {
 }
 
 /** `%`, `_` and `\` typed in the search box are matched literally. */
-function likeContains(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 interface PageRow {
   total: number;

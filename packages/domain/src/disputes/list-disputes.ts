@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Actor, canReadCustomer, requireStaff } from "../actor.ts";
+import { likeLiteral, SearchText } from "../base/search-text.ts";
 import { ledgerToday } from "../customers/account-balances.ts";
 import { getDb, type Prisma } from "../db/client.ts";
 import type { DisputeReason, DisputeStatus } from "../db/generated/enums.ts";
@@ -37,12 +38,7 @@ export const ListDisputesSchema = z.object({
   /** Only open disputes past their deadline. */
   overdue: z.coerce.boolean().optional(),
   /** Customer name or account number, a dispute number ("D-12") or an invoice number. */
-  q: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .transform((v) => v || undefined),
+  q: SearchText(100),
   /** Nearest deadline first by default; an unknown sort falls back to it. */
   sort: z.enum(DISPUTE_QUEUE_SORTS).default("deadline").catch("deadline"),
   dir: z.enum(["asc", "desc"]).default("asc").catch("asc"),
@@ -105,9 +101,9 @@ function searchWhere(q: string): Prisma.DisputeWhereInput {
   return {
     OR: [
       ...(label ? [{ number: Number(label[1]) }] : []),
-      { customer: { name: { contains: q, mode: "insensitive" } } },
-      { customer: { accountNumber: { contains: q, mode: "insensitive" } } },
-      { invoice: { number: { contains: q, mode: "insensitive" } } },
+      { customer: { name: { contains: likeLiteral(q), mode: "insensitive" } } },
+      { customer: { accountNumber: { contains: likeLiteral(q), mode: "insensitive" } } },
+      { invoice: { number: { contains: likeLiteral(q), mode: "insensitive" } } },
     ],
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Actor, requireStaff } from "../actor.ts";
+import { likeLiteral, OptionalText } from "../base/search-text.ts";
 import { getDb, type Prisma } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import { type EmailAttachmentRef, EmailAttachmentRefSchema } from "./enqueue-email.ts";
@@ -8,7 +9,7 @@ export const ListOutboxSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
   /** Part of the recipient's address, any case. */
-  search: z.string().trim().max(254).optional(),
+  search: OptionalText(254),
 });
 export type ListOutboxInput = z.input<typeof ListOutboxSchema>;
 
@@ -46,7 +47,7 @@ export async function listOutbox(rawInput: ListOutboxInput, actor: Actor): Promi
   requireStaff(actor);
   const { page, pageSize, search } = ListOutboxSchema.parse(rawInput);
   const where: Prisma.OutboxEmailWhereInput = search
-    ? { toAddress: { contains: search, mode: "insensitive" } }
+    ? { toAddress: { contains: likeLiteral(search), mode: "insensitive" } }
     : {};
   const db = getDb();
   const [rows, total] = await Promise.all([

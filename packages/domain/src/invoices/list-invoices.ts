@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "../actor.ts";
 import { isoDate, parseDateOnly } from "../base/dates.ts";
+import { likeContains, OptionalText } from "../base/search-text.ts";
 import { assertReadableCustomerId, ledgerToday } from "../customers/account-balances.ts";
 import { getDb } from "../db/client.ts";
 import { Prisma } from "../db/generated/client.ts";
@@ -20,13 +21,6 @@ import { type InvoiceStatus, invoiceStatus } from "./invoice-status.ts";
 
 /** Most rows one export returns (a customer's whole history fits many times over). */
 export const INVOICE_EXPORT_LIMIT = 100_000;
-
-const OptionalText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .optional()
-    .transform((v) => v?.trim() || undefined);
 
 // Sorting and paging are hand-editable URL values: nonsense falls back to the default. Filters
 // change what is shown, so an unknown one is an error that says what is allowed.
@@ -101,7 +95,6 @@ export interface InvoiceList {
 }
 
 /** `%`, `_` and `\` typed in the search box are matched literally. */
-const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** "1,234.50" or "1234.5" as an amount of `currency`, or null when it is not one. */
 export function searchAmount(q: string, currency: string): bigint | null {

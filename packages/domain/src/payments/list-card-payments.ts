@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { type Actor, requireStaff } from "../actor.ts";
+import { likeLiteral, SearchText } from "../base/search-text.ts";
 import { getDb, type Prisma } from "../db/client.ts";
 import type { ChargebackStatus, PaymentAttemptSource, PaymentAttemptStatus } from "../db/generated/enums.ts";
 import { sumAmounts } from "../money/money.ts";
-
 import {
   CARD_PAYMENT_CHARGEBACK_FILTERS,
   CARD_PAYMENT_REFUND_FILTERS,
@@ -25,7 +25,7 @@ export type CardPaymentRefundState = "none" | "partial" | "full";
 // URL values a person may edit by hand: nonsense falls back to the default.
 export const ListCardPaymentsSchema = z.object({
   /** Customer name or account number (any part), or a Stripe id (pi_…, cs_…) or receipt number. */
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: SearchText(100),
   status: z.string().optional().pipe(z.enum(CARD_PAYMENT_STATUSES).optional().catch(undefined)),
   refund: z.string().optional().pipe(z.enum(CARD_PAYMENT_REFUND_FILTERS).optional().catch(undefined)),
   chargeback: z.string().optional().pipe(z.enum(CARD_PAYMENT_CHARGEBACK_FILTERS).optional().catch(undefined)),
@@ -90,11 +90,11 @@ export async function listCardPayments(
   const search: Prisma.PaymentAttemptWhereInput = q
     ? {
         OR: [
-          { customer: { name: { contains: q, mode: "insensitive" } } },
-          { customer: { accountNumber: { contains: q, mode: "insensitive" } } },
+          { customer: { name: { contains: likeLiteral(q), mode: "insensitive" } } },
+          { customer: { accountNumber: { contains: likeLiteral(q), mode: "insensitive" } } },
           { paymentIntentId: q },
           { checkoutSessionId: q },
-          { paymentItem: { number: { equals: q, mode: "insensitive" } } },
+          { paymentItem: { number: { equals: likeLiteral(q), mode: "insensitive" } } },
         ],
       }
     : {};

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Actor } from "../actor.ts";
 import { addDays, addYears, isoDate, parseDateOnly } from "../base/dates.ts";
+import { OptionalText } from "../base/search-text.ts";
 import { daysOverdue, ledgerToday } from "../customers/account-balances.ts";
 import { getDb } from "../db/client.ts";
 import { Prisma } from "../db/generated/client.ts";
@@ -22,14 +23,6 @@ import {
 
 /** How far past today a statement may end (post-dated documents), not further. */
 const MAX_DAYS_AHEAD = 366;
-
-// Form fields arrive as strings, and an empty field means "not given".
-const OptionalText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .optional()
-    .transform((v) => v?.trim() || undefined);
 
 /** A checkbox or URL flag: "1", "true", "on" are true; "0", "false", "off" are false. */
 const Flag = z.union([
