@@ -56,6 +56,28 @@ describe("submitForm", () => {
     expect(body?.reply.initialValue).toMatchObject({ name: "A" });
   });
 
+  it("words a field's issues with formatError (the page's language) instead of the schema's English", async () => {
+    const { status, body } = await answer(
+      await submitForm(form({ intent: "rename", name: "A" }), Schema, async () => null, {
+        words,
+        done: () => null,
+        formatError: (issues) => issues.map((issue) => `[${issue.path.join(".")}:${issue.code}]`),
+      }),
+    );
+    expect(status).toBe(400);
+    expect(body?.reply.error).toEqual({ name: ["[name:too_small]"] });
+    const late = await answer(
+      await submitForm(
+        form({ intent: "rename", name: "Acme" }),
+        Schema,
+        async () =>
+          Promise.reject(new z.ZodError([{ code: "custom", path: ["name"], message: "Taken.", input: "" }])),
+        { words, done: () => null, formatError: (issues) => [`[${issues.length} issue]`] },
+      ),
+    );
+    expect(late.body?.reply.error).toEqual({ name: ["[1 issue]"] });
+  });
+
   it("answers an unknown intent with a 400 that says so, never another action", async () => {
     let ran = false;
     const { status, body } = await answer(

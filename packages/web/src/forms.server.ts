@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type DomainErrorCode, isDomainError, statusForCode } from "@settle/domain/errors";
 import { data } from "react-router";
 import { ZodError, type z } from "zod";
+import type { $ZodIssue } from "zod/v4/core";
 import { throwAsResponse } from "./domain-errors.server.ts";
 
 /**
@@ -58,14 +59,22 @@ function fieldName(path: readonly PropertyKey[]): string {
  *    NOT_FOUND is the 404 page, as for a loader; anything unexpected is a 500 without details.
  * 4. On success, `done` maps the use case's result to what the page shows (a message, an id), or
  *    to a redirect Response, which is returned as it is.
+ *
+ * `formatError` words a field's schema issues in the page's language (the schema's own messages
+ * are English); the page's `useForm` validates with the same function, so both say the same.
  */
 export async function submitForm<Schema extends z.ZodType, Result, Done>(
   formData: FormData,
   schema: Schema,
   run: (value: z.output<Schema>) => Promise<Result>,
-  options: { words: RefusalWords; done: (result: Result) => Done | Response },
+  options: {
+    words: RefusalWords;
+    done: (result: Result) => Done | Response;
+    formatError?: (issues: $ZodIssue[]) => string[];
+  },
 ) {
-  const submission = parseWithZod(formData, { schema });
+  const format = options.formatError ?? ((issues: $ZodIssue[]) => issues.map((issue) => issue.message));
+  const submission = parseWithZod(formData, { schema, formatError: format });
   if (submission.status !== "success") {
     const unknownIntent = formData.has("intent") && submission.error?.intent !== undefined;
     const reply = unknownIntent
@@ -80,11 +89,13 @@ export async function submitForm<Schema extends z.ZodType, Result, Done>(
     result = await run(submission.value as z.output<Schema>);
   } catch (error) {
     if (error instanceof ZodError) {
-      const fieldErrors: Record<string, string[]> = {};
+      const byField = new Map<string, $ZodIssue[]>();
       for (const issue of error.issues) {
         const name = fieldName(issue.path) || "";
-        fieldErrors[name] = [...(fieldErrors[name] ?? []), issue.message];
+        byField.set(name, [...(byField.get(name) ?? []), issue as $ZodIssue]);
       }
+      const fieldErrors: Record<string, string[]> = {};
+      for (const [name, issues] of byField) fieldErrors[name] = format(issues);
       return data<FormAnswer<Done>>(
         { reply: submission.reply({ fieldErrors }), done: null },
         { status: 400 },
