@@ -175,10 +175,45 @@ describe("portal disputes", () => {
     );
     expect(again.status).toBe(409);
     expect(again.data).toMatchObject({
-      problem: "alreadyDisputed",
-      disputeId,
-      values: { label: expect.stringMatching(/^D-\d+$/) },
+      reply: {
+        error: {
+          "": [expect.stringMatching(/^Dispute D-\d+ is already open for this part of the invoice\.$/)],
+        },
+      },
+      heldBy: { id: disputeId, label: expect.stringMatching(/^D-\d+$/) },
     });
+
+    // Invalid values: each on its field, worded by the portal, nothing raised.
+    const raise = (fields: Record<string, string>) =>
+      outcome(
+        raiseAction(
+          args(`/accounts/${account}/invoices/${invoiceId}/dispute`, viewer, params, {
+            idempotencyKey: `${key}-3`,
+            description: "Not quite right.",
+            ...fields,
+          }),
+        ),
+      );
+    const noReason = await raise({ scope: "WHOLE" });
+    expect(noReason.status).toBe(400);
+    expect(noReason.data).toMatchObject({ reply: { error: { reason: ["Choose a reason"] } } });
+    const noLine = await raise({ scope: "LINES", reason: "PRICING" });
+    expect(noLine.status).toBe(400);
+    expect(noLine.data).toMatchObject({ reply: { error: { line: ["Choose at least one line."] } } });
+    const aboveTotal = await outcome(
+      raiseAction(
+        args(`/accounts/${account}/invoices/${invoiceId}/dispute`, viewer, params, {
+          idempotencyKey: `${key}-4`,
+          scope: "LINES",
+          line: "3",
+          "lineAmount[3]": "999.00",
+          reason: "PRICING",
+          description: "More than the line.",
+        }),
+      ),
+    );
+    expect(aboveTotal.status).toBe(400);
+    expect(aboveTotal.data).toMatchObject({ reply: { error: { "lineAmount[3]": [expect.any(String)] } } });
 
     // A disallowed file: refused, nothing stored.
     const before = await getDb().disputeAttachment.count();
@@ -195,7 +230,10 @@ describe("portal disputes", () => {
       ),
     );
     expect(html.status).toBe(400);
-    expect(html.data).toMatchObject({ problem: "type" });
+    expect(html.data).toMatchObject({
+      reply: { error: { files: [expect.stringMatching(/^A file is not of a type we accept/)] } },
+      done: null,
+    });
     expect(await getDb().disputeAttachment.count()).toBe(before);
 
     const reply = await outcome(
@@ -206,7 +244,7 @@ describe("portal disputes", () => {
         }),
       ),
     );
-    expect(reply.data).toMatchObject({ ok: true, notice: "sent" });
+    expect(reply.data).toMatchObject({ done: { intent: "reply", notice: "sent" } });
 
     // Another account's user: every route is a 404.
     const other = await cookieFor("other@disputes-portal.example");
@@ -242,7 +280,7 @@ describe("portal disputes", () => {
         args(`/accounts/${account}/disputes/${disputeId}`, viewer, detailParams, { intent: "withdraw" }),
       ),
     );
-    expect(withdrawn.data).toMatchObject({ ok: true, notice: "withdrawn" });
+    expect(withdrawn.data).toMatchObject({ done: { intent: "withdraw", notice: "withdrawn" } });
     const after = await outcome(
       detailLoader(args(`/accounts/${account}/disputes/${disputeId}`, viewer, detailParams)),
     );
@@ -293,5 +331,77 @@ describe("portal disputes", () => {
     );
     const text = pdfText(Buffer.from(await pdf.response!.arrayBuffer())).replace(/\s+/g, " ");
     expect(text).toMatch(/Of which in dispute 60\.00/);
+  });
+  it("the dispute page's forms: an unknown intent is a 400, an invalid value its field's error, in the visitor's language", async () => {
+    const viewer = await cookieFor("viewer@disputes-portal.example");
+    const params = { customerId: account, invoiceId };
+    const form = await outcome(
+      raiseLoader(args(`/accounts/${account}/invoices/${invoiceId}/dispute`, viewer, params)),
+    );
+    const raised = await outcome(
+      raiseAction(
+        args(`/accounts/${account}/invoices/${invoiceId}/dispute`, viewer, params, {
+          idempotencyKey: String(form.data?.idempotencyKey),
+          scope: "LINES",
+          line: "3",
+          reason: "DAMAGED_GOODS",
+          description: "Item 3 arrived broken.",
+        }),
+      ),
+    );
+    const disputeId =
+      /\/disputes\/([0-9a-f-]{36})/.exec(raised.response?.headers.get("location") ?? "")?.[1] ?? "";
+    const detailParams = { customerId: account, disputeId };
+    const post = (body: Record<string, Field | Field[]>, cookie = viewer) =>
+      outcome(detailAction(args(`/accounts/${account}/disputes/${disputeId}`, cookie, detailParams, body)));
+    const messages = () => getDb().disputeMessage.count({ where: { disputeId } });
+    const before = await messages();
+
+    const unknown = await post({ intent: "delete", body: "Hello" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.data).toMatchObject({
+      reply: { error: { "": ["That did not work. Please check the form and try again."] } },
+      done: null,
+    });
+
+    const empty = await post({ intent: "reply", body: "   " });
+    expect(empty.status).toBe(400);
+    expect(empty.data).toMatchObject({ reply: { error: { body: ["Write your message."] } }, done: null });
+
+    const noFile = await post({ intent: "attach" });
+    expect(noFile.status).toBe(400);
+    expect(noFile.data).toMatchObject({ reply: { error: { files: ["Choose a file to upload."] } } });
+    const eleven = Array.from({ length: 11 }, (_, i) => ({
+      name: `p${i}.pdf`,
+      content: PDF,
+      type: "application/pdf",
+    }));
+    const tooMany = await post({ intent: "attach", files: eleven });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.data).toMatchObject({
+      reply: { error: { files: ["Attach at most 10 files at a time."] } },
+    });
+    expect(await messages()).toBe(before);
+
+    // The visitor's language: a member who chose Spanish gets Spanish words.
+    await createPortalUser(getDb(), {
+      email: "spanish@disputes-portal.example",
+      memberships: [{ customerId: account, role: "VIEWER" }],
+    });
+    await getDb().portalUser.update({
+      where: { email: "spanish@disputes-portal.example" },
+      data: { locale: "es" },
+    });
+    const spanish = await post(
+      { intent: "reply", body: "" },
+      await cookieFor("spanish@disputes-portal.example"),
+    );
+    expect(spanish.data).toMatchObject({ reply: { error: { body: ["Escriba su mensaje."] } } });
+
+    // A closed dispute takes no more messages: the form says so.
+    expect((await post({ intent: "withdraw", note: "Sorted out by phone." })).status).toBe(200);
+    const closed = await post({ intent: "reply", body: "One more thing" });
+    expect(closed.status).toBe(409);
+    expect(closed.data).toMatchObject({ reply: { error: { "": ["This dispute is closed."] } } });
   });
 });
