@@ -39,22 +39,20 @@ const stripeEnv = sandbox
 
 const children: ChildProcess[] = [];
 function start(app: string, port: number | null) {
-  const child = spawn(
-    path.join(root, "node_modules/.bin/tsx"),
-    [port === null ? "src/main.ts" : "server.ts"],
-    {
-      cwd: path.join(root, "apps", app),
-      env: {
-        ...process.env,
-        DATABASE_URL: E2E.databaseUrl,
-        ...(port === null ? {} : { PORT: String(port) }),
-        PORTAL_URL: E2E.portalUrl,
-        NODE_ENV: "test",
-        ...stripeEnv,
-      },
-      stdio: "inherit",
+  // One process each (TypeScript through tsx's loader, no wrapper process): a signal reaches the
+  // process that holds the connections.
+  const child = spawn(process.execPath, ["--import", "tsx", port === null ? "src/main.ts" : "server.ts"], {
+    cwd: path.join(root, "apps", app),
+    env: {
+      ...process.env,
+      DATABASE_URL: E2E.databaseUrl,
+      ...(port === null ? {} : { PORT: String(port) }),
+      PORTAL_URL: E2E.portalUrl,
+      NODE_ENV: "test",
+      ...stripeEnv,
     },
-  );
+    stdio: "inherit",
+  });
   child.on("exit", (code) => {
     if (!stopping) {
       console.error(`${app} exited (${code})`);

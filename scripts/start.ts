@@ -10,8 +10,10 @@ import { resolveDatabase } from "../packages/db-tools/src/databases.ts";
 import { deployMigrations } from "../packages/db-tools/src/migrations.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
-// tsx itself (not npx) so SIGTERM reaches the server: npm/npx wrappers do not forward signals.
-const tsx = path.join(root, "node_modules/.bin/tsx");
+// Node itself with tsx's loader: one process per service, so SIGTERM reaches the process that
+// holds the connections (wrappers such as npx, npm or the tsx command add a parent process, which
+// leaves its child behind when it is killed).
+const TS = ["--import", "tsx"];
 const PORTAL_PORT = Number(process.env.PORTAL_PORT ?? 3000);
 const BACKOFFICE_PORT = Number(process.env.BACKOFFICE_PORT ?? 3001);
 const STRIPE_SANDBOX_PORT = Number(process.env.STRIPE_SANDBOX_PORT ?? 12111);
@@ -76,7 +78,10 @@ async function main() {
   if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
 
   // The seed and the builds are independent: run them side by side.
-  const seed = finished(run("seed", tsx, ["scripts/seed.ts"], { DATABASE_URL: db.url }), "Seeding");
+  const seed = finished(
+    run("seed", process.execPath, [...TS, "scripts/seed.ts"], { DATABASE_URL: db.url }),
+    "Seeding",
+  );
   const build = finished(
     run(
       "build",
@@ -114,8 +119,8 @@ async function main() {
     const webhookSecret = process.env.STRIPE_WEBHOOK_SECRET || SANDBOX_WEBHOOK_SECRET;
     run(
       "stripe",
-      tsx,
-      ["src/main.ts"],
+      process.execPath,
+      [...TS, "src/main.ts"],
       {
         STRIPE_SANDBOX_PORT: String(STRIPE_SANDBOX_PORT),
         STRIPE_SANDBOX_DATA_DIR:
@@ -131,19 +136,19 @@ async function main() {
   }
   run(
     "portal",
-    tsx,
-    ["server.ts"],
+    process.execPath,
+    [...TS, "server.ts"],
     { ...common, PORT: String(PORTAL_PORT), PORTAL_URL: portalUrl },
     path.join(root, "apps/portal"),
   );
   run(
     "backoffice",
-    tsx,
-    ["server.ts"],
+    process.execPath,
+    [...TS, "server.ts"],
     { ...common, PORT: String(BACKOFFICE_PORT), PORTAL_URL: portalUrl },
     path.join(root, "apps/backoffice"),
   );
-  run("worker", tsx, ["src/main.ts"], common, path.join(root, "apps/worker"));
+  run("worker", process.execPath, [...TS, "src/main.ts"], common, path.join(root, "apps/worker"));
   await Promise.all([waitForHttp(`${portalUrl}/healthz`), waitForHttp(`${backofficeUrl}/healthz`)]);
 
   console.log(`
