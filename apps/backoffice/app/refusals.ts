@@ -35,6 +35,46 @@ const BY_REASON: Record<string, (values: Refusal["values"]) => string> = {
   // Signing in.
   "invalid-credentials": () => "That e-mail and password do not match an active account.",
   "sign-in-rate-limited": (v) => `Too many sign-in attempts. Try again in ${v.minutes} minutes.`,
+  // Disputes: the dispute page, logging one, the matrix and the report.
+  "too-many-files": (v) => `Attach at most ${v.files} files of ${v.megabytes} MB each.`,
+  "file-empty": (v) => `"${v.fileName}" is empty.`,
+  "file-too-large": (v) => `"${v.fileName}" is larger than ${v.megabytes} MB; attach a smaller file.`,
+  "file-type": (v) =>
+    `"${v.fileName}" is not a file type we accept: PDF, images (PNG, JPEG, GIF, WebP), spreadsheets (XLSX, XLS, CSV), Word documents, text or e-mail files.`,
+  "closed-no-documents": () => "This dispute is closed; it takes no more documents.",
+  "closed-no-messages": () => "This dispute is closed; it takes no more messages.",
+  "dispute-closed": () => "This dispute is closed.",
+  "already-closed": () => "This dispute is already closed.",
+  "already-resolved": () => "This dispute is already resolved.",
+  "awaiting-approval": () => "This dispute's resolution is waiting for approval.",
+  "not-awaiting-approval": () => "This dispute is not waiting for approval.",
+  "review-not-open": () => "Only an open dispute can be taken up for review.",
+  "own-proposal": () => "Someone else must decide on the resolution you proposed.",
+  "note-to-send-back": () => "Say why the resolution is sent back.",
+  "owner-or-department": () => "Choose an owner or a department.",
+  "inactive-staff": () => "Choose an active staff member.",
+  "inactive-department": () => "Choose an active department.",
+  "amount-format": (v) => `Enter the amount in ${v.currency}, e.g. 125.50.`,
+  "amount-not-positive": () => "The amount must be more than zero.",
+  "partial-credit-range": (v) =>
+    `A partial credit is more than zero and less than the disputed ${v.disputed} ${v.currency}.`,
+  "staff-channel": () => "Say how the customer raised it: phone, e-mail or cash application.",
+  "form-reused": () => "This form was already used for another dispute.",
+  "invoice-paid": () => "This invoice is paid: nothing is left to dispute.",
+  "already-disputed": (v) => `Dispute ${v.label} is already open for this part of the invoice.`,
+  "raised-meanwhile": () => "A dispute for this part of the invoice was raised at the same time.",
+  "no-such-line": (v) => `The invoice has no line ${v.lineNo}.`,
+  "line-above-total": (v) => `Line ${v.lineNo} is ${v.total} ${v.currency}; dispute at most that.`,
+  "above-open": (v) =>
+    `Only ${v.availableAmount} ${v.currency} of this invoice is open and not already disputed.`,
+  "rule-route": () => "Route to a department, a person, or both.",
+  "band-currency": () => "An amount band needs its currency.",
+  "band-amount-format": (v) => `Enter an amount in ${v.currency}, e.g. 5000.00.`,
+  "band-order": () => "The maximum must be above the minimum.",
+  "unknown-department": () => "Choose a department.",
+  "unknown-legal-entity": () => "Choose a legal entity.",
+  "date-format": () => "Use YYYY-MM-DD.",
+  "period-order": () => "The end date is before the start date.",
 };
 
 const BY_CODE: Record<Refusal["code"], string> = {

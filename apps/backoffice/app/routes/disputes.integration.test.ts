@@ -8,6 +8,7 @@ import {
   createLegalEntity,
   createStaffUser,
 } from "@settle/domain/seed/factories";
+import type { FormAnswer } from "@settle/web/forms.server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { csrfToken } from "../csrf.server.ts";
 import { signInCookie } from "../session.server.ts";
@@ -59,16 +60,13 @@ async function status(promise: Promise<unknown>): Promise<number> {
   }
 }
 
-/** An action's answer body (plain object or `data()` wrapper). */
+/** An action's answer: its status, Conform's reply (errors by field, what was typed) and what it did. */
 async function answer(promise: Promise<unknown>) {
-  const result = (await promise) as { data?: unknown };
-  return (result && typeof result === "object" && "data" in result ? result.data : result) as {
-    ok: boolean;
-    intent: string;
-    message: string;
-    field: string | null;
-    values: Record<string, string>;
+  const result = (await promise) as {
+    data: FormAnswer<{ intent: string; message: string }>;
+    init?: ResponseInit;
   };
+  return { status: result.init?.status ?? 200, ...result.data };
 }
 
 async function session(roles: StaffRole[], name = "Route Staff") {
@@ -198,15 +196,18 @@ describe("dispute page", () => {
     const pdf = new File([PDF], "fine.pdf", { type: "application/pdf" });
     // A good and a bad file together: the bad one refuses the lot.
     const form = post(analyst.cookie, { intent: "attach", visibility: "INTERNAL" });
-    form.body.append("files", pdf);
-    form.body.append("files", html);
+    form.body.append("attachments", pdf);
+    form.body.append("attachments", html);
     const refused = await answer(disputeAction(args("/x", { params, ...form })));
-    expect(refused).toMatchObject({ ok: false, intent: "attach", field: "attachments" });
-    expect(refused.message).toContain("invoice.pdf");
-    expect(refused.values.visibility).toBe("INTERNAL");
+    expect(refused.status).toBe(400);
+    expect(refused.reply.initialValue).toMatchObject({ intent: "attach", visibility: "INTERNAL" });
+    expect(Object.keys(refused.reply.error ?? {})).toEqual(["attachments"]);
+    expect(refused.reply.error?.attachments?.[0]).toContain("invoice.pdf");
     expect(
       await status(
-        disputeAction(args("/x", { params, ...post(analyst.cookie, { intent: "attach", files: html }) })),
+        disputeAction(
+          args("/x", { params, ...post(analyst.cookie, { intent: "attach", attachments: html }) }),
+        ),
       ),
     ).toBe(400);
     expect(await getDb().disputeAttachment.count({ where: { disputeId } })).toBe(before);
@@ -228,8 +229,9 @@ describe("dispute page", () => {
         }),
       ),
     );
-    expect(noCause).toMatchObject({ ok: false, intent: "resolve", message: "Choose a root cause." });
-    expect(noCause.values.explanation).toBe("Agreed.");
+    expect(noCause.status).toBe(400);
+    expect(noCause.reply.error).toEqual({ rootCause: ["Choose a root cause."] });
+    expect(noCause.reply.initialValue).toMatchObject({ intent: "resolve", explanation: "Agreed." });
     const partial = await answer(
       disputeAction(
         args("/x", {
@@ -244,11 +246,8 @@ describe("dispute page", () => {
         }),
       ),
     );
-    expect(partial).toMatchObject({
-      ok: false,
-      field: "creditAmount",
-      message: "Enter the agreed credit amount.",
-    });
+    expect(partial.status).toBe(400);
+    expect(partial.reply.error).toEqual({ creditAmount: ["Enter the agreed credit amount."] });
     const tooMuch = disputeAction(
       args("/x", {
         params,
@@ -291,14 +290,30 @@ describe("dispute page", () => {
         }),
       ),
     );
-    expect(note).toMatchObject({ ok: true, message: "Internal note added." });
+    expect(note.done).toEqual({ intent: "note", message: "Internal note added." });
     const page = await disputeLoader(args("/x", { params, cookie: analyst.cookie }));
     expect(page.dispute.messages.at(-1)).toMatchObject({
       visibility: "INTERNAL",
       body: "<img src=x onerror=alert(1)>",
     });
     expect(page.dispute.status).toBe("OPEN");
-    expect(page.can).toEqual({ message: true, work: true, approve: false });
+    expect(page.dispute.can).toEqual({
+      comment: true,
+      withdraw: true,
+      review: true,
+      assign: true,
+      resolve: true,
+      approve: false,
+    });
+    const collectorPage = await disputeLoader(args("/x", { params, cookie: collector.cookie }));
+    expect(collectorPage.dispute.can).toEqual({
+      comment: true,
+      withdraw: true,
+      review: false,
+      assign: false,
+      resolve: false,
+      approve: false,
+    });
   });
 
   it("resolves valid into a credit memo; above the approval amount a second AR manager approves", async () => {
@@ -316,8 +331,8 @@ describe("dispute page", () => {
         }),
       ),
     );
-    expect(done.ok).toBe(true);
-    expect(done.message).toMatch(/Credit memo CM-D-\d+ issued/);
+    expect(done.status).toBe(200);
+    expect(done.done?.message).toMatch(/Credit memo CM-D-\d+ issued/);
     const invoice = await getDb().openItem.findUniqueOrThrow({ where: { id: small.invoiceId } });
     expect(invoice.openAmount).toBe(2_000_00n);
 
@@ -336,11 +351,12 @@ describe("dispute page", () => {
         }),
       ),
     );
-    expect(proposed.message).toMatch(/^Proposed/);
+    expect(proposed.done?.message).toMatch(/^Proposed/);
     // The proposer sees why there are no buttons; the analyst has no approver role.
     const own = await disputeLoader(args("/x", { params, cookie: manager.cookie }));
     expect(own.dispute.status).toBe("PENDING_APPROVAL");
     expect(own.dispute.decision?.decidedBy?.id).toBe(manager.id);
+    expect(own.dispute.can).toMatchObject({ approve: true, resolve: false });
     expect(
       await status(disputeAction(args("/x", { params, ...post(manager.cookie, { intent: "approve" }) }))),
     ).toBe(403);
@@ -354,13 +370,79 @@ describe("dispute page", () => {
     const approved = await answer(
       disputeAction(args("/x", { params, ...post(second.cookie, { intent: "approve" }) })),
     );
-    expect(approved.ok).toBe(true);
+    expect(approved.done?.message).toMatch(/^Approved\. Credit memo CM-D-\d+ issued and applied\.$/);
     const after = await disputeLoader(args("/x", { params, cookie: analyst.cookie }));
     expect(after.dispute.status).toBe("RESOLVED_VALID");
     expect(after.dispute.creditMemo?.applied).toBe(2_000_00n);
     expect(after.dispute.history.map((h) => h.action)).toEqual(
       expect.arrayContaining(["dispute.raise", "dispute.propose", "dispute.approve", "dispute.resolve"]),
     );
+  });
+
+  /** The dispute's row and its history, to show a refused form changed nothing. */
+  async function snapshot(disputeId: string) {
+    const db = getDb();
+    const dispute = await db.dispute.findUniqueOrThrow({ where: { id: disputeId } });
+    return {
+      dispute,
+      events: await db.auditEvent.count({ where: { entityType: "dispute", entityId: disputeId } }),
+      messages: await db.disputeMessage.count({ where: { disputeId } }),
+      attachments: await db.disputeAttachment.count({ where: { disputeId } }),
+      items: await db.openItem.count({ where: { customerId: dispute.customerId } }),
+    };
+  }
+
+  /** The analyst posts a form of the dispute page. */
+  const submit = (disputeId: string, fields: Record<string, string | File>) =>
+    answer(disputeAction(args("/x", { params: { disputeId }, ...post(analyst.cookie, fields) })));
+
+  it("refuses an unknown intent with a 400 and changes nothing", async () => {
+    const { disputeId } = await disputed();
+    const before = await snapshot(disputeId);
+    const refused = await submit(disputeId, { intent: "close-everything", body: "Done." });
+    expect(refused.status).toBe(400);
+    expect(refused.done).toBeNull();
+    expect(refused.reply.error?.[""]).toEqual(["This form does not do that. Reload the page and try again."]);
+    expect(await snapshot(disputeId)).toEqual(before);
+  });
+
+  it("refuses an unknown outcome with a 400 on the outcome, never resolving it as invalid", async () => {
+    const { disputeId } = await disputed();
+    const before = await snapshot(disputeId);
+    const refused = await submit(disputeId, {
+      intent: "resolve",
+      outcome: "MAYBE",
+      rootCause: "PRICING_ERROR",
+      explanation: "Let us see.",
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.done).toBeNull();
+    expect(refused.reply.error).toEqual({ outcome: ["Choose an outcome."] });
+    expect(refused.reply.initialValue).toMatchObject({ outcome: "MAYBE", explanation: "Let us see." });
+    const after = await snapshot(disputeId);
+    expect(after).toEqual(before);
+    expect(after.dispute).toMatchObject({ status: "OPEN", outcome: null });
+  });
+
+  it("puts a bad value of a known form on its field and changes nothing", async () => {
+    const { disputeId } = await disputed();
+    const before = await snapshot(disputeId);
+    const refused = await submit(disputeId, {
+      intent: "resolve",
+      outcome: "VALID",
+      rootCause: "BAD_LUCK",
+      explanation: "Agreed.",
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.reply.error).toEqual({ rootCause: ["Choose a root cause."] });
+    const hidden = await submit(disputeId, {
+      intent: "attach",
+      visibility: "EVERYONE",
+      attachments: new File([PDF], "a.pdf"),
+    });
+    expect(hidden.status).toBe(400);
+    expect(hidden.reply.error).toEqual({ visibility: ["Choose who sees them."] });
+    expect(await snapshot(disputeId)).toEqual(before);
   });
 
   it("reassigns to a person and a department; an unknown owner is a form error", async () => {
@@ -377,7 +459,8 @@ describe("dispute page", () => {
         }),
       ),
     );
-    expect(bad).toMatchObject({ ok: false, field: "ownerId", message: "Choose an active staff member." });
+    expect(bad.status).toBe(400);
+    expect(bad.reply.error).toEqual({ ownerId: ["Choose an active staff member."] });
     const moved = await answer(
       disputeAction(
         args("/x", {
@@ -391,7 +474,7 @@ describe("dispute page", () => {
         }),
       ),
     );
-    expect(moved).toMatchObject({ ok: true, message: "Reassigned." });
+    expect(moved.done).toEqual({ intent: "reassign", message: "Reassigned." });
     const page = await disputeLoader(args("/x", { params, cookie: analyst.cookie }));
     expect(page.dispute.owner?.id).toBe(manager.id);
     expect(page.dispute.department?.name).toBe("Logistics");
@@ -438,24 +521,22 @@ describe("logging a dispute for a customer", () => {
       channel: "PHONE",
       scope: "LINES",
       line: "2",
-      "lineAmount-2": "",
+      "lineAmount.2": "",
       reason: "",
       description: "Part 2 was never delivered.",
       contactEmail: "buyer@customer.example",
     };
-    const missing = (await raiseAction(
-      args("/disputes/new", { ...post(collector.cookie, fields) }),
-    )) as unknown as {
-      data: { ok: boolean; message: string; values: Record<string, string> };
-      init: ResponseInit;
-    };
-    expect(missing.init.status).toBe(400);
-    expect(missing.data).toMatchObject({ ok: false, message: "Choose a reason." });
-    expect(missing.data.values).toMatchObject({ description: "Part 2 was never delivered.", lines: "2" });
+    const missing = await answer(raiseAction(args("/disputes/new", { ...post(collector.cookie, fields) })));
+    expect(missing.status).toBe(400);
+    expect(missing.reply.error).toEqual({ reason: ["Choose a reason."] });
+    expect(missing.reply.initialValue).toMatchObject({
+      description: "Part 2 was never delivered.",
+      line: "2",
+    });
     expect(await getDb().dispute.count({ where: { invoiceId } })).toBe(0);
 
     const form = post(collector.cookie, { ...fields, reason: "QUANTITY_SHORT_SHIPMENT" });
-    form.body.append("files", new File([PDF], "delivery-note.pdf", { type: "application/pdf" }));
+    form.body.append("attachments", new File([PDF], "delivery-note.pdf", { type: "application/pdf" }));
     const response = (await raiseAction(args("/disputes/new", form))) as Response;
     expect(response.status).toBe(302);
     const dispute = await getDb().dispute.findFirstOrThrow({

@@ -38,6 +38,7 @@ export async function addDisputeAttachments(
     const dispute = await lockDispute(t, input.disputeId, actor);
     if (!isOpenDisputeStatus(dispute.status)) {
       throw new DomainError("INVALID_STATE", "This dispute is closed; it takes no more documents.", {
+        reason: "closed-no-documents",
         status: dispute.status,
       });
     }

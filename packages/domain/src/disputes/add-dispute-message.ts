@@ -36,6 +36,7 @@ export async function addDisputeMessage(
     const dispute = await lockDispute(t, input.disputeId, actor);
     if (!isOpenDisputeStatus(dispute.status)) {
       throw new DomainError("INVALID_STATE", "This dispute is closed; it takes no more messages.", {
+        reason: "closed-no-messages",
         status: dispute.status,
       });
     }

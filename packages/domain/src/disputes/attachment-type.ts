@@ -138,13 +138,25 @@ export function safeFileName(name: string, detected: DetectedType): string {
 export function checkAttachment(file: { fileName: string; bytes: Uint8Array }): CheckedAttachment {
   const name = file.fileName.slice(0, 200);
   if (file.bytes.length === 0) {
-    throw new DomainError("VALIDATION", `"${name}" is empty.`, { field: "attachments", problem: "empty" });
+    throw new DomainError("VALIDATION", `"${name}" is empty.`, {
+      field: "attachments",
+      problem: "empty",
+      reason: "file-empty",
+      fileName: name,
+    });
   }
   if (file.bytes.length > MAX_ATTACHMENT_BYTES) {
     throw new DomainError(
       "VALIDATION",
       `"${name}" is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB; attach a smaller file.`,
-      { field: "attachments", problem: "tooLarge", maxBytes: MAX_ATTACHMENT_BYTES },
+      {
+        field: "attachments",
+        problem: "tooLarge",
+        reason: "file-too-large",
+        fileName: name,
+        megabytes: MAX_ATTACHMENT_BYTES / 1024 / 1024,
+        maxBytes: MAX_ATTACHMENT_BYTES,
+      },
     );
   }
   const detected = detectAttachmentType(file.bytes);
@@ -152,7 +164,7 @@ export function checkAttachment(file: { fileName: string; bytes: Uint8Array }): 
     throw new DomainError(
       "VALIDATION",
       `"${name}" is not a file type we accept: PDF, images (PNG, JPEG, GIF, WebP), spreadsheets (XLSX, XLS, CSV), Word documents, text or e-mail files.`,
-      { field: "attachments", problem: "type" },
+      { field: "attachments", problem: "type", reason: "file-type", fileName: name },
     );
   }
   return {

@@ -82,17 +82,17 @@ export const DISPUTE_MANAGER_ROLES: readonly StaffRole[] = ["AR_MANAGER"];
 export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids stay plain strings in the schemas: a malformed id is NOT_FOUND like an unknown one. */
-const Id = z.string().trim().max(100);
-const IdempotencyKey = z.string().min(8).max(200);
+export const Id = z.string().trim().max(100);
+export const IdempotencyKey = z.string().min(8).max(200);
 /** Plain text, kept as typed (pages render it as text, never as HTML). */
-const Text = (max: number, required: string) =>
+export const Text = (max: number, required: string) =>
   z
-    .string()
+    .string({ error: required })
     .max(max, `At most ${max} characters.`)
     .transform((s) => s.replace(/\r\n?/g, "\n").trim())
     .pipe(z.string().min(1, required));
 /** A decimal amount in the invoice's currency, e.g. "125.50"; parsed by the money module. */
-const DecimalAmount = z.string().trim().min(1, "Enter an amount.").max(30);
+export const DecimalAmount = z.string().trim().min(1, "Enter an amount.").max(30);
 
 export const AttachmentFileSchema = z.object({
   fileName: z.string().max(255).default("document"),
@@ -167,20 +167,28 @@ export const ReassignDisputeSchema = z.object({
 });
 export type ReassignDisputeInput = z.input<typeof ReassignDisputeSchema>;
 
+export const DISPUTE_OUTCOMES = ["VALID", "PARTIAL", "INVALID"] as const satisfies readonly DisputeOutcome[];
+
+/** The resolution's fields, shared by the use case's schema and the dispute page's form. */
+export const ResolveDisputeFields = {
+  /** VALID credits the whole disputed amount, PARTIAL the agreed `creditAmount`, INVALID nothing. */
+  outcome: z.enum(DISPUTE_OUTCOMES, { error: "Choose an outcome." }),
+  creditAmount: DecimalAmount.optional(),
+  rootCause: z.enum(DISPUTE_ROOT_CAUSES, { error: "Choose a root cause." }),
+  /** Sent to the customer: why it was accepted, or why the invoice stands. */
+  explanation: Text(5000, "Explain the decision to the customer."),
+};
+export function partialNeedsCredit(
+  v: { outcome: DisputeOutcome; creditAmount?: string | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (v.outcome === "PARTIAL" && !v.creditAmount)
+    ctx.addIssue({ code: "custom", path: ["creditAmount"], message: "Enter the agreed credit amount." });
+}
+
 export const ResolveDisputeSchema = z
-  .object({
-    disputeId: Id,
-    /** VALID credits the whole disputed amount, PARTIAL the agreed `creditAmount`, INVALID nothing. */
-    outcome: z.enum(["VALID", "PARTIAL", "INVALID"]),
-    creditAmount: DecimalAmount.optional(),
-    rootCause: z.enum(DISPUTE_ROOT_CAUSES, { error: "Choose a root cause." }),
-    /** Sent to the customer: why it was accepted, or why the invoice stands. */
-    explanation: Text(5000, "Explain the decision to the customer."),
-  })
-  .superRefine((v, ctx) => {
-    if (v.outcome === "PARTIAL" && !v.creditAmount)
-      ctx.addIssue({ code: "custom", path: ["creditAmount"], message: "Enter the agreed credit amount." });
-  });
+  .object({ disputeId: Id, ...ResolveDisputeFields })
+  .superRefine(partialNeedsCredit);
 export type ResolveDisputeInput = z.input<typeof ResolveDisputeSchema>;
 
 export const DecideDisputeApprovalSchema = z.object({
@@ -190,17 +198,18 @@ export const DecideDisputeApprovalSchema = z.object({
 export type DecideDisputeApprovalInput = z.input<typeof DecideDisputeApprovalSchema>;
 
 // The resolution matrix (settings page): rules, approval amounts, holidays.
+// Nullish: what the schema gives back parses again (a form's parsed value goes to the use case).
 const OptionalId = z
   .string()
   .trim()
   .max(100)
-  .optional()
+  .nullish()
   .transform((v) => (v ? v.toLowerCase() : null));
 const OptionalAmount = z
   .string()
   .trim()
   .max(30)
-  .optional()
+  .nullish()
   .transform((v) => v || null);
 
 export const SaveDisputeRuleSchema = z.object({
@@ -213,15 +222,15 @@ export const SaveDisputeRuleSchema = z.object({
     .string()
     .trim()
     .max(3)
-    .optional()
+    .nullish()
     .transform((v) => (v ? v.toUpperCase() : null)),
   minAmount: OptionalAmount,
   maxAmount: OptionalAmount,
   departmentId: OptionalId,
   ownerId: OptionalId,
   deadlineDays: z.coerce
-    .number()
-    .int()
+    .number({ error: "Enter a number of business days." })
+    .int("Enter a whole number of business days.")
     .min(1, "At least one business day.")
     .max(250, "At most 250 business days."),
 });
@@ -229,19 +238,19 @@ export type SaveDisputeRuleInput = z.input<typeof SaveDisputeRuleSchema>;
 
 export const SetDisputeThresholdSchema = z.object({
   currency: z
-    .string()
+    .string({ error: "Enter a three-letter currency code, e.g. USD." })
     .trim()
     .transform((c) => c.toUpperCase())
     .pipe(z.string().regex(/^[A-Z]{3}$/, "Enter a three-letter currency code, e.g. USD.")),
   /** Decimal in the currency; credits above it need a second staff member. 0: every credit does. */
-  amount: z.string().trim().min(1, "Enter an amount.").max(30),
+  amount: z.string({ error: "Enter an amount." }).trim().min(1, "Enter an amount.").max(30),
 });
 export type SetDisputeThresholdInput = z.input<typeof SetDisputeThresholdSchema>;
 
 export const SetHolidaySchema = z.object({
   legalEntityId: z.string().trim().max(100),
   date: z
-    .string()
+    .string({ error: "Use YYYY-MM-DD." })
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD."),
   name: z.string().trim().max(120).default(""),

@@ -68,7 +68,10 @@ export async function getDisputeReport(rawInput: DisputeReportInput, actor: Acto
   const from = parseDateOnly(input.from, "from");
   const to = parseDateOnly(input.to, "to");
   if (to < from)
-    throw new DomainError("VALIDATION", "The end date is before the start date.", { field: "to" });
+    throw new DomainError("VALIDATION", "The end date is before the start date.", {
+      field: "to",
+      reason: "period-order",
+    });
   const end = new Date(to.getTime() + DAY_MS);
   const db = getDb();
   // The group expression is chosen from a fixed list, never from input text.

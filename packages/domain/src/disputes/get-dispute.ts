@@ -13,6 +13,7 @@ import type {
 import { DomainError } from "../errors.ts";
 import { businessDaysAfter, isoDay } from "./business-days.ts";
 import { customerDisputeStatus, disputeLabel, UUID_RE } from "./dispute-forms.ts";
+import { type DisputeCan, disputeCan } from "./dispute-permissions.ts";
 
 export const GetDisputeSchema = z.object({ disputeId: z.string().max(100) });
 export type GetDisputeInput = z.input<typeof GetDisputeSchema>;
@@ -106,6 +107,8 @@ export interface StaffDisputeView extends DisputeBase {
     approvedBy: { id: string; name: string } | null;
     approvedAt: Date | null;
   } | null;
+  /** What the actor may do with it now. */
+  can: DisputeCan;
   /** The audit trail of the dispute, oldest first. */
   history: {
     at: Date;
@@ -295,6 +298,7 @@ export async function getDispute(
           approvedAt: d.approvedAt,
         }
       : null,
+    can: disputeCan(actor, d),
     history: events.map((e) => ({ ...e, actorName: (e.actorId && names.get(e.actorId)) ?? null })),
   };
 }

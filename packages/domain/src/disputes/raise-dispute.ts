@@ -41,9 +41,17 @@ function money(text: string, currency: string, field: string): bigint {
   try {
     amount = parseDecimal(text, currency);
   } catch {
-    throw new DomainError("VALIDATION", `Enter the amount in ${currency}, e.g. 125.50.`, { field });
+    throw new DomainError("VALIDATION", `Enter the amount in ${currency}, e.g. 125.50.`, {
+      field,
+      reason: "amount-format",
+      currency,
+    });
   }
-  if (amount <= 0n) throw new DomainError("VALIDATION", "The amount must be more than zero.", { field });
+  if (amount <= 0n)
+    throw new DomainError("VALIDATION", "The amount must be more than zero.", {
+      field,
+      reason: "amount-not-positive",
+    });
   return amount;
 }
 
@@ -51,7 +59,13 @@ function conflict(open: { id: string; number: number }): DomainError {
   return new DomainError(
     "CONFLICT",
     `Dispute ${disputeLabel(open.number)} is already open for this part of the invoice.`,
-    { disputeId: open.id, disputeNumber: open.number, problem: "alreadyDisputed" },
+    {
+      disputeId: open.id,
+      disputeNumber: open.number,
+      label: disputeLabel(open.number),
+      problem: "alreadyDisputed",
+      reason: "already-disputed",
+    },
   );
 }
 
@@ -85,9 +99,7 @@ export async function raiseDispute(
       throw new DomainError(
         "VALIDATION",
         "Say how the customer raised it: phone, e-mail or cash application.",
-        {
-          field: "channel",
-        },
+        { field: "channel", reason: "staff-channel" },
       );
     }
   }
@@ -105,13 +117,16 @@ export async function raiseDispute(
       const previous = await t.dispute.findUnique({ where: { idempotencyKey: input.idempotencyKey } });
       if (previous) {
         if (previous.invoiceId !== invoiceId) {
-          throw new DomainError("CONFLICT", "This form was already used for another dispute.");
+          throw new DomainError("CONFLICT", "This form was already used for another dispute.", {
+            reason: "form-reused",
+          });
         }
         return summary(previous, true);
       }
       if (invoice.openAmount <= 0n) {
         throw new DomainError("INVALID_STATE", "This invoice is paid: nothing is left to dispute.", {
           problem: "paid",
+          reason: "invoice-paid",
         });
       }
       const currency = invoice.currency;
@@ -156,6 +171,8 @@ export async function raiseDispute(
           if (!line) {
             throw new DomainError("VALIDATION", `The invoice has no line ${chosen.lineNo}.`, {
               field: "lines",
+              reason: "no-such-line",
+              lineNo: chosen.lineNo,
             });
           }
           const total = line.netAmount + line.taxAmount;
@@ -164,7 +181,13 @@ export async function raiseDispute(
             throw new DomainError(
               "VALIDATION",
               `Line ${chosen.lineNo} is ${toDecimalString(total, currency)} ${currency}; dispute at most that.`,
-              { field: `lines.${chosen.lineNo}` },
+              {
+                field: `lines.${chosen.lineNo}`,
+                reason: "line-above-total",
+                lineNo: chosen.lineNo,
+                total: toDecimalString(total, currency),
+                currency,
+              },
             );
           }
           const holder = open.find((d) => d.lines.some((l) => l.invoiceLineId === line.id));
@@ -184,6 +207,9 @@ export async function raiseDispute(
             field: input.scope === "LINES" ? "lines" : "amount",
             available: available.toString(),
             problem: "aboveOpen",
+            reason: "above-open",
+            availableAmount: toDecimalString(available > 0n ? available : 0n, currency),
+            currency,
           },
         );
       }
@@ -298,9 +324,7 @@ export async function raiseDispute(
       throw new DomainError(
         "CONFLICT",
         "A dispute for this part of the invoice was raised at the same time.",
-        {
-          problem: "alreadyDisputed",
-        },
+        { problem: "alreadyDisputed", reason: "raised-meanwhile" },
       );
     }
     throw error;

@@ -26,26 +26,38 @@ export async function reassignDispute(
   const ownerId = input.ownerId ? input.ownerId.toLowerCase() : null;
   const departmentId = input.departmentId ? input.departmentId.toLowerCase() : null;
   if (!ownerId && !departmentId) {
-    throw new DomainError("VALIDATION", "Choose an owner or a department.", { field: "ownerId" });
+    throw new DomainError("VALIDATION", "Choose an owner or a department.", {
+      field: "ownerId",
+      reason: "owner-or-department",
+    });
   }
   return inTransaction(tx, async (t) => {
     const dispute = await lockDispute(t, input.disputeId, actor);
     if (!isOpenDisputeStatus(dispute.status)) {
-      throw new DomainError("INVALID_STATE", "This dispute is closed.", { status: dispute.status });
+      throw new DomainError("INVALID_STATE", "This dispute is closed.", {
+        reason: "dispute-closed",
+        status: dispute.status,
+      });
     }
     if (ownerId) {
       const owner = UUID_RE.test(ownerId)
         ? await t.staffUser.findUnique({ where: { id: ownerId }, select: { active: true } })
         : null;
       if (!owner?.active)
-        throw new DomainError("VALIDATION", "Choose an active staff member.", { field: "ownerId" });
+        throw new DomainError("VALIDATION", "Choose an active staff member.", {
+          field: "ownerId",
+          reason: "inactive-staff",
+        });
     }
     if (departmentId) {
       const department = UUID_RE.test(departmentId)
         ? await t.department.findUnique({ where: { id: departmentId }, select: { active: true } })
         : null;
       if (!department?.active)
-        throw new DomainError("VALIDATION", "Choose an active department.", { field: "departmentId" });
+        throw new DomainError("VALIDATION", "Choose an active department.", {
+          field: "departmentId",
+          reason: "inactive-department",
+        });
     }
     if (dispute.ownerId === ownerId && dispute.departmentId === departmentId) {
       return { id: dispute.id, ownerId, departmentId, changed: false };

@@ -81,13 +81,20 @@ export async function resolveDispute(
       } catch {
         throw new DomainError("VALIDATION", `Enter the amount in ${dispute.currency}, e.g. 125.50.`, {
           field: "creditAmount",
+          reason: "amount-format",
+          currency: dispute.currency,
         });
       }
       if (creditAmount <= 0n || creditAmount >= dispute.amount) {
         throw new DomainError(
           "VALIDATION",
           `A partial credit is more than zero and less than the disputed ${toDecimalString(dispute.amount, dispute.currency)} ${dispute.currency}.`,
-          { field: "creditAmount" },
+          {
+            field: "creditAmount",
+            reason: "partial-credit-range",
+            disputed: toDecimalString(dispute.amount, dispute.currency),
+            currency: dispute.currency,
+          },
         );
       }
     }
@@ -103,7 +110,10 @@ export async function resolveDispute(
         dispute.status === "PENDING_APPROVAL"
           ? "This dispute's resolution is waiting for approval."
           : "This dispute is already closed.",
-        { status: dispute.status },
+        {
+          reason: dispute.status === "PENDING_APPROVAL" ? "awaiting-approval" : "already-closed",
+          status: dispute.status,
+        },
       );
     }
 
@@ -171,7 +181,9 @@ export async function approveDisputeResolution(
     const dispute = await lockDispute(t, input.disputeId, actor);
     const approverId = actor.kind === "staff" ? actor.userId : null;
     if (approverId && dispute.decidedById === approverId) {
-      throw new DomainError("FORBIDDEN", "Someone else must approve the resolution you proposed.");
+      throw new DomainError("FORBIDDEN", "Someone else must approve the resolution you proposed.", {
+        reason: "own-proposal",
+      });
     }
     if (dispute.status !== "PENDING_APPROVAL") {
       const approved = await t.dispute.findUnique({
@@ -180,6 +192,7 @@ export async function approveDisputeResolution(
       });
       if (approved?.approvedById && approved.approvedById === approverId) return current(t, dispute, true);
       throw new DomainError("INVALID_STATE", "This dispute is not waiting for approval.", {
+        reason: "not-awaiting-approval",
         status: dispute.status,
       });
     }
@@ -210,14 +223,21 @@ export async function rejectDisputeResolution(
   requireStaffRole(actor, DISPUTE_MANAGER_ROLES);
   const input = parseInput(DecideDisputeApprovalSchema, rawInput);
   const note = input.note;
-  if (!note) throw new DomainError("VALIDATION", "Say why the resolution is sent back.", { field: "note" });
+  if (!note)
+    throw new DomainError("VALIDATION", "Say why the resolution is sent back.", {
+      field: "note",
+      reason: "note-to-send-back",
+    });
   return inTransaction(tx, async (t) => {
     const dispute = await lockDispute(t, input.disputeId, actor);
     if (actor.kind === "staff" && dispute.decidedById === actor.userId) {
-      throw new DomainError("FORBIDDEN", "Someone else must decide on the resolution you proposed.");
+      throw new DomainError("FORBIDDEN", "Someone else must decide on the resolution you proposed.", {
+        reason: "own-proposal",
+      });
     }
     if (dispute.status !== "PENDING_APPROVAL") {
       throw new DomainError("INVALID_STATE", "This dispute is not waiting for approval.", {
+        reason: "not-awaiting-approval",
         status: dispute.status,
       });
     }

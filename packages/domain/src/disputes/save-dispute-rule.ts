@@ -26,11 +26,15 @@ export async function saveDisputeRule(rawInput: SaveDisputeRuleInput, actor: Act
   if (!input.departmentId && !input.ownerId) {
     throw new DomainError("VALIDATION", "Route to a department, a person, or both.", {
       field: "departmentId",
+      reason: "rule-route",
     });
   }
   const banded = input.minAmount !== null || input.maxAmount !== null;
   if (banded && !input.currency) {
-    throw new DomainError("VALIDATION", "An amount band needs its currency.", { field: "currency" });
+    throw new DomainError("VALIDATION", "An amount band needs its currency.", {
+      field: "currency",
+      reason: "band-currency",
+    });
   }
   const amount = (text: string | null, field: string) => {
     if (text === null || !input.currency) return null;
@@ -39,13 +43,20 @@ export async function saveDisputeRule(rawInput: SaveDisputeRuleInput, actor: Act
       if (value < 0n) throw new Error("negative");
       return value;
     } catch {
-      throw new DomainError("VALIDATION", `Enter an amount in ${input.currency}, e.g. 5000.00.`, { field });
+      throw new DomainError("VALIDATION", `Enter an amount in ${input.currency}, e.g. 5000.00.`, {
+        field,
+        reason: "band-amount-format",
+        currency: input.currency,
+      });
     }
   };
   const minAmount = amount(input.minAmount, "minAmount");
   const maxAmount = amount(input.maxAmount, "maxAmount");
   if (minAmount !== null && maxAmount !== null && minAmount >= maxAmount) {
-    throw new DomainError("VALIDATION", "The maximum must be above the minimum.", { field: "maxAmount" });
+    throw new DomainError("VALIDATION", "The maximum must be above the minimum.", {
+      field: "maxAmount",
+      reason: "band-order",
+    });
   }
   const data = {
     reason: input.reason,
@@ -63,13 +74,22 @@ export async function saveDisputeRule(rawInput: SaveDisputeRuleInput, actor: Act
     if (input.ownerId) {
       const owner = await t.staffUser.findUnique({ where: { id: input.ownerId }, select: { active: true } });
       if (!owner?.active)
-        throw new DomainError("VALIDATION", "Choose an active staff member.", { field: "ownerId" });
+        throw new DomainError("VALIDATION", "Choose an active staff member.", {
+          field: "ownerId",
+          reason: "inactive-staff",
+        });
     }
     if (input.departmentId && !(await t.department.findUnique({ where: { id: input.departmentId } }))) {
-      throw new DomainError("VALIDATION", "Choose a department.", { field: "departmentId" });
+      throw new DomainError("VALIDATION", "Choose a department.", {
+        field: "departmentId",
+        reason: "unknown-department",
+      });
     }
     if (input.legalEntityId && !(await t.legalEntity.findUnique({ where: { id: input.legalEntityId } }))) {
-      throw new DomainError("VALIDATION", "Choose a legal entity.", { field: "legalEntityId" });
+      throw new DomainError("VALIDATION", "Choose a legal entity.", {
+        field: "legalEntityId",
+        reason: "unknown-legal-entity",
+      });
     }
     const before = input.ruleId ? await t.disputeRule.findUnique({ where: { id: input.ruleId } }) : null;
     if (input.ruleId && !before) throw new DomainError("NOT_FOUND", "Rule not found.");

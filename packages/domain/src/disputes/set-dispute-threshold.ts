@@ -2,7 +2,7 @@ import { type Actor, requireStaffRole } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
-import { parseDecimal, toDecimalString } from "../money/money.ts";
+import { parseAmountField, toDecimalString } from "../money/money.ts";
 import {
   DISPUTE_MANAGER_ROLES,
   parseInput,
@@ -17,8 +17,12 @@ export async function setDisputeThreshold(
 ): Promise<{ currency: string; amount: bigint; changed: boolean }> {
   requireStaffRole(actor, DISPUTE_MANAGER_ROLES);
   const input = parseInput(SetDisputeThresholdSchema, rawInput);
-  const amount = parseDecimal(input.amount, input.currency);
-  if (amount < 0n) throw new DomainError("VALIDATION", "The amount cannot be negative.", { field: "amount" });
+  const amount = parseAmountField(input.amount, input.currency, "amount");
+  if (amount < 0n)
+    throw new DomainError("VALIDATION", "The amount cannot be negative.", {
+      field: "amount",
+      reason: "negative",
+    });
   return getDb().$transaction(async (t) => {
     const before = await t.disputeApprovalThreshold.findUnique({ where: { currency: input.currency } });
     if (before?.amount === amount) return { currency: input.currency, amount, changed: false };

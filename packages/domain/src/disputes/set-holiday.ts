@@ -18,7 +18,7 @@ export async function setHoliday(rawInput: SetHolidayInput, actor: Actor): Promi
   const legalEntityId = input.legalEntityId.toLowerCase();
   const date = new Date(`${input.date}T00:00:00Z`);
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== input.date) {
-    throw new DomainError("VALIDATION", "Use YYYY-MM-DD.", { field: "date" });
+    throw new DomainError("VALIDATION", "Use YYYY-MM-DD.", { field: "date", reason: "date-format" });
   }
   return getDb().$transaction(async (t) => {
     if (!(await t.legalEntity.findUnique({ where: { id: legalEntityId }, select: { id: true } }))) {

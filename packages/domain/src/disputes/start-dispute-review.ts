@@ -23,6 +23,7 @@ export async function startDisputeReview(
     const dispute = await lockDispute(t, input.disputeId, actor);
     if (dispute.status !== "OPEN" && dispute.status !== "UNDER_REVIEW") {
       throw new DomainError("INVALID_STATE", "Only an open dispute can be taken up for review.", {
+        reason: "review-not-open",
         status: dispute.status,
       });
     }

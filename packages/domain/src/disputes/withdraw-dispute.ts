@@ -28,7 +28,10 @@ export async function withdrawDispute(
     const dispute = await lockDispute(t, input.disputeId, actor);
     if (dispute.status === "WITHDRAWN") return { id: dispute.id, status: dispute.status, replayed: true };
     if (!isOpenDisputeStatus(dispute.status)) {
-      throw new DomainError("INVALID_STATE", "This dispute is already resolved.", { status: dispute.status });
+      throw new DomainError("INVALID_STATE", "This dispute is already resolved.", {
+        reason: "already-resolved",
+        status: dispute.status,
+      });
     }
     await closeDispute(t, dispute.id, { status: "WITHDRAWN", outcome: null, creditAmount: null });
     if (input.note) {

@@ -2,7 +2,7 @@ import { type Actor, hasStaffRole, requireStaff, requireStaffRole } from "../act
 import { appendAudit } from "../audit/append-audit.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
-import { parseDecimal, toDecimalString } from "../money/money.ts";
+import { parseAmountField, toDecimalString } from "../money/money.ts";
 import {
   REFUND_APPROVE_ROLES,
   type SetRefundThresholdInput,
@@ -50,18 +50,7 @@ export async function setRefundThreshold(
     });
   }
   const input = parsed.data;
-  let amount: bigint;
-  try {
-    amount = parseDecimal(input.amount, input.currency);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    throw new DomainError("VALIDATION", error.message, {
-      ...error.details,
-      field: "amount",
-      reason: "not-an-amount",
-      currency: input.currency,
-    });
-  }
+  const amount = parseAmountField(input.amount, input.currency, "amount");
   if (amount < 0n)
     throw new DomainError("VALIDATION", "The threshold cannot be negative.", {
       field: "amount",

@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { PORTAL_LOCALES } from "../base/portal-locales.ts";
+import {
+  DecimalAmount,
+  DISPUTE_REASONS,
+  Id,
+  IdempotencyKey,
+  partialNeedsCredit,
+  ResolveDisputeFields,
+  SaveDisputeRuleSchema,
+  SetDisputeThresholdSchema,
+  SetHolidaySchema,
+  Text,
+} from "./dispute-forms.ts";
+
+/**
+ * The back office's dispute forms, one schema per form, validated in the browser (Conform) and
+ * again by the action before the use case runs. A page with several forms posts an `intent`: its
+ * schema is a discriminated union on it, so an unknown intent or value is refused, never coerced.
+ */
+
+const Note = z.string().max(2000, "At most 2000 characters.").trim().optional();
+const MessageBody = Text(5000, "Write a message.");
+const MAX_FILES = 10;
+/** Uploaded files (an empty file input is no file); the use case checks each one's content. */
+const Files = z
+  .array(z.instanceof(File), { error: "Choose a file." })
+  .max(MAX_FILES, `At most ${MAX_FILES} files at once.`);
+
+/** The dispute page: its thread, documents, assignment, resolution, approval and withdrawal. */
+export const DisputePageFormSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("reply"), body: MessageBody }),
+  z.object({ intent: z.literal("note"), body: MessageBody }),
+  z.object({
+    intent: z.literal("attach"),
+    attachments: Files.min(1, "Choose a file."),
+    visibility: z.enum(["CUSTOMER", "INTERNAL"], { error: "Choose who sees them." }).default("CUSTOMER"),
+  }),
+  z.object({
+    intent: z.literal("reassign"),
+    /** Empty: nobody (or no department); the use case wants one of the two. */
+    ownerId: Id.optional(),
+    departmentId: Id.optional(),
+    note: Note,
+  }),
+  z.object({ intent: z.literal("review") }),
+  z.object({ intent: z.literal("resolve"), ...ResolveDisputeFields }).superRefine(partialNeedsCredit),
+  z.object({ intent: z.literal("approve"), note: Note }),
+  z.object({
+    intent: z.literal("reject"),
+    note: z
+      .string({ error: "Say why the resolution is sent back." })
+      .max(2000, "At most 2000 characters.")
+      .trim()
+      .min(1, "Say why the resolution is sent back."),
+  }),
+  z.object({ intent: z.literal("withdraw"), note: Note }),
+]);
+export type DisputePageForm = z.output<typeof DisputePageFormSchema>;
+export type DisputePageIntent = DisputePageForm["intent"];
+
+export const STAFF_DISPUTE_CHANNELS = ["PHONE", "EMAIL", "CASH_APPLICATION"] as const;
+
+/**
+ * Logging a dispute for a customer: the invoice's lines are ticked (`line`, by number), each with
+ * an optional amount (`lineAmount.<number>`) for part of it. Parses into raiseDispute's input,
+ * apart from the documents, which the action reads as bytes.
+ */
+export const StaffRaiseDisputeFormSchema = z
+  .object({
+    customerId: Id,
+    invoiceId: Id,
+    idempotencyKey: IdempotencyKey,
+    channel: z.enum(STAFF_DISPUTE_CHANNELS, {
+      error: "Say how the customer raised it: phone, e-mail or cash application.",
+    }),
+    locale: z.enum(PORTAL_LOCALES).optional(),
+    contactName: z.string().trim().max(200).optional(),
+    contactEmail: z.string().trim().pipe(z.email("Enter a valid e-mail address.").max(254)).optional(),
+    scope: z.enum(["WHOLE", "LINES", "AMOUNT"], { error: "Choose what is disputed." }),
+    line: z.array(z.coerce.number().int().min(1)).max(5000).default([]),
+    /** Empty: the whole line (Conform leaves a record's empty values as they are). */
+    lineAmount: z.record(z.string(), z.string().trim().max(30)).default({}),
+    amount: DecimalAmount.optional(),
+    reason: z.enum(DISPUTE_REASONS, { error: "Choose a reason." }),
+    description: Text(5000, "Describe what is wrong."),
+    attachments: Files.default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.scope === "LINES" && v.line.length === 0)
+      ctx.addIssue({ code: "custom", path: ["line"], message: "Choose at least one line." });
+    if (v.scope === "AMOUNT" && !v.amount)
+      ctx.addIssue({ code: "custom", path: ["amount"], message: "Enter the disputed amount." });
+  })
+  .transform(({ line, lineAmount, attachments: _files, ...rest }) => ({
+    ...rest,
+    lines: line.map((lineNo) => ({ lineNo, amount: lineAmount[String(lineNo)] || undefined })),
+  }));
+
+/** The dispute matrix page: rules, holidays and approval amounts. */
+export const DisputeMatrixFormSchema = z.discriminatedUnion("intent", [
+  SaveDisputeRuleSchema.extend({ intent: z.literal("rule-save") }),
+  z.object({ intent: z.literal("rule-deactivate"), ruleId: Id }),
+  SetHolidaySchema.omit({ holiday: true }).extend({ intent: z.literal("holiday-set") }),
+  SetHolidaySchema.pick({ legalEntityId: true, date: true }).extend({ intent: z.literal("holiday-remove") }),
+  SetDisputeThresholdSchema.extend({ intent: z.literal("threshold-set") }),
+]);
+export type DisputeMatrixIntent = z.output<typeof DisputeMatrixFormSchema>["intent"];
