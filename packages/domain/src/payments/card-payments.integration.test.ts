@@ -266,7 +266,7 @@ describe("recording card payments exactly once", () => {
     expect(receipts).toBe(1);
   });
 
-  it("refuses forged and stale signatures with nothing recorded", async () => {
+  it("refuses forged, stale and future-dated signatures with nothing recorded", async () => {
     const url = stripeSandbox.receiver.url;
     const stripe = new Stripe("sk_test_x");
     const payload = JSON.stringify({
@@ -283,7 +283,13 @@ describe("recording card payments exactly once", () => {
       secret: SECRET,
       timestamp: Math.floor(Date.now() / 1000) - 3600,
     });
-    for (const signature of [forged, stale, ""]) {
+    // Signed with the right secret, but dated ten minutes ahead (a clock or a replay trick).
+    const future = stripe.webhooks.generateTestHeaderString({
+      payload,
+      secret: SECRET,
+      timestamp: Math.floor(Date.now() / 1000) + 600,
+    });
+    for (const signature of [forged, stale, future, ""]) {
       const res = await fetch(url, {
         method: "POST",
         body: payload,

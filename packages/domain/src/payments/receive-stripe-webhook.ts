@@ -4,6 +4,18 @@ import { DomainError } from "../errors.ts";
 import { getStripe } from "./stripe-client.ts";
 import { STRIPE_INBOX_CHANNEL } from "./stripe-inbox.ts";
 
+/** How far a signature's timestamp may be from now, either way (Stripe's default tolerance). */
+export const SIGNATURE_TOLERANCE_SECONDS = 300;
+
+/**
+ * The signature header's timestamp (`t=`) more than the tolerance ahead of `now`: the SDK refuses
+ * old signatures only, so a delivery dated in the future is refused here.
+ */
+export function signedInTheFuture(signature: string, nowSeconds = Math.floor(Date.now() / 1000)): boolean {
+  const timestamp = /(?:^|,)t=(\d{1,12})(?:,|$)/.exec(signature)?.[1];
+  return timestamp !== undefined && Number(timestamp) > nowSeconds + SIGNATURE_TOLERANCE_SECONDS;
+}
+
 export interface ReceivedWebhook {
   eventId: string;
   type: string;
@@ -12,9 +24,9 @@ export interface ReceivedWebhook {
 }
 
 /**
- * A webhook delivery: verifies the signature over the raw body (a forged or stale one is refused
- * before anything is written) and stores the event in the inbox once per event id, notifying the
- * inbox's processors (the worker). Nothing else happens while Stripe waits: acting on the event
+ * A webhook delivery: verifies the signature over the raw body (a forged one, or one dated more
+ * than five minutes before or after now, is refused before anything is written) and stores the
+ * event in the inbox once per event id, notifying the inbox's processors (the worker). Nothing else happens while Stripe waits: acting on the event
  * (re-reading the object, recording a payment) is processStripeInbox's job, so a delivery is
  * acknowledged in one statement however busy the ledger is. Throws VALIDATION with reason
  * "signature" for a bad signature.
@@ -27,7 +39,8 @@ export async function receiveStripeWebhook(
   let event: Stripe.Event;
   try {
     if (!signature) throw new Error("No Stripe-Signature header.");
-    event = stripe.webhooks.constructEvent(rawBody, signature, webhookSecret);
+    if (signedInTheFuture(signature)) throw new Error("The signature is dated in the future.");
+    event = stripe.webhooks.constructEvent(rawBody, signature, webhookSecret, SIGNATURE_TOLERANCE_SECONDS);
   } catch (error) {
     throw new DomainError("VALIDATION", "The webhook signature is not valid.", {
       reason: "signature",
