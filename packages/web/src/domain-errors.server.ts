@@ -11,11 +11,17 @@ export interface ActionError {
 /**
  * The one place a loader's failure becomes an HTTP response: domain NOT_FOUND is a 404 (also for
  * resources outside the actor's scope), validation a 400, anything unexpected is rethrown and
- * rendered as a generic 500 by the error boundary without details.
+ * rendered as a generic 500 by the error boundary without details. A refusal's reason
+ * (`details.reason`, e.g. "payers-only") goes along, for the page's error boundary to explain in
+ * its own words; a 404 never carries one.
  */
 export function throwAsResponse(error: unknown): never {
   if (error instanceof DomainError) {
-    throw data({ message: error.message, code: error.code }, { status: statusForCode(error.code) });
+    const reason = error.code !== "NOT_FOUND" ? error.details?.reason : undefined;
+    throw data(
+      { message: error.message, code: error.code, ...(typeof reason === "string" ? { reason } : {}) },
+      { status: statusForCode(error.code) },
+    );
   }
   if (error instanceof ZodError) {
     throw data({ message: "The request is not valid.", code: "VALIDATION" }, { status: 400 });

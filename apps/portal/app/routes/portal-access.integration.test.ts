@@ -88,6 +88,11 @@ async function outcome(run: Promise<unknown>) {
   return { status: 200, location: null, headers: new Headers(), data: result as Record<string, unknown> };
 }
 
+/** An action's reply: its errors by field, and the form's ("" in Conform's reply). */
+const fieldErrors = (answer: { data?: Record<string, unknown> }) =>
+  (answer.data?.reply as { error?: Record<string, string[]> } | undefined)?.error;
+const formErrors = (answer: { data?: Record<string, unknown> }) => fieldErrors(answer)?.[""];
+
 /** A browser signed in as an existing portal user (the session as sign-in would create it). */
 async function signedInAs(email: string): Promise<Jar> {
   const user = await getDb().portalUser.findUniqueOrThrow({ where: { email } });
@@ -148,11 +153,8 @@ describe("the users page", () => {
     const list = await usersPage(admin);
     expect(list.status).toBe(200);
     expect(list.data).toMatchObject({
-      ok: true,
-      value: {
-        customer: { id: account },
-        users: [{ name: "Ada Admin", role: "ADMIN", isYou: true }, { name: "Val Viewer" }],
-      },
+      customer: { id: account },
+      users: [{ name: "Ada Admin", role: "ADMIN", isYou: true }, { name: "Val Viewer" }],
     });
 
     const email = "colleague@access-test.example";
@@ -163,7 +165,7 @@ describe("the users page", () => {
       role: "VIEWER",
     });
     expect(invited.status).toBe(200);
-    expect(invited.data).toMatchObject({ ok: true, notice: "invited", values: { email } });
+    expect(invited.data).toMatchObject({ done: { intent: "invite", notice: "invited", values: { email } } });
     const token = await mailedToken(email);
 
     const browser = new Jar();
@@ -185,7 +187,7 @@ describe("the users page", () => {
     // The colleague is a viewer: the users page refuses, with a reason the page words.
     const refused = await usersPage(browser);
     expect(refused.status).toBe(403);
-    expect(refused.data).toMatchObject({ ok: false, reason: "administrators-only" });
+    expect(refused.data).toMatchObject({ code: "FORBIDDEN", reason: "administrators-only" });
 
     // The link is spent.
     const again = await invitationPage(new Jar(), token);
@@ -193,7 +195,9 @@ describe("the users page", () => {
     expect(again.data).toMatchObject({ invitation: { status: "ACCEPTED" } });
     const reused = await invitationPage(new Jar(), token, { intent: "accept" });
     expect(reused.status).toBe(409);
-    expect(reused.data).toMatchObject({ ok: false, reason: "used" });
+    expect(formErrors(reused)).toEqual([
+      "Each invitation link works once. If you accepted it, sign in with your e-mail address. Otherwise, ask for a new invitation.",
+    ]);
   });
 
   it("refuses viewers every action, and answers 404 for other accounts", async () => {
@@ -207,7 +211,7 @@ describe("the users page", () => {
       role: "ADMIN",
     });
     expect(invite.status).toBe(403);
-    expect(invite.data).toMatchObject({ ok: false, reason: "administrators-only" });
+    expect(formErrors(invite)).toEqual(["Only this account's administrators can manage its users."]);
     const remove = await usersPage(viewer, account, { intent: "remove", portalUserId: adminId });
     expect(remove.status).toBe(403);
 
@@ -236,11 +240,9 @@ describe("the users page", () => {
       role: "PAYER",
     });
     expect(member.status).toBe(409);
-    expect(member.data).toMatchObject({
-      ok: false,
-      reason: "already-member",
-      values: { name: "Val Viewer" },
-    });
+    expect(formErrors(member)).toEqual([
+      "Val Viewer already has access to this account. Change their role instead.",
+    ]);
 
     const lastAdmin = await usersPage(admin, account, {
       intent: "change-role",
@@ -248,18 +250,29 @@ describe("the users page", () => {
       role: "VIEWER",
     });
     expect(lastAdmin.status).toBe(409);
-    expect(lastAdmin.data).toMatchObject({ ok: false, reason: "last-admin" });
+    expect(formErrors(lastAdmin)).toEqual([
+      "This is the account's only administrator. Make someone else an administrator first.",
+    ]);
 
-    // Malformed fields are a 400 (or, for ids, the usual 404), never a 500.
-    for (const body of [
-      { intent: "change-role", portalUserId: adminId, role: "OWNER" } as Record<string, string>,
-      { intent: "remove", portalUserId: "not-a-uuid" },
-      { intent: "revoke", invitationId: "" },
-      { intent: "no-such-intent" },
-    ]) {
-      const expected = body.intent === "remove" || body.intent === "revoke" ? 404 : 400;
-      expect((await usersPage(admin, account, body)).status, body.intent).toBe(expected);
+    // Malformed fields are a 400 (or, for well-formed but unknown ids, the usual 404), never a 500.
+    for (const [body, expected] of [
+      [{ intent: "change-role", portalUserId: adminId, role: "OWNER" }, 400],
+      [{ intent: "remove", portalUserId: "not-a-uuid" }, 404],
+      [{ intent: "revoke", invitationId: "not-a-uuid" }, 404],
+      [{ intent: "revoke", invitationId: "" }, 400],
+      [{ intent: "no-such-intent" }, 400],
+    ] as const) {
+      expect((await usersPage(admin, account, body)).status, JSON.stringify(body)).toBe(expected);
     }
+    // An unknown intent says so, never runs another form.
+    const unknown = await usersPage(admin, account, { intent: "no-such-intent" });
+    expect(formErrors(unknown)).toEqual(["Please check what you entered and try again."]);
+    const badRole = await usersPage(admin, account, {
+      intent: "change-role",
+      portalUserId: adminId,
+      role: "OWNER",
+    });
+    expect(fieldErrors(badRole)).toMatchObject({ role: ["Choose a role."] });
 
     const invalid = await usersPage(admin, account, {
       intent: "invite",
@@ -268,7 +281,15 @@ describe("the users page", () => {
       role: "OWNER",
     });
     expect(invalid.status).toBe(400);
-    expect(JSON.stringify(invalid.data)).toContain("invite.errors.email");
+    // Each field's error in the visitor's language, what was typed kept.
+    expect(fieldErrors(invalid)).toEqual({
+      name: ["Enter the person's name."],
+      email: ["Enter a valid e-mail address, like name@company.com."],
+      role: ["Choose a role."],
+    });
+    expect((invalid.data?.reply as { initialValue?: object } | undefined)?.initialValue).toMatchObject({
+      email: "not-an-address",
+    });
 
     const forged = await outcome(
       usersAction(
@@ -291,7 +312,6 @@ describe("the invitation page", () => {
       expect(page.data).toMatchObject({ invitation: { status: "UNKNOWN" } });
       const accept = await invitationPage(new Jar(), token, { intent: "accept" });
       expect(accept.status, token).toBe(404);
-      expect(accept.data).toMatchObject({ ok: false, reason: "unknown" });
     }
 
     const admin = await signedInAs(ADMIN);
@@ -306,12 +326,12 @@ describe("the invitation page", () => {
     const page = await invitationPage(new Jar(), token);
     expect(page.status).toBe(410);
     expect(page.data).toMatchObject({ invitation: { status: "EXPIRED", email } });
-    expect((await invitationPage(new Jar(), token, { intent: "accept" })).data).toMatchObject({
-      reason: "expired",
-    });
+    expect(formErrors(await invitationPage(new Jar(), token, { intent: "accept" }))).toEqual([
+      "Invitations work for a week. Ask for a new one and we'll let the account's administrators know.",
+    ]);
 
     const requested = await invitationPage(new Jar(), token, { intent: "request-new" });
-    expect(requested.data).toEqual({ ok: true, notified: 1 });
+    expect(requested.data?.done).toEqual({ notified: 1 });
     const nudge = await getDb().outboxEmail.findFirstOrThrow({
       where: { toAddress: ADMIN, category: "portal.invitation-renewal" },
     });

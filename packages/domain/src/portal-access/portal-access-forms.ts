@@ -71,3 +71,9 @@ export const PortalUsersFormSchema = z.discriminatedUnion("intent", [
   RevokeInvitationSchema.omit({ customerId: true }).extend({ intent: z.literal("revoke") }),
 ]);
 export type PortalUsersForm = z.output<typeof PortalUsersFormSchema>;
+
+/** The e-mailed invitation's page: accept it, or (when it no longer works) ask for a new one. */
+export const InvitationFormSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("accept") }),
+  z.object({ intent: z.literal("request-new") }),
+]);
