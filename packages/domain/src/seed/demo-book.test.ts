@@ -56,6 +56,22 @@ describe("buildDemoBook", () => {
     expect(march.applications.every((a) => a.createdAt.getTime() < today + DAY_MS)).toBe(true);
   });
 
+  it("dates nothing after the moment of seeding, however early in the day it is seeded", () => {
+    const now = new Date("2026-03-15T06:00:00Z");
+    const early = buildDemoBook({ now });
+    const times = [
+      ...early.customers.map((c) => c.createdAt),
+      ...early.items.map((i) => i.createdAt),
+      ...early.applications.map((a) => a.createdAt),
+    ].map((t) => t.getTime());
+    expect(times.filter((t) => t > now.getTime())).toEqual([]);
+    // The book does have events on the day of seeding, squeezed into the hours gone by, in order.
+    const today = early.items.filter((i) => i.createdAt.getTime() >= early.referenceDate.getTime());
+    expect(today.length).toBeGreaterThan(0);
+    const same = buildDemoBook({ referenceDate: now, now: new Date("2026-03-16T00:00:00Z") });
+    expect(early.items.map((i) => i.id)).toEqual(same.items.map((i) => i.id));
+  });
+
   it("keeps the ledger rules for other seeds too", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {

@@ -258,6 +258,8 @@ interface DraftApplication {
 export interface BuildDemoBookOptions {
   /** "Today" for the book; defaults to the current date (UTC). Only dates depend on it. */
   referenceDate?: Date;
+  /** The moment of seeding (default: now): nothing in the book happens after it. */
+  now?: Date;
   seed?: number;
 }
 
@@ -269,7 +271,8 @@ export function startOfUtcDay(date: Date): Date {
 const roundDownToUnits = (amount: bigint, unit: bigint) => (amount / unit) * unit;
 
 export function buildDemoBook(options: BuildDemoBookOptions = {}): DemoBook {
-  const ref = startOfUtcDay(options.referenceDate ?? new Date());
+  const now = (options.now ?? new Date()).getTime();
+  const ref = startOfUtcDay(options.referenceDate ?? new Date(now));
   const seed = options.seed ?? DEMO_SEED;
   // Separate streams for ids and names, so changing how a name is drawn does not reshuffle amounts.
   const rng = createFaker(seed);
@@ -283,7 +286,15 @@ export function buildDemoBook(options: BuildDemoBookOptions = {}): DemoBook {
   const int = (min: number, max: number) => rng.number.int({ min, max });
   const chance = (probability: number) => rng.datatype.boolean({ probability });
   const dateOf = (day: number) => new Date(ref.getTime() + day * DAY_MS);
-  const timeOf = (day: number, minute: number) => new Date(ref.getTime() + day * DAY_MS + minute * 60_000);
+  // A moment of a day at a time of day; on the day of seeding, the day's hours are squeezed into
+  // the part that has gone by, so that no event is dated after the seeding (nor out of order).
+  const timeOf = (day: number, minute: number) => {
+    const start = ref.getTime() + day * DAY_MS;
+    const at = start + minute * 60_000;
+    if (at <= now) return new Date(at);
+    const gone = Math.max(0, now - start);
+    return new Date(Math.min(start + Math.floor((minute * 60_000 * gone) / DAY_MS), now));
+  };
 
   // ------------------------------------------------------------ organisation and staff
   const entities: EntityPlan[] = DEMO_LEGAL_ENTITIES.map((spec) => ({
