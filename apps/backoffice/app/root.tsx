@@ -1,30 +1,42 @@
 import { formatMoney } from "@settle/domain/money/money";
+import { DEFAULT_LOCALE, textDirection } from "@settle/i18n/locales";
 import { MoneyFormatProvider } from "@settle/ui/money-text";
+import { PageLocaleProvider } from "@settle/ui/page-locale";
 import { useNonce } from "@settle/web/nonce";
 import type { ReactNode } from "react";
-import { data, Links, Meta, Outlet, Scripts, ScrollRestoration } from "react-router";
+import { I18nextProvider } from "react-i18next";
+import { data, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "react-router";
 import type { Route } from "./+types/root";
 import stylesheet from "./app.css?url";
 import { ErrorPage } from "./components/error-page.tsx";
 import { csrfToken } from "./csrf.server.ts";
+import { i18nFor } from "./i18n/instance.ts";
+import { getLocale } from "./i18n/locale.server.ts";
 
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: Route.MetaFunction = () => [{ title: "Settle back office" }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  { title: i18nFor(loaderData?.locale ?? DEFAULT_LOCALE).t("common:meta.defaultTitle") },
+];
 
-/** Every page gets a CSRF token for its forms; the cookie it is bound to is set on first visit. */
-export function loader({ request }: Route.LoaderArgs) {
+/**
+ * Every page gets a CSRF token for its forms (the cookie it is bound to is set on first visit) and
+ * its language: the staff user's choice, else the browser's.
+ */
+export async function loader({ request }: Route.LoaderArgs) {
   const { token, setCookie } = csrfToken(request);
-  return data({ csrf: token }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+  const locale = await getLocale(request);
+  return data({ csrf: token, locale }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const locale = useRouteLoaderData<typeof loader>("root")?.locale ?? DEFAULT_LOCALE;
   return (
-    <html lang="en" className="h-full">
+    <html lang={locale} dir={textDirection(locale)} className="h-full">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -35,7 +47,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links nonce="" />
       </head>
       <body className="h-full">
-        <MoneyFormatProvider format={formatMoney}>{children}</MoneyFormatProvider>
+        {/* The instance is fixed to the page's language; a new language swaps the instance. */}
+        <I18nextProvider i18n={i18nFor(locale)}>
+          <PageLocaleProvider locale={locale}>
+            <MoneyFormatProvider format={formatMoney}>{children}</MoneyFormatProvider>
+          </PageLocaleProvider>
+        </I18nextProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -20,6 +20,7 @@ export default [
     route("reports/disputes.xlsx", "routes/dispute-report-xlsx.ts"),
     route("settings/refund-approval", "routes/refund-approval.tsx"),
     route("settings/dispute-matrix", "routes/dispute-matrix.tsx"),
+    route("account", "routes/account.tsx"),
     route("account/sessions", "routes/account-sessions.tsx"),
     route("dev/mailbox", "routes/dev-mailbox.tsx"),
     route("dev/mailbox/:emailId/attachments/:index", "routes/dev-mailbox-attachment.ts"),

@@ -23,8 +23,12 @@ export interface AppShellProps {
   userArea?: ReactNode;
   /** Shown above the main content, e.g. flash messages. */
   banner?: ReactNode;
+  /** The shell's own words in the page's language (English by default). */
+  words?: { skipToMain: string; main: string; sections: string; more: string };
   children: ReactNode;
 }
+
+const ENGLISH = { skipToMain: "Skip to main content", main: "Main", sections: "Sections", more: "More" };
 
 function NavList({ items, label }: { items: NavItem[]; label: string }) {
   return (
@@ -61,6 +65,7 @@ export function AppShell({
   secondaryNav,
   userArea,
   banner,
+  words = ENGLISH,
   children,
 }: AppShellProps) {
   return (
@@ -69,7 +74,7 @@ export function AppShell({
         href="#main"
         className="sr-only z-50 rounded-lg bg-surface px-4 py-2 text-sm font-medium text-brand-700 shadow-lg focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
       >
-        Skip to main content
+        {words.skipToMain}
       </a>
       <header className="sticky top-0 z-30 border-b border-line bg-surface/90 backdrop-blur">
         <div className="flex h-14 items-center justify-between gap-4 px-4 sm:px-6">
@@ -86,12 +91,15 @@ export function AppShell({
       <div className="lg:flex lg:min-h-[calc(100dvh-3.5rem)]">
         {/* The column carries the background and border to the bottom; the nav inside stays in view. */}
         <div className="border-b border-line bg-surface lg:w-60 lg:shrink-0 lg:border-r lg:border-b-0">
-          <nav aria-label="Main" className="overflow-x-auto px-4 py-2 lg:sticky lg:top-14 lg:px-3 lg:py-5">
+          <nav
+            aria-label={words.main}
+            className="overflow-x-auto px-4 py-2 lg:sticky lg:top-14 lg:px-3 lg:py-5"
+          >
             <div className="flex gap-1 lg:flex-col lg:gap-6">
-              <NavList items={nav} label="Sections" />
+              <NavList items={nav} label={words.sections} />
               {secondaryNav?.length ? (
                 <div className="flex gap-1 border-l border-line pl-1 lg:flex-col lg:border-t lg:border-l-0 lg:pt-4 lg:pl-0">
-                  <NavList items={secondaryNav} label="More" />
+                  <NavList items={secondaryNav} label={words.more} />
                 </div>
               ) : null}
             </div>

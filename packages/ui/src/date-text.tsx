@@ -1,5 +1,8 @@
+import { usePageLocale } from "./page-locale.tsx";
+
 export interface DateTextProps {
   value: Date | string;
+  /** Defaults to the page's language (<PageLocaleProvider>), else en-US. */
   locale?: string;
   /** "date" for calendar dates (due dates), "datetime" for moments (sign-ins, e-mails). */
   mode?: "date" | "datetime";
@@ -40,7 +43,9 @@ export function formatDate(
   return mode === "datetime" && timeZone === "UTC" ? `${text} UTC` : text;
 }
 
-export function DateText({ value, locale, mode = "date", timeZone, className }: DateTextProps) {
+export function DateText({ value, locale: given, mode = "date", timeZone, className }: DateTextProps) {
+  const pageLocale = usePageLocale();
+  const locale = given ?? pageLocale;
   const date = typeof value === "string" ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) return <span className={className}>—</span>;
   const iso = mode === "date" ? date.toISOString().slice(0, 10) : date.toISOString();

@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useContext } from "react";
 import { cx } from "./cx.ts";
+import { usePageLocale } from "./page-locale.tsx";
 
 /** Formats minor units of a currency for a locale (the app passes its money module's formatter). */
 export type MoneyFormat = (amount: bigint, currency: string, locale: string) => string;
@@ -25,6 +26,7 @@ export interface MoneyTextProps {
   /** Minor units (cents), never a float. */
   amount: bigint;
   currency: string;
+  /** Defaults to the page's language (<PageLocaleProvider>), else en-US. */
   locale?: string;
   /** Colour negative amounts (credits) green and positive overdue-style amounts red. */
   tone?: "plain" | "signed" | "danger";
@@ -32,8 +34,10 @@ export interface MoneyTextProps {
 }
 
 /** A money amount formatted for the locale by the app's money module, in tabular figures. */
-export function MoneyText({ amount, currency, locale = "en-US", tone = "plain", className }: MoneyTextProps) {
+export function MoneyText({ amount, currency, locale: given, tone = "plain", className }: MoneyTextProps) {
   const format = useMoneyFormat();
+  const pageLocale = usePageLocale();
+  const locale = given ?? pageLocale;
   const color =
     tone === "signed" && amount < 0n
       ? "text-emerald-700"

@@ -4,10 +4,10 @@ import { Button } from "@settle/ui/button";
 import { CsrfInput } from "@settle/ui/csrf-input";
 import { Icon } from "@settle/ui/icon";
 import { pageUrl } from "@settle/web/request.server";
-import { data, Form, Outlet } from "react-router";
+import { data, Form, Link, Outlet } from "react-router";
 import { ErrorPage } from "../components/error-page.tsx";
 import { env } from "../env.server.ts";
-import { ROLE_LABELS } from "../labels.ts";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { requireStaff } from "../session.server.ts";
 import { useCsrfToken } from "../use-csrf-token.ts";
 import type { Route } from "./+types/staff-layout";
@@ -24,45 +24,58 @@ export async function loader({ request }: Route.LoaderArgs) {
   };
 }
 
-const NAV: NavItem[] = [
-  { to: "/", label: "Overview", icon: "home", end: true },
-  { to: "/customers", label: "Customers", icon: "building" },
-  { to: "/card-payments", label: "Card payments", icon: "card" },
-  { to: "/disputes", label: "Disputes", icon: "flag" },
-  { to: "/reports/disputes", label: "Dispute report", icon: "chart" },
-];
-
 export default function StaffLayout({ loaderData }: Route.ComponentProps) {
   const { user, devTools } = loaderData;
   const csrf = useCsrfToken();
+  const { t } = useTranslation("common");
+  const nav: NavItem[] = [
+    { to: "/", label: t("nav.overview"), icon: "home", end: true },
+    { to: "/customers", label: t("nav.customers"), icon: "building" },
+    { to: "/card-payments", label: t("nav.cardPayments"), icon: "card" },
+    { to: "/disputes", label: t("nav.disputes"), icon: "flag" },
+    { to: "/reports/disputes", label: t("nav.disputeReport"), icon: "chart" },
+  ];
   const secondary: NavItem[] = [
-    { to: "/settings/refund-approval", label: "Refund approval", icon: "card" },
-    { to: "/settings/dispute-matrix", label: "Dispute matrix", icon: "sliders" },
-    { to: "/account/sessions", label: "Signed-in devices", icon: "device" },
-    ...(devTools ? [{ to: "/dev/mailbox", label: "Dev mailbox", icon: "inbox" } satisfies NavItem] : []),
+    { to: "/settings/refund-approval", label: t("nav.refundApproval"), icon: "card" },
+    { to: "/settings/dispute-matrix", label: t("nav.disputeMatrix"), icon: "sliders" },
+    { to: "/account/sessions", label: t("nav.sessions"), icon: "device" },
+    ...(devTools
+      ? [{ to: "/dev/mailbox", label: t("nav.devMailbox"), icon: "inbox" } satisfies NavItem]
+      : []),
   ];
   const role = user.roles.includes("ADMIN") ? "ADMIN" : user.roles[0];
   return (
     <AppShell
-      product="Back office"
-      nav={NAV}
+      product={t("product")}
+      nav={nav}
       secondaryNav={secondary}
+      words={{
+        skipToMain: t("shell.skipToMain"),
+        main: t("shell.main"),
+        sections: t("shell.sections"),
+        more: t("shell.more"),
+      }}
       userArea={
         <>
-          <div className="hidden text-right sm:block">
+          <Link
+            to="/account"
+            title={t("header.account")}
+            className="hidden rounded-lg text-end hover:bg-slate-50 sm:block"
+          >
             <p className="text-sm font-medium text-ink">{user.name}</p>
             <p className="text-xs text-ink-faint">{user.email}</p>
-          </div>
+            <span className="sr-only">{t("header.account")}</span>
+          </Link>
           {role ? (
             <Badge tone="brand" className="hidden md:inline-flex">
-              {ROLE_LABELS[role] ?? role}
+              {t(`labels:staffRoles.${role}`, { defaultValue: role })}
             </Badge>
           ) : null}
           <Form method="post" action="/logout">
             <CsrfInput token={csrf} />
             <Button type="submit" variant="ghost" size="sm">
               <Icon name="logout" className="size-4" />
-              Sign out
+              {t("header.signOut")}
             </Button>
           </Form>
         </>

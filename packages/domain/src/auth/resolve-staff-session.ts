@@ -6,7 +6,8 @@ import { hashToken, type SessionRow, touchSession, usableToken } from "./session
 export interface StaffSession {
   sessionId: string;
   csrfSecret: string;
-  user: { id: string; email: string; name: string; roles: StaffRole[] };
+  /** `locale`: the back office language the user chose, null to follow the browser's. */
+  user: { id: string; email: string; name: string; roles: StaffRole[]; locale: string | null };
   actor: StaffActor;
 }
 
@@ -14,10 +15,16 @@ export interface StaffSession {
 export async function resolveStaffSession(token: string, requestId?: string): Promise<StaffSession | null> {
   if (!usableToken(token)) return null;
   const rows = await getDb().$queryRaw<
-    (SessionRow & { user_id: string; email: string; name: string; roles: StaffRole[] })[]
+    (SessionRow & {
+      user_id: string;
+      email: string;
+      name: string;
+      roles: StaffRole[];
+      locale: string | null;
+    })[]
   >`
     SELECT s.id, s.csrf_secret, s.active_customer_id::text AS active_customer_id, s.last_seen_at,
-           u.id::text AS user_id, u.email, u.name, u.roles::text[] AS roles
+           u.id::text AS user_id, u.email, u.name, u.roles::text[] AS roles, u.locale
       FROM session s JOIN staff_user u ON u.id = s.staff_user_id
      WHERE s.id = ${hashToken(token)} AND s.app = 'BACKOFFICE'::session_app AND s.revoked_at IS NULL
        AND s.expires_at > now() AND u.active`;
@@ -27,7 +34,7 @@ export async function resolveStaffSession(token: string, requestId?: string): Pr
   return {
     sessionId: row.id,
     csrfSecret: row.csrf_secret,
-    user: { id: row.user_id, email: row.email, name: row.name, roles: row.roles },
+    user: { id: row.user_id, email: row.email, name: row.name, roles: row.roles, locale: row.locale },
     actor: { kind: "staff", userId: row.user_id, roles: row.roles, requestId },
   };
 }

@@ -136,6 +136,7 @@ describe("resolveStaffSession", () => {
       email: staff.email,
       name: "Sam Staff",
       roles: ["COLLECTOR", "CASH_APPLIER"],
+      locale: null,
     });
     expect(session?.actor).toEqual({
       kind: "staff",
