@@ -10,18 +10,20 @@ import { PageHeader } from "@settle/ui/page-header";
 import { Pagination } from "@settle/ui/pagination";
 import { load } from "@settle/web/domain-errors.server";
 import { pageUrl } from "@settle/web/request.server";
+import type { TFunction } from "i18next";
+import { useMemo } from "react";
 import { Form, Link, useNavigation } from "react-router";
 import { RouteError } from "../components/route-error.tsx";
+import { useNumberFormat, usePaginationText } from "../i18n/list-words.ts";
+import { pageMeta } from "../i18n/meta.ts";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { requireStaff } from "../session.server.ts";
 import type { Route } from "./+types/customers";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [
-  {
-    title: loaderData?.q
-      ? `“${loaderData.q}” · Customers · Settle back office`
-      : "Customers · Settle back office",
-  },
-];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) =>
+  pageMeta(matches, (t) =>
+    loaderData?.q ? t("customers:searchTitle", { q: loaderData.q }) : t("customers:title"),
+  );
 
 export async function loader({ request }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
@@ -41,12 +43,10 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 type Row = Route.ComponentProps["loaderData"]["rows"][number];
 
-const nf = new Intl.NumberFormat("en-US");
-
-const columns: Column<Row>[] = [
+const columnsIn = (t: TFunction): Column<Row>[] => [
   {
     id: "name",
-    header: "Customer",
+    header: t("columns.customer"),
     sortKey: "name",
     rowHeader: true,
     cell: (r) => (
@@ -57,23 +57,27 @@ const columns: Column<Row>[] = [
   },
   {
     id: "account",
-    header: "Account",
+    header: t("columns.account"),
     sortKey: "account",
     cell: (r) => <span className="font-mono text-xs text-ink-muted">{r.accountNumber}</span>,
   },
   {
     id: "entity",
-    header: "Legal entity",
+    header: t("columns.entity"),
     cell: (r) => (
       <span className="text-ink-muted" title={r.legalEntity.name}>
         {r.legalEntity.code}
       </span>
     ),
   },
-  { id: "currency", header: "Currency", cell: (r) => <span className="text-ink-muted">{r.currency}</span> },
+  {
+    id: "currency",
+    header: t("columns.currency"),
+    cell: (r) => <span className="text-ink-muted">{r.currency}</span>,
+  },
   {
     id: "balance",
-    header: "Balance",
+    header: t("columns.balance"),
     sortKey: "balance",
     firstDir: "desc",
     align: "right",
@@ -90,7 +94,7 @@ const columns: Column<Row>[] = [
   },
   {
     id: "overdue",
-    header: "Overdue",
+    header: t("columns.overdue"),
     sortKey: "overdue",
     firstDir: "desc",
     align: "right",
@@ -105,14 +109,18 @@ const columns: Column<Row>[] = [
   },
   {
     id: "collector",
-    header: "Collector",
+    header: t("columns.collector"),
     className: "whitespace-nowrap",
-    cell: (r) => (r.collector ? r.collector.name : <span className="text-ink-faint">Unassigned</span>),
+    cell: (r) => (r.collector ? r.collector.name : <span className="text-ink-faint">{t("unassigned")}</span>),
   },
 ];
 
 export default function Customers({ loaderData }: Route.ComponentProps) {
   const list = loaderData;
+  const { t } = useTranslation("customers");
+  const columns = useMemo(() => columnsIn(t), [t]);
+  const paginationText = usePaginationText();
+  const { locale, number } = useNumberFormat();
   const navigation = useNavigation();
   const searching = navigation.state === "loading" && navigation.location.pathname === "/customers";
   const pastTheEnd = list.total > 0 && list.page > list.pageCount;
@@ -126,22 +134,20 @@ export default function Customers({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <PageHeader
-        title="Customers"
+        title={t("title")}
         description={
-          list.q
-            ? `${nf.format(list.total)} ${list.total === 1 ? "account matches" : "accounts match"} “${list.q}”`
-            : `${nf.format(list.total)} customer accounts`
+          list.q ? t("matches", { count: list.total, q: list.q }) : t("accounts", { count: list.total })
         }
       />
       <Card flush>
         <div className="border-b border-line px-5 py-4">
-          <Form method="get" role="search" aria-label="Customers" className="flex flex-wrap items-end gap-3">
+          <Form method="get" role="search" aria-label={t("title")} className="flex flex-wrap items-end gap-3">
             {/* Sorting survives a new search; the page does not. */}
             <input type="hidden" name="sort" value={list.sort} />
             <input type="hidden" name="dir" value={list.dir} />
             <div className="relative min-w-64 flex-1">
               <label htmlFor="customer-search" className="sr-only">
-                Search by name or account number
+                {t("search.label")}
               </label>
               <Icon
                 name="search"
@@ -153,33 +159,33 @@ export default function Customers({ loaderData }: Route.ComponentProps) {
                 name="q"
                 defaultValue={list.q}
                 key={list.q}
-                placeholder="Search by name or account number"
+                placeholder={t("search.label")}
                 maxLength={100}
                 className="block w-full rounded-lg border-0 bg-surface py-2 pr-3 pl-9 text-sm text-ink shadow-sm ring-1 ring-slate-300 ring-inset placeholder:text-slate-400 focus:ring-2 focus:ring-brand-600 focus:outline-none focus:ring-inset"
               />
             </div>
             <Button type="submit" variant="secondary" disabled={searching}>
-              Search
+              {t("search.submit")}
             </Button>
             {list.q ? (
               <LinkButton to="/customers" variant="ghost">
-                Clear
+                {t("search.clear")}
               </LinkButton>
             ) : null}
           </Form>
         </div>
         {pastTheEnd ? (
           <div className="p-5">
-            <Alert tone="warning" title={`There is no page ${nf.format(list.page)}`}>
-              The list has {nf.format(list.pageCount)} {list.pageCount === 1 ? "page" : "pages"}.{" "}
+            <Alert tone="warning" title={t("noPage", { page: number(list.page) })}>
+              {t("pageCount", { count: list.pageCount })}{" "}
               <Link to={lastPageHref} className="font-medium underline">
-                Go to the last page
+                {t("lastPage")}
               </Link>
             </Alert>
           </div>
         ) : (
           <DataTable
-            caption={list.q ? `Customers matching “${list.q}”` : "Customers"}
+            caption={list.q ? t("captionMatching", { q: list.q }) : t("caption")}
             columns={columns}
             rows={list.rows}
             rowKey={(r) => r.id}
@@ -187,20 +193,16 @@ export default function Customers({ loaderData }: Route.ComponentProps) {
             empty={
               list.q ? (
                 <EmptyState
-                  title={`No customers match “${list.q}”`}
-                  description="Try part of the name, or the account number as printed on invoices."
+                  title={t("noMatch.title", { q: list.q })}
+                  description={t("noMatch.description")}
                   action={
                     <LinkButton to="/customers" variant="secondary">
-                      Clear the search
+                      {t("noMatch.clear")}
                     </LinkButton>
                   }
                 />
               ) : (
-                <EmptyState
-                  title="No customers yet"
-                  description="Customer accounts appear here once they are imported."
-                  icon="users"
-                />
+                <EmptyState title={t("none.title")} description={t("none.description")} icon="users" />
               )
             }
           />
@@ -212,7 +214,9 @@ export default function Customers({ loaderData }: Route.ComponentProps) {
               pageCount={list.pageCount}
               total={list.total}
               pageSize={list.pageSize}
-              label="customers"
+              label={t("rows")}
+              locale={locale}
+              text={paginationText}
             />
           </div>
         ) : null}

@@ -10,10 +10,13 @@ import { StatCard } from "@settle/ui/stat-card";
 import { load } from "@settle/web/domain-errors.server";
 import { Link } from "react-router";
 import { RouteError } from "../components/route-error.tsx";
+import { useNumberFormat } from "../i18n/list-words.ts";
+import { pageMeta } from "../i18n/meta.ts";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { requireStaff } from "../session.server.ts";
 import type { Route } from "./+types/home";
 
-export const meta: Route.MetaFunction = () => [{ title: "Overview · Settle back office" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("common:nav.overview"));
 
 export async function loader({ request }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
@@ -21,41 +24,30 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { summary, firstName: staff.user.name.split(" ")[0] ?? staff.user.name };
 }
 
-const BUCKETS = [
-  { key: "current", label: "Not yet due" },
-  { key: "days1to30", label: "1–30 days" },
-  { key: "days31to60", label: "31–60 days" },
-  { key: "days61to90", label: "61–90 days" },
-  { key: "over90", label: "Over 90 days" },
-] as const;
-
-const nf = new Intl.NumberFormat("en-US");
+const BUCKETS = ["current", "days1to30", "days31to60", "days61to90", "over90"] as const;
 
 export default function Home({ loaderData }: Route.ComponentProps) {
   const { summary, firstName } = loaderData;
+  const { t } = useTranslation("home");
   return (
     <>
       <PageHeader
-        title={`Good to see you, ${firstName}`}
-        description={`${nf.format(summary.customers)} customer accounts. Amounts are open items, per currency.`}
+        title={t("greeting", { name: firstName })}
+        description={t("customers", { count: summary.customers })}
         actions={
           <LinkButton to="/customers" variant="primary">
-            Find a customer
+            {t("findCustomer")}
           </LinkButton>
         }
       />
       {summary.currencies.length === 0 ? (
         <Card>
-          <EmptyState
-            title="Nothing is open"
-            description="No customer owes anything right now."
-            icon="inbox"
-          />
+          <EmptyState title={t("empty.title")} description={t("empty.description")} icon="inbox" />
         </Card>
       ) : (
         <div className="space-y-8">
           {summary.currencies.map((c) => {
-            const total = BUCKETS.reduce((sum, b) => sum + c.aging[b.key], 0n);
+            const total = BUCKETS.reduce((sum, b) => sum + c.aging[b], 0n);
             return (
               <section key={c.currency} aria-labelledby={`cur-${c.currency}`} className="space-y-4">
                 <h2
@@ -67,20 +59,20 @@ export default function Home({ loaderData }: Route.ComponentProps) {
                 <div className="grid gap-4 lg:grid-cols-4">
                   <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-1">
                     <StatCard
-                      label="Balance"
+                      label={t("balance")}
                       value={<MoneyText amount={c.balance} currency={c.currency} />}
-                      hint={`${nf.format(c.accounts)} accounts with open items`}
+                      hint={t("accountsOpen", { count: c.accounts })}
                     />
                     <StatCard
-                      label="Overdue"
+                      label={t("overdue")}
                       tone={c.overdue > 0n ? "danger" : "success"}
                       value={<MoneyText amount={c.overdue} currency={c.currency} />}
-                      hint={`${nf.format(c.accountsOverdue)} accounts overdue`}
+                      hint={t("accountsOverdue", { count: c.accountsOverdue })}
                     />
                   </div>
-                  <Card title="Aging of open debits" headingLevel={3} className="lg:col-span-3">
+                  <Card title={t("aging.title")} headingLevel={3} className="lg:col-span-3">
                     <AgingBar
-                      buckets={BUCKETS.map((b) => ({ label: b.label, amount: c.aging[b.key] }))}
+                      buckets={BUCKETS.map((b) => ({ label: t(`aging.${b}`), amount: c.aging[b] }))}
                       total={total}
                       currency={c.currency}
                     />
@@ -89,22 +81,22 @@ export default function Home({ loaderData }: Route.ComponentProps) {
               </section>
             );
           })}
-          <Card title="Most overdue accounts" flush id="most-overdue">
+          <Card title={t("mostOverdue.title")} flush id="most-overdue">
             <DataTable
-              caption="Most overdue accounts, largest overdue amount first"
+              caption={t("mostOverdue.caption")}
               rows={summary.mostOverdue}
               rowKey={(r) => r.id}
               empty={
                 <EmptyState
-                  title="No overdue accounts"
-                  description="Every open invoice is within its terms."
+                  title={t("mostOverdue.emptyTitle")}
+                  description={t("mostOverdue.emptyDescription")}
                   icon="users"
                 />
               }
               columns={[
                 {
                   id: "name",
-                  header: "Customer",
+                  header: t("mostOverdue.customer"),
                   rowHeader: true,
                   cell: (r) => (
                     <Link
@@ -117,17 +109,17 @@ export default function Home({ loaderData }: Route.ComponentProps) {
                 },
                 {
                   id: "account",
-                  header: "Account",
+                  header: t("mostOverdue.account"),
                   cell: (r) => <span className="font-mono text-xs text-ink-muted">{r.accountNumber}</span>,
                 },
                 {
                   id: "oldest",
-                  header: "Oldest due date",
+                  header: t("mostOverdue.oldest"),
                   cell: (r) => <DateText value={r.oldestDueDate} />,
                 },
                 {
                   id: "overdue",
-                  header: "Overdue",
+                  header: t("mostOverdue.overdue"),
                   align: "right",
                   cell: (r) => (
                     <MoneyText
@@ -159,6 +151,7 @@ function AgingBar({
   total: bigint;
   currency: string;
 }) {
+  const { percent } = useNumberFormat();
   return (
     <div className="space-y-3">
       <div aria-hidden="true" className="flex h-3 overflow-hidden rounded-full bg-slate-100">
@@ -186,7 +179,7 @@ function AgingBar({
               <MoneyText amount={b.amount} currency={currency} />
             </dd>
             <dd className="text-xs text-ink-faint">
-              {total > 0n ? `${Number((b.amount * 1000n) / total) / 10}%` : "—"}
+              {total > 0n ? percent(Number((b.amount * 1000n) / total) / 1000) : "—"}
             </dd>
           </div>
         ))}

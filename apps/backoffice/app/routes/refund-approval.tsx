@@ -8,11 +8,14 @@ import { submitForm } from "@settle/web/forms.server";
 import { RouteError } from "../components/route-error.tsx";
 import { RefundThresholdForm, RefundThresholdTable } from "../components/settings/refund-thresholds.tsx";
 import { requireCsrf } from "../csrf.server.ts";
-import { refusalWords } from "../refusals.ts";
+import { serverT } from "../i18n/locale.server.ts";
+import { pageMeta } from "../i18n/meta.ts";
+import { refusalWordsIn } from "../i18n/refusal-words.ts";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { requireStaff } from "../session.server.ts";
 import type { Route } from "./+types/refund-approval";
 
-export const meta: Route.MetaFunction = () => [{ title: "Refund approval · Settle back office" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("refunds:title"));
 
 export async function loader({ request }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
@@ -23,35 +26,30 @@ export async function action({ request }: Route.ActionArgs) {
   const staff = await requireStaff(request);
   const form = await request.formData();
   requireCsrf(request, form);
+  const t = await serverT(request, "refunds");
   return submitForm(form, SetRefundThresholdSchema, (input) => setRefundThreshold(input, staff.actor), {
-    words: refusalWords,
-    done: (set) => ({
-      message: set.changed
-        ? `Saved: ${set.currency} refunds above the amount now need approval.`
-        : `No change: ${set.currency} already had that amount.`,
-    }),
+    words: refusalWordsIn(t),
+    done: (set) => ({ message: t(set.changed ? "saved" : "unchanged", { currency: set.currency }) }),
   });
 }
 
 export default function RefundApproval({ loaderData, actionData }: Route.ComponentProps) {
   const { thresholds, can } = loaderData;
+  const { t } = useTranslation("refunds");
   return (
     <>
-      <PageHeader
-        title="Refund approval"
-        description="A refund above its currency's amount needs a second staff member (an AR manager or administrator other than the requester) to approve it. In a currency without an amount, every refund needs approval."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <div className="grid items-start gap-6 lg:grid-cols-3">
         <RefundThresholdTable thresholds={thresholds} className="lg:col-span-2" />
         {can.edit ? (
           <RefundThresholdForm lastResult={actionData?.reply} />
         ) : (
-          <Card title="Who changes these">
-            <p className="text-sm text-ink-muted">AR managers and administrators set these amounts.</p>
+          <Card title={t("who.title")}>
+            <p className="text-sm text-ink-muted">{t("who.text")}</p>
           </Card>
         )}
       </div>
-      <Toast message={actionData?.done?.message} dismiss="Dismiss" />
+      <Toast message={actionData?.done?.message} dismiss={t("common:dismiss")} />
     </>
   );
 }

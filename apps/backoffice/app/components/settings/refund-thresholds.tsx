@@ -10,26 +10,29 @@ import { DateText } from "@settle/ui/date-text";
 import { EmptyState } from "@settle/ui/empty-state";
 import { MoneyField, TextField } from "@settle/ui/fields";
 import { MoneyText } from "@settle/ui/money-text";
+import type { TFunction } from "i18next";
+import { useMemo } from "react";
 import { Form, useNavigation } from "react-router";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { useCsrfToken } from "../../use-csrf-token.ts";
 import { FormErrors } from "../form-errors.tsx";
 
-const columns: Column<RefundThreshold>[] = [
+const columnsIn = (t: TFunction): Column<RefundThreshold>[] => [
   {
     id: "currency",
-    header: "Currency",
+    header: t("table.currency"),
     rowHeader: true,
     cell: (t) => <span className="font-medium">{t.currency}</span>,
   },
   {
     id: "amount",
-    header: "Approval needed above",
+    header: t("table.above"),
     align: "right",
     cell: (t) => <MoneyText amount={t.amount} currency={t.currency} className="font-medium" />,
   },
   {
     id: "updated",
-    header: "Last changed",
+    header: t("table.updated"),
     className: "max-sm:hidden",
     cell: (t) => <DateText value={t.updatedAt} mode="datetime" className="text-ink-muted" />,
   },
@@ -43,19 +46,16 @@ export function RefundThresholdTable({
   thresholds: RefundThreshold[];
   className?: string;
 }) {
+  const { t } = useTranslation("refunds");
+  const columns = useMemo(() => columnsIn(t), [t]);
   return (
-    <Card title="Amounts per currency" flush className={className}>
+    <Card title={t("table.title")} flush className={className}>
       <DataTable
-        caption="Refund approval amounts per currency"
+        caption={t("table.caption")}
         columns={columns}
         rows={thresholds}
         rowKey={(t) => t.currency}
-        empty={
-          <EmptyState
-            title="No amounts set"
-            description="Every refund needs a second staff member's approval until an amount is set."
-          />
-        }
+        empty={<EmptyState title={t("table.emptyTitle")} description={t("table.emptyDescription")} />}
       />
     </Card>
   );
@@ -63,6 +63,7 @@ export function RefundThresholdTable({
 
 /** One currency's amount, validated in the browser with the schema the server uses. */
 export function RefundThresholdForm({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
+  const { t } = useTranslation("refunds");
   const csrf = useCsrfToken();
   const saving = useNavigation().state === "submitting";
   const [form, fields] = useForm({
@@ -73,27 +74,27 @@ export function RefundThresholdForm({ lastResult }: { lastResult: SubmissionResu
     shouldRevalidate: "onInput",
   });
   return (
-    <Card title="Set an amount">
+    <Card title={t("form.title")}>
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         <CsrfInput token={csrf} />
         <FormErrors errors={form.errors} id={form.errorId} />
         <TextField
-          label="Currency"
+          label={t("form.currency")}
           field={fields.currency}
           maxLength={3}
           autoComplete="off"
-          description="Three letters, e.g. USD."
+          description={t("form.currencyHint")}
           className="uppercase"
         />
         <MoneyField
-          label="Approval needed above"
+          label={t("form.amount")}
           field={fields.amount}
           currency={(fields.currency.value ?? "").toUpperCase() || "—"}
           maxLength={30}
-          description="In that currency, e.g. 1000.00. 0 means every refund needs approval."
+          description={t("form.amountHint")}
         />
         <Button type="submit" variant="primary" disabled={saving}>
-          Save
+          {t("form.save")}
         </Button>
       </Form>
     </Card>
