@@ -75,6 +75,7 @@ const BY_REASON: Record<string, (values: Refusal["values"]) => string> = {
   "unknown-legal-entity": () => "Choose a legal entity.",
   "date-format": () => "Use YYYY-MM-DD.",
   "period-order": () => "The end date is before the start date.",
+  "not-a-date": (v) => `The ${v.dateName} "${v.value}" is not a date; use YYYY-MM-DD.`,
 };
 
 const BY_CODE: Record<Refusal["code"], string> = {

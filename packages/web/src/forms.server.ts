@@ -25,7 +25,8 @@ export interface FormAnswer<Done> {
   done: Done | null;
 }
 
-function refusalOf(error: { code: DomainErrorCode; details?: Record<string, unknown> }): Refusal {
+/** A domain error as the page words it (also for a loader that shows a refusal on its page). */
+export function refusalOf(error: { code: DomainErrorCode; details?: Record<string, unknown> }): Refusal {
   const { reason, field: _field, retryAfterSeconds: _retry, ...rest } = error.details ?? {};
   const values: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(rest)) {

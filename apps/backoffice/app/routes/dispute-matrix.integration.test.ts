@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { getDb } from "@settle/domain/db/client";
 import type { StaffRole } from "@settle/domain/db/generated/enums";
 import { createLegalEntity, createStaffUser } from "@settle/domain/seed/factories";
+import type { FormAnswer } from "@settle/web/forms.server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { csrfToken } from "../csrf.server.ts";
 import { signInCookie } from "../session.server.ts";
@@ -28,16 +29,13 @@ function post(session: string, fields: Record<string, string>) {
   return { body: form, cookie: `${session}; ${setCookie!.split(";")[0]!}` };
 }
 
-/** The status and body of an action's answer. */
+/** The status and body of an action's answer: Conform's reply and what it did. */
 async function answer(promise: Promise<unknown>) {
-  const result = (await promise) as { data?: unknown; init?: ResponseInit | null };
-  const body = (result && typeof result === "object" && "data" in result ? result.data : result) as {
-    ok: boolean;
-    message: string;
-    field: string | null;
-    values: Record<string, string>;
+  const result = (await promise) as {
+    data: FormAnswer<{ intent: string; message: string }>;
+    init?: ResponseInit | null;
   };
-  return { status: result?.init?.status ?? 200, body };
+  return { status: result.init?.status ?? 200, body: result.data };
 }
 
 async function session(roles: StaffRole[]) {
@@ -79,7 +77,7 @@ const rule = (extra: Record<string, string> = {}) => ({
 describe("dispute matrix", () => {
   it("other roles read it but cannot change rules, holidays or approval amounts (403)", async () => {
     const page = await loader(args("/settings/dispute-matrix", { cookie: analyst }));
-    expect(page.canEdit).toBe(false);
+    expect(page.can).toEqual({ edit: false });
     const rulesBefore = await getDb().disputeRule.count();
     const attempts: Record<string, string>[] = [
       rule(),
@@ -89,7 +87,8 @@ describe("dispute matrix", () => {
     for (const fields of attempts) {
       const { status, body } = await answer(action(args("/x", post(analyst, fields))));
       expect(status).toBe(403);
-      expect(body.ok).toBe(false);
+      expect(body.done).toBeNull();
+      expect(body.reply.error?.[""]).toEqual(["Your role does not allow this."]);
     }
     expect(await getDb().disputeRule.count()).toBe(rulesBefore);
     expect(await getDb().holiday.count({ where: { legalEntityId: entityId } })).toBe(0);
@@ -98,9 +97,12 @@ describe("dispute matrix", () => {
 
   it("an AR manager adds, edits and deactivates a rule; each change is audited", async () => {
     const added = await answer(action(args("/x", post(manager, rule()))));
-    expect(added.body).toMatchObject({ ok: true });
+    expect(added.body.done).toEqual({
+      intent: "rule-save",
+      message: "Rule added. New disputes use it at once.",
+    });
     const page = await loader(args("/settings/dispute-matrix", { cookie: manager }));
-    expect(page.canEdit).toBe(true);
+    expect(page.can).toEqual({ edit: true });
     const saved = page.rules.find((r) => r.reason === "TAX" && r.legalEntity?.id === entityId)!;
     expect(saved).toMatchObject({ deadlineDays: 7, department: { id: departmentId } });
 
@@ -114,14 +116,14 @@ describe("dispute matrix", () => {
         ),
       ),
     );
-    expect(edited.body.ok).toBe(true);
+    expect(edited.body.done?.message).toBe("Rule saved. New disputes use it at once.");
     const row = await getDb().disputeRule.findUniqueOrThrow({ where: { id: saved.id } });
     expect(row).toMatchObject({ minAmount: 1_000_00n, deadlineDays: 3 });
 
     const off = await answer(
       action(args("/x", post(manager, { intent: "rule-deactivate", ruleId: saved.id }))),
     );
-    expect(off.body).toMatchObject({ ok: true });
+    expect(off.body.done?.message).toBe("Rule deactivated. Disputes it routed keep their owner.");
     const after = await loader(args("/settings/dispute-matrix", { cookie: manager }));
     expect(after.rules.some((r) => r.id === saved.id)).toBe(false);
     const all = await loader(args("/settings/dispute-matrix?inactive=1", { cookie: manager }));
@@ -142,20 +144,22 @@ describe("dispute matrix", () => {
     const before = await getDb().disputeRule.count();
     const nowhere = await answer(action(args("/x", post(manager, rule({ departmentId: "" })))));
     expect(nowhere.status).toBe(400);
-    expect(nowhere.body).toMatchObject({ ok: false, field: "departmentId" });
-    expect(nowhere.body.values.deadlineDays).toBe("7");
+    expect(nowhere.body.reply.error).toEqual({ departmentId: ["Route to a department, a person, or both."] });
+    expect(nowhere.body.reply.initialValue).toMatchObject({ deadlineDays: "7" });
     const band = await answer(action(args("/x", post(manager, rule({ minAmount: "50.00" })))));
-    expect(band.body).toMatchObject({
-      ok: false,
-      field: "currency",
-      message: "An amount band needs its currency.",
-    });
+    expect(band.body.reply.error).toEqual({ currency: ["An amount band needs its currency."] });
     const days = await answer(action(args("/x", post(manager, rule({ deadlineDays: "0" })))));
-    expect(days.body).toMatchObject({ ok: false, message: "At least one business day." });
+    expect(days.status).toBe(400);
+    expect(days.body.reply.error).toEqual({ deadlineDays: ["At least one business day."] });
     const order = await answer(
       action(args("/x", post(manager, rule({ currency: "USD", minAmount: "500", maxAmount: "100" })))),
     );
-    expect(order.body).toMatchObject({ ok: false, field: "maxAmount" });
+    expect(order.body.reply.error).toEqual({ maxAmount: ["The maximum must be above the minimum."] });
+    const unknown = await answer(action(args("/x", post(manager, rule({ intent: "rule-delete-all" })))));
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.reply.error?.[""]).toEqual([
+      "This form does not do that. Reload the page and try again.",
+    ]);
     expect(await getDb().disputeRule.count()).toBe(before);
   });
 
@@ -173,7 +177,7 @@ describe("dispute matrix", () => {
         ),
       ),
     );
-    expect(set.body.ok).toBe(true);
+    expect(set.body.done?.message).toBe("Holiday saved. Deadlines set from now on skip it.");
     const page = await loader(
       args(`/settings/dispute-matrix?entity=${entityId}&year=2027`, { cookie: analyst }),
     );
@@ -187,7 +191,8 @@ describe("dispute matrix", () => {
         ),
       ),
     );
-    expect(bad.body).toMatchObject({ ok: false, field: "date" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.reply.error).toEqual({ date: ["Use YYYY-MM-DD."] });
     await answer(
       action(
         args("/x", post(manager, { intent: "holiday-remove", legalEntityId: entityId, date: "2027-01-01" })),
@@ -198,12 +203,13 @@ describe("dispute matrix", () => {
     const threshold = await answer(
       action(args("/x", post(manager, { intent: "threshold-set", currency: "chf", amount: "750.00" }))),
     );
-    expect(threshold.body).toMatchObject({ ok: true, message: "CHF approval amount saved." });
+    expect(threshold.body.done?.message).toBe("CHF approval amount saved.");
     const wrong = await answer(
       action(args("/x", post(manager, { intent: "threshold-set", currency: "CHF", amount: "lots" }))),
     );
     expect(wrong.status).toBe(400);
-    expect(wrong.body.values.amount).toBe("lots");
+    expect(wrong.body.reply.error).toEqual({ amount: ["Enter an amount in CHF, like 1000.00."] });
+    expect(wrong.body.reply.initialValue).toMatchObject({ amount: "lots" });
     const after = await loader(args("/settings/dispute-matrix", { cookie: manager }));
     expect(after.thresholds.find((t) => t.currency === "CHF")?.amount).toBe(750_00n);
   });

@@ -79,6 +79,9 @@ describe("dispute report", () => {
     const reversed = await report(args(`/reports/disputes?from=2026-02-01&to=2026-01-01`, cookie));
     expect(reversed.report).toBeNull();
     expect(reversed.problem).toBe("The end date is before the start date.");
+    const typo = await report(args(`/reports/disputes?from=2026-02-30&to=2026-03-01`, cookie));
+    expect(typo.report).toBeNull();
+    expect(typo.problem).toBe('The start date "2026-02-30" is not a date; use YYYY-MM-DD.');
   });
 
   it("exports the same rows as CSV and XLSX downloads", async () => {

@@ -31,7 +31,9 @@ export function parseDateOnly(text: string, field: DateField): Date {
       `The ${DATE_FIELDS[field]} "${text}" is not a date; use YYYY-MM-DD.`,
       {
         problem: "invalidDate",
+        reason: "not-a-date",
         field,
+        dateName: DATE_FIELDS[field],
         value: text,
       },
     );

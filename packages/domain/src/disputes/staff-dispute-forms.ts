@@ -105,4 +105,4 @@ export const DisputeMatrixFormSchema = z.discriminatedUnion("intent", [
   SetHolidaySchema.pick({ legalEntityId: true, date: true }).extend({ intent: z.literal("holiday-remove") }),
   SetDisputeThresholdSchema.extend({ intent: z.literal("threshold-set") }),
 ]);
-export type DisputeMatrixIntent = z.output<typeof DisputeMatrixFormSchema>["intent"];
+export type DisputeMatrixForm = z.output<typeof DisputeMatrixFormSchema>;

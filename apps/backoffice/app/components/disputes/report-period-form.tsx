@@ -1,0 +1,62 @@
+import { Button } from "@settle/ui/button";
+import { Card } from "@settle/ui/card";
+import { DateField, SelectField } from "@settle/ui/fields";
+import { Form } from "react-router";
+import { REPORT_GROUP_LABELS, REPORT_GROUPS } from "../../dispute-labels.ts";
+
+const GROUPS = REPORT_GROUPS.map((g) => ({ value: g, label: REPORT_GROUP_LABELS[g] }));
+
+/** The report's period and grouping (a GET form), and its downloads once there is a report. */
+export function ReportPeriodForm({
+  input,
+  downloads,
+}: {
+  input: { from: string; to: string; groupBy: string };
+  /** Offer the CSV and Excel files (not while the period is refused). */
+  downloads: boolean;
+}) {
+  const query = new URLSearchParams(input).toString();
+  return (
+    <Card className="mb-6">
+      <Form method="get" className="flex flex-wrap items-end gap-3" aria-label="Report period and grouping">
+        <DateField
+          label="Raised from"
+          name="from"
+          id="report-from"
+          defaultValue={input.from}
+          key={input.from}
+        />
+        <DateField label="Through" name="to" id="report-to" defaultValue={input.to} key={input.to} />
+        <SelectField
+          label="Group by"
+          name="groupBy"
+          id="report-group"
+          defaultValue={input.groupBy}
+          key={input.groupBy}
+          options={GROUPS}
+        />
+        <Button type="submit" variant="secondary">
+          Show
+        </Button>
+        {downloads ? (
+          <span className="ms-auto flex gap-3 text-sm">
+            <a
+              href={`/reports/disputes.csv?${query}`}
+              download
+              className="font-medium text-brand-700 hover:underline"
+            >
+              Download CSV
+            </a>
+            <a
+              href={`/reports/disputes.xlsx?${query}`}
+              download
+              className="font-medium text-brand-700 hover:underline"
+            >
+              Download Excel
+            </a>
+          </span>
+        ) : null}
+      </Form>
+    </Card>
+  );
+}
