@@ -18,25 +18,27 @@ export function usePaginationText(): PaginationText {
   );
 }
 
-// Intl formatters cost far more to make than to use: one per language and style for the process.
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(locale: string, style: "decimal" | "percent"): Intl.NumberFormat {
-  const key = `${locale}|${style}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, style === "percent" ? { style, maximumFractionDigits: 1 } : {});
-    numberFormats.set(key, format);
-  }
-  return format;
-}
-
-/** Numbers and shares (0.123 → 12.3%) as text in the page's language. */
-export function useNumberFormat() {
-  const locale = usePageLocale();
+function formatsFor(locale: string) {
+  const numbers = new Intl.NumberFormat(locale);
+  const percents = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
   return {
     locale,
-    number: (value: number | bigint) => numberFormat(locale, "decimal").format(value),
-    percent: (share: number) => numberFormat(locale, "percent").format(share),
+    number: (value: number | bigint) => numbers.format(value),
+    /** A share as a percentage with one decimal: 0.123 → 12.3%. */
+    percent: (share: number) => percents.format(share),
   };
+}
+
+// Intl formatters cost far more to make than to use: one set per language for the process.
+const formats = new Map<string, ReturnType<typeof formatsFor>>();
+
+/** Numbers and shares as text in the page's language (the same functions on every render). */
+export function useNumberFormat() {
+  const locale = usePageLocale();
+  let format = formats.get(locale);
+  if (!format) {
+    format = formatsFor(locale);
+    formats.set(locale, format);
+  }
+  return format;
 }

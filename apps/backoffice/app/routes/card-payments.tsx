@@ -11,23 +11,22 @@ import { DataTable } from "@settle/ui/data-table";
 import { EmptyState } from "@settle/ui/empty-state";
 import { SelectField } from "@settle/ui/fields";
 import { FilterBar } from "@settle/ui/filter-bar";
+import { moneyText, useMoneyFormat } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
 import { Pagination } from "@settle/ui/pagination";
 import { listHref, StatusTabs } from "@settle/ui/status-tabs";
 import { load } from "@settle/web/domain-errors.server";
 import { pageUrl } from "@settle/web/request.server";
-import {
-  CHARGEBACK_FILTER_LABELS,
-  cardPaymentColumns,
-  REFUND_FILTER_LABELS,
-  SOURCE_LABELS,
-} from "../components/card-payments/card-payment-columns.tsx";
+import { useMemo } from "react";
+import { cardPaymentColumnsIn } from "../components/card-payments/card-payment-columns.tsx";
 import { RouteError } from "../components/route-error.tsx";
-import { CARD_PAYMENT_STATUS } from "../labels.ts";
+import { useNumberFormat, usePaginationText } from "../i18n/list-words.ts";
+import { pageMeta } from "../i18n/meta.ts";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { requireStaff } from "../session.server.ts";
 import type { Route } from "./+types/card-payments";
 
-export const meta: Route.MetaFunction = () => [{ title: "Card payments · Settle back office" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("card-payments:title"));
 
 export async function loader({ request }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
@@ -49,8 +48,6 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 type List = Route.ComponentProps["loaderData"];
 
-const count = new Intl.NumberFormat("en-US");
-
 /** The list's URL with its search and filters, and a status (page 1). */
 const hrefFor = (list: List, status?: string) =>
   listHref("/card-payments", {
@@ -61,28 +58,33 @@ const hrefFor = (list: List, status?: string) =>
     status,
   });
 
-const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
-  values.map((value) => ({ value, label: labels[value] }));
+const options = <T extends string>(values: readonly T[], label: (value: T) => string) =>
+  values.map((value) => ({ value, label: label(value) }));
 
 export default function CardPayments({ loaderData: list }: Route.ComponentProps) {
   const filtered = Boolean(list.q || list.status || list.refund || list.chargeback || list.source);
   const all = Object.values(list.byStatus).reduce((a, b) => a + b, 0);
+  const { t } = useTranslation("card-payments");
+  const { locale, number } = useNumberFormat();
+  const format = useMoneyFormat();
+  const columns = useMemo(
+    () => cardPaymentColumnsIn(t, number, (amount, currency) => moneyText(format, amount, currency, locale)),
+    [t, number, format, locale],
+  );
+  const paginationText = usePaginationText();
   return (
     <>
-      <PageHeader
-        title="Card payments"
-        description="Payments customers made by card in the portal or by autopay, newest first. Unapplied amounts wait for cash application."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <Card flush>
         <StatusTabs
-          label="Filter by status"
+          label={t("tabs.label")}
           current={list.status ?? ""}
-          formatCount={(n) => count.format(n)}
+          formatCount={number}
           tabs={[
-            { key: "", label: "All", count: all, href: hrefFor(list) },
+            { key: "", label: t("tabs.all"), count: all, href: hrefFor(list) },
             ...CARD_PAYMENT_STATUSES.map((s) => ({
               key: s,
-              label: CARD_PAYMENT_STATUS[s]?.label ?? s,
+              label: t(`labels:cardPaymentStatus.${s}`, { defaultValue: s }),
               count: list.byStatus[s],
               href: hrefFor(list, s),
             })),
@@ -91,11 +93,11 @@ export default function CardPayments({ loaderData: list }: Route.ComponentProps)
         <div className="border-b border-line px-5 py-4">
           <FilterBar
             text={{
-              label: "Card payments",
-              searchLabel: "Search by customer, account number, receipt or Stripe id",
-              searchPlaceholder: "Customer, account number, receipt or Stripe id (pi_…, cs_…)",
-              apply: "Search",
-              clear: "Clear",
+              label: t("filters.label"),
+              searchLabel: t("filters.searchLabel"),
+              searchPlaceholder: t("filters.searchPlaceholder"),
+              apply: t("filters.apply"),
+              clear: t("filters.clear"),
             }}
             action="/card-payments"
             query={list.q ?? ""}
@@ -103,50 +105,46 @@ export default function CardPayments({ loaderData: list }: Route.ComponentProps)
             active={filtered}
           >
             <SelectField
-              label="Refunds"
+              label={t("filters.refunds")}
               name="refund"
               defaultValue={list.refund ?? ""}
-              placeholder="All"
-              options={options(CARD_PAYMENT_REFUND_FILTERS, REFUND_FILTER_LABELS)}
+              placeholder={t("filters.all")}
+              options={options(CARD_PAYMENT_REFUND_FILTERS, (v) => t(`refundFilter.${v}`))}
             />
             <SelectField
-              label="Chargebacks"
+              label={t("filters.chargebacks")}
               name="chargeback"
               defaultValue={list.chargeback ?? ""}
-              placeholder="All"
-              options={options(CARD_PAYMENT_CHARGEBACK_FILTERS, CHARGEBACK_FILTER_LABELS)}
+              placeholder={t("filters.all")}
+              options={options(CARD_PAYMENT_CHARGEBACK_FILTERS, (v) => t(`chargebackFilter.${v}`))}
             />
             <SelectField
-              label="Source"
+              label={t("filters.source")}
               name="source"
               defaultValue={list.source ?? ""}
-              placeholder="All"
-              options={options(CARD_PAYMENT_SOURCES, SOURCE_LABELS)}
+              placeholder={t("filters.all")}
+              options={options(CARD_PAYMENT_SOURCES, (v) => t(`sources.${v}`))}
             />
           </FilterBar>
         </div>
         <DataTable
-          caption="Card payments"
-          columns={cardPaymentColumns}
+          caption={t("caption")}
+          columns={columns}
           rows={list.rows}
           rowKey={(r) => r.id}
           empty={
             filtered ? (
               <EmptyState
-                title="No card payments match"
-                description="Try another status or filter, part of the customer's name, or a full Stripe id."
+                title={t("noMatch.title")}
+                description={t("noMatch.description")}
                 action={
                   <LinkButton to="/card-payments" variant="secondary">
-                    Show all card payments
+                    {t("noMatch.action")}
                   </LinkButton>
                 }
               />
             ) : (
-              <EmptyState
-                icon="inbox"
-                title="No card payments yet"
-                description="When a customer pays invoices by card in the portal, the payment appears here."
-              />
+              <EmptyState icon="inbox" title={t("none.title")} description={t("none.description")} />
             )
           }
         />
@@ -157,7 +155,9 @@ export default function CardPayments({ loaderData: list }: Route.ComponentProps)
               pageCount={list.pageCount}
               total={list.total}
               pageSize={50}
-              label="card payments"
+              label={t("rows")}
+              locale={locale}
+              text={paginationText}
             />
           </div>
         ) : null}

@@ -18,25 +18,28 @@ import { Pagination } from "@settle/ui/pagination";
 import { listHref, StatusTabs } from "@settle/ui/status-tabs";
 import { load } from "@settle/web/domain-errors.server";
 import { pageUrl } from "@settle/web/request.server";
-import { disputeColumns } from "../components/disputes/dispute-columns.tsx";
+import { useMemo } from "react";
+import { disputeColumnsIn } from "../components/disputes/dispute-columns.tsx";
 import { RouteError } from "../components/route-error.tsx";
-import { DISPUTE_REASON } from "../dispute-labels.ts";
+import { useNumberFormat, usePaginationText } from "../i18n/list-words.ts";
+import { pageMeta } from "../i18n/meta.ts";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { requireStaff } from "../session.server.ts";
 import type { Route } from "./+types/disputes";
 
-export const meta: Route.MetaFunction = () => [{ title: "Disputes · Settle back office" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("disputes:title"));
 
 const RESOLVED: DisputeStatus[] = ["RESOLVED_VALID", "RESOLVED_PARTIAL", "RESOLVED_INVALID"];
 
-/** The status tabs: a tab is one URL value standing for one or more statuses. */
+/** The status tabs: a tab is one URL value standing for one or more statuses (`label`: its words' key). */
 const TABS: { key: string; label: string; statuses: readonly DisputeStatus[] }[] = [
-  { key: "", label: "Open", statuses: OPEN_DISPUTE_STATUSES },
-  { key: "OPEN", label: "New", statuses: ["OPEN"] },
-  { key: "UNDER_REVIEW", label: "Under review", statuses: ["UNDER_REVIEW"] },
-  { key: "PENDING_APPROVAL", label: "Waiting for approval", statuses: ["PENDING_APPROVAL"] },
-  { key: "resolved", label: "Resolved", statuses: RESOLVED },
-  { key: "WITHDRAWN", label: "Withdrawn", statuses: ["WITHDRAWN"] },
-  { key: "all", label: "All", statuses: DISPUTE_STATUSES },
+  { key: "", label: "open", statuses: OPEN_DISPUTE_STATUSES },
+  { key: "OPEN", label: "OPEN", statuses: ["OPEN"] },
+  { key: "UNDER_REVIEW", label: "UNDER_REVIEW", statuses: ["UNDER_REVIEW"] },
+  { key: "PENDING_APPROVAL", label: "PENDING_APPROVAL", statuses: ["PENDING_APPROVAL"] },
+  { key: "resolved", label: "resolved", statuses: RESOLVED },
+  { key: "WITHDRAWN", label: "WITHDRAWN", statuses: ["WITHDRAWN"] },
+  { key: "all", label: "all", statuses: DISPUTE_STATUSES },
 ];
 
 export async function loader({ request }: Route.LoaderArgs) {
@@ -82,8 +85,6 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 type Queue = Route.ComponentProps["loaderData"];
 
-const count = new Intl.NumberFormat("en-US");
-
 /** The queue's URL with its search, filters and sort, and a status tab (page 1). */
 const hrefFor = (queue: Queue, status: string) =>
   listHref("/disputes", {
@@ -98,25 +99,29 @@ const hrefFor = (queue: Queue, status: string) =>
 export default function Disputes({ loaderData: queue }: Route.ComponentProps) {
   const f = queue.filters;
   const filtered = Boolean(f.q || f.reason || f.owner || f.department || f.overdue);
+  const { t } = useTranslation("disputes");
+  const columns = useMemo(() => disputeColumnsIn(t), [t]);
+  const paginationText = usePaginationText();
+  const { locale, number } = useNumberFormat();
   return (
     <>
       <PageHeader
-        title="Disputes"
-        description="Invoice disputes from the portal and those logged for customers, nearest deadline first. Deadlines count the legal entity's business days."
+        title={t("title")}
+        description={t("description")}
         actions={
           <LinkButton to="/disputes/new" variant="primary">
-            Log a dispute
+            {t("logDispute")}
           </LinkButton>
         }
       />
       <Card flush>
         <StatusTabs
-          label="Filter by status"
+          label={t("tabs.label")}
           current={queue.tab}
-          formatCount={(n) => count.format(n)}
+          formatCount={number}
           tabs={TABS.map((tab) => ({
             key: tab.key,
-            label: tab.label,
+            label: t(`tabs.${tab.label}`),
             count: tab.statuses.reduce((sum, s) => sum + queue.byStatus[s], 0),
             href: hrefFor(queue, tab.key),
           }))}
@@ -124,11 +129,11 @@ export default function Disputes({ loaderData: queue }: Route.ComponentProps) {
         <div className="border-b border-line px-5 py-4">
           <FilterBar
             text={{
-              label: "Disputes",
-              searchLabel: "Search by customer, account number, dispute or invoice number",
-              searchPlaceholder: "Customer, account number, D-123 or invoice number",
-              apply: "Filter",
-              clear: "Clear",
+              label: t("filters.label"),
+              searchLabel: t("filters.searchLabel"),
+              searchPlaceholder: t("filters.searchPlaceholder"),
+              apply: t("filters.apply"),
+              clear: t("filters.clear"),
             }}
             action="/disputes"
             query={f.q}
@@ -136,27 +141,27 @@ export default function Disputes({ loaderData: queue }: Route.ComponentProps) {
             active={filtered}
           >
             <SelectField
-              label="Reason"
+              label={t("filters.reason")}
               name="reason"
               defaultValue={f.reason}
-              placeholder="All"
-              options={DISPUTE_REASONS.map((r) => ({ value: r, label: DISPUTE_REASON[r] }))}
+              placeholder={t("filters.all")}
+              options={DISPUTE_REASONS.map((r) => ({ value: r, label: t(`labels:disputeReason.${r}`) }))}
             />
             <SelectField
-              label="Owner"
+              label={t("filters.owner")}
               name="owner"
               defaultValue={f.owner}
-              placeholder="Anyone"
+              placeholder={t("filters.anyone")}
               options={[
-                { value: queue.me, label: "Me" },
+                { value: queue.me, label: t("filters.me") },
                 ...queue.people.filter((p) => p.id !== queue.me).map((p) => ({ value: p.id, label: p.name })),
               ]}
             />
             <SelectField
-              label="Department"
+              label={t("filters.department")}
               name="department"
               defaultValue={f.department}
-              placeholder="Any"
+              placeholder={t("filters.any")}
               options={queue.departments.map((d) => ({ value: d.id, label: d.name }))}
             />
             <label className="flex items-center gap-2 py-2 text-sm">
@@ -167,32 +172,32 @@ export default function Disputes({ loaderData: queue }: Route.ComponentProps) {
                 defaultChecked={f.overdue}
                 className="size-4 rounded border-slate-300"
               />
-              Past the deadline
+              {t("filters.overdue")}
             </label>
           </FilterBar>
         </div>
         <DataTable
-          caption="Disputes"
-          columns={disputeColumns}
+          caption={t("caption")}
+          columns={columns}
           rows={queue.rows}
           rowKey={(r) => r.id}
           sort={{ key: queue.sort, dir: queue.dir }}
           empty={
             filtered ? (
               <EmptyState
-                title="No disputes match"
-                description="Try another status tab, fewer filters, or part of the customer's name."
+                title={t("noMatch.title")}
+                description={t("noMatch.description")}
                 action={
                   <LinkButton to="/disputes" variant="secondary">
-                    Show all open disputes
+                    {t("noMatch.action")}
                   </LinkButton>
                 }
               />
             ) : (
               <EmptyState
                 icon="inbox"
-                title={queue.tab ? "No disputes here" : "No open disputes"}
-                description="When a customer disputes an invoice in the portal, or staff log one for them, it appears here with its owner and deadline."
+                title={queue.tab ? t("none.titleHere") : t("none.titleOpen")}
+                description={t("none.description")}
               />
             )
           }
@@ -204,7 +209,9 @@ export default function Disputes({ loaderData: queue }: Route.ComponentProps) {
               pageCount={queue.pageCount}
               total={queue.total}
               pageSize={queue.pageSize}
-              label="disputes"
+              label={t("rows")}
+              locale={locale}
+              text={paginationText}
             />
           </div>
         ) : null}

@@ -1,39 +1,20 @@
-import type {
-  CARD_PAYMENT_CHARGEBACK_FILTERS,
-  CARD_PAYMENT_REFUND_FILTERS,
-  CARD_PAYMENT_SOURCES,
-} from "@settle/domain/payments/card-payment-filters";
 import type { listCardPayments } from "@settle/domain/payments/list-card-payments";
 import { Badge } from "@settle/ui/badge";
 import type { Column } from "@settle/ui/data-table";
 import { DateText } from "@settle/ui/date-text";
 import { MoneyText } from "@settle/ui/money-text";
+import type { TFunction } from "i18next";
 import { Link } from "react-router";
 import { CARD_PAYMENT_STATUS, CHARGEBACK_STATUS } from "../../labels.ts";
 
 export type CardPaymentList = Awaited<ReturnType<typeof listCardPayments>>;
 type Row = CardPaymentList["rows"][number];
 
-const nf = new Intl.NumberFormat("en-US");
-
-export const REFUND_FILTER_LABELS: Record<(typeof CARD_PAYMENT_REFUND_FILTERS)[number], string> = {
-  any: "Any refund",
-  partial: "Partially refunded",
-  full: "Refunded",
-};
-export const CHARGEBACK_FILTER_LABELS: Record<(typeof CARD_PAYMENT_CHARGEBACK_FILTERS)[number], string> = {
-  any: "Any chargeback",
-  OPEN: "Chargeback open",
-  WON: "Chargeback won",
-  LOST: "Chargeback lost",
-};
-export const SOURCE_LABELS: Record<(typeof CARD_PAYMENT_SOURCES)[number], string> = {
-  PORTAL: "Portal",
-  AUTOPAY: "Autopay",
-};
+/** Formats a payment's amount as text, for the sentences around it ("$10.00 refunded"). */
+type Money = (amount: bigint, currency: string) => string;
 
 /** Refund and chargeback state of one payment, as short badges with the refunded amount. */
-function AfterPayment({ row }: { row: Row }) {
+function AfterPayment({ row, t, money }: { row: Row; t: TFunction; money: Money }) {
   if (row.refundState === "none" && row.refundPending === 0n && !row.chargeback) {
     return <span className="text-ink-faint">—</span>;
   }
@@ -42,31 +23,36 @@ function AfterPayment({ row }: { row: Row }) {
       {row.refundState !== "none" ? (
         <span className="block">
           <Badge tone={row.refundState === "full" ? "neutral" : "warning"}>
-            {row.refundState === "full" ? "Refunded" : "Partially refunded"}
+            {t(row.refundState === "full" ? "after.refunded" : "after.partiallyRefunded")}
           </Badge>
           <span className="block text-xs text-ink-muted">
-            <MoneyText amount={row.refunded} currency={row.currency} /> refunded
+            {t("after.refundedAmount", { amount: money(row.refunded, row.currency) })}
           </span>
         </span>
       ) : null}
       {row.refundPending > 0n ? (
         <span className="block text-xs text-ink-muted">
-          <MoneyText amount={row.refundPending} currency={row.currency} /> refund in progress
+          {t("after.refundInProgress", { amount: money(row.refundPending, row.currency) })}
         </span>
       ) : null}
       {row.chargeback ? (
         <Badge tone={CHARGEBACK_STATUS[row.chargeback]?.tone}>
-          Chargeback {CHARGEBACK_STATUS[row.chargeback]?.label.toLowerCase() ?? row.chargeback}
+          {t(`after.chargeback.${row.chargeback}`, { defaultValue: row.chargeback })}
         </Badge>
       ) : null}
     </span>
   );
 }
 
-export const cardPaymentColumns: Column<Row>[] = [
+/** The list's columns in the page's language; `number` and `money` format for it. */
+export const cardPaymentColumnsIn = (
+  t: TFunction,
+  number: (value: number) => string,
+  money: Money,
+): Column<Row>[] => [
   {
     id: "created",
-    header: "Started",
+    header: t("columns.started"),
     className: "whitespace-nowrap",
     cell: (r) => (
       <Link
@@ -79,7 +65,7 @@ export const cardPaymentColumns: Column<Row>[] = [
   },
   {
     id: "customer",
-    header: "Customer",
+    header: t("columns.customer"),
     rowHeader: true,
     cell: (r) => (
       <span className="block">
@@ -92,7 +78,7 @@ export const cardPaymentColumns: Column<Row>[] = [
   },
   {
     id: "payer",
-    header: "Paid by",
+    header: t("columns.paidBy"),
     className: "max-lg:hidden",
     cell: (r) => (
       <span className="block">
@@ -103,20 +89,20 @@ export const cardPaymentColumns: Column<Row>[] = [
   },
   {
     id: "invoices",
-    header: "Invoices",
+    header: t("columns.invoices"),
     align: "right",
-    cell: (r) => <span className="tabular text-ink-muted">{nf.format(r.invoiceCount)}</span>,
+    cell: (r) => <span className="tabular text-ink-muted">{number(r.invoiceCount)}</span>,
   },
   {
     id: "amount",
-    header: "Amount",
+    header: t("columns.amount"),
     align: "right",
     cell: (r) => (
       <span className="block">
         <MoneyText amount={r.amount} currency={r.currency} className="font-medium" />
         {r.unapplied > 0n ? (
           <span className="block text-xs text-amber-800">
-            <MoneyText amount={r.unapplied} currency={r.currency} /> unapplied
+            {t("columns.unapplied", { amount: money(r.unapplied, r.currency) })}
           </span>
         ) : null}
       </span>
@@ -124,11 +110,11 @@ export const cardPaymentColumns: Column<Row>[] = [
   },
   {
     id: "status",
-    header: "Status",
+    header: t("columns.status"),
     cell: (r) => (
       <span className="block">
         <Badge tone={CARD_PAYMENT_STATUS[r.status]?.tone}>
-          {CARD_PAYMENT_STATUS[r.status]?.label ?? r.status}
+          {t(`labels:cardPaymentStatus.${r.status}`, { defaultValue: r.status })}
         </Badge>
         {r.failureMessage ? (
           <span className="mt-1 block text-xs text-red-700">{r.failureMessage}</span>
@@ -138,18 +124,18 @@ export const cardPaymentColumns: Column<Row>[] = [
   },
   {
     id: "after",
-    header: "Refunds and chargebacks",
-    cell: (r) => <AfterPayment row={r} />,
+    header: t("columns.after"),
+    cell: (r) => <AfterPayment row={r} t={t} money={money} />,
   },
   {
     id: "source",
-    header: "Source",
+    header: t("columns.source"),
     className: "max-md:hidden",
-    cell: (r) => <span className="text-sm">{SOURCE_LABELS[r.source]}</span>,
+    cell: (r) => <span className="text-sm">{t(`sources.${r.source}`)}</span>,
   },
   {
     id: "receipt",
-    header: "Receipt",
+    header: t("columns.receipt"),
     className: "max-md:hidden",
     cell: (r) =>
       r.receiptNumber ? (

@@ -3,16 +3,18 @@ import { Badge } from "@settle/ui/badge";
 import type { Column } from "@settle/ui/data-table";
 import { DateText } from "@settle/ui/date-text";
 import { MoneyText } from "@settle/ui/money-text";
+import type { TFunction } from "i18next";
+import { Trans } from "react-i18next";
 import { Link } from "react-router";
-import { DISPUTE_REASON, DISPUTE_STATUS, overdueText } from "../../dispute-labels.ts";
+import { DISPUTE_STATUS } from "../../dispute-labels.ts";
 
 export type DisputeRow = Awaited<ReturnType<typeof listDisputes>>["rows"][number];
 
-/** The dispute queue's columns, nearest deadline first by default. */
-export const disputeColumns: Column<DisputeRow>[] = [
+/** The dispute queue's columns (in the page's language), nearest deadline first by default. */
+export const disputeColumnsIn = (t: TFunction): Column<DisputeRow>[] => [
   {
     id: "number",
-    header: "Dispute",
+    header: t("columns.dispute"),
     sortKey: "number",
     firstDir: "desc",
     rowHeader: true,
@@ -23,14 +25,19 @@ export const disputeColumns: Column<DisputeRow>[] = [
           {r.label}
         </Link>
         <span className="block text-xs text-ink-muted">
-          on <span className="font-mono">{r.invoice.number}</span>
+          <Trans
+            t={t}
+            i18nKey="columns.onInvoice"
+            values={{ invoice: r.invoice.number }}
+            components={[<span key="invoice" className="font-mono" />]}
+          />
         </span>
       </span>
     ),
   },
   {
     id: "customer",
-    header: "Customer",
+    header: t("columns.customer"),
     sortKey: "customer",
     cell: (r: DisputeRow) => (
       <span className="block">
@@ -43,13 +50,13 @@ export const disputeColumns: Column<DisputeRow>[] = [
   },
   {
     id: "reason",
-    header: "Reason",
+    header: t("columns.reason"),
     className: "max-md:hidden",
-    cell: (r: DisputeRow) => <span className="text-sm">{DISPUTE_REASON[r.reason]}</span>,
+    cell: (r: DisputeRow) => <span className="text-sm">{t(`labels:disputeReason.${r.reason}`)}</span>,
   },
   {
     id: "amount",
-    header: "Disputed",
+    header: t("columns.disputed"),
     sortKey: "amount",
     firstDir: "desc",
     align: "right",
@@ -57,36 +64,40 @@ export const disputeColumns: Column<DisputeRow>[] = [
   },
   {
     id: "status",
-    header: "Status",
+    header: t("columns.status"),
     cell: (r: DisputeRow) => (
-      <Badge tone={DISPUTE_STATUS[r.status].tone}>{DISPUTE_STATUS[r.status].label}</Badge>
+      <Badge tone={DISPUTE_STATUS[r.status].tone}>{t(`labels:disputeStatus.${r.status}`)}</Badge>
     ),
   },
   {
     id: "owner",
-    header: "Owner",
+    header: t("columns.owner"),
     className: "max-lg:hidden",
     cell: (r: DisputeRow) => (
       <span className="block text-sm">
-        {r.owner ? r.owner.name : <span className="text-ink-faint">Unassigned</span>}
+        {r.owner ? r.owner.name : <span className="text-ink-faint">{t("columns.unassigned")}</span>}
         {r.department ? <span className="block text-xs text-ink-muted">{r.department.name}</span> : null}
       </span>
     ),
   },
   {
     id: "deadline",
-    header: "Deadline",
+    header: t("columns.deadline"),
     sortKey: "deadline",
     className: "whitespace-nowrap",
     cell: (r: DisputeRow) => (
       <span className="block">
         <DateText value={r.deadline} className={r.overdue ? "font-medium text-red-700" : undefined} />
         {r.overdue ? (
-          <span className="block text-xs text-red-700">{overdueText(r.overdueBusinessDays)}</span>
+          <span className="block text-xs text-red-700">
+            {r.overdueBusinessDays > 0
+              ? t("labels:overdueBy", { count: r.overdueBusinessDays })
+              : t("labels:pastDeadline")}
+          </span>
         ) : null}
         {r.escalatedAt ? (
           <Badge tone="danger" className="mt-1">
-            Escalated
+            {t("columns.escalated")}
           </Badge>
         ) : null}
       </span>
@@ -94,7 +105,7 @@ export const disputeColumns: Column<DisputeRow>[] = [
   },
   {
     id: "created",
-    header: "Raised",
+    header: t("columns.raised"),
     sortKey: "created",
     firstDir: "desc",
     className: "whitespace-nowrap max-xl:hidden",

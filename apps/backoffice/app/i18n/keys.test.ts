@@ -1,0 +1,44 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { i18nFor } from "./instance.ts";
+
+// Pages moved to the catalogue, with the namespace their bare keys belong to. Every literal key
+// they pass to `t` must exist in English (the parity test then holds the other languages to it);
+// a missing key would show up on the page as the key itself.
+const FILES: Record<string, string> = {
+  "../root.tsx": "common",
+  "../routes/staff-layout.tsx": "common",
+  "../components/error-page.tsx": "common",
+  "../routes/account.tsx": "account",
+  "../components/account/language-form.tsx": "account",
+  "../routes/home.tsx": "home",
+  "../routes/customers.tsx": "customers",
+  "../routes/disputes.tsx": "disputes",
+  "../components/disputes/dispute-columns.tsx": "disputes",
+  "../routes/card-payments.tsx": "card-payments",
+  "../components/card-payments/card-payment-columns.tsx": "card-payments",
+  "../routes/refund-approval.tsx": "refunds",
+  "../components/settings/refund-thresholds.tsx": "refunds",
+  "./list-words.ts": "common",
+};
+
+function literalKeys(source: string): string[] {
+  const keys = [...source.matchAll(/\bt\(\s*"([^"]+)"/g), ...source.matchAll(/i18nKey="([^"]+)"/g)];
+  return keys.map((match) => match[1] ?? "");
+}
+
+describe("the back office's keys", () => {
+  for (const [file, ns] of Object.entries(FILES)) {
+    it(`${file.replace(/^\.\.?\//, "")} uses only keys the catalogue has`, () => {
+      const source = readFileSync(new URL(file, import.meta.url), "utf8");
+      const keys = literalKeys(source);
+      expect(keys.length, "no keys found: is the file still translated?").toBeGreaterThan(0);
+      const english = i18nFor("en");
+      // A plural key exists by its forms (key_one, key_other).
+      const missing = keys.filter(
+        (key) => !english.exists(key, { ns }) && !english.exists(key, { ns, count: 2 }),
+      );
+      expect(missing).toEqual([]);
+    });
+  }
+});
