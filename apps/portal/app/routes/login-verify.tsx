@@ -11,7 +11,8 @@ import { CsrfInput } from "@settle/ui/csrf-input";
 import { TextField } from "@settle/ui/fields";
 import { field, pageUrl } from "@settle/web/request.server";
 import { Trans } from "react-i18next";
-import { data, Form, Link, redirect, useNavigation } from "react-router";
+import { data, Form, redirect, useNavigation } from "react-router";
+import { ResendCode } from "~/components/auth/resend-code";
 import { AuthLayout } from "~/components/auth-layout";
 import { verifyCsrf } from "~/csrf.server";
 import { pageMeta } from "~/i18n/meta";
@@ -178,26 +179,7 @@ export default function VerifyCode({ loaderData, actionData }: Route.ComponentPr
           </Form>
         ) : null}
 
-        <div className="border-t border-line pt-5 text-sm text-ink-muted">
-          <p>{canEnterCode ? t("verify.noEmail") : t("verify.toContinue")}</p>
-          <div className="mt-3 flex flex-wrap items-center gap-3">
-            <Form method="post">
-              <CsrfInput token={csrf} />
-              <input type="hidden" name="intent" value="resend" />
-              {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
-              <Button
-                type="submit"
-                variant={canEnterCode ? "secondary" : "primary"}
-                disabled={busyIntent === "resend"}
-              >
-                {busyIntent === "resend" ? t("verify.resending") : t("verify.resend")}
-              </Button>
-            </Form>
-            <Link to="/login" className="font-medium text-brand-700 underline underline-offset-4">
-              {t("verify.differentEmail")}
-            </Link>
-          </div>
-        </div>
+        <ResendCode canEnterCode={canEnterCode} redirectTo={redirectTo} />
       </div>
     </AuthLayout>
   );
