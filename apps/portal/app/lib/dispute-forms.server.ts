@@ -2,16 +2,13 @@ import { DomainError, isDomainError } from "@settle/domain/errors";
 import { formatMoney } from "@settle/domain/money/money";
 import type { FormAnswer } from "@settle/web/forms.server";
 import { declaredTooLarge } from "@settle/web/uploads.server";
-import type { TFunction } from "i18next";
 import { data } from "react-router";
 import { disputeFieldWords, disputeRefusalWords } from "~/components/disputes/dispute-form-words";
-import { getLocale } from "~/i18n/i18n.server";
-import { i18nFor } from "~/i18n/instance";
+import { wordsFor } from "~/lib/form-words.server";
 
 /** A dispute form's words in the visitor's language: field errors and refusals. */
 export async function disputeFormWords(request: Request) {
-  const locale = await getLocale(request);
-  const t: TFunction = i18nFor(locale).t;
+  const { locale, t } = await wordsFor(request);
   const money = (minor: bigint, currency: string) => formatMoney(minor, currency, locale);
   return { t, words: disputeRefusalWords(t, money), formatError: disputeFieldWords(t) };
 }

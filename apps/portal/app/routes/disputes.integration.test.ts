@@ -398,6 +398,29 @@ describe("portal disputes", () => {
     );
     expect(spanish.data).toMatchObject({ reply: { error: { body: ["Escriba su mensaje."] } } });
 
+    // More than is open and not already disputed: the amount's field says how much is, in its currency.
+    const above = await outcome(
+      raiseAction(
+        args(`/accounts/${account}/invoices/${invoiceId}/dispute`, viewer, params, {
+          idempotencyKey: `portal-dispute-above-${disputeId}`,
+          scope: "AMOUNT",
+          amount: "999.00",
+          reason: "PRICING",
+          description: "Too much.",
+        }),
+      ),
+    );
+    expect(above.status).toBe(400);
+    expect(above.data).toMatchObject({
+      reply: {
+        error: {
+          amount: [
+            "The disputed amount is more than is open and not already disputed on this invoice ($300.00).",
+          ],
+        },
+      },
+    });
+
     // A closed dispute takes no more messages: the form says so.
     expect((await post({ intent: "withdraw", note: "Sorted out by phone." })).status).toBe(200);
     const closed = await post({ intent: "reply", body: "One more thing" });
