@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { i18nFor } from "./instance.ts";
+import { refusalWordsIn } from "./refusal-words.ts";
+
+describe("refusalWordsIn", () => {
+  it("words a refusal by its reason with its values, else by its code, in the page's language", () => {
+    const es = refusalWordsIn(i18nFor("es").t);
+    expect(es({ code: "VALIDATION", reason: "not-an-amount", values: { currency: "EUR" } })).toBe(
+      "Introduzca un importe en EUR, por ejemplo 1000.00.",
+    );
+    expect(es({ code: "VALIDATION", reason: "not-an-amount", values: {} })).toBe(
+      "Introduzca un importe, por ejemplo 1000.00.",
+    );
+    expect(es({ code: "CONFLICT", reason: "no-such-reason", values: {} })).toBe(
+      "Alguien lo cambió mientras tanto. Recargue la página e inténtelo de nuevo.",
+    );
+    expect(refusalWordsIn(i18nFor("en").t)({ code: "FORBIDDEN", reason: null, values: {} })).toBe(
+      "Your role does not allow this.",
+    );
+  });
+
+  it("shows a portal role by its label", () => {
+    const ar = refusalWordsIn(i18nFor("ar").t);
+    expect(
+      ar({
+        code: "CONFLICT",
+        reason: "already-member",
+        values: { name: "Ana", email: "a@x.example", role: "PAYER" },
+      }),
+    ).toBe("لدى Ana (a@x.example) وصول إلى هذا الحساب بالفعل بصفة مسدِّد. غيّر دوره بدلًا من ذلك.");
+  });
+});
