@@ -7,6 +7,9 @@ import { Link } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
 import { useLocale } from "~/lib/root-data";
 
+// biome-ignore lint/suspicious/noExplicitAny: Conform's field metadata for any of the form's fields.
+type Field = FieldMetadata<any, any, string[]>;
+
 const INPUT =
   "block w-full rounded-md border-0 px-3 py-2 text-sm text-ink ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-brand-600";
 
@@ -31,14 +34,7 @@ export function RaiseScope({
 }: {
   invoice: InvoiceDetail;
   base: string;
-  fields: {
-    // biome-ignore lint/suspicious/noExplicitAny: Conform's field metadata for the form's schema.
-    scope: FieldMetadata<any, any, string[]>;
-    // biome-ignore lint/suspicious/noExplicitAny: Conform's field metadata for the form's schema.
-    line: FieldMetadata<any, any, string[]>;
-    // biome-ignore lint/suspicious/noExplicitAny: Conform's field metadata for the form's schema.
-    amount: FieldMetadata<any, any, string[]>;
-  };
+  fields: { scope: Field; line: Field; amount: Field };
   /** Errors of a field by name (the line amounts are `lineAmount[n]`). */
   errorsOf: (name: string) => string[] | undefined;
 }) {
