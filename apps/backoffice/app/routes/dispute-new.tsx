@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { listCustomers } from "@settle/domain/customers/list-customers";
 import { raiseDispute } from "@settle/domain/disputes/raise-dispute";
-import { StaffRaiseDisputeFormSchema } from "@settle/domain/disputes/staff-dispute-forms";
+import {
+  StaffRaiseDisputeFormSchema,
+  staffRaiseDisputeInput,
+} from "@settle/domain/disputes/staff-dispute-forms";
 import { getInvoice } from "@settle/domain/invoices/get-invoice";
 import { listInvoices } from "@settle/domain/invoices/list-invoices";
 import { PageHeader } from "@settle/ui/page-header";
@@ -74,7 +77,7 @@ export async function action({ request }: Route.ActionArgs) {
     form,
     StaffRaiseDisputeFormSchema,
     async (input) =>
-      raiseDispute({ ...input, attachments: await uploadedFiles(form, "attachments") }, staff.actor),
+      raiseDispute(staffRaiseDisputeInput(input, await uploadedFiles(form, "attachments")), staff.actor),
     {
       words: (refused) => {
         refusal = refused;

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { PORTAL_LOCALES } from "../base/portal-locales.ts";
 import {
+  type AttachmentFile,
   DecimalAmount,
   DISPUTE_REASONS,
   Id,
   IdempotencyKey,
   partialNeedsCredit,
+  type RaiseDisputeInput,
   ResolveDisputeFields,
   SaveDisputeRuleSchema,
   SetDisputeThresholdSchema,
@@ -63,8 +65,7 @@ export const STAFF_DISPUTE_CHANNELS = ["PHONE", "EMAIL", "CASH_APPLICATION"] as 
 
 /**
  * Logging a dispute for a customer: the invoice's lines are ticked (`line`, by number), each with
- * an optional amount (`lineAmount.<number>`) for part of it. Parses into raiseDispute's input,
- * apart from the documents, which the action reads as bytes.
+ * an optional amount (`lineAmount.<number>`) for part of it.
  */
 export const StaffRaiseDisputeFormSchema = z
   .object({
@@ -91,11 +92,23 @@ export const StaffRaiseDisputeFormSchema = z
       ctx.addIssue({ code: "custom", path: ["line"], message: "Choose at least one line." });
     if (v.scope === "AMOUNT" && !v.amount)
       ctx.addIssue({ code: "custom", path: ["amount"], message: "Enter the disputed amount." });
-  })
-  .transform(({ line, lineAmount, attachments: _files, ...rest }) => ({
+  });
+export type StaffRaiseDisputeForm = z.output<typeof StaffRaiseDisputeFormSchema>;
+
+/**
+ * raiseDispute's input from the form (no transform in the schema: the browser derives the
+ * fields' constraints from it): the ticked lines with their amounts, and the documents' bytes.
+ */
+export function staffRaiseDisputeInput(
+  { line, lineAmount, attachments: _files, ...rest }: StaffRaiseDisputeForm,
+  attachments: AttachmentFile[],
+): RaiseDisputeInput {
+  return {
     ...rest,
     lines: line.map((lineNo) => ({ lineNo, amount: lineAmount[String(lineNo)] || undefined })),
-  }));
+    attachments,
+  };
+}
 
 /** The dispute matrix page: rules, holidays and approval amounts. */
 export const DisputeMatrixFormSchema = z.discriminatedUnion("intent", [
