@@ -13,13 +13,22 @@ async function thrown(run: () => Promise<unknown>) {
 }
 
 describe("load", () => {
-  it("answers a refusal with its status and reason, for the page to explain", async () => {
+  it("answers a refusal with its status, reason and values, for the page to explain", async () => {
     const refused = await thrown(async () => {
-      throw new DomainError("FORBIDDEN", "Only payers.", { reason: "payers-only", field: "x" });
+      throw new DomainError("VALIDATION", "Invoice INV-1 is already paid.", {
+        reason: "already-paid",
+        number: "INV-1",
+        field: "x",
+      });
     });
     expect(refused).toEqual({
-      status: 403,
-      data: { message: "Only payers.", code: "FORBIDDEN", reason: "payers-only" },
+      status: 400,
+      data: {
+        message: "Invoice INV-1 is already paid.",
+        code: "VALIDATION",
+        reason: "already-paid",
+        values: { number: "INV-1" },
+      },
     });
   });
 

@@ -4,7 +4,9 @@ import { type DomainErrorCode, isDomainError, statusForCode } from "@settle/doma
 import { data } from "react-router";
 import { ZodError, type z } from "zod";
 import type { $ZodIssue } from "zod/v4/core";
-import { throwAsResponse } from "./domain-errors.server.ts";
+import { refusalOf, throwAsResponse } from "./domain-errors.server.ts";
+
+export { refusalOf };
 
 /**
  * Why a use case refused a form, for the page to say in its language: the error's code, the
@@ -26,15 +28,6 @@ export interface FormAnswer<Done> {
 }
 
 /** A domain error as the page words it (also for a loader that shows a refusal on its page). */
-export function refusalOf(error: { code: DomainErrorCode; details?: Record<string, unknown> }): Refusal {
-  const { reason, field: _field, retryAfterSeconds: _retry, ...rest } = error.details ?? {};
-  const values: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(rest)) {
-    if (typeof value === "string" || typeof value === "number") values[key] = value;
-    else if (Array.isArray(value)) values[key] = value.join(", ");
-  }
-  return { code: error.code, reason: typeof reason === "string" ? reason : null, values };
-}
 
 /** The field a schema issue belongs to, in Conform's name form (`lines[0].amount`). */
 function fieldName(path: readonly PropertyKey[]): string {

@@ -81,7 +81,8 @@ describe("the portal with card payments off", () => {
   });
 
   it("answers the pay, saved card and autopay pages with a page that says card payments are off", async () => {
-    const off = { ok: false, reason: "card-payments-off" };
+    // The pages' boundaries explain the reason; the forms say it in their words.
+    const off = { code: "INVALID_STATE", reason: "card-payments-off" };
     const review = await settle(payLoader(args(`/accounts/${customerId}/pay?id=${invoiceId}`)));
     expect(review).toMatchObject({ status: 409, data: off });
     const pay = await settle(
@@ -93,7 +94,18 @@ describe("the portal with card payments off", () => {
         ]),
       ),
     );
-    expect(pay).toMatchObject({ status: 409, data: off });
+    expect(pay).toMatchObject({
+      status: 409,
+      data: {
+        reply: {
+          error: {
+            "": [
+              "Card payments are not offered in this portal at the moment. Your invoices and statements are still here; pay them as your invoices say.",
+            ],
+          },
+        },
+      },
+    });
     expect(await getDb().paymentAttempt.count({ where: { customerId } })).toBe(0);
 
     expect(await settle(methodsLoader(args(`/accounts/${customerId}/payment-methods`)))).toMatchObject({
@@ -108,7 +120,18 @@ describe("the portal with card payments off", () => {
         ]),
       ),
     );
-    expect(addCard).toMatchObject({ status: 409, data: off });
+    expect(addCard).toMatchObject({
+      status: 409,
+      data: {
+        reply: {
+          error: {
+            "": [
+              "Card payments are not offered in this portal at the moment, so cards and autopay cannot be changed.",
+            ],
+          },
+        },
+      },
+    });
     expect(await getDb().savedCard.count({ where: { customerId } })).toBe(0);
 
     // Where Stripe sends payers back: a 503 page worded for it, not a 500.

@@ -92,6 +92,10 @@ afterAll(() => sandbox?.close());
 const PATH = () => `/accounts/${customerId}/payment-methods`;
 const post = (cookie: string, form: [string, string][]) => settle(action(args(PATH(), cookie, form)));
 
+/** Conform's errors in an action's reply, by field ("" for the form's). */
+const errorsOf = (answer: { data: Record<string, unknown> | null }) =>
+  (answer.data?.reply as { error?: Record<string, string[]> } | undefined)?.error;
+
 async function lastCode(): Promise<string> {
   const user = await getDb().portalUser.findUniqueOrThrow({ where: { id: payerId } });
   const mail = await getDb().outboxEmail.findFirstOrThrow({
@@ -105,8 +109,7 @@ describe("payment methods page", () => {
   it("asks for a code, saves a card through Checkout, turns autopay on, and removes the card", async () => {
     const page = await settle(loader(args(PATH(), payerCookie)));
     expect(page.status).toBe(200);
-    const value = (page.data as { ok: true; value: { stepUpUntil: Date | null; idempotencyKey: string } })
-      .value;
+    const value = page.data as { stepUpUntil: Date | null; idempotencyKey: string };
     expect(value.stepUpUntil).toBeNull();
 
     const refused = await post(payerCookie, [
@@ -114,22 +117,29 @@ describe("payment methods page", () => {
       ["idempotencyKey", value.idempotencyKey],
     ]);
     expect(refused.status).toBe(403);
-    expect(refused.data).toMatchObject({ ok: false, reason: "step-up-required" });
+    expect(errorsOf(refused)).toEqual({ "": ["Confirm it is you first: ask for a code below."] });
 
     expect(await post(payerCookie, [["intent", "send-code"]])).toMatchObject({
       status: 302,
       location: `${PATH()}?done=code-sent`,
     });
-    expect(
-      (
-        await post(payerCookie, [
-          ["intent", "verify-code"],
-          ["code", "12345"],
-        ])
-      ).data,
-    ).toMatchObject({
-      reason: "wrong-code",
-    });
+    // A code that is not six digits is the field's error; a wrong one the form's.
+    const short = await post(payerCookie, [
+      ["intent", "verify-code"],
+      ["code", "12345"],
+    ]);
+    expect(short.status).toBe(400);
+    expect(errorsOf(short)).toEqual({ code: ["That code is wrong or has expired. Ask for a new one."] });
+    const wrong = await post(payerCookie, [
+      ["intent", "verify-code"],
+      ["code", (await lastCode()) === "000000" ? "111111" : "000000"],
+    ]);
+    expect(wrong.status).toBe(400);
+    expect(errorsOf(wrong)).toEqual({ "": ["That code is wrong or has expired. Ask for a new one."] });
+    // An unknown intent is refused as such, never taken for another form.
+    const unknown = await post(payerCookie, [["intent", "charge-everything"]]);
+    expect(unknown.status).toBe(400);
+    expect(errorsOf(unknown)?.[""]).toEqual(["Please check what you entered and try again."]);
     expect(
       await post(payerCookie, [
         ["intent", "verify-code"],
@@ -152,7 +162,7 @@ describe("payment methods page", () => {
     expect(added).toMatchObject({ status: 302, location: `${PATH()}?done=added` });
 
     const after = await settle(loader(args(PATH(), payerCookie)));
-    const view = (after.data as { value: { view: { cards: { id: string; last4: string }[] } } }).value.view;
+    const view = (after.data as { view: { cards: { id: string; last4: string }[] } }).view;
     expect(view.cards.map((c) => c.last4)).toEqual(["4242"]);
     const cardId = view.cards[0]!.id;
 
@@ -164,7 +174,12 @@ describe("payment methods page", () => {
         ["timing", "DAYS_BEFORE"],
         ["daysBefore", "16"],
       ]),
-    ).toMatchObject({ status: 400, data: { reason: "invalid" } });
+    ).toMatchObject({
+      status: 400,
+      data: {
+        reply: { error: { daysBefore: ["Check the form: days before the due date must be 0 to 15."] } },
+      },
+    });
     expect(
       await post(payerCookie, [
         ["intent", "enable-autopay"],
@@ -188,7 +203,7 @@ describe("payment methods page", () => {
   it("refuses viewers and hides other accounts", async () => {
     const page = await settle(loader(args(PATH(), viewerCookie)));
     expect(page.status).toBe(403);
-    expect(page.data).toMatchObject({ ok: false, reason: "payers-only" });
+    expect(page.data).toMatchObject({ code: "FORBIDDEN", reason: "payers-only" });
     expect((await post(viewerCookie, [["intent", "send-code"]])).status).toBe(403);
     expect((await post(viewerCookie, [["intent", "disable-autopay"]])).status).toBe(403);
     const other = randomUUID();

@@ -105,9 +105,7 @@ describe("paying from the portal", () => {
       payLoader(args(`/accounts/${customerId}/pay?id=${one.id}&id=${two.id}`, payerCookie)),
     );
     expect(review.status).toBe(200);
-    const value = (
-      review.data as { ok: true; value: { idempotencyKey: string; review: { totalOpen: bigint } } }
-    ).value;
+    const value = review.data as { idempotencyKey: string; review: { totalOpen: bigint } };
     expect(value.review.totalOpen).toBe(one.amount + two.amount);
 
     const partial = two.amount - 100n;
@@ -153,11 +151,27 @@ describe("paying from the portal", () => {
         ]),
       ),
     );
-    expect(tampered).toMatchObject({ status: 400, data: { ok: false, reason: "amount-not-positive" } });
+    expect(tampered.status).toBe(400);
+    expect((tampered.data as { reply: { error?: object } }).reply.error).toEqual({
+      "": [`The amount for ${invoices[1]!.number} must be more than zero.`],
+    });
+    // More invoices than one payment takes: the form's field says so, before any use case runs.
+    const tooMany = await settle(
+      payAction(
+        args(`/accounts/${customerId}/pay`, payerCookie, [
+          ["idempotencyKey", randomUUID()],
+          ...Array.from({ length: 51 }, (): [string, string] => ["invoiceId", invoices[1]!.id]),
+        ]),
+      ),
+    );
+    expect(tooMany.status).toBe(400);
+    expect((tooMany.data as { reply: { error?: object } }).reply.error).toEqual({
+      invoiceId: ["You can pay at most 50 invoices at once."],
+    });
     const viewer = await settle(
       payLoader(args(`/accounts/${customerId}/pay?id=${invoices[1]!.id}`, viewerCookie)),
     );
-    expect(viewer).toMatchObject({ status: 403, data: { ok: false, reason: "payers-only" } });
+    expect(viewer).toMatchObject({ status: 403, data: { code: "FORBIDDEN", reason: "payers-only" } });
     expect((await control.requests({ method: "POST", path: "/v1/checkout/sessions" })).length).toBe(before);
   });
 });

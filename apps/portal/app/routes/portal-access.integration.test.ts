@@ -330,6 +330,11 @@ describe("the invitation page", () => {
       "Invitations work for a week. Ask for a new one and we'll let the account's administrators know.",
     ]);
 
+    // A post that is neither form is refused as such.
+    const unknown = await invitationPage(new Jar(), token, { intent: "take-over" });
+    expect(unknown.status).toBe(400);
+    expect(formErrors(unknown)).toEqual(["Please check what you entered and try again."]);
+
     const requested = await invitationPage(new Jar(), token, { intent: "request-new" });
     expect(requested.data?.done).toEqual({ notified: 1 });
     const nudge = await getDb().outboxEmail.findFirstOrThrow({

@@ -102,3 +102,18 @@ export function parsePaymentAmount(text: string, currency: string, invoiceNumber
   }
   return amount;
 }
+
+/**
+ * The review page's form as posted: the invoices' ids and the amounts typed, one of each per row
+ * (the account comes from the address). An empty amount stays empty, for the use case to refuse
+ * with the invoice's number.
+ */
+export const PayInvoicesFormSchema = z.object({
+  idempotencyKey: z.string().max(100).default(""),
+  invoiceId: z.array(z.string().max(100)).max(MAX_INVOICES_PER_PAYMENT, { error: "too-many" }).default([]),
+  amount: z
+    .array(z.string().max(40).default(""))
+    .max(MAX_INVOICES_PER_PAYMENT, { error: "too-many" })
+    .default([]),
+});
+export type PayInvoicesForm = z.output<typeof PayInvoicesFormSchema>;

@@ -1,19 +1,13 @@
 import Stripe from "stripe";
-import { z } from "zod";
 import type { PortalActor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import { requireStepUp } from "../portal/step-up.ts";
 import { requirePortalCapability } from "../portal-access/capabilities.ts";
+import { type RemoveSavedCardInput, RemoveSavedCardSchema } from "./payment-method-forms.ts";
 import { stripeRefusal } from "./start-card-payment.ts";
 import { getStripe } from "./stripe-client.ts";
-
-export const RemoveSavedCardSchema = z.object({
-  customerId: z.string().trim().min(1).max(64),
-  cardId: z.string().trim().min(1).max(64),
-});
-export type RemoveSavedCardInput = z.input<typeof RemoveSavedCardSchema>;
 
 const UUID = /^[0-9a-f-]{36}$/i;
 

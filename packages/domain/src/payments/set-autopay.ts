@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { PortalActor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { getDb } from "../db/client.ts";
@@ -6,26 +5,7 @@ import { DomainError } from "../errors.ts";
 import { requireStepUp } from "../portal/step-up.ts";
 import { requirePortalCapability } from "../portal-access/capabilities.ts";
 import { isCardExpired } from "./get-payment-methods.ts";
-
-export const MAX_AUTOPAY_DAYS_BEFORE = 15;
-
-export const EnableAutopaySchema = z.object({
-  customerId: z.string().trim().min(1).max(64),
-  cardId: z.string().trim().min(1).max(64),
-  currency: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z]{3}$/, "Choose a currency."),
-  timing: z.enum(["ON_DUE_DATE", "DAYS_BEFORE"]),
-  daysBefore: z.coerce
-    .number()
-    .int("Enter whole days.")
-    .min(0, "Enter 0 to 15 days.")
-    .max(MAX_AUTOPAY_DAYS_BEFORE, "Enter 0 to 15 days.")
-    .default(0),
-});
-export type EnableAutopayInput = z.input<typeof EnableAutopaySchema>;
+import { type EnableAutopayInput, EnableAutopaySchema } from "./payment-method-forms.ts";
 
 export interface AutopayChange {
   enabled: boolean;

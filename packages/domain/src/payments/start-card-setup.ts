@@ -1,24 +1,17 @@
 import type Stripe from "stripe";
-import { z } from "zod";
 import type { PortalActor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import type { PortalLocale } from "../base/portal-locales.ts";
 import { getDb } from "../db/client.ts";
 import { requireStepUp } from "../portal/step-up.ts";
 import { requirePortalCapability } from "../portal-access/capabilities.ts";
+import { type StartCardSetupInput, StartCardSetupSchema } from "./payment-method-forms.ts";
 import { CUSTOMER_METADATA_KEY, stripeRefusal } from "./start-card-payment.ts";
 import { getStripe } from "./stripe-client.ts";
 import { ensureStripeCustomer } from "./stripe-customer.ts";
 
 /** Metadata on setup-mode Checkout Sessions and their SetupIntents: who saved the card. */
 export const SAVED_BY_METADATA_KEY = "settle_saved_by";
-
-export const StartCardSetupSchema = z.object({
-  customerId: z.string().trim().min(1).max(64),
-  /** The form's key: pressing "Add a card" twice opens one Checkout Session. */
-  idempotencyKey: z.string().trim().min(8).max(100),
-});
-export type StartCardSetupInput = z.input<typeof StartCardSetupSchema>;
 
 export function paymentMethodsPath(customerId: string): string {
   return `/accounts/${customerId}/payment-methods`;

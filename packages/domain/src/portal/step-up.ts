@@ -1,6 +1,5 @@
 import { createHash, randomInt, timingSafeEqual } from "node:crypto";
 import { emailT } from "@settle/i18n/emails";
-import { z } from "zod";
 import type { PortalActor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { consumeRateLimit, type RateLimitRule } from "../auth/rate-limit.ts";
@@ -9,6 +8,7 @@ import { getDb } from "../db/client.ts";
 import { enqueueEmail } from "../email/enqueue-email.ts";
 import { DomainError } from "../errors.ts";
 import { waitText } from "./sign-in-code-policy.ts";
+import { type VerifyStepUpCodeInput, VerifyStepUpCodeSchema } from "./step-up-forms.ts";
 
 /**
  * Step-up before changing payment methods (adding or removing a card, turning autopay on): a
@@ -75,14 +75,6 @@ export async function sendStepUpCode(
   });
   return { expiresAt };
 }
-
-export const VerifyStepUpCodeSchema = z.object({
-  code: z
-    .string()
-    .trim()
-    .regex(/^[0-9]{6}$/, "Enter the six-digit code from the e-mail."),
-});
-export type VerifyStepUpCodeInput = z.input<typeof VerifyStepUpCodeSchema>;
 
 /**
  * Checks a code against the session's latest unexpired one. VALIDATION (reason "wrong-code") for a

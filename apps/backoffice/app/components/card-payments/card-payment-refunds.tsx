@@ -68,7 +68,7 @@ export function RefundsPanel({
     navigation.state !== "idle" || done
       ? []
       : Object.entries(lastResult?.error ?? {})
-          .filter(([name]) => name === "" || !requesting)
+          .filter(([name]) => name === "" || (name !== "intent" && !requesting))
           .flatMap(([, errors]) => errors ?? []);
   const columns: Column<Refund>[] = [
     {

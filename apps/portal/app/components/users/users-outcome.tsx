@@ -32,7 +32,7 @@ export function UsersOutcome({ answer, access }: { answer: UsersAnswer | undefin
   if (!answer || navigation.state !== "idle") return null;
   if (!answer.done) {
     const errors = Object.entries(answer.reply.error ?? {})
-      .filter(([name]) => name === "" || intentOf(answer) !== "invite")
+      .filter(([name]) => name === "" || (name !== "intent" && intentOf(answer) !== "invite"))
       .flatMap(([, messages]) => messages ?? []);
     return errors.length ? <Alert tone="danger">{errors.join(" ")}</Alert> : null;
   }
