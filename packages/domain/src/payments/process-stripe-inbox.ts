@@ -43,7 +43,11 @@ const PAYMENT_INTENT_EVENTS = new Set(HANDLED_EVENT_TYPES.filter((t) => HANDLERS
 
 /** How long a processor holds the events it claimed before another may take them over. */
 const LEASE_SECONDS = 120;
-/** After this many failed tries an event stays in the inbox, unprocessed, for a person to look at. */
+/**
+ * After this many failed tries an event stays in the inbox, unprocessed, for a person to look at
+ * (listFailedStripeEvents), who tries it again (retryStripeEvent) or sets it aside
+ * (dismissStripeEvent).
+ */
 export const MAX_EVENT_ATTEMPTS = 20;
 /** Waits after the 1st, 2nd, ... failure: 5 s doubling up to an hour. */
 export const retryDelaySeconds = (attempts: number) => Math.min(5 * 2 ** Math.max(attempts - 1, 0), 3600);
@@ -81,7 +85,8 @@ export async function processStripeInbox(
        SET available_at = now() + make_interval(secs => ${LEASE_SECONDS}), attempts = e.attempts + 1
      WHERE e.id IN (
        SELECT id FROM stripe_event
-        WHERE processed_at IS NULL AND available_at <= ${now} AND attempts < ${MAX_EVENT_ATTEMPTS}
+        WHERE processed_at IS NULL AND dismissed_at IS NULL AND available_at <= ${now}
+          AND attempts < ${MAX_EVENT_ATTEMPTS}
         ORDER BY received_at
         LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
