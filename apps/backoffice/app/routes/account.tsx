@@ -1,4 +1,5 @@
-import { StaffAccountFormSchema, setStaffLocale } from "@settle/domain/auth/set-staff-locale";
+import { setStaffLocale } from "@settle/domain/auth/set-staff-locale";
+import { StaffAccountFormSchema } from "@settle/domain/auth/staff-account-forms";
 import { negotiateLocale } from "@settle/i18n/negotiate";
 import { LinkButton } from "@settle/ui/button";
 import { Card } from "@settle/ui/card";

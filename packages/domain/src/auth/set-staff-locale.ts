@@ -1,15 +1,9 @@
-import { z } from "zod";
 import type { Actor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
-import { PORTAL_LOCALES, type PortalLocale } from "../base/portal-locales.ts";
+import type { PortalLocale } from "../base/portal-locales.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
-
-/** A language of the catalogue, or nothing: the back office then follows the browser's. */
-export const SetStaffLocaleSchema = z.object({
-  locale: z.enum(PORTAL_LOCALES, { error: "Choose one of the languages." }).optional(),
-});
-export type SetStaffLocaleInput = z.input<typeof SetStaffLocaleSchema>;
+import { type SetStaffLocaleInput, SetStaffLocaleSchema } from "./staff-account-forms.ts";
 
 /**
  * Saves the back office language a staff user chose for themselves (null: the browser's).
@@ -40,8 +34,3 @@ export async function setStaffLocale(
     return { locale, changed: true };
   });
 }
-
-/** The back office account page's forms, by intent (one for now: the language). */
-export const StaffAccountFormSchema = z.discriminatedUnion("intent", [
-  SetStaffLocaleSchema.extend({ intent: z.literal("language") }),
-]);

@@ -1,6 +1,6 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { StaffAccountFormSchema } from "@settle/domain/auth/set-staff-locale";
+import { StaffAccountFormSchema } from "@settle/domain/auth/staff-account-forms";
 import { LOCALES } from "@settle/i18n/locales";
 import { Button } from "@settle/ui/button";
 import { Card } from "@settle/ui/card";
