@@ -6,7 +6,11 @@ import { Toast } from "@settle/ui/toast";
 import { load } from "@settle/web/domain-errors.server";
 import { submitForm } from "@settle/web/forms.server";
 import { RouteError } from "../components/route-error.tsx";
-import { RefundThresholdForm, RefundThresholdTable } from "../components/settings/refund-thresholds.tsx";
+import {
+  RefundThresholdForm,
+  RefundThresholdTable,
+  thresholdIssueWords,
+} from "../components/settings/refund-thresholds.tsx";
 import { requireCsrf } from "../csrf.server.ts";
 import { serverT } from "../i18n/locale.server.ts";
 import { pageMeta } from "../i18n/meta.ts";
@@ -29,6 +33,7 @@ export async function action({ request }: Route.ActionArgs) {
   const t = await serverT(request, "refunds");
   return submitForm(form, SetRefundThresholdSchema, (input) => setRefundThreshold(input, staff.actor), {
     words: refusalWordsIn(t),
+    formatError: thresholdIssueWords(t),
     done: (set) => ({ message: t(set.changed ? "saved" : "unchanged", { currency: set.currency }) }),
   });
 }

@@ -38,6 +38,15 @@ const columnsIn = (t: TFunction): Column<RefundThreshold>[] => [
   },
 ];
 
+/**
+ * The form's field errors in the page's language (the schema's own messages are English), the
+ * same in the browser and from the server.
+ */
+export const thresholdIssueWords = (t: TFunction) => (issues: readonly { path?: readonly PropertyKey[] }[]) =>
+  issues.map((issue) =>
+    t(issue.path?.[0] === "currency" ? "refunds:form.currencyInvalid" : "refunds:form.amountMissing"),
+  );
+
 /** The amounts per currency. */
 export function RefundThresholdTable({
   thresholds,
@@ -69,7 +78,8 @@ export function RefundThresholdForm({ lastResult }: { lastResult: SubmissionResu
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(SetRefundThresholdSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SetRefundThresholdSchema }),
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: SetRefundThresholdSchema, formatError: thresholdIssueWords(t) }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
