@@ -3,6 +3,7 @@ import { getDb } from "@settle/domain/db/client";
 import type { StaffRole } from "@settle/domain/db/generated/enums";
 import { createLegalEntity, createStaffUser } from "@settle/domain/seed/factories";
 import type { FormAnswer } from "@settle/web/forms.server";
+import { outcome, routeCaller } from "@settle/web/route-test.test-support";
 import { beforeAll, describe, expect, it } from "vitest";
 import { csrfToken } from "../csrf.server.ts";
 import { signInCookie } from "../session.server.ts";
@@ -10,32 +11,21 @@ import { action, loader } from "./dispute-matrix.tsx";
 
 const BASE = "http://127.0.0.1:3001";
 
-function args<T>(url: string, init: { cookie?: string; body?: FormData } = {}): T {
-  const headers = new Headers({ "user-agent": "vitest", origin: BASE, "sec-fetch-site": "same-origin" });
-  if (init.cookie) headers.set("cookie", init.cookie);
-  const request = new Request(`${BASE}${url}`, {
-    method: init.body ? "POST" : "GET",
-    headers,
-    body: init.body,
-  });
-  return { request, params: {}, context: { clientAddress: "127.0.0.9", nonce: "n" } } as T;
+const call = routeCaller({ base: BASE, csrf: csrfToken });
+
+function args<T>(url: string, init: { cookie?: string; form?: Record<string, string> } = {}) {
+  return call<T>(url, init);
 }
 
 function post(session: string, fields: Record<string, string>) {
-  const { token, setCookie } = csrfToken(new Request(BASE));
-  const form = new FormData();
-  form.set("csrf", token);
-  for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  return { body: form, cookie: `${session}; ${setCookie!.split(";")[0]!}` };
+  return { form: fields, cookie: session };
 }
 
 /** The status and body of an action's answer: Conform's reply and what it did. */
 async function answer(promise: Promise<unknown>) {
-  const result = (await promise) as {
-    data: FormAnswer<{ intent: string; message: string }>;
-    init?: ResponseInit | null;
-  };
-  return { status: result.init?.status ?? 200, body: result.data };
+  const { status, data } = await outcome<FormAnswer<{ intent: string; message: string }>>(promise);
+  if (!data) throw new Error(`expected a form answer, got status ${status}`);
+  return { status, body: data };
 }
 
 async function session(roles: StaffRole[]) {

@@ -9,6 +9,7 @@ import {
   createStaffUser,
 } from "@settle/domain/seed/factories";
 import type { FormAnswer } from "@settle/web/forms.server";
+import { outcome, routeCaller } from "@settle/web/route-test.test-support";
 import { beforeAll, describe, expect, it } from "vitest";
 import { csrfToken } from "../csrf.server.ts";
 import { signInCookie } from "../session.server.ts";
@@ -23,50 +24,32 @@ const PDF = Buffer.from(
   "latin1",
 );
 
+const call = routeCaller({ base: BASE, csrf: csrfToken });
+
 function args<T>(
   url: string,
-  init: { cookie?: string; params?: Record<string, string>; body?: FormData } = {},
-): T {
-  const headers = new Headers({ "user-agent": "vitest", origin: BASE, "sec-fetch-site": "same-origin" });
-  if (init.cookie) headers.set("cookie", init.cookie);
-  const request = new Request(`${BASE}${url}`, {
-    method: init.body ? "POST" : "GET",
-    headers,
-    body: init.body,
-  });
-  return { request, params: init.params ?? {}, context: { clientAddress: "127.0.0.9", nonce: "n" } } as T;
+  init: { cookie?: string; params?: Record<string, string>; form?: FormData } = {},
+) {
+  return call<T>(url, init);
 }
 
-/** A form with a valid CSRF token (files as Blobs), and the session cookie with the CSRF cookie. */
+/** A form (files as Blobs) with the session cookie; the CSRF token is added when it is posted. */
 function post(session: string, fields: Record<string, string | File>) {
-  const { token, setCookie } = csrfToken(new Request(BASE));
   const form = new FormData();
-  form.set("csrf", token);
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  return { body: form, cookie: `${session}; ${setCookie!.split(";")[0]!}` };
+  return { form, cookie: session };
 }
 
 /** The HTTP status a loader or action answered with (thrown responses included). */
 async function status(promise: Promise<unknown>): Promise<number> {
-  try {
-    const result = await promise;
-    if (result instanceof Response) return result.status;
-    return (result as { init?: ResponseInit | null })?.init?.status ?? 200;
-  } catch (error) {
-    if (error instanceof Response) return error.status;
-    const init = (error as { init?: ResponseInit | null }).init;
-    if (init?.status) return init.status;
-    throw error;
-  }
+  return (await outcome(promise)).status;
 }
 
 /** An action's answer: its status, Conform's reply (errors by field, what was typed) and what it did. */
 async function answer(promise: Promise<unknown>) {
-  const result = (await promise) as {
-    data: FormAnswer<{ intent: string; message: string }>;
-    init?: ResponseInit;
-  };
-  return { status: result.init?.status ?? 200, ...result.data };
+  const { status, data } = await outcome<FormAnswer<{ intent: string; message: string }>>(promise);
+  if (!data) throw new Error(`expected a form answer, got status ${status}`);
+  return { status, ...data };
 }
 
 async function session(roles: StaffRole[], name = "Route Staff") {
@@ -196,8 +179,8 @@ describe("dispute page", () => {
     const pdf = new File([PDF], "fine.pdf", { type: "application/pdf" });
     // A good and a bad file together: the bad one refuses the lot.
     const form = post(analyst.cookie, { intent: "attach", visibility: "INTERNAL" });
-    form.body.append("attachments", pdf);
-    form.body.append("attachments", html);
+    form.form.append("attachments", pdf);
+    form.form.append("attachments", html);
     const refused = await answer(disputeAction(args("/x", { params, ...form })));
     expect(refused.status).toBe(400);
     expect(refused.reply.initialValue).toMatchObject({ intent: "attach", visibility: "INTERNAL" });
@@ -536,7 +519,7 @@ describe("logging a dispute for a customer", () => {
     expect(await getDb().dispute.count({ where: { invoiceId } })).toBe(0);
 
     const form = post(collector.cookie, { ...fields, reason: "QUANTITY_SHORT_SHIPMENT" });
-    form.body.append("attachments", new File([PDF], "delivery-note.pdf", { type: "application/pdf" }));
+    form.form.append("attachments", new File([PDF], "delivery-note.pdf", { type: "application/pdf" }));
     const response = (await raiseAction(args("/disputes/new", form))) as Response;
     expect(response.status).toBe(302);
     const dispute = await getDb().dispute.findFirstOrThrow({
