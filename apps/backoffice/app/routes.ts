@@ -10,6 +10,7 @@ export default [
     route("customers", "routes/customers.tsx"),
     route("customers/:customerId", "routes/customer-account.tsx"),
     route("card-payments", "routes/card-payments.tsx"),
+    route("card-payments/failed-events", "routes/failed-stripe-events.tsx"),
     route("card-payments/:attemptId", "routes/card-payment.tsx"),
     route("disputes", "routes/disputes.tsx"),
     route("disputes/new", "routes/dispute-new.tsx"),

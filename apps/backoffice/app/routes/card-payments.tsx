@@ -74,7 +74,11 @@ export default function CardPayments({ loaderData: list }: Route.ComponentProps)
   const paginationText = usePaginationText();
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={<LinkButton to="/card-payments/failed-events">{t("failed-events:link")}</LinkButton>}
+      />
       <Card flush>
         <StatusTabs
           label={t("tabs.label")}

@@ -1,4 +1,4 @@
-import { type Actor, hasStaffRole, requireStaffRole } from "../actor.ts";
+import { type Actor, hasStaffRole, requireStaff } from "../actor.ts";
 import { getDb } from "../db/client.ts";
 import { MAX_EVENT_ATTEMPTS } from "./process-stripe-inbox.ts";
 import { STRIPE_EVENT_ROLES } from "./stripe-event-forms.ts";
@@ -24,10 +24,11 @@ const LIMIT = 200;
 
 /**
  * Stripe events the worker gave up on (every attempt failed), oldest first, with their error, and
- * the ones staff set aside lately. Cash appliers, AR managers and admins.
+ * the ones staff set aside lately. Any staff member may look; cash appliers, AR managers and
+ * admins may act (`can.act`).
  */
 export async function listFailedStripeEvents(actor: Actor) {
-  requireStaffRole(actor, STRIPE_EVENT_ROLES);
+  requireStaff(actor);
   const db = getDb();
   const [failed, setAside] = await Promise.all([
     db.stripeEvent.findMany({

@@ -1,6 +1,7 @@
 import { type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
+import type { $ZodIssue } from "zod/v4/core";
 
 /** What a page's action answers: Conform's reply, and on success which form did what. */
 export interface IntentAnswer<Intent extends string = string> {
@@ -34,13 +35,15 @@ export function useIntentForm(
   id: string,
   lastResult: SubmissionResult<string[]> | undefined,
   defaultValue?: Record<string, string>,
+  /** The page's words for the schema's issues (as the action's submitForm gets them). */
+  formatError?: (issues: $ZodIssue[]) => string[],
 ) {
   return useForm<Record<string, unknown>, Record<string, unknown>>({
     id,
     lastResult,
     defaultValue,
     constraint: getZodConstraint(schema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema, ...(formatError ? { formatError } : {}) }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
