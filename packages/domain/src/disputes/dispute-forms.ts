@@ -94,6 +94,22 @@ export const Text = (max: number, required: string) =>
 /** A decimal amount in the invoice's currency, e.g. "125.50"; parsed by the money module. */
 export const DecimalAmount = z.string().trim().min(1, "Enter an amount.").max(30);
 
+/** Uploaded files as a form sends them (an empty file input is none); the use case checks each one's content. */
+export const UploadedFiles = z
+  .array(z.instanceof(File), { error: "Choose a file." })
+  .max(10, "At most 10 files at once.");
+
+/** A raise form's scope needs its detail: at least one ticked line, or the amount. */
+export function scopeNeedsDetail(
+  v: { scope: DisputeScope; line: readonly number[]; amount?: string | undefined },
+  ctx: z.RefinementCtx,
+) {
+  if (v.scope === "LINES" && v.line.length === 0)
+    ctx.addIssue({ code: "custom", path: ["line"], message: "Choose at least one line." });
+  if (v.scope === "AMOUNT" && !v.amount)
+    ctx.addIssue({ code: "custom", path: ["amount"], message: "Enter the disputed amount." });
+}
+
 export const AttachmentFileSchema = z.object({
   fileName: z.string().max(255).default("document"),
   bytes: z.instanceof(Uint8Array),

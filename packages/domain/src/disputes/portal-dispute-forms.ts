@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { AddDisputeMessageSchema, RaiseDisputeSchema, WithdrawDisputeSchema } from "./dispute-forms.ts";
-
-/** Documents as a browser form sends them (an empty file input sends none): one to ten files. */
-export const UploadedFilesSchema = z
-  .array(z.instanceof(File))
-  .min(1, "Choose a file.")
-  .max(10, "At most 10 files at once.");
+import {
+  AddDisputeMessageSchema,
+  RaiseDisputeSchema,
+  scopeNeedsDetail,
+  UploadedFiles,
+  WithdrawDisputeSchema,
+} from "./dispute-forms.ts";
 
 /**
  * The customer's forms on a dispute's page, one per intent: reply, add documents, withdraw. The
@@ -13,7 +13,7 @@ export const UploadedFilesSchema = z
  */
 export const PortalDisputeFormSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("reply"), body: AddDisputeMessageSchema.shape.body }),
-  z.object({ intent: z.literal("attach"), files: UploadedFilesSchema }),
+  z.object({ intent: z.literal("attach"), files: UploadedFiles.min(1, "Choose a file.") }),
   z.object({ intent: z.literal("withdraw"), note: WithdrawDisputeSchema.shape.note }),
 ]);
 export type PortalDisputeForm = z.output<typeof PortalDisputeFormSchema>;
@@ -34,14 +34,9 @@ export const PortalRaiseDisputeFormSchema = z
     amount: raise.amount,
     reason: raise.reason,
     description: raise.description,
-    files: z.array(z.instanceof(File)).max(10, "At most 10 files at once.").default([]),
+    files: UploadedFiles.default([]),
   })
-  .superRefine((v, ctx) => {
-    if (v.scope === "LINES" && v.line.length === 0)
-      ctx.addIssue({ code: "custom", path: ["line"], message: "Choose at least one line." });
-    if (v.scope === "AMOUNT" && !v.amount)
-      ctx.addIssue({ code: "custom", path: ["amount"], message: "Enter the disputed amount." });
-  });
+  .superRefine(scopeNeedsDetail);
 export type PortalRaiseDisputeForm = z.output<typeof PortalRaiseDisputeFormSchema>;
 
 /** The chosen lines as the use case takes them: each with its amount when one was typed. */

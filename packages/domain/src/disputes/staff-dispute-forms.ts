@@ -12,7 +12,9 @@ import {
   SaveDisputeRuleSchema,
   SetDisputeThresholdSchema,
   SetHolidaySchema,
+  scopeNeedsDetail,
   Text,
+  UploadedFiles,
 } from "./dispute-forms.ts";
 
 /**
@@ -23,11 +25,6 @@ import {
 
 const Note = z.string().max(2000, "At most 2000 characters.").trim().optional();
 const MessageBody = Text(5000, "Write a message.");
-const MAX_FILES = 10;
-/** Uploaded files (an empty file input is no file); the use case checks each one's content. */
-const Files = z
-  .array(z.instanceof(File), { error: "Choose a file." })
-  .max(MAX_FILES, `At most ${MAX_FILES} files at once.`);
 
 /** The dispute page: its thread, documents, assignment, resolution, approval and withdrawal. */
 export const DisputePageFormSchema = z.discriminatedUnion("intent", [
@@ -35,7 +32,7 @@ export const DisputePageFormSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("note"), body: MessageBody }),
   z.object({
     intent: z.literal("attach"),
-    attachments: Files.min(1, "Choose a file."),
+    attachments: UploadedFiles.min(1, "Choose a file."),
     visibility: z.enum(["CUSTOMER", "INTERNAL"], { error: "Choose who sees them." }).default("CUSTOMER"),
   }),
   z.object({
@@ -85,14 +82,9 @@ export const StaffRaiseDisputeFormSchema = z
     amount: DecimalAmount.optional(),
     reason: z.enum(DISPUTE_REASONS, { error: "Choose a reason." }),
     description: Text(5000, "Describe what is wrong."),
-    attachments: Files.default([]),
+    attachments: UploadedFiles.default([]),
   })
-  .superRefine((v, ctx) => {
-    if (v.scope === "LINES" && v.line.length === 0)
-      ctx.addIssue({ code: "custom", path: ["line"], message: "Choose at least one line." });
-    if (v.scope === "AMOUNT" && !v.amount)
-      ctx.addIssue({ code: "custom", path: ["amount"], message: "Enter the disputed amount." });
-  });
+  .superRefine(scopeNeedsDetail);
 export type StaffRaiseDisputeForm = z.output<typeof StaffRaiseDisputeFormSchema>;
 
 /**
