@@ -56,7 +56,6 @@ export const DisputePageFormSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("withdraw"), note: Note }),
 ]);
 export type DisputePageForm = z.output<typeof DisputePageFormSchema>;
-export type DisputePageIntent = DisputePageForm["intent"];
 
 export const STAFF_DISPUTE_CHANNELS = ["PHONE", "EMAIL", "CASH_APPLICATION"] as const;
 
