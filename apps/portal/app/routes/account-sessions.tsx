@@ -1,5 +1,6 @@
 import { listMySessions } from "@settle/domain/auth/list-my-sessions";
-import { RevokeSessionSchema, revokeMySession } from "@settle/domain/auth/revoke-my-session";
+import { revokeMySession } from "@settle/domain/auth/revoke-my-session";
+import { RevokeSessionFormSchema, sessionsToRevoke } from "@settle/domain/auth/session-forms";
 import { Alert } from "@settle/ui/alert";
 import { Badge } from "@settle/ui/badge";
 import { Button } from "@settle/ui/button";
@@ -8,15 +9,16 @@ import { CsrfInput } from "@settle/ui/csrf-input";
 import { DateText } from "@settle/ui/date-text";
 import { Icon } from "@settle/ui/icon";
 import { PageHeader } from "@settle/ui/page-header";
-import { act, load } from "@settle/web/domain-errors.server";
-import { field } from "@settle/web/request.server";
+import { load } from "@settle/web/domain-errors.server";
+import { submitForm } from "@settle/web/forms.server";
 import type { TFunction } from "i18next";
 import { Trans } from "react-i18next";
-import { data, Form, useNavigation } from "react-router";
+import { Form, useNavigation } from "react-router";
 import { RouteError } from "~/components/route-error";
 import { verifyCsrf } from "~/csrf.server";
 import { pageMeta } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
+import { wordsFor } from "~/lib/form-words.server";
 import { useCsrfToken, useLocale } from "~/lib/root-data";
 import { describeUserAgent } from "~/lib/user-agent";
 import { requirePortalSession } from "~/session.server";
@@ -43,17 +45,16 @@ export async function action({ request }: Route.ActionArgs) {
   const formData = await request.formData();
   verifyCsrf(request, formData);
   const session = await requirePortalSession(request);
-  const input =
-    field(formData, "intent") === "revoke-others"
-      ? { sessionId: "all-others" }
-      : { sessionId: field(formData, "sessionId") };
-  // A malformed id is answered like someone else's session: not found.
-  const parsed = RevokeSessionSchema.safeParse(input);
-  if (!parsed.success) throw data(null, { status: 404 });
-  return act(async () => ({
-    ok: true as const,
-    count: await revokeMySession(session.actor, session.sessionId, parsed.data),
-  }));
+  const { t } = await wordsFor(request);
+  return submitForm(
+    formData,
+    RevokeSessionFormSchema,
+    (form) => revokeMySession(session.actor, session.sessionId, sessionsToRevoke(form)),
+    {
+      words: (refusal) => (refusal.reason === "unknown-intent" ? t("errors:400.body") : t("devices:failed")),
+      done: (count) => ({ count }),
+    },
+  );
 }
 
 /** "Chrome on Windows"; browser and system names are the same in every language. */
@@ -73,12 +74,16 @@ export default function AccountSessions({ loaderData, actionData }: Route.Compon
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <div className="space-y-4">
-        {actionData && "count" in actionData ? (
+        {actionData?.done ? (
           <Alert tone="success">
-            {actionData.count === 0 ? t("nothingSignedOut") : t("signedOut", { count: actionData.count })}
+            {actionData.done.count === 0
+              ? t("nothingSignedOut")
+              : t("signedOut", { count: actionData.done.count })}
           </Alert>
         ) : null}
-        {actionData && "message" in actionData ? <Alert tone="danger">{t("failed")}</Alert> : null}
+        {actionData?.reply.error?.[""]?.length ? (
+          <Alert tone="danger">{actionData.reply.error[""].join(" ")}</Alert>
+        ) : null}
         <Card
           title={t("activeSessions")}
           id="sessions"

@@ -12,7 +12,8 @@ export const RevokeSessionSchema = z.object({
 });
 
 /**
- * Revokes one of the actor's own sessions, or all others. A session of someone else is NOT_FOUND.
+ * Revokes one of the actor's own sessions, or all others. A session of someone else, or an id
+ * that is no session id at all, is NOT_FOUND.
  * Returns the number of sessions revoked.
  */
 export async function revokeMySession(
@@ -20,7 +21,10 @@ export async function revokeMySession(
   currentSessionId: string,
   input: z.input<typeof RevokeSessionSchema>,
 ): Promise<number> {
-  const { sessionId } = RevokeSessionSchema.parse(input);
+  const parsed = RevokeSessionSchema.safeParse(input);
+  // A malformed id is answered like someone else's session.
+  if (!parsed.success) throw new DomainError("NOT_FOUND", "Session not found.");
+  const { sessionId } = parsed.data;
   const owner = actor.kind === "staff" ? { staffUserId: actor.userId } : { portalUserId: actor.userId };
   const where =
     sessionId === "all-others" ? { ...owner, id: { not: currentSessionId } } : { ...owner, id: sessionId };
