@@ -35,7 +35,7 @@ export function InviteCard({ lastResult }: { lastResult: SubmissionResult<string
     description: t(`roles.${role}`),
   }));
   return (
-    <Card title={t("invite.title")} id="invite">
+    <Card title={t("invite.title")} id="invite-colleague">
       <p className="mb-4 text-sm text-ink-muted">{t("invite.intro")}</p>
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         <CsrfInput token={csrf} />
