@@ -19,6 +19,12 @@ const FILES: Record<string, string> = {
   "../components/card-payments/card-payment-columns.tsx": "card-payments",
   "../routes/refund-approval.tsx": "refunds",
   "../components/settings/refund-thresholds.tsx": "refunds",
+  "../routes/customer-account.tsx": "customer-account",
+  "../components/customers/account-summary.tsx": "customer-account",
+  "../components/customers/open-items.tsx": "customer-account",
+  "../components/customers/account-activity.tsx": "customer-account",
+  "../components/customers/account-flags-panel.tsx": "customer-account",
+  "../components/customers/portal-access-panel.tsx": "customer-account",
   "./list-words.ts": "common",
 };
 

@@ -1,3 +1,4 @@
+import { moneyText, useMoneyFormat } from "@settle/ui/money-text";
 import { usePageLocale } from "@settle/ui/page-locale";
 import type { PaginationText } from "@settle/ui/pagination";
 import { useMemo } from "react";
@@ -41,4 +42,14 @@ export function useNumberFormat() {
     formats.set(locale, format);
   }
   return format;
+}
+
+/** Money as text in the page's language, for sentences that carry an amount ("$1.00 in dispute"). */
+export function useMoneyWords(): (amount: bigint, currency: string) => string {
+  const format = useMoneyFormat();
+  const locale = usePageLocale();
+  return useMemo(
+    () => (amount: bigint, currency: string) => moneyText(format, amount, currency, locale),
+    [format, locale],
+  );
 }

@@ -17,21 +17,25 @@ import {
   ContactsCard,
 } from "../components/customers/account-summary.tsx";
 import { OpenItemsCard } from "../components/customers/open-items.tsx";
-import { PortalAccessPanel } from "../components/customers/portal-access-panel.tsx";
+import { PortalAccessPanel, portalAccessIssueWords } from "../components/customers/portal-access-panel.tsx";
 import { RouteError } from "../components/route-error.tsx";
 import { requireCsrf } from "../csrf.server.ts";
 import { env } from "../env.server.ts";
-import { refusalWords } from "../refusals.ts";
+import { serverT } from "../i18n/locale.server.ts";
+import { pageMeta } from "../i18n/meta.ts";
+import { refusalWordsIn } from "../i18n/refusal-words.ts";
 import { requireStaff } from "../session.server.ts";
 import type { Route } from "./+types/customer-account";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [
-  {
-    title: loaderData
-      ? `${loaderData.customer.name} (${loaderData.customer.accountNumber}) · Settle back office`
-      : "Customer · Settle back office",
-  },
-];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) =>
+  pageMeta(matches, (t) =>
+    loaderData
+      ? t("customer-account:title", {
+          name: loaderData.customer.name,
+          accountNumber: loaderData.customer.accountNumber,
+        })
+      : t("customer-account:fallbackTitle"),
+  );
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
@@ -50,6 +54,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const form = await request.formData();
   requireCsrf(request, form);
   const { customerId } = params;
+  const t = await serverT(request, "customer-account");
   return submitForm(
     form,
     StaffPortalAccessFormSchema,
@@ -59,20 +64,23 @@ export async function action({ request, params }: Route.ActionArgs) {
         const sent = await invitePortalUser({ customerId, ...invite }, staff.actor, {
           portalUrl: env.portalUrl,
         });
-        const again = sent.replacedEarlier ? " The earlier invitation's link no longer works." : "";
-        return `Invitation sent to ${sent.email}.${again}`;
+        return t(sent.replacedEarlier ? "portal.sentAgain" : "portal.sent", { email: sent.email });
       }
       if (input.intent === "portal-revoke") {
         const { email } = await revokeInvitation(
           { customerId, invitationId: input.invitationId },
           staff.actor,
         );
-        return `The invitation to ${email} was withdrawn.`;
+        return t("portal.withdrawn", { email });
       }
       await removePortalUser({ customerId, portalUserId: input.portalUserId }, staff.actor);
-      return "Portal access removed.";
+      return t("portal.removed");
     },
-    { words: refusalWords, done: (message) => ({ message }) },
+    {
+      words: refusalWordsIn(t),
+      formatError: portalAccessIssueWords(t),
+      done: (message) => ({ message }),
+    },
   );
 }
 

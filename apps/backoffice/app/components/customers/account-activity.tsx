@@ -3,10 +3,20 @@ import { Card } from "@settle/ui/card";
 import { DateText } from "@settle/ui/date-text";
 import { EmptyState } from "@settle/ui/empty-state";
 import { MoneyText } from "@settle/ui/money-text";
+import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
-import { humanizeAction, ITEM_KIND_LABELS } from "../../labels.ts";
+import { Trans } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 
-const kindLabel = (kind: string) => ITEM_KIND_LABELS[kind] ?? kind;
+const mono = (key: string) => <span key={key} className="font-mono text-xs" />;
+
+/** An audited change in words: the area's own sentence, else the dispute labels, else its code. */
+function actionWords(t: TFunction, action: string): string {
+  const key = action.startsWith("dispute.")
+    ? `labels:disputeActions.${action}`
+    : `activity.actions.${action}`;
+  return t(key, { defaultValue: t("activity.otherAction", { action }) });
+}
 
 /** What happened on the account lately: items, applications and audited changes. */
 export function AccountActivityCard({
@@ -16,67 +26,79 @@ export function AccountActivityCard({
   activity: ActivityEntry[];
   className?: string;
 }) {
+  const { t } = useTranslation("customer-account");
   return (
-    <Card title="Recent activity" id="activity" className={className}>
+    <Card title={t("activity.title")} id="activity" className={className}>
       {activity.length ? (
-        <ol className="relative space-y-5 border-l border-line pl-6">
+        <ol className="relative space-y-5 border-s border-line ps-6">
           {activity.map((entry) => (
-            <ActivityItem key={entry.id} entry={entry} />
+            <ActivityItem key={entry.id} entry={entry} t={t} />
           ))}
         </ol>
       ) : (
-        <EmptyState title="No activity yet" icon="inbox" />
+        <EmptyState title={t("activity.empty")} icon="inbox" />
       )}
     </Card>
   );
 }
 
-function ActivityItem({ entry }: { entry: ActivityEntry }) {
+function ActivityItem({ entry, t }: { entry: ActivityEntry; t: TFunction }) {
   let dot = "bg-slate-300";
   let title: ReactNode;
   let detail: ReactNode = null;
+  const by = (name: string | null) => (name ? t("activity.by", { name }) : null);
   if (entry.type === "item") {
     dot =
       entry.item.kind === "PAYMENT" || entry.item.kind === "CREDIT_MEMO" ? "bg-emerald-500" : "bg-brand-500";
     title = (
-      <>
-        {kindLabel(entry.item.kind)} <span className="font-mono text-xs">{entry.item.number}</span>{" "}
-        {entry.item.kind === "PAYMENT" ? "received" : "issued"}
-      </>
+      <Trans
+        t={t}
+        i18nKey={entry.item.kind === "PAYMENT" ? "activity.received" : "activity.issued"}
+        values={{ kind: t(`labels:itemKinds.${entry.item.kind}`), number: entry.item.number }}
+        components={[mono("number")]}
+      />
     );
     detail = (
-      <>
-        <MoneyText amount={entry.amount} currency={entry.currency} /> · dated{" "}
-        <DateText value={entry.documentDate} />
-      </>
+      <Trans
+        t={t}
+        i18nKey="activity.dated"
+        components={[
+          <MoneyText key="amount" amount={entry.amount} currency={entry.currency} />,
+          <DateText key="date" value={entry.documentDate} />,
+        ]}
+      />
     );
   } else if (entry.type === "application") {
     const reversal = entry.kind === "REVERSAL";
     dot = reversal ? "bg-amber-500" : "bg-emerald-500";
     title = (
-      <>
-        {reversal ? "Reversed: " : ""}
-        {kindLabel(entry.credit.kind)} <span className="font-mono text-xs">{entry.credit.number}</span>{" "}
-        {reversal ? "unapplied from" : "applied to"}{" "}
-        <span className="font-mono text-xs">{entry.debit.number}</span>
-      </>
+      <Trans
+        t={t}
+        i18nKey={reversal ? "activity.unapplied" : "activity.applied"}
+        values={{
+          kind: t(`labels:itemKinds.${entry.credit.kind}`),
+          credit: entry.credit.number,
+          debit: entry.debit.number,
+        }}
+        components={[mono("credit"), mono("debit")]}
+      />
     );
     detail = (
       <>
         <MoneyText amount={entry.amount} currency={entry.currency} />
-        {entry.actorName ? ` · by ${entry.actorName}` : null}
-        {entry.reason ? ` · “${entry.reason}”` : null}
+        {entry.actorName ? ` · ${by(entry.actorName)}` : null}
+        {entry.reason ? ` · ${t("activity.reason", { reason: entry.reason })}` : null}
       </>
     );
   } else {
-    title = humanizeAction(entry.action);
-    detail = entry.actorName ? `by ${entry.actorName}` : null;
+    title = actionWords(t, entry.action);
+    detail = by(entry.actorName);
   }
   return (
     <li className="relative">
       <span
         aria-hidden="true"
-        className={`absolute top-1.5 -left-[29px] size-2.5 rounded-full ring-4 ring-white ${dot}`}
+        className={`absolute top-1.5 -start-[29px] size-2.5 rounded-full ring-4 ring-white ${dot}`}
       />
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-0.5">
         <p className="text-sm text-ink">{title}</p>

@@ -8,26 +8,29 @@ import { MoneyText } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
 import { StatCard } from "@settle/ui/stat-card";
 import { Link } from "react-router";
+import { useMoneyWords, useNumberFormat } from "../../i18n/list-words.ts";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { RISK_LABELS } from "../../labels.ts";
 
 type Customer = CustomerAccount["customer"];
 
 /** The account's name, number, risk class and legal entity. */
 export function AccountHeader({ customer }: { customer: Customer }) {
+  const { t } = useTranslation("customer-account");
   const risk = customer.riskClass ? RISK_LABELS[customer.riskClass] : undefined;
   return (
     <PageHeader
-      back={{ to: "/customers", label: "Customers" }}
+      back={{ to: "/customers", label: t("back") }}
       title={customer.name}
       meta={
         <>
           <Badge tone="neutral" className="font-mono">
             {customer.accountNumber}
           </Badge>
-          {risk ? <Badge tone={risk.tone}>{risk.label}</Badge> : null}
+          {risk ? <Badge tone={risk.tone}>{t(`labels:risk.${customer.riskClass}`)}</Badge> : null}
         </>
       }
-      description={`${customer.legalEntity.name} · ${customer.legalEntity.code}`}
+      description={t("entity", { name: customer.legalEntity.name, code: customer.legalEntity.code })}
     />
   );
 }
@@ -44,8 +47,10 @@ export function AccountBalances({
   openItemCount: number;
   className?: string;
 }) {
+  const { t } = useTranslation("customer-account");
+  const { number } = useNumberFormat();
   return (
-    <section aria-label="Balances" className={className}>
+    <section aria-label={t("balances.label")} className={className}>
       {balances.map((b) => (
         <BalancePair key={b.currency} balance={b} />
       ))}
@@ -54,32 +59,32 @@ export function AccountBalances({
         used={balances.find((b) => b.currency === customer.creditLimit.currency)?.balance ?? 0n}
       />
       <StatCard
-        label="Open items"
-        value={new Intl.NumberFormat("en-US").format(openItemCount)}
-        hint={`Terms ${customer.paymentTerms.code} · ${customer.paymentTerms.days} days`}
+        label={t("balances.openItems")}
+        value={number(openItemCount)}
+        hint={t("balances.terms", { code: customer.paymentTerms.code, count: customer.paymentTerms.days })}
       />
     </section>
   );
 }
 
 function BalancePair({ balance }: { balance: CustomerAccount["balances"][number] }) {
+  const { t } = useTranslation("customer-account");
+  const money = useMoneyWords();
   return (
     <>
       <StatCard
-        label={`Balance · ${balance.currency}`}
+        label={t("balances.balance", { currency: balance.currency })}
         value={<MoneyText amount={balance.balance} currency={balance.currency} />}
-        hint={
-          <>
-            Open debits <MoneyText amount={balance.openDebits} currency={balance.currency} /> · credits{" "}
-            <MoneyText amount={balance.openCredits} currency={balance.currency} />
-          </>
-        }
+        hint={t("balances.openDebits", {
+          debits: money(balance.openDebits, balance.currency),
+          credits: money(balance.openCredits, balance.currency),
+        })}
       />
       <StatCard
-        label={`Overdue · ${balance.currency}`}
+        label={t("balances.overdue", { currency: balance.currency })}
         tone={balance.overdue > 0n ? "danger" : "success"}
         value={<MoneyText amount={balance.overdue} currency={balance.currency} />}
-        hint={balance.overdue > 0n ? "Past due date" : "Nothing past due"}
+        hint={t(balance.overdue > 0n ? "balances.pastDue" : "balances.nothingPastDue")}
       />
     </>
   );
@@ -87,18 +92,20 @@ function BalancePair({ balance }: { balance: CustomerAccount["balances"][number]
 
 /** Credit limit with how much of it the balance in the limit's currency uses (integer percent). */
 function CreditCard({ limit, used }: { limit: { amount: bigint; currency: string }; used: bigint }) {
+  const { t } = useTranslation("customer-account");
+  const format = useNumberFormat();
   const percent = limit.amount > 0n ? Number((used * 100n) / limit.amount) : null;
   return (
     <StatCard
-      label="Credit limit"
+      label={t("balances.creditLimit")}
       tone={percent !== null && percent > 100 ? "danger" : "neutral"}
       value={<MoneyText amount={limit.amount} currency={limit.currency} />}
       hint={
         percent === null
-          ? "No limit set"
+          ? t("balances.noLimit")
           : percent > 100
-            ? `Exceeded: ${percent}% used`
-            : `${Math.max(percent, 0)}% used`
+            ? t("balances.exceeded", { percent: format.percent(percent / 100) })
+            : t("balances.used", { percent: format.percent(Math.max(percent, 0) / 100) })
       }
     />
   );
@@ -112,48 +119,58 @@ function AccountLink({ account }: { account: AccountRef }) {
   );
 }
 
-const none = (text: string) => <span className="text-ink-faint">{text}</span>;
+const faint = (text: string) => <span className="text-ink-faint">{text}</span>;
 
 /** Terms, limit, risk, collector, related accounts and the billing address. */
 export function AccountDetailsCard({ customer, className }: { customer: Customer; className?: string }) {
-  const risk = customer.riskClass ? RISK_LABELS[customer.riskClass] : undefined;
+  const { t } = useTranslation("customer-account");
+  const none = faint(t("details.none"));
   return (
-    <Card title="Account details" id="details" className={className}>
+    <Card title={t("details.title")} id="details" className={className}>
       <DescriptionList
         columns={3}
         items={[
           {
-            term: "Legal entity",
-            details: `${customer.legalEntity.name} (${customer.legalEntity.currency})`,
+            term: t("details.legalEntity"),
+            details: t("details.legalEntityValue", {
+              name: customer.legalEntity.name,
+              currency: customer.legalEntity.currency,
+            }),
           },
           {
-            term: "Payment terms",
-            details: `${customer.paymentTerms.code} · ${customer.paymentTerms.days} days`,
+            term: t("details.paymentTerms"),
+            details: t("details.terms", {
+              code: customer.paymentTerms.code,
+              count: customer.paymentTerms.days,
+            }),
           },
           {
-            term: "Credit limit",
+            term: t("details.creditLimit"),
             details: (
               <MoneyText amount={customer.creditLimit.amount} currency={customer.creditLimit.currency} />
             ),
           },
-          { term: "Risk class", details: risk?.label ?? "—" },
           {
-            term: "Collector",
+            term: t("details.riskClass"),
+            details: customer.riskClass ? t(`labels:risk.${customer.riskClass}`) : "—",
+          },
+          {
+            term: t("details.collector"),
             details: customer.collector ? (
               <a href={`mailto:${customer.collector.email}`} className="text-brand-700 hover:underline">
                 {customer.collector.name}
               </a>
             ) : (
-              none("Unassigned")
+              faint(t("details.unassigned"))
             ),
           },
-          { term: "Country", details: customer.country },
+          { term: t("details.country"), details: customer.country },
           {
-            term: "Parent account",
-            details: customer.parent ? <AccountLink account={customer.parent} /> : none("None"),
+            term: t("details.parent"),
+            details: customer.parent ? <AccountLink account={customer.parent} /> : none,
           },
           {
-            term: customer.children.length === 1 ? "Child account" : "Child accounts",
+            term: t("details.children", { count: customer.children.length }),
             details: customer.children.length ? (
               <ul className="space-y-1">
                 {customer.children.map((c) => (
@@ -163,11 +180,11 @@ export function AccountDetailsCard({ customer, className }: { customer: Customer
                 ))}
               </ul>
             ) : (
-              none("None")
+              none
             ),
           },
           {
-            term: "Billing address",
+            term: t("details.billingAddress"),
             details: (
               <address className="not-italic">
                 {customer.billingAddress.map((line) => (
@@ -186,15 +203,16 @@ export function AccountDetailsCard({ customer, className }: { customer: Customer
 
 /** The people on file at the customer. */
 export function ContactsCard({ contacts }: { contacts: CustomerAccount["contacts"] }) {
+  const { t } = useTranslation("customer-account");
   return (
-    <Card title="Contacts" id="contacts" flush>
+    <Card title={t("contacts.title")} id="contacts" flush>
       {contacts.length ? (
         <ul className="divide-y divide-line">
           {contacts.map((c) => (
             <li key={c.id} className="px-5 py-3.5">
               <div className="flex items-center gap-2">
                 <p className="text-sm font-medium text-ink">{c.name}</p>
-                {c.isPrimary ? <Badge tone="brand">Primary</Badge> : null}
+                {c.isPrimary ? <Badge tone="brand">{t("contacts.primary")}</Badge> : null}
               </div>
               {c.jobTitle ? <p className="text-xs text-ink-faint">{c.jobTitle}</p> : null}
               <div className="mt-1.5 space-y-1 text-sm">
@@ -221,7 +239,11 @@ export function ContactsCard({ contacts }: { contacts: CustomerAccount["contacts
           ))}
         </ul>
       ) : (
-        <EmptyState title="No contacts" description="Nobody is on file for this account yet." icon="users" />
+        <EmptyState
+          title={t("contacts.emptyTitle")}
+          description={t("contacts.emptyDescription")}
+          icon="users"
+        />
       )}
     </Card>
   );

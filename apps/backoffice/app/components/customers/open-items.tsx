@@ -6,32 +6,41 @@ import { DateText } from "@settle/ui/date-text";
 import { EmptyState } from "@settle/ui/empty-state";
 import { MoneyText } from "@settle/ui/money-text";
 import { Pagination } from "@settle/ui/pagination";
+import type { TFunction } from "i18next";
+import { useMemo } from "react";
 import { Link } from "react-router";
-import { ITEM_KIND_LABELS, ITEM_KIND_TONES } from "../../labels.ts";
+import { useMoneyWords, useNumberFormat, usePaginationText } from "../../i18n/list-words.ts";
+import { useTranslation } from "../../i18n/use-translation.ts";
+import { ITEM_KIND_TONES } from "../../labels.ts";
 
 /** Documents a customer is billed by, which can be disputed. */
 const DISPUTABLE = new Set(["INVOICE", "DEBIT_MEMO", "FEE"]);
 
-const itemColumns = (customerId: string): Column<AccountOpenItem>[] => [
+const itemColumns = (
+  customerId: string,
+  t: TFunction,
+  number: (value: number) => string,
+  money: (amount: bigint, currency: string) => string,
+): Column<AccountOpenItem>[] => [
   {
     id: "kind",
-    header: "Type",
-    cell: (r) => <Badge tone={ITEM_KIND_TONES[r.kind]}>{ITEM_KIND_LABELS[r.kind] ?? r.kind}</Badge>,
+    header: t("openItems.kind"),
+    cell: (r) => <Badge tone={ITEM_KIND_TONES[r.kind]}>{t(`labels:itemKinds.${r.kind}`)}</Badge>,
   },
   {
     id: "number",
-    header: "Number",
+    header: t("openItems.number"),
     rowHeader: true,
     cell: (r) => <span className="font-mono text-xs font-medium">{r.number}</span>,
   },
   {
     id: "documentDate",
-    header: "Document date",
+    header: t("openItems.documentDate"),
     cell: (r) => <DateText value={r.documentDate} className="tabular" />,
   },
   {
     id: "dueDate",
-    header: "Due date",
+    header: t("openItems.dueDate"),
     cell: (r) =>
       r.dueDate ? (
         <DateText value={r.dueDate} className="tabular" />
@@ -41,24 +50,24 @@ const itemColumns = (customerId: string): Column<AccountOpenItem>[] => [
   },
   {
     id: "daysOverdue",
-    header: "Days overdue",
+    header: t("openItems.daysOverdue"),
     align: "right",
     cell: (r) =>
       r.daysOverdue > 0 ? (
-        <span className="tabular font-medium text-red-700">{r.daysOverdue}</span>
+        <span className="tabular font-medium text-red-700">{number(r.daysOverdue)}</span>
       ) : (
         <span className="text-ink-faint">—</span>
       ),
   },
   {
     id: "amount",
-    header: "Amount",
+    header: t("openItems.amount"),
     align: "right",
     cell: (r) => <MoneyText amount={r.isCredit ? -r.amount : r.amount} currency={r.currency} tone="signed" />,
   },
   {
     id: "openAmount",
-    header: "Open amount",
+    header: t("openItems.openAmount"),
     align: "right",
     cell: (r) => (
       <MoneyText
@@ -71,21 +80,21 @@ const itemColumns = (customerId: string): Column<AccountOpenItem>[] => [
   },
   {
     id: "dispute",
-    header: <span className="sr-only">Dispute</span>,
+    header: <span className="sr-only">{t("openItems.dispute")}</span>,
     cell: (r) =>
       !DISPUTABLE.has(r.kind) ? null : (
         <span className="block text-end text-xs whitespace-nowrap">
           {r.inDispute > 0n ? (
             <span className="block text-amber-800">
-              <MoneyText amount={r.inDispute} currency={r.currency} /> in dispute
+              {t("openItems.inDispute", { amount: money(r.inDispute, r.currency) })}
             </span>
           ) : null}
           <Link
             to={`/disputes/new?customerId=${customerId}&invoiceId=${r.id}`}
             className="text-brand-700 hover:underline"
-            aria-label={`Log a dispute on ${r.number}`}
+            aria-label={t("openItems.logDispute", { number: r.number })}
           >
-            Dispute
+            {t("openItems.dispute")}
           </Link>
         </span>
       ),
@@ -102,28 +111,37 @@ export function OpenItemsCard({
   openItems: CustomerAccount["openItems"];
   className?: string;
 }) {
+  const { t } = useTranslation("customer-account");
+  const { locale, number } = useNumberFormat();
+  const money = useMoneyWords();
+  const paginationText = usePaginationText();
+  const columns = useMemo(() => itemColumns(customerId, t, number, money), [customerId, t, number, money]);
   return (
-    <Card title={`Open items (${openItems.total})`} id="open-items" flush className={className}>
+    <Card
+      title={t("openItems.title", { total: number(openItems.total) })}
+      id="open-items"
+      flush
+      className={className}
+    >
       {openItems.page > openItems.pageCount && openItems.total > 0 ? (
         <div className="p-5">
           <p className="text-sm text-ink-muted">
-            There is no page {openItems.page}: the open items fill {openItems.pageCount}{" "}
-            {openItems.pageCount === 1 ? "page" : "pages"}.{" "}
+            {t("openItems.noPage", { page: number(openItems.page), count: openItems.pageCount })}{" "}
             <Link to="?page=1" className="font-medium text-brand-700 underline">
-              Go to the first page
+              {t("openItems.firstPage")}
             </Link>
           </p>
         </div>
       ) : (
         <DataTable
-          caption="Open items, oldest due date first"
-          columns={itemColumns(customerId)}
+          caption={t("openItems.caption")}
+          columns={columns}
           rows={openItems.rows}
           rowKey={(r) => r.id}
           empty={
             <EmptyState
-              title="Nothing open"
-              description="Every item on this account is settled."
+              title={t("openItems.emptyTitle")}
+              description={t("openItems.emptyDescription")}
               icon="inbox"
             />
           }
@@ -136,7 +154,9 @@ export function OpenItemsCard({
             pageCount={openItems.pageCount}
             total={openItems.total}
             pageSize={openItems.pageSize}
-            label="open items"
+            label={t("openItems.rows")}
+            locale={locale}
+            text={paginationText}
           />
         </div>
       ) : null}

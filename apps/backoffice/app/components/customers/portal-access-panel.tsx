@@ -1,5 +1,6 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { PORTAL_LOCALES } from "@settle/domain/base/portal-locales";
 import type {
   InvitationRow,
   PortalAccess,
@@ -15,23 +16,50 @@ import { type Column, DataTable } from "@settle/ui/data-table";
 import { DateText } from "@settle/ui/date-text";
 import { EmptyState } from "@settle/ui/empty-state";
 import { SelectField, TextField } from "@settle/ui/fields";
+import type { TFunction } from "i18next";
+import { useMemo } from "react";
+import { Trans } from "react-i18next";
 import { Form, useNavigation } from "react-router";
-import { PORTAL_ROLE_LABELS } from "../../labels.ts";
+import type { $ZodIssue } from "zod/v4/core";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { useCsrfToken } from "../../use-csrf-token.ts";
 
-/** The languages an invitation e-mail can be written in (the portal's). */
-const LANGUAGES = [
-  { value: "", label: "The person's own language, else English" },
-  { value: "en", label: "English" },
-  { value: "es", label: "Español" },
-  { value: "pt-BR", label: "Português (Brasil)" },
-  { value: "ar", label: "العربية" },
-] as const;
+/** The languages an invitation e-mail can be written in (the portal's), each named in itself. */
+const languagesIn = (t: TFunction) => [
+  { value: "", label: t("portal.invite.ownLanguage") },
+  ...PORTAL_LOCALES.map((locale) => ({ value: locale, label: t(`common:languages.${locale}`) })),
+];
 
-const ROLE_OPTIONS = PORTAL_ROLES.map((role) => ({
-  value: role,
-  label: `${PORTAL_ROLE_LABELS[role].label}: ${PORTAL_ROLE_LABELS[role].does}`,
-}));
+const roleOptionsIn = (t: TFunction) =>
+  PORTAL_ROLES.map((role) => ({
+    value: role,
+    label: t("portal.invite.roleOption", {
+      label: t(`labels:portalRoles.${role}.label`),
+      does: t(`labels:portalRoles.${role}.does`),
+    }),
+  }));
+
+function issueKey(issues: readonly $ZodIssue[]): string {
+  const first = issues[0];
+  if (first?.path[0] === "name")
+    return issues.some((i) => i.code === "too_big")
+      ? "portal.invite.nameTooLong"
+      : issues.some((i) => i.code === "invalid_format")
+        ? "portal.invite.nameOneLine"
+        : "portal.invite.nameMissing";
+  if (first?.path[0] === "email") return "portal.invite.emailInvalid";
+  if (first?.path[0] === "role") return "portal.invite.roleMissing";
+  // The hidden fields (ids, intent) are never typed: the form as a whole is wrong.
+  return "refusals:codes.VALIDATION";
+}
+
+/**
+ * The portal access forms' field errors in the page's language, from the schema's issues: the
+ * action and the invitation form word them alike.
+ */
+export const portalAccessIssueWords = (t: TFunction) => (issues: readonly $ZodIssue[]) => [
+  t(`customer-account:${issueKey(issues)}`),
+];
 
 export interface PortalAccessPanelProps {
   /** Dates arrive as Date objects (React Router serializes them). */
@@ -52,20 +80,21 @@ const intentOf = (reply: SubmissionResult<string[]> | undefined) =>
  * change is a domain use case that checks the role again and writes an audit event.
  */
 export function PortalAccessPanel({ access, lastResult, done, className }: PortalAccessPanelProps) {
+  const { t } = useTranslation("customer-account");
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   const idle = navigation.state === "idle";
   const refused = idle ? lastResult?.error?.[""] : undefined;
   return (
     <Card
-      title="Portal access"
+      title={t("portal.title")}
       id="portal-access"
       flush
       className={className}
       actions={
         <span className="text-xs text-ink-faint">
-          {access.users.length} {access.users.length === 1 ? "user" : "users"} ·{" "}
-          {access.adminCount === 0 ? "no administrator" : `${access.adminCount} admin`}
+          {t("portal.users", { count: access.users.length })} ·{" "}
+          {access.adminCount === 0 ? t("portal.noAdmin") : t("portal.admins", { count: access.adminCount })}
         </span>
       }
     >
@@ -86,9 +115,7 @@ export function PortalAccessPanel({ access, lastResult, done, className }: Porta
               lastResult={intentOf(lastResult) === "portal-invite" ? lastResult : undefined}
             />
           ) : (
-            <p className="text-sm text-ink-muted">
-              Collectors, AR managers and administrators can invite and remove portal users.
-            </p>
+            <p className="text-sm text-ink-muted">{t("portal.whoManages")}</p>
           )}
         </div>
       </div>
@@ -97,17 +124,18 @@ export function PortalAccessPanel({ access, lastResult, done, className }: Porta
 }
 
 function UsersTable({ access, busy }: { access: PortalAccess; busy: boolean }) {
+  const { t } = useTranslation("customer-account");
   const csrf = useCsrfToken();
   const columns: Column<PortalUserRow>[] = [
     {
       id: "person",
-      header: "Portal user",
+      header: t("portal.user"),
       rowHeader: true,
       cell: (u) => (
         <span className="block">
           <span className="flex items-center gap-2 font-medium text-ink">
             {u.name}
-            {u.active ? null : <Badge tone="warning">Switched off</Badge>}
+            {u.active ? null : <Badge tone="warning">{t("portal.switchedOff")}</Badge>}
           </span>
           <a href={`mailto:${u.email}`} className="text-xs break-all text-brand-700 hover:underline">
             {u.email}
@@ -117,37 +145,38 @@ function UsersTable({ access, busy }: { access: PortalAccess; busy: boolean }) {
     },
     {
       id: "role",
-      header: "Role",
+      header: t("portal.role"),
       cell: (u) => (
-        <Badge tone={u.role === "ADMIN" ? "brand" : "neutral"}>{PORTAL_ROLE_LABELS[u.role].label}</Badge>
+        <Badge tone={u.role === "ADMIN" ? "brand" : "neutral"}>
+          {t(`labels:portalRoles.${u.role}.label`)}
+        </Badge>
       ),
     },
     {
       id: "lastSignIn",
-      header: "Last sign-in",
+      header: t("portal.lastSignIn"),
       cell: (u) =>
         u.lastSignInAt ? (
           <DateText value={u.lastSignInAt} mode="datetime" className="text-xs whitespace-nowrap" />
         ) : (
-          <span className="text-xs text-ink-faint">Never</span>
+          <span className="text-xs text-ink-faint">{t("portal.never")}</span>
         ),
     },
     {
       id: "actions",
-      header: <span className="sr-only">Actions</span>,
+      header: <span className="sr-only">{t("portal.actions")}</span>,
       align: "right",
       cell: (u) =>
         access.can.manage ? (
           <details className="relative inline-block text-start">
             <summary className="inline-flex cursor-pointer list-none rounded-lg px-2.5 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-red-600 [&::-webkit-details-marker]:hidden">
-              Remove<span className="sr-only"> {u.name}</span>
+              <span aria-hidden="true">{t("portal.remove")}</span>
+              <span className="sr-only">{t("portal.removeWho", { name: u.name })}</span>
             </summary>
             <div className="absolute end-0 z-10 mt-2 w-72 rounded-lg border border-line bg-surface p-4 text-sm shadow-lg">
               <p className="text-ink">
-                Remove {u.name}'s portal access to this account? Their access to other accounts stays.
-                {u.role === "ADMIN" && access.adminCount <= 1
-                  ? " They are the only administrator: invite a new one so the customer can manage its users."
-                  : ""}
+                {t("portal.removeConfirm", { name: u.name })}
+                {u.role === "ADMIN" && access.adminCount <= 1 ? ` ${t("portal.onlyAdmin")}` : ""}
               </p>
               <Form method="post" className="mt-3 flex justify-end">
                 <CsrfInput token={csrf} />
@@ -160,7 +189,7 @@ function UsersTable({ access, busy }: { access: PortalAccess; busy: boolean }) {
                   size="sm"
                   disabled={busy}
                 >
-                  Remove access
+                  {t("portal.removeAccess")}
                 </Button>
               </Form>
             </div>
@@ -170,15 +199,15 @@ function UsersTable({ access, busy }: { access: PortalAccess; busy: boolean }) {
   ];
   return (
     <DataTable
-      caption="Portal users of this account"
+      caption={t("portal.usersCaption")}
       columns={columns}
       rows={access.users}
       rowKey={(u) => u.portalUserId}
       empty={
         <EmptyState
           icon="users"
-          title="Nobody uses the portal yet"
-          description="Invite the customer's accounts payable contact to see and pay invoices online."
+          title={t("portal.noUsersTitle")}
+          description={t("portal.noUsersDescription")}
         />
       }
     />
@@ -186,12 +215,13 @@ function UsersTable({ access, busy }: { access: PortalAccess; busy: boolean }) {
 }
 
 function InvitationsTable({ access, busy }: { access: PortalAccess; busy: boolean }) {
+  const { t } = useTranslation("customer-account");
   const csrf = useCsrfToken();
   if (access.invitations.length === 0) return null;
   const columns: Column<InvitationRow>[] = [
     {
       id: "person",
-      header: "Invitation",
+      header: t("portal.invitation"),
       rowHeader: true,
       cell: (i) => (
         <span className="block">
@@ -200,25 +230,29 @@ function InvitationsTable({ access, busy }: { access: PortalAccess; busy: boolea
         </span>
       ),
     },
-    { id: "role", header: "Role", cell: (i) => PORTAL_ROLE_LABELS[i.role].label },
+    { id: "role", header: t("portal.role"), cell: (i) => t(`labels:portalRoles.${i.role}.label`) },
     {
       id: "status",
-      header: "Status",
+      header: t("portal.status"),
       cell: (i) => (
         <span className="block text-xs text-ink-muted">
           <Badge tone={i.status === "PENDING" ? "info" : "warning"}>
-            {i.status === "PENDING" ? "Pending" : "Expired"}
+            {t(i.status === "PENDING" ? "portal.pending" : "portal.expired")}
           </Badge>
           <span className="mt-1 block whitespace-nowrap">
-            {i.status === "PENDING" ? "Expires " : "Expired "}
-            <DateText value={i.expiresAt} /> · by {i.invitedBy}
+            <Trans
+              t={t}
+              i18nKey={i.status === "PENDING" ? "portal.expires" : "portal.expiredOn"}
+              values={{ name: i.invitedBy }}
+              components={[<DateText key="date" value={i.expiresAt} />]}
+            />
           </span>
         </span>
       ),
     },
     {
       id: "actions",
-      header: <span className="sr-only">Actions</span>,
+      header: <span className="sr-only">{t("portal.actions")}</span>,
       align: "right",
       cell: (i) =>
         access.can.manage ? (
@@ -233,7 +267,8 @@ function InvitationsTable({ access, busy }: { access: PortalAccess; busy: boolea
               size="sm"
               disabled={busy}
             >
-              Withdraw<span className="sr-only"> the invitation to {i.email}</span>
+              <span aria-hidden="true">{t("portal.withdraw")}</span>
+              <span className="sr-only">{t("portal.withdrawWho", { email: i.email })}</span>
             </Button>
           </Form>
         ) : null,
@@ -241,7 +276,7 @@ function InvitationsTable({ access, busy }: { access: PortalAccess; busy: boolea
   ];
   return (
     <DataTable
-      caption="Portal invitations not yet accepted"
+      caption={t("portal.invitationsCaption")}
       showCaption
       columns={columns}
       rows={access.invitations}
@@ -252,33 +287,40 @@ function InvitationsTable({ access, busy }: { access: PortalAccess; busy: boolea
 
 /** The invitation form, validated in the browser with the schema the server uses. */
 function InviteForm({ busy, lastResult }: { busy: boolean; lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation("customer-account");
   const csrf = useCsrfToken();
+  const languages = useMemo(() => languagesIn(t), [t]);
+  const roles = useMemo(() => roleOptionsIn(t), [t]);
   const [form, fields] = useForm({
     id: "portal-invite",
     lastResult,
     defaultValue: { role: "VIEWER", locale: "" },
     constraint: getZodConstraint(StaffPortalAccessFormSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: StaffPortalAccessFormSchema }),
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: StaffPortalAccessFormSchema, formatError: portalAccessIssueWords(t) }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4" aria-labelledby={`${form.id}-title`}>
       <h3 id={`${form.id}-title`} className="text-sm font-semibold text-ink">
-        Invite a portal user
+        {t("portal.invite.title")}
       </h3>
       <CsrfInput token={csrf} />
       <input type="hidden" name="intent" value="portal-invite" />
-      <TextField label="Name" field={fields.name} autoComplete="off" />
-      <TextField label="E-mail" field={fields.email} type="email" autoComplete="off" spellCheck={false} />
-      <SelectField label="Role" field={fields.role} options={ROLE_OPTIONS} />
-      <SelectField label="Language of the e-mail" field={fields.locale} options={LANGUAGES} />
-      <p className="text-xs text-ink-faint">
-        The link in the e-mail works once and expires after 7 days. The customer's portal administrators can
-        manage their users themselves.
-      </p>
+      <TextField label={t("portal.invite.name")} field={fields.name} autoComplete="off" />
+      <TextField
+        label={t("portal.invite.email")}
+        field={fields.email}
+        type="email"
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <SelectField label={t("portal.invite.role")} field={fields.role} options={roles} />
+      <SelectField label={t("portal.invite.language")} field={fields.locale} options={languages} />
+      <p className="text-xs text-ink-faint">{t("portal.invite.linkNote")}</p>
       <Button type="submit" className="w-full" disabled={busy}>
-        Send invitation
+        {t("portal.invite.send")}
       </Button>
     </Form>
   );
