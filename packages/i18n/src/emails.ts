@@ -1,7 +1,7 @@
-import ar from "../locales/ar/emails.json";
-import en from "../locales/en/emails.json";
-import es from "../locales/es/emails.json";
-import ptBR from "../locales/pt-BR/emails.json";
+import ar from "../locales/ar/emails.json" with { type: "json" };
+import en from "../locales/en/emails.json" with { type: "json" };
+import es from "../locales/es/emails.json" with { type: "json" };
+import ptBR from "../locales/pt-BR/emails.json" with { type: "json" };
 import { instancesPerLanguage } from "./instances.ts";
 import type { MessageKey, MessageValues } from "./keys.ts";
 import type { Locale } from "./locales.ts";

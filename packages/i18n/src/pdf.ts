@@ -1,7 +1,7 @@
-import ar from "../locales/ar/pdf.json";
-import en from "../locales/en/pdf.json";
-import es from "../locales/es/pdf.json";
-import ptBR from "../locales/pt-BR/pdf.json";
+import ar from "../locales/ar/pdf.json" with { type: "json" };
+import en from "../locales/en/pdf.json" with { type: "json" };
+import es from "../locales/es/pdf.json" with { type: "json" };
+import ptBR from "../locales/pt-BR/pdf.json" with { type: "json" };
 import type { Locale } from "./locales.ts";
 
 /**
