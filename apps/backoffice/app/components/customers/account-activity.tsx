@@ -6,17 +6,10 @@ import { MoneyText } from "@settle/ui/money-text";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { Trans } from "react-i18next";
+import { auditActionWords } from "../../i18n/audit-words.ts";
 import { useTranslation } from "../../i18n/use-translation.ts";
 
 const mono = (key: string) => <span key={key} className="font-mono text-xs" />;
-
-/** An audited change in words: the area's own sentence, else the dispute labels, else its code. */
-function actionWords(t: TFunction, action: string): string {
-  const key = action.startsWith("dispute.")
-    ? `labels:disputeActions.${action}`
-    : `activity.actions.${action}`;
-  return t(key, { defaultValue: t("activity.otherAction", { action }) });
-}
 
 /** What happened on the account lately: items, applications and audited changes. */
 export function AccountActivityCard({
@@ -91,7 +84,7 @@ function ActivityItem({ entry, t }: { entry: ActivityEntry; t: TFunction }) {
       </>
     );
   } else {
-    title = actionWords(t, entry.action);
+    title = auditActionWords(t, entry.action);
     detail = by(entry.actorName);
   }
   return (
