@@ -10,6 +10,8 @@ export interface NavItem {
   icon?: IconName;
   /** Match the path exactly (for "/"). */
   end?: boolean;
+  /** A count beside the label (e.g. what waits for the reader), with its words for screen readers. */
+  badge?: { count: number; label: string };
 }
 
 export interface AppShellProps {
@@ -47,6 +49,12 @@ function NavList({ items, label }: { items: NavItem[]; label: string }) {
           >
             {item.icon ? <Icon name={item.icon} className="size-4.5" /> : null}
             {item.label}
+            {item.badge && item.badge.count > 0 ? (
+              <span className="ms-auto rounded-full bg-brand-600 px-2 py-0.5 text-xs font-semibold text-white tabular-nums">
+                <span aria-hidden="true">{item.badge.count}</span>
+                <span className="sr-only">{item.badge.label}</span>
+              </span>
+            ) : null}
           </NavLink>
         </li>
       ))}

@@ -25,6 +25,7 @@ const paths = {
   chart: "M3 3v18h18M8 17v-5m5 5V8m5 9v-8",
   sliders: "M4 6h9M17 6h3M4 12h3M11 12h9M4 18h11M19 18h1M15 4v4M9 10v4M17 16v4",
   x: "M18 6 6 18M6 6l12 12",
+  check: "M9 12.5 11.5 15 16 9.5M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18Z",
 } as const;
 
 export type IconName = keyof typeof paths;

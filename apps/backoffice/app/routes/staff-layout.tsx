@@ -1,3 +1,4 @@
+import { countApprovals } from "@settle/domain/approvals/count-approvals";
 import { AppShell, type NavItem } from "@settle/ui/app-shell";
 import { Badge } from "@settle/ui/badge";
 import { Button } from "@settle/ui/button";
@@ -21,16 +22,28 @@ export async function loader({ request }: Route.LoaderArgs) {
   return {
     user: { name: staff.user.name, email: staff.user.email, roles: staff.user.roles },
     devTools: !env.isProduction,
+    // What waits for this reader's approval (null: their roles approve nothing).
+    approvals: await countApprovals(staff.actor),
   };
 }
 
 export default function StaffLayout({ loaderData }: Route.ComponentProps) {
-  const { user, devTools } = loaderData;
+  const { user, devTools, approvals } = loaderData;
   const csrf = useCsrfToken();
   const { t } = useTranslation("common");
   const nav: NavItem[] = [
     { to: "/", label: t("nav.overview"), icon: "home", end: true },
     { to: "/customers", label: t("nav.customers"), icon: "building" },
+    ...(approvals === null
+      ? []
+      : [
+          {
+            to: "/approvals",
+            label: t("nav.approvals"),
+            icon: "check",
+            badge: { count: approvals, label: t("nav.approvalsWaiting", { count: approvals }) },
+          } satisfies NavItem,
+        ]),
     { to: "/card-payments", label: t("nav.cardPayments"), icon: "card" },
     { to: "/disputes", label: t("nav.disputes"), icon: "flag" },
     { to: "/reports/disputes", label: t("nav.disputeReport"), icon: "chart" },

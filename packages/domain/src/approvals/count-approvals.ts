@@ -5,12 +5,13 @@ import { REFUND_APPROVE_ROLES } from "../payments/refund-forms.ts";
 
 /**
  * How many approvals wait for the reader (the navigation's badge): refunds and dispute credits
- * they may approve and did not ask for themselves. Nothing is read for a role that approves none.
+ * they may approve and did not ask for themselves; null for a role that approves none (nothing is
+ * read, and the navigation leaves the queue out).
  */
-export async function countApprovals(actor: Actor): Promise<number> {
+export async function countApprovals(actor: Actor): Promise<number | null> {
   const refunds = hasStaffRole(actor, REFUND_APPROVE_ROLES);
   const disputes = hasStaffRole(actor, DISPUTE_MANAGER_ROLES);
-  if (actor.kind !== "staff" || (!refunds && !disputes)) return 0;
+  if (actor.kind !== "staff" || (!refunds && !disputes)) return null;
   const [row] = await getDb().$queryRaw<{ n: number }[]>`
     SELECT (CASE WHEN ${refunds} THEN (SELECT count(*) FROM refund
                   WHERE status = 'PENDING_APPROVAL' AND requested_by_id IS DISTINCT FROM ${actor.userId}::uuid) ELSE 0 END
