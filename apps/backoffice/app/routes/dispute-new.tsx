@@ -68,7 +68,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 /** Logs the dispute and opens it; a refusal names the open dispute already holding the invoice. */
 export async function action({ request }: Route.ActionArgs) {
   const staff = await requireStaff(request);
-  const tooLarge = refuseTooLarge(request, {});
+  const tooLarge = refuseTooLarge(request, {}, refusalWords);
   if (tooLarge) return tooLarge;
   const form = await request.formData();
   requireCsrf(request, form);

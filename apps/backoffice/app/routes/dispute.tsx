@@ -18,6 +18,7 @@ import { withdrawDispute } from "@settle/domain/disputes/withdraw-dispute";
 import { load } from "@settle/web/domain-errors.server";
 import { submitForm } from "@settle/web/forms.server";
 import { uploadedFiles } from "@settle/web/uploads.server";
+import type { TFunction } from "i18next";
 import { DisputeAssignment } from "../components/disputes/dispute-assignment.tsx";
 import { DisputeContact } from "../components/disputes/dispute-contact.tsx";
 import { DisputeDecision } from "../components/disputes/dispute-decision.tsx";
@@ -25,6 +26,7 @@ import { DisputeDocuments } from "../components/disputes/dispute-documents.tsx";
 import { DisputeHeader } from "../components/disputes/dispute-header.tsx";
 import { DisputeHistory } from "../components/disputes/dispute-history.tsx";
 import { DisputeInvoiceCard } from "../components/disputes/dispute-invoice-card.tsx";
+import { disputeIssueWords } from "../components/disputes/dispute-issue-words.ts";
 import { DisputeResolveForm } from "../components/disputes/dispute-resolve-form.tsx";
 import { DisputeThread } from "../components/disputes/dispute-thread.tsx";
 import { WhatIsDisputed } from "../components/disputes/dispute-what.tsx";
@@ -33,17 +35,16 @@ import type { IntentAnswer } from "../components/disputes/intent-form.ts";
 import { RouteError } from "../components/route-error.tsx";
 import { requireCsrf } from "../csrf.server.ts";
 import { refuseTooLarge, UPLOAD_LIMITS } from "../dispute-uploads.server.ts";
-import { refusalWords } from "../refusals.ts";
+import { serverT } from "../i18n/locale.server.ts";
+import { pageMeta } from "../i18n/meta.ts";
+import { refusalWordsIn } from "../i18n/refusal-words.ts";
 import { requireStaff } from "../session.server.ts";
 import type { Route } from "./+types/dispute";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [
-  {
-    title: loaderData
-      ? `${loaderData.dispute.label} · ${loaderData.dispute.customer.name} · Settle back office`
-      : "Dispute · Settle back office",
-  },
-];
+export const meta: Route.MetaFunction = ({ matches, loaderData }) =>
+  pageMeta(matches, (t) =>
+    loaderData ? `${loaderData.dispute.label} · ${loaderData.dispute.customer.name}` : t("dispute:title"),
+  );
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
@@ -69,7 +70,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 /** Each form of the page posts its intent; the domain checks roles, state and who may approve. */
 export async function action({ request, params }: Route.ActionArgs) {
   const staff = await requireStaff(request);
-  const tooLarge = refuseTooLarge(request, { intent: "attach" });
+  const t = await serverT(request, "dispute");
+  const tooLarge = refuseTooLarge(request, { intent: "attach" }, refusalWordsIn(t));
   if (tooLarge) return tooLarge;
   const form = await request.formData();
   requireCsrf(request, form);
@@ -78,58 +80,62 @@ export async function action({ request, params }: Route.ActionArgs) {
     DisputePageFormSchema,
     async (input) => ({
       intent: input.intent,
-      message: await run(params.disputeId, input, form, staff.actor),
+      message: await run(params.disputeId, input, form, staff.actor, t),
     }),
-    { words: refusalWords, done: (done) => done },
+    { words: refusalWordsIn(t), formatError: disputeIssueWords(t), done: (done) => done },
   );
 }
 
 /** Runs the form's use case; what it did, as the page says it. */
-async function run(disputeId: string, input: DisputePageForm, form: FormData, actor: StaffActor) {
+async function run(
+  disputeId: string,
+  input: DisputePageForm,
+  form: FormData,
+  actor: StaffActor,
+  t: TFunction,
+) {
   switch (input.intent) {
     case "reply":
     case "note": {
       const visibility = input.intent === "note" ? "INTERNAL" : "CUSTOMER";
       await addDisputeMessage({ disputeId, body: input.body, visibility }, actor);
-      return input.intent === "note" ? "Internal note added." : "Reply sent to the customer.";
+      return t(input.intent === "note" ? "done.note" : "done.reply");
     }
     case "attach": {
       const files = await uploadedFiles(form, "attachments");
       const added = await addDisputeAttachments({ disputeId, files, visibility: input.visibility }, actor);
-      return added.length === 1 ? `Added ${added[0]?.fileName}.` : `Added ${added.length} documents.`;
+      return added.length === 1
+        ? t("done.attachedFile", { fileName: added[0]?.fileName })
+        : t("done.attached", { count: added.length });
     }
     case "reassign": {
       const { ownerId = null, departmentId = null, note } = input;
       const result = await reassignDispute({ disputeId, ownerId, departmentId, note }, actor);
-      return result.changed ? "Reassigned." : "No change: it already has that owner and department.";
+      return t(result.changed ? "done.reassigned" : "done.unchanged");
     }
     case "review": {
       const result = await startDisputeReview({ disputeId }, actor);
-      return result.changed ? "Under review; the customer was told." : "Already under review.";
+      return t(result.changed ? "done.review" : "done.alreadyInReview");
     }
     case "resolve": {
       const { intent: _intent, ...decision } = input;
       const result = await resolveDispute({ disputeId, ...decision }, actor);
-      if (result.status === "PENDING_APPROVAL") {
-        return "Proposed. The credit is above the approval amount: an AR manager other than you approves it.";
-      }
-      if (result.creditMemo) {
-        return `Resolved. Credit memo ${result.creditMemo.number} issued and applied; the customer was told.`;
-      }
-      return "Resolved as invalid. The invoice is back in collection and the customer has the explanation.";
+      if (result.status === "PENDING_APPROVAL") return t("done.proposed");
+      if (result.creditMemo) return t("done.resolved", { number: result.creditMemo.number });
+      return t("done.resolvedInvalid");
     }
     case "approve": {
       const result = await approveDisputeResolution({ disputeId, note: input.note }, actor);
       return result.creditMemo
-        ? `Approved. Credit memo ${result.creditMemo.number} issued and applied.`
-        : "Approved.";
+        ? t("done.approved", { number: result.creditMemo.number })
+        : t("done.approvedNoCredit");
     }
     case "reject":
       await rejectDisputeResolution({ disputeId, note: input.note }, actor);
-      return "Sent back for review with your note.";
+      return t("done.rejected");
     case "withdraw":
       await withdrawDispute({ disputeId, note: input.note }, actor);
-      return "Withdrawn for the customer. The invoice is collected as usual.";
+      return t("done.withdrawn");
   }
 }
 

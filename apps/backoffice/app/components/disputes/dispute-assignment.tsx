@@ -7,9 +7,11 @@ import { CsrfInput } from "@settle/ui/csrf-input";
 import { DateText } from "@settle/ui/date-text";
 import { DescriptionList } from "@settle/ui/description-list";
 import { SelectField, TextareaField } from "@settle/ui/fields";
+import { Trans } from "react-i18next";
 import { Form, useNavigation } from "react-router";
-import { overdueText } from "../../dispute-labels.ts";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { useCsrfToken } from "../../use-csrf-token.ts";
+import { disputeIssueWords } from "./dispute-issue-words.ts";
 import { FormOutcome } from "./form-outcome.tsx";
 import { doneFor, type IntentAnswer, replyFor, useIntentForm } from "./intent-form.ts";
 
@@ -28,10 +30,11 @@ interface AssignmentProps {
 
 /** Owner, department and deadline; taking it up for review and reassigning it. */
 export function DisputeAssignment({ dispute: d, people, departments, answer }: AssignmentProps) {
+  const { t } = useTranslation("dispute");
   const busy = useNavigation().state === "submitting";
   const csrf = useCsrfToken();
   return (
-    <Card title="Owner and deadline">
+    <Card title={t("assignment.title")}>
       <div className="space-y-4">
         <FormOutcome
           done={doneFor(answer, "reassign", "review")}
@@ -40,13 +43,16 @@ export function DisputeAssignment({ dispute: d, people, departments, answer }: A
         <DescriptionList
           columns={1}
           items={[
-            { term: "Owner", details: d.owner?.name ?? <span className="text-ink-faint">Unassigned</span> },
             {
-              term: "Department",
-              details: d.department?.name ?? <span className="text-ink-faint">None</span>,
+              term: t("assignment.owner"),
+              details: d.owner?.name ?? <span className="text-ink-faint">{t("assignment.unassigned")}</span>,
             },
             {
-              term: "Deadline",
+              term: t("assignment.department"),
+              details: d.department?.name ?? <span className="text-ink-faint">{t("assignment.none")}</span>,
+            },
+            {
+              term: t("assignment.deadline"),
               details: (
                 <>
                   <DateText
@@ -54,12 +60,16 @@ export function DisputeAssignment({ dispute: d, people, departments, answer }: A
                     className={d.overdue ? "font-medium text-red-700" : undefined}
                   />
                   {d.overdue ? (
-                    <span className="block text-xs text-red-700">{overdueText(d.overdueBusinessDays)}</span>
+                    <span className="block text-xs text-red-700">
+                      {d.overdueBusinessDays > 0
+                        ? t("labels:overdueBy", { count: d.overdueBusinessDays })
+                        : t("labels:pastDeadline")}
+                    </span>
                   ) : null}
                   <span className="block text-xs text-ink-muted">
                     {d.rule
-                      ? `${d.rule.deadlineDays} business days by the matrix`
-                      : "No matrix rule matched: 10 business days"}
+                      ? t("assignment.byMatrix", { count: d.rule.deadlineDays })
+                      : t("assignment.noRule", { days: 10 })}
                   </span>
                 </>
               ),
@@ -67,7 +77,7 @@ export function DisputeAssignment({ dispute: d, people, departments, answer }: A
             ...(d.escalatedAt
               ? [
                   {
-                    term: "Escalated",
+                    term: t("assignment.escalated"),
                     details: <DateText value={d.escalatedAt} mode="datetime" className="text-red-700" />,
                   },
                 ]
@@ -79,7 +89,7 @@ export function DisputeAssignment({ dispute: d, people, departments, answer }: A
             <CsrfInput token={csrf} />
             <input type="hidden" name="intent" value="review" />
             <Button type="submit" variant="secondary" disabled={busy}>
-              Start review
+              {t("assignment.startReview")}
             </Button>
           </Form>
         ) : null}
@@ -92,6 +102,7 @@ export function DisputeAssignment({ dispute: d, people, departments, answer }: A
 }
 
 function ReassignForm({ dispute: d, people, departments, answer }: AssignmentProps) {
+  const { t } = useTranslation("dispute");
   const busy = useNavigation().state === "submitting";
   const csrf = useCsrfToken();
   const [form, fields] = useIntentForm(
@@ -102,37 +113,40 @@ function ReassignForm({ dispute: d, people, departments, answer }: AssignmentPro
       ownerId: d.owner?.id ?? "",
       departmentId: d.department?.id ?? "",
     },
+    disputeIssueWords(t),
   );
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3 border-t border-line pt-4">
       <CsrfInput token={csrf} />
       <input type="hidden" name="intent" value="reassign" />
-      <h3 className="text-sm font-semibold text-ink">Reassign</h3>
+      <h3 className="text-sm font-semibold text-ink">{t("assignment.reassign")}</h3>
       <FormOutcome errors={form.errors} id={form.errorId} />
       <SelectField
-        label="Owner"
+        label={t("assignment.owner")}
         field={fields.ownerId}
-        placeholder="Nobody (department only)"
+        placeholder={t("assignment.ownerPlaceholder")}
         options={people.map((p) => ({ value: p.id, label: p.name }))}
       />
       <SelectField
-        label="Department"
+        label={t("assignment.department")}
         field={fields.departmentId}
-        placeholder="None (owner only)"
+        placeholder={t("assignment.departmentPlaceholder")}
         options={departments.map((dep) => ({ value: dep.id, label: dep.name }))}
       />
       <TextareaField
         label={
-          <>
-            Note <span className="font-normal text-ink-muted">(internal, optional)</span>
-          </>
+          <Trans
+            t={t}
+            i18nKey="assignment.note"
+            components={[<span key="hint" className="font-normal text-ink-muted" />]}
+          />
         }
         field={fields.note}
         rows={2}
         maxLength={2000}
       />
       <Button type="submit" variant="secondary" disabled={busy}>
-        Reassign
+        {t("assignment.reassign")}
       </Button>
     </Form>
   );

@@ -6,7 +6,7 @@ import { MoneyText } from "@settle/ui/money-text";
 import type { TFunction } from "i18next";
 import { Trans } from "react-i18next";
 import { Link } from "react-router";
-import { DISPUTE_STATUS } from "../../dispute-labels.ts";
+import { DISPUTE_STATUS_TONE } from "../../dispute-labels.ts";
 
 export type DisputeRow = Awaited<ReturnType<typeof listDisputes>>["rows"][number];
 
@@ -66,7 +66,7 @@ export const disputeColumnsIn = (t: TFunction): Column<DisputeRow>[] => [
     id: "status",
     header: t("columns.status"),
     cell: (r: DisputeRow) => (
-      <Badge tone={DISPUTE_STATUS[r.status].tone}>{t(`labels:disputeStatus.${r.status}`)}</Badge>
+      <Badge tone={DISPUTE_STATUS_TONE[r.status]}>{t(`labels:disputeStatus.${r.status}`)}</Badge>
     ),
   },
   {

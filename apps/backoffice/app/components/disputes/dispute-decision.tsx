@@ -8,19 +8,15 @@ import { DateText } from "@settle/ui/date-text";
 import { DescriptionList } from "@settle/ui/description-list";
 import { TextareaField } from "@settle/ui/fields";
 import { MoneyText } from "@settle/ui/money-text";
+import { Trans } from "react-i18next";
 import { Form, useNavigation } from "react-router";
-import { DISPUTE_ROOT_CAUSE } from "../../dispute-labels.ts";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { useCsrfToken } from "../../use-csrf-token.ts";
+import { disputeIssueWords } from "./dispute-issue-words.ts";
 import { FormOutcome } from "./form-outcome.tsx";
 import { doneFor, type IntentAnswer, replyFor, useIntentForm } from "./intent-form.ts";
 
 type Decision = NonNullable<StaffDisputeView["decision"]>;
-
-const OUTCOME: Record<Decision["outcome"], string> = {
-  VALID: "Valid: credit the disputed amount",
-  PARTIAL: "Partly valid: credit an agreed amount",
-  INVALID: "Invalid: the invoice stands",
-};
 
 function Who({ name, at }: { name: string | undefined; at: Date | null }) {
   return (
@@ -51,34 +47,38 @@ export function DisputeDecision({
   me: string;
   answer?: IntentAnswer;
 }) {
+  const { t } = useTranslation("dispute");
   const pending = d.status === "PENDING_APPROVAL";
   const own = decision.decidedBy?.id === me;
   return (
-    <Card title={pending ? "Proposed resolution" : "Resolution"}>
+    <Card title={pending ? t("decision.proposed") : t("decision.title")}>
       <div className="space-y-4">
         <FormOutcome done={doneFor(answer, "resolve", "approve", "reject")} />
         <DescriptionList
           columns={2}
           items={[
-            { term: "Outcome", details: OUTCOME[decision.outcome] },
+            { term: t("decision.outcome"), details: t(`decision.outcomes.${decision.outcome}`) },
             {
-              term: "Credit",
+              term: t("decision.credit"),
               details:
                 decision.creditAmount !== null ? (
                   <MoneyText amount={decision.creditAmount} currency={d.currency} className="font-medium" />
                 ) : (
-                  "None"
+                  t("decision.none")
                 ),
             },
             {
-              term: "Root cause",
-              details: decision.rootCause ? DISPUTE_ROOT_CAUSE[decision.rootCause] : "—",
+              term: t("decision.rootCause"),
+              details: decision.rootCause ? t(`labels:disputeRootCause.${decision.rootCause}`) : "—",
             },
-            { term: "Decided by", details: <Who name={decision.decidedBy?.name} at={decision.decidedAt} /> },
+            {
+              term: t("decision.decidedBy"),
+              details: <Who name={decision.decidedBy?.name} at={decision.decidedAt} />,
+            },
             ...(decision.approvedBy
               ? [
                   {
-                    term: "Approved by",
+                    term: t("decision.approvedBy"),
                     details: <Who name={decision.approvedBy.name} at={decision.approvedAt} />,
                   },
                 ]
@@ -86,13 +86,18 @@ export function DisputeDecision({
             ...(d.creditMemo
               ? [
                   {
-                    term: "Credit memo",
+                    term: t("decision.creditMemo"),
                     details: (
                       <>
                         <span className="font-mono">{d.creditMemo.number}</span>
                         <span className="block text-xs text-ink-muted">
-                          <MoneyText amount={d.creditMemo.applied} currency={d.currency} /> applied to the
-                          invoice
+                          <Trans
+                            t={t}
+                            i18nKey="decision.applied"
+                            components={[
+                              <MoneyText key="applied" amount={d.creditMemo.applied} currency={d.currency} />,
+                            ]}
+                          />
                         </span>
                       </>
                     ),
@@ -103,19 +108,16 @@ export function DisputeDecision({
         />
         {decision.explanation ? (
           <div>
-            <h3 className="text-sm font-medium text-ink">Explanation to the customer</h3>
+            <h3 className="text-sm font-medium text-ink">{t("decision.explanation")}</h3>
             <p className="mt-1 text-sm whitespace-pre-wrap">{decision.explanation}</p>
           </div>
         ) : null}
         {!pending ? null : !d.can.approve ? (
           <p className="rounded-lg bg-slate-50 px-4 py-3 text-sm text-ink-muted">
-            Waiting for an AR manager other than {decision.decidedBy?.name ?? "the analyst"} to approve or
-            send it back.
+            {t("decision.waiting", { name: decision.decidedBy?.name ?? t("decision.theAnalyst") })}
           </p>
         ) : own ? (
-          <p className="rounded-lg bg-slate-50 px-4 py-3 text-sm text-ink-muted">
-            You proposed this resolution, so another AR manager approves or sends it back.
-          </p>
+          <p className="rounded-lg bg-slate-50 px-4 py-3 text-sm text-ink-muted">{t("decision.own")}</p>
         ) : (
           <ApprovalForm answer={answer} />
         )}
@@ -125,12 +127,15 @@ export function DisputeDecision({
 }
 
 function ApprovalForm({ answer }: { answer?: IntentAnswer }) {
+  const { t } = useTranslation("dispute");
   const busy = useNavigation().state === "submitting";
   const csrf = useCsrfToken();
   const [form, fields] = useIntentForm(
     DisputePageFormSchema,
     "dispute-approval",
     replyFor(answer, "approve", "reject"),
+    undefined,
+    disputeIssueWords(t),
   );
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-3 border-t border-line pt-4">
@@ -138,9 +143,11 @@ function ApprovalForm({ answer }: { answer?: IntentAnswer }) {
       <FormOutcome errors={form.errors} id={form.errorId} />
       <TextareaField
         label={
-          <>
-            Note <span className="font-normal text-ink-muted">(needed to send it back)</span>
-          </>
+          <Trans
+            t={t}
+            i18nKey="decision.note"
+            components={[<span key="hint" className="font-normal text-ink-muted" />]}
+          />
         }
         field={fields.note}
         rows={2}
@@ -148,10 +155,10 @@ function ApprovalForm({ answer }: { answer?: IntentAnswer }) {
       />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" name="intent" value="approve" variant="primary" disabled={busy}>
-          Approve and issue the credit
+          {t("decision.approve")}
         </Button>
         <Button type="submit" name="intent" value="reject" variant="secondary" disabled={busy}>
-          Send back for review
+          {t("decision.reject")}
         </Button>
       </div>
     </Form>

@@ -7,16 +7,21 @@ import { Card } from "@settle/ui/card";
 import { CsrfInput } from "@settle/ui/csrf-input";
 import { DateText } from "@settle/ui/date-text";
 import { FileField, SelectField } from "@settle/ui/fields";
+import { usePageLocale } from "@settle/ui/page-locale";
+import type { TFunction } from "i18next";
 import { Form, useNavigation } from "react-router";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { useCsrfToken } from "../../use-csrf-token.ts";
+import { disputeIssueWords } from "./dispute-issue-words.ts";
 import { FormOutcome } from "./form-outcome.tsx";
 import { doneFor, type IntentAnswer, replyFor, useIntentForm } from "./intent-form.ts";
 
-const sizeFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
-function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${sizeFormat.format(bytes / 1024)} KB`;
-  return `${sizeFormat.format(bytes / 1024 / 1024)} MB`;
+/** "1.5 MB" in the page's language. */
+function fileSize(bytes: number, locale: string, t: TFunction): string {
+  const size = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  if (bytes < 1024) return t("documents.bytes", { size: size.format(bytes) });
+  if (bytes < 1024 * 1024) return t("documents.kilobytes", { size: size.format(bytes / 1024) });
+  return t("documents.megabytes", { size: size.format(bytes / 1024 / 1024) });
 }
 
 /** The upload limits, for the hint (the domain enforces them). */
@@ -35,10 +40,12 @@ export function DisputeDocuments({
   limits: UploadLimits;
   answer?: IntentAnswer;
 }) {
+  const { t } = useTranslation("dispute");
+  const locale = usePageLocale();
   return (
-    <Card title={`Documents (${d.attachments.length})`}>
+    <Card title={t("documents.title", { number: d.attachments.length })}>
       {d.attachments.length === 0 ? (
-        <p className="text-sm text-ink-muted">No documents.</p>
+        <p className="text-sm text-ink-muted">{t("documents.empty")}</p>
       ) : (
         <ul className="divide-y divide-line text-sm">
           {d.attachments.map((a) => (
@@ -52,10 +59,11 @@ export function DisputeDocuments({
                   {a.fileName}
                 </a>
                 <span className="ms-2 text-xs text-ink-muted">
-                  {a.contentType} · {fileSize(a.size)} · <DateText value={a.createdAt} mode="datetime" />
+                  {a.contentType} · {fileSize(a.size, locale, t)} ·{" "}
+                  <DateText value={a.createdAt} mode="datetime" />
                 </span>
               </span>
-              {a.visibility === "INTERNAL" ? <Badge tone="warning">Internal</Badge> : null}
+              {a.visibility === "INTERNAL" ? <Badge tone="warning">{t("documents.internal")}</Badge> : null}
             </li>
           ))}
         </ul>
@@ -66,11 +74,16 @@ export function DisputeDocuments({
 }
 
 function AttachForm({ limits, answer }: { limits: UploadLimits; answer?: IntentAnswer }) {
+  const { t } = useTranslation("dispute");
   const busy = useNavigation().state === "submitting";
   const csrf = useCsrfToken();
-  const [form, fields] = useIntentForm(DisputePageFormSchema, "dispute-attach", replyFor(answer, "attach"), {
-    visibility: "CUSTOMER",
-  });
+  const [form, fields] = useIntentForm(
+    DisputePageFormSchema,
+    "dispute-attach",
+    replyFor(answer, "attach"),
+    { visibility: "CUSTOMER" },
+    disputeIssueWords(t),
+  );
   return (
     <Form
       method="post"
@@ -82,22 +95,22 @@ function AttachForm({ limits, answer }: { limits: UploadLimits; answer?: IntentA
       <input type="hidden" name="intent" value="attach" />
       <FormOutcome done={doneFor(answer, "attach")} errors={form.errors} id={form.errorId} />
       <FileField
-        label="Add documents"
+        label={t("documents.add")}
         field={fields.attachments}
         multiple
         required
-        description={`PDF, images, Office files, e-mails, CSV or text; up to ${limits.files} files of ${limits.megabytes} MB each.`}
+        description={t("documents.addHint", { ...limits })}
       />
       <SelectField
-        label="Who sees them"
+        label={t("documents.whoSees")}
         field={fields.visibility}
         options={[
-          { value: "CUSTOMER", label: "The customer and staff" },
-          { value: "INTERNAL", label: "Staff only" },
+          { value: "CUSTOMER", label: t("documents.customerAndStaff") },
+          { value: "INTERNAL", label: t("documents.staffOnly") },
         ]}
       />
       <Button type="submit" variant="secondary" disabled={busy}>
-        Upload
+        {t("documents.upload")}
       </Button>
     </Form>
   );

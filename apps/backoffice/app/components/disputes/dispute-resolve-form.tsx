@@ -2,18 +2,18 @@ import { getFormProps } from "@conform-to/react";
 import { DISPUTE_ROOT_CAUSES } from "@settle/domain/disputes/dispute-forms";
 import type { StaffDisputeView } from "@settle/domain/disputes/get-dispute";
 import { DisputePageFormSchema } from "@settle/domain/disputes/staff-dispute-forms";
-import { formatMoney } from "@settle/domain/money/money";
 import { Button } from "@settle/ui/button";
 import { Card } from "@settle/ui/card";
 import { CsrfInput } from "@settle/ui/csrf-input";
 import { MoneyField, RadioGroupField, SelectField, TextareaField } from "@settle/ui/fields";
+import { Trans } from "react-i18next";
 import { Form, useNavigation } from "react-router";
-import { DISPUTE_ROOT_CAUSE } from "../../dispute-labels.ts";
+import { useMoneyWords } from "../../i18n/list-words.ts";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { useCsrfToken } from "../../use-csrf-token.ts";
+import { disputeIssueWords } from "./dispute-issue-words.ts";
 import { FormOutcome } from "./form-outcome.tsx";
 import { type IntentAnswer, replyFor, useIntentForm } from "./intent-form.ts";
-
-const ROOT_CAUSE_OPTIONS = DISPUTE_ROOT_CAUSES.map((c) => ({ value: c, label: DISPUTE_ROOT_CAUSE[c] }));
 
 /**
  * The analyst's decision: valid (the whole amount credited), partly valid (an agreed credit) or
@@ -29,69 +29,69 @@ export function DisputeResolveForm({
   threshold: bigint | null;
   answer?: IntentAnswer;
 }) {
+  const { t } = useTranslation("dispute");
+  const money = useMoneyWords();
   const busy = useNavigation().state === "submitting";
   const csrf = useCsrfToken();
   const [form, fields] = useIntentForm(
     DisputePageFormSchema,
     "dispute-resolve",
     replyFor(answer, "resolve"),
-    {
-      outcome: "VALID",
-    },
+    { outcome: "VALID" },
+    disputeIssueWords(t),
   );
   return (
-    <Card title="Resolve">
+    <Card title={t("resolve.title")}>
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         <CsrfInput token={csrf} />
         <input type="hidden" name="intent" value="resolve" />
         <FormOutcome errors={form.errors} id={form.errorId} />
         <RadioGroupField
-          label="Outcome"
+          label={t("resolve.outcome")}
           field={fields.outcome}
           options={[
-            {
-              value: "VALID",
-              label: `Valid: credit the whole ${formatMoney(d.amount, d.currency, "en-US")}`,
-            },
-            { value: "PARTIAL", label: "Partly valid: credit an agreed amount" },
-            { value: "INVALID", label: "Invalid: the invoice stands and returns to collection" },
+            { value: "VALID", label: t("resolve.valid", { amount: money(d.amount, d.currency) }) },
+            { value: "PARTIAL", label: t("resolve.partial") },
+            { value: "INVALID", label: t("resolve.invalid") },
           ]}
         />
         <div className="grid gap-4 sm:grid-cols-2">
           <MoneyField
             label={
-              <>
-                Agreed credit <span className="font-normal text-ink-muted">(partly valid only)</span>
-              </>
+              <Trans
+                t={t}
+                i18nKey="resolve.credit"
+                components={[<span key="hint" className="font-normal text-ink-muted" />]}
+              />
             }
             field={fields.creditAmount}
             currency={d.currency}
             maxLength={30}
-            placeholder="e.g. 125.50"
+            placeholder={t("resolve.creditPlaceholder")}
           />
           <SelectField
-            label="Root cause"
+            label={t("resolve.rootCause")}
             field={fields.rootCause}
             required
-            placeholder="Choose…"
-            options={ROOT_CAUSE_OPTIONS}
+            placeholder={t("resolve.choose")}
+            options={DISPUTE_ROOT_CAUSES.map((c) => ({ value: c, label: t(`labels:disputeRootCause.${c}`) }))}
           />
         </div>
         <TextareaField
-          label="Explanation to the customer"
+          label={t("resolve.explanation")}
           field={fields.explanation}
           rows={4}
           required
           maxLength={5000}
-          description={`E-mailed to ${d.notify.email ?? "the customer"} and shown on the portal. Plain text.`}
+          description={t("resolve.explanationHint", { email: d.notify.email ?? t("resolve.theCustomer") })}
         />
         <p className="text-xs text-ink-muted">
           {threshold === null
-            ? `Every ${d.currency} credit waits for an AR manager's approval.`
-            : `A credit above ${formatMoney(threshold, d.currency, "en-US")} waits for an AR manager's approval.`}
+            ? t("resolve.everyCredit", { currency: d.currency })
+            : t("resolve.creditAbove", { amount: money(threshold, d.currency) })}
         </p>
         <Button type="submit" variant="primary" disabled={busy}>
-          Resolve
+          {t("resolve.submit")}
         </Button>
       </Form>
     </Card>

@@ -8,18 +8,21 @@ import { CsrfInput } from "@settle/ui/csrf-input";
 import { DateText } from "@settle/ui/date-text";
 import { TextareaField } from "@settle/ui/fields";
 import { Form, useNavigation } from "react-router";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { useCsrfToken } from "../../use-csrf-token.ts";
+import { disputeIssueWords } from "./dispute-issue-words.ts";
 import { FormOutcome } from "./form-outcome.tsx";
 import { doneFor, type IntentAnswer, replyFor, useIntentForm } from "./intent-form.ts";
 
 /** The conversation with the customer and the internal notes, and the form to add to them. */
 export function DisputeThread({ dispute: d, answer }: { dispute: StaffDisputeView; answer?: IntentAnswer }) {
+  const { t } = useTranslation("dispute");
   return (
-    <Card title="Conversation and notes">
+    <Card title={t("thread.title")}>
       {d.messages.length === 0 ? (
-        <p className="text-sm text-ink-muted">No messages yet.</p>
+        <p className="text-sm text-ink-muted">{t("thread.empty")}</p>
       ) : (
-        <ol className="space-y-3" aria-label="Messages and internal notes, oldest first">
+        <ol className="space-y-3" aria-label={t("thread.list")}>
           {d.messages.map((m) => {
             const internal = m.visibility === "INTERNAL";
             return (
@@ -35,10 +38,10 @@ export function DisputeThread({ dispute: d, answer }: { dispute: StaffDisputeVie
               >
                 <p className="flex flex-wrap items-center gap-2 text-xs text-ink-muted">
                   {internal ? (
-                    <Badge tone="warning">Internal note</Badge>
+                    <Badge tone="warning">{t("thread.internalNote")}</Badge>
                   ) : (
                     <Badge tone={m.authorKind === "portal" ? "neutral" : "info"}>
-                      {m.authorKind === "portal" ? "From the customer" : "To the customer"}
+                      {m.authorKind === "portal" ? t("thread.fromCustomer") : t("thread.toCustomer")}
                     </Badge>
                   )}
                   <span className="font-medium text-ink">{m.authorName}</span>
@@ -57,31 +60,34 @@ export function DisputeThread({ dispute: d, answer }: { dispute: StaffDisputeVie
 }
 
 function MessageForm({ answer }: { answer?: IntentAnswer }) {
+  const { t } = useTranslation("dispute");
   const busy = useNavigation().state === "submitting";
   const csrf = useCsrfToken();
   const [form, fields] = useIntentForm(
     DisputePageFormSchema,
     "dispute-message",
     replyFor(answer, "reply", "note"),
+    undefined,
+    disputeIssueWords(t),
   );
   return (
     <Form method="post" {...getFormProps(form)} className="mt-5 space-y-2 border-t border-line pt-4">
       <CsrfInput token={csrf} />
       <FormOutcome done={doneFor(answer, "reply", "note")} errors={form.errors} id={form.errorId} />
       <TextareaField
-        label="Message"
+        label={t("thread.message")}
         field={fields.body}
         rows={4}
         required
         maxLength={5000}
-        description="A reply is e-mailed to the customer and shown on the portal; an internal note is seen by staff only."
+        description={t("thread.messageHint")}
       />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" name="intent" value="reply" variant="primary" disabled={busy}>
-          Reply to the customer
+          {t("thread.reply")}
         </Button>
         <Button type="submit" name="intent" value="note" variant="secondary" disabled={busy}>
-          Add internal note
+          {t("thread.addNote")}
         </Button>
       </div>
     </Form>

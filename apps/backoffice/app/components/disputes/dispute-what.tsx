@@ -2,25 +2,26 @@ import type { StaffDisputeView } from "@settle/domain/disputes/get-dispute";
 import { Card } from "@settle/ui/card";
 import { DescriptionList } from "@settle/ui/description-list";
 import { MoneyText } from "@settle/ui/money-text";
-import { DISPUTE_CHANNEL, DISPUTE_REASON, DISPUTE_SCOPE } from "../../dispute-labels.ts";
+import { useTranslation } from "../../i18n/use-translation.ts";
 
 /** Scope, amount, reason and channel, the customer's words and the lines the dispute holds. */
 export function WhatIsDisputed({ dispute: d }: { dispute: StaffDisputeView }) {
+  const { t } = useTranslation("dispute");
   return (
-    <Card title="What is disputed">
+    <Card title={t("what.title")}>
       <DescriptionList
         columns={2}
         items={[
-          { term: "Scope", details: DISPUTE_SCOPE[d.scope] },
+          { term: t("what.scope"), details: t(`labels:disputeScope.${d.scope}`) },
           {
-            term: "Disputed amount",
+            term: t("what.amount"),
             details: <MoneyText amount={d.amount} currency={d.currency} className="font-medium" />,
           },
-          { term: "Reason", details: DISPUTE_REASON[d.reason] },
-          { term: "Channel", details: DISPUTE_CHANNEL[d.channel] },
+          { term: t("what.reason"), details: t(`labels:disputeReason.${d.reason}`) },
+          { term: t("what.channel"), details: t(`labels:disputeChannel.${d.channel}`) },
         ]}
       />
-      <h3 className="mt-5 text-sm font-medium text-ink">The customer's description</h3>
+      <h3 className="mt-5 text-sm font-medium text-ink">{t("what.description")}</h3>
       {/* Plain text as typed: React escapes it; line breaks are kept by CSS, never as HTML. */}
       <p className="mt-1 text-sm whitespace-pre-wrap text-ink">{d.description}</p>
       {d.lines.length > 0 ? <HeldLines dispute={d} /> : null}
@@ -29,25 +30,26 @@ export function WhatIsDisputed({ dispute: d }: { dispute: StaffDisputeView }) {
 }
 
 function HeldLines({ dispute: d }: { dispute: StaffDisputeView }) {
+  const { t } = useTranslation("dispute");
   return (
     <div className="mt-5 overflow-x-auto">
       <table className="min-w-full text-sm">
         <caption className="mb-2 text-start text-sm font-medium text-ink">
-          {d.scope === "WHOLE" ? "Lines held by the dispute" : "Disputed lines"}
+          {d.scope === "WHOLE" ? t("what.linesHeld") : t("what.linesDisputed")}
         </caption>
         <thead>
           <tr className="text-xs text-ink-muted uppercase">
             <th scope="col" className="py-1.5 pe-3 text-start font-semibold">
-              Line
+              {t("what.line")}
             </th>
             <th scope="col" className="py-1.5 pe-3 text-start font-semibold">
-              Description
+              {t("what.lineDescription")}
             </th>
             <th scope="col" className="py-1.5 pe-3 text-end font-semibold">
-              Line total
+              {t("what.lineTotal")}
             </th>
             <th scope="col" className="py-1.5 text-end font-semibold">
-              Disputed
+              {t("what.disputed")}
             </th>
           </tr>
         </thead>
