@@ -3,6 +3,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { createStripeConnection } from "../../packages/domain/src/payments/stripe-client.ts";
 import { createStaffUser } from "../../packages/domain/src/seed/factories.ts";
 import { E2E } from "../env.ts";
+import { expectAccessible } from "../support/accessibility.ts";
 import {
   createCustomerWithInvoices,
   createPortalUserFor,
@@ -83,11 +84,13 @@ async function cardPayment() {
       completedAt: new Date(),
     },
   });
-  return attempt.id;
+  return { attemptId: attempt.id, receipt: item.number };
 }
 
-test("a large refund waits for a second staff member, then Stripe refunds it", async ({ browser }) => {
-  const attemptId = await cardPayment();
+test("a large refund waits for a second staff member, who approves it from the Approvals page; then Stripe refunds it", async ({
+  browser,
+}) => {
+  const { attemptId, receipt } = await cardPayment();
   const cash = await staff(["CASH_APPLIER"]);
   const manager = await staff(["AR_MANAGER"]);
   const path = `/card-payments/${attemptId}`;
@@ -103,10 +106,19 @@ test("a large refund waits for a second staff member, then Stripe refunds it", a
   // The requester cannot approve.
   await expect(asker.getByRole("button", { name: "Approve" })).toHaveCount(0);
 
+  // The manager finds it in the Approvals queue (linked from the navigation, with a count).
   const approver = await (await browser.newContext()).newPage();
-  await signIn(approver, manager, path);
-  await approver.getByRole("button", { name: "Approve" }).click();
-  await expect(approver.getByText(/Approved\. The refund (was sent to Stripe|is refunded)/)).toBeVisible();
+  await signIn(approver, manager, "/");
+  await approver.getByRole("link", { name: /^Approvals/ }).click();
+  await expect(approver).toHaveURL(/\/approvals$/);
+  const row = approver.getByRole("row").filter({ hasText: receipt });
+  await expect(row).toContainText("Cal Cash");
+  await expect(row).toContainText("$1,500.00");
+  await expectAccessible(approver, "approvals");
+  await row.getByRole("button", { name: `Approve ${receipt}` }).click();
+  await expect(approver.getByText("Refund approved and sent to Stripe.")).toBeVisible();
+  await expect(approver.getByRole("row").filter({ hasText: receipt })).toHaveCount(0);
+  await approver.goto(`${E2E.backofficeUrl}${path}`);
   // The sandbox settles the refund a moment later and tells Settle by webhook.
   await expect(async () => {
     await approver.reload();
