@@ -17,21 +17,23 @@ import {
 import {
   ChargebacksPanel,
   RefundsPanel,
+  refundIssueWords,
   refundOutcome,
 } from "../components/card-payments/card-payment-refunds.tsx";
 import { RouteError } from "../components/route-error.tsx";
 import { requireCsrf } from "../csrf.server.ts";
-import { refusalWords } from "../refusals.ts";
+import { serverT } from "../i18n/locale.server.ts";
+import { pageMeta } from "../i18n/meta.ts";
+import { refusalWordsIn } from "../i18n/refusal-words.ts";
 import { requireStaff } from "../session.server.ts";
 import type { Route } from "./+types/card-payment";
 
-export const meta: Route.MetaFunction = ({ loaderData }) => [
-  {
-    title: loaderData
-      ? `Card payment · ${loaderData.customer.name} · Settle back office`
-      : "Card payment · Settle back office",
-  },
-];
+export const meta: Route.MetaFunction = ({ loaderData, matches }) =>
+  pageMeta(matches, (t) =>
+    loaderData
+      ? t("card-payment:title", { customer: loaderData.customer.name })
+      : t("card-payment:fallbackTitle"),
+  );
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
@@ -46,25 +48,24 @@ export async function action({ request, params }: Route.ActionArgs) {
   requireCsrf(request, form);
   // The domain checks that a refund decided here belongs to this page's payment.
   const { attemptId } = params;
+  const t = await serverT(request, "card-payment");
   return submitForm(
     form,
     CardPaymentRefundFormSchema,
     async (input) => {
+      const outcome = (refund: { status: string }) => refundOutcome(t, input.intent, refund);
       switch (input.intent) {
         case "refund-request":
-          return refundOutcome(
-            "Refund requested.",
-            await requestRefund({ ...input, attemptId }, staff.actor),
-          );
+          return outcome(await requestRefund({ ...input, attemptId }, staff.actor));
         case "refund-approve":
-          return refundOutcome("Approved.", await approveRefund({ ...input, attemptId }, staff.actor));
+          return outcome(await approveRefund({ ...input, attemptId }, staff.actor));
         case "refund-reject":
-          return refundOutcome("Rejected.", await rejectRefund({ ...input, attemptId }, staff.actor));
+          return outcome(await rejectRefund({ ...input, attemptId }, staff.actor));
         case "refund-send":
-          return refundOutcome("Sent again.", await retryRefund({ ...input, attemptId }, staff.actor));
+          return outcome(await retryRefund({ ...input, attemptId }, staff.actor));
       }
     },
-    { words: refusalWords, done: (message) => ({ message }) },
+    { words: refusalWordsIn(t), formatError: refundIssueWords(t), done: (message) => ({ message }) },
   );
 }
 

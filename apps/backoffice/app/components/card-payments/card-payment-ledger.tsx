@@ -8,8 +8,11 @@ import { DescriptionList } from "@settle/ui/description-list";
 import { EmptyState } from "@settle/ui/empty-state";
 import { MoneyText } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
+import { Trans } from "react-i18next";
 import { Link } from "react-router";
-import { CARD_PAYMENT_STATUS, humanizeAction } from "../../labels.ts";
+import { auditActionWords } from "../../i18n/audit-words.ts";
+import { useTranslation } from "../../i18n/use-translation.ts";
+import { CARD_PAYMENT_STATUS } from "../../labels.ts";
 
 type Payment = CardPaymentDetails;
 
@@ -17,24 +20,34 @@ const mono = (text: string) => <span className="font-mono text-xs break-all sele
 
 /** Amount, status, customer and who started it. */
 export function CardPaymentHeader({ payment: p }: { payment: Payment }) {
-  const status = CARD_PAYMENT_STATUS[p.status];
+  const { t } = useTranslation("card-payment");
   return (
     <PageHeader
-      back={{ to: "/card-payments", label: "Card payments" }}
+      back={{ to: "/card-payments", label: t("back") }}
       title={
-        <>
-          <MoneyText amount={p.amount} currency={p.currency} /> by card
-        </>
+        <Trans
+          t={t}
+          i18nKey="heading"
+          components={[<MoneyText key="amount" amount={p.amount} currency={p.currency} />]}
+        />
       }
-      meta={<Badge tone={status?.tone}>{status?.label ?? p.status}</Badge>}
+      meta={
+        <Badge tone={CARD_PAYMENT_STATUS[p.status]?.tone}>{t(`labels:cardPaymentStatus.${p.status}`)}</Badge>
+      }
       description={
-        <>
-          <Link to={`/customers/${p.customer.id}`} className="font-medium text-brand-700 hover:underline">
-            {p.customer.name}
-          </Link>{" "}
-          ({p.customer.accountNumber}) · started <DateText value={p.createdAt} mode="datetime" /> by{" "}
-          {p.payer.name}
-        </>
+        <Trans
+          t={t}
+          i18nKey="started"
+          values={{ customer: p.customer.name, accountNumber: p.customer.accountNumber, payer: p.payer.name }}
+          components={[
+            <Link
+              key="customer"
+              to={`/customers/${p.customer.id}`}
+              className="font-medium text-brand-700 hover:underline"
+            />,
+            <DateText key="at" value={p.createdAt} mode="datetime" />,
+          ]}
+        />
       }
     />
   );
@@ -42,11 +55,12 @@ export function CardPaymentHeader({ payment: p }: { payment: Payment }) {
 
 /** Why the payment failed, and the account's open flags, above everything else. */
 export function CardPaymentWarnings({ payment: p }: { payment: Payment }) {
+  const { t } = useTranslation("card-payment");
   return (
     <>
       {p.failureMessage ? (
         <p role="status" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800">
-          <span className="font-medium">Why it failed:</span> {p.failureMessage}
+          <span className="font-medium">{t("whyFailed")}</span> {p.failureMessage}
           {p.failureCode ? <span className="ms-1 font-mono text-xs">({p.failureCode})</span> : null}
         </p>
       ) : null}
@@ -54,9 +68,9 @@ export function CardPaymentWarnings({ payment: p }: { payment: Payment }) {
         <Alert
           key={f.id}
           tone="warning"
-          title={f.kind === "CHARGEBACK" ? "Chargeback on this account" : "Account flag"}
+          title={t(f.kind === "CHARGEBACK" ? "chargebackFlag" : "accountFlag")}
         >
-          {f.note ?? "The collector should look at this account."}
+          {f.note ?? t("lookAtIt")}
         </Alert>
       ))}
     </>
@@ -65,33 +79,39 @@ export function CardPaymentWarnings({ payment: p }: { payment: Payment }) {
 
 /** The payer, completion and receipt; Stripe's ids. */
 export function CardPaymentFacts({ payment: p }: { payment: Payment }) {
+  const { t } = useTranslation("card-payment");
   return (
     <div className="space-y-6">
-      <Card title="Payment">
+      <Card title={t("facts.title")}>
         <DescriptionList
           columns={1}
           items={[
-            { term: "Paid by", details: `${p.payer.name} <${p.payer.email}>` },
+            { term: t("facts.paidBy"), details: `${p.payer.name} <${p.payer.email}>` },
             {
-              term: "Completed",
-              details: p.completedAt ? <DateText value={p.completedAt} mode="datetime" /> : "Not yet",
+              term: t("facts.completed"),
+              details: p.completedAt ? <DateText value={p.completedAt} mode="datetime" /> : t("facts.notYet"),
             },
             {
-              term: "Receipt",
+              term: t("facts.receipt"),
               details: p.receipt ? (
                 <>
                   {mono(p.receipt.number)}
                   {p.receipt.openAmount > 0n ? (
                     <span className="mt-1 block text-amber-800">
-                      <MoneyText amount={p.receipt.openAmount} currency={p.currency} /> unapplied: flagged for
-                      cash application
+                      <Trans
+                        t={t}
+                        i18nKey="facts.unapplied"
+                        components={[
+                          <MoneyText key="open" amount={p.receipt.openAmount} currency={p.currency} />,
+                        ]}
+                      />
                     </span>
                   ) : (
-                    <span className="mt-1 block text-ink-muted">Fully applied</span>
+                    <span className="mt-1 block text-ink-muted">{t("facts.fullyApplied")}</span>
                   )}
                 </>
               ) : (
-                "Not recorded"
+                t("facts.notRecorded")
               ),
             },
           ]}
@@ -103,11 +123,11 @@ export function CardPaymentFacts({ payment: p }: { payment: Payment }) {
           items={[
             {
               term: "PaymentIntent",
-              details: p.stripe.paymentIntentId ? mono(p.stripe.paymentIntentId) : "None yet",
+              details: p.stripe.paymentIntentId ? mono(p.stripe.paymentIntentId) : t("facts.noneYet"),
             },
             {
               term: "Checkout Session",
-              details: p.stripe.checkoutSessionId ? mono(p.stripe.checkoutSessionId) : "None",
+              details: p.stripe.checkoutSessionId ? mono(p.stripe.checkoutSessionId) : t("facts.none"),
             },
           ]}
         />
@@ -118,38 +138,39 @@ export function CardPaymentFacts({ payment: p }: { payment: Payment }) {
 
 /** The invoices the payer chose to pay, with the amounts chosen and what is open now. */
 export function Allocations({ payment: p }: { payment: Payment }) {
+  const { t } = useTranslation("card-payment");
   type Row = Payment["allocations"][number];
   const columns: Column<Row>[] = [
     {
       id: "number",
-      header: "Invoice",
+      header: t("allocations.invoice"),
       rowHeader: true,
       cell: (a) => <span className="font-medium">{a.number}</span>,
     },
     {
       id: "amount",
-      header: "Invoice amount",
+      header: t("allocations.invoiceAmount"),
       align: "right",
       className: "max-sm:hidden",
       cell: (a) => <MoneyText amount={a.invoiceAmount} currency={p.currency} className="text-ink-muted" />,
     },
     {
       id: "chosen",
-      header: "Chosen to pay",
+      header: t("allocations.chosen"),
       align: "right",
       cell: (a) => <MoneyText amount={a.chosen} currency={p.currency} className="font-medium" />,
     },
     {
       id: "open",
-      header: "Open now",
+      header: t("allocations.openNow"),
       align: "right",
       cell: (a) => <MoneyText amount={a.openNow} currency={p.currency} tone="danger" />,
     },
   ];
   return (
-    <Card title="What the payer chose" flush>
+    <Card title={t("allocations.title")} flush>
       <DataTable
-        caption="Invoices the payer chose, with amounts"
+        caption={t("allocations.caption")}
         columns={columns}
         rows={p.allocations}
         rowKey={(a) => a.itemId}
@@ -160,65 +181,70 @@ export function Allocations({ payment: p }: { payment: Payment }) {
 
 /** The receipt's applications to invoices in the ledger (reversals included). */
 export function Applications({ payment: p, applied }: { payment: Payment; applied: bigint }) {
+  const { t } = useTranslation("card-payment");
   type Row = Payment["applications"][number];
   const columns: Column<Row>[] = [
     {
       id: "at",
-      header: "Applied",
+      header: t("ledger.at"),
       className: "whitespace-nowrap",
       cell: (a) => <DateText value={a.createdAt} mode="datetime" />,
     },
     {
       id: "invoice",
-      header: "To",
+      header: t("ledger.to"),
       rowHeader: true,
       cell: (a) => <span className="font-medium">{a.debitItem.number}</span>,
     },
     {
       id: "kind",
-      header: "Entry",
+      header: t("ledger.entry"),
       cell: (a) =>
         a.kind === "REVERSAL" ? (
-          <Badge tone="warning">Reversal{a.reason ? `: ${a.reason}` : ""}</Badge>
+          <Badge tone="warning">
+            {a.reason ? t("ledger.reversalWhy", { reason: a.reason }) : t("ledger.reversal")}
+          </Badge>
         ) : a.reversed ? (
-          <Badge tone="neutral">Reversed</Badge>
+          <Badge tone="neutral">{t("ledger.reversed")}</Badge>
         ) : (
-          <Badge tone="success">Applied</Badge>
+          <Badge tone="success">{t("ledger.apply")}</Badge>
         ),
     },
     {
       id: "amount",
-      header: "Amount",
+      header: t("ledger.amount"),
       align: "right",
       cell: (a) => <MoneyText amount={a.kind === "REVERSAL" ? -a.amount : a.amount} currency={p.currency} />,
     },
   ];
   return (
     <Card
-      title="In the ledger"
+      title={t("ledger.title")}
       flush
       actions={
         p.receipt ? (
           <span className="text-xs text-ink-muted">
-            <MoneyText amount={applied} currency={p.currency} /> of{" "}
-            <MoneyText amount={p.receipt.amount} currency={p.currency} /> applied
+            <Trans
+              t={t}
+              i18nKey="ledger.applied"
+              components={[
+                <MoneyText key="applied" amount={applied} currency={p.currency} />,
+                <MoneyText key="receipt" amount={p.receipt.amount} currency={p.currency} />,
+              ]}
+            />
           </span>
         ) : null
       }
     >
       <DataTable
-        caption="Applications of the payment's receipt"
+        caption={t("ledger.caption")}
         columns={columns}
         rows={p.applications}
         rowKey={(a) => a.id}
         empty={
           <EmptyState
-            title="Nothing in the ledger yet"
-            description={
-              p.status === "SUCCEEDED"
-                ? "The receipt has no applications: its whole amount waits for cash application."
-                : "A payment reaches the ledger once Stripe confirms it."
-            }
+            title={t("ledger.emptyTitle")}
+            description={t(p.status === "SUCCEEDED" ? "ledger.emptyWaiting" : "ledger.emptyNotYet")}
           />
         }
       />
@@ -228,28 +254,31 @@ export function Applications({ payment: p, applied }: { payment: Payment; applie
 
 /** What happened to the payment: audited changes and Stripe's events, oldest first. */
 export function History({ payment: p }: { payment: Payment }) {
+  const { t } = useTranslation("card-payment");
   const entries = [
     ...p.history.map((h) => ({
       at: h.at,
-      what: humanizeAction(h.action),
-      who: h.actorType,
+      what: auditActionWords(t, h.action),
+      who: t(`history.actors.${h.actorType}`, {
+        defaultValue: t("history.actors.other", { actor: h.actorType }),
+      }),
       key: `a-${h.at.toISOString()}-${h.action}`,
     })),
     ...p.events.map((e) => ({
       at: e.receivedAt,
-      what: `Stripe: ${e.type}`,
+      what: t("history.stripeEvent", { type: e.type }),
       who: e.processedAt
-        ? "processed"
+        ? t("history.processed")
         : e.lastError
-          ? `not processed (${e.attempts} tries): ${e.lastError}`
-          : "waiting",
+          ? t("history.failing", { count: e.attempts, error: e.lastError })
+          : t("history.waiting"),
       key: `e-${e.id}`,
     })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime());
   return (
-    <Card title="History">
+    <Card title={t("history.title")}>
       {entries.length === 0 ? (
-        <p className="text-sm text-ink-muted">Nothing recorded yet.</p>
+        <p className="text-sm text-ink-muted">{t("history.empty")}</p>
       ) : (
         <ol className="space-y-3">
           {entries.map((e) => (

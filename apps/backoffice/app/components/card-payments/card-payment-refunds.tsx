@@ -1,11 +1,7 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { CardPaymentDetails } from "@settle/domain/payments/card-payment-details";
-import {
-  CardPaymentRefundFormSchema,
-  REFUND_REASON_LABELS,
-  REFUND_REASONS,
-} from "@settle/domain/payments/refund-forms";
+import { CardPaymentRefundFormSchema, REFUND_REASONS } from "@settle/domain/payments/refund-forms";
 import { Alert } from "@settle/ui/alert";
 import { Badge } from "@settle/ui/badge";
 import { Button } from "@settle/ui/button";
@@ -16,7 +12,12 @@ import { DateText } from "@settle/ui/date-text";
 import { EmptyState } from "@settle/ui/empty-state";
 import { SelectField, TextField } from "@settle/ui/fields";
 import { MoneyText } from "@settle/ui/money-text";
+import type { TFunction } from "i18next";
+import { useMemo } from "react";
+import { Trans } from "react-i18next";
 import { Form, useNavigation } from "react-router";
+import type { $ZodIssue } from "zod/v4/core";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { CHARGEBACK_STATUS, REFUND_STATUS } from "../../labels.ts";
 import { useCsrfToken } from "../../use-csrf-token.ts";
 
@@ -24,21 +25,29 @@ type Refund = CardPaymentDetails["refunds"][number];
 type Chargeback = CardPaymentDetails["chargebacks"][number];
 type Reply = SubmissionResult<string[]>;
 
-const STATUS_MESSAGES: Record<string, string> = {
-  PENDING_APPROVAL: "waits for a second staff member's approval",
-  APPROVED: "is approved; Stripe has not confirmed it yet",
-  PENDING: "was sent to Stripe",
-  SUCCEEDED: "is refunded",
-  FAILED: "failed at Stripe",
-  REJECTED: "was rejected",
-};
-
 /** What the page says after a refund form did its work: what was done, and where the refund stands. */
-export function refundOutcome(done: string, refund: { status: string }): string {
-  return `${done} The refund ${STATUS_MESSAGES[refund.status] ?? refund.status.toLowerCase()}.`;
+export function refundOutcome(t: TFunction, intent: string, refund: { status: string }): string {
+  return `${t(`card-payment:refunds.done.${intent}`)} ${t(`card-payment:refunds.stands.${refund.status}`)}`;
 }
 
-const REASON_OPTIONS = REFUND_REASONS.map((r) => ({ value: r, label: REFUND_REASON_LABELS[r] }));
+function issueKey(issues: readonly $ZodIssue[]): string {
+  const field = issues[0]?.path[0];
+  if (field === "amount") return "refunds.form.amountMissing";
+  if (field === "reason") return "refunds.form.reasonMissing";
+  if (field === "note")
+    return issues.some((i) => i.code === "too_big")
+      ? "refunds.form.noteTooLong"
+      : issues.some((i) => i.code === "custom")
+        ? "refunds.form.noteForOther"
+        : "refunds.form.noteToReject";
+  // The hidden fields (ids, intent, the form's key) are never typed.
+  return "refusals:codes.VALIDATION";
+}
+
+/** The refund forms' field errors in the page's language, the same in the browser and from the server. */
+export const refundIssueWords = (t: TFunction) => (issues: readonly $ZodIssue[]) => [
+  t(issueKey(issues), { ns: "card-payment" }),
+];
 
 /** The intent a reply answers (every refund form sends it as a field). */
 const intentOf = (reply: Reply | undefined) =>
@@ -58,6 +67,7 @@ export function RefundsPanel({
   /** A fresh idempotency key per rendering of the form: the same submission twice is one request. */
   formKey: string;
 }) {
+  const { t } = useTranslation("card-payment");
   const csrf = useCsrfToken();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
@@ -73,49 +83,47 @@ export function RefundsPanel({
   const columns: Column<Refund>[] = [
     {
       id: "requested",
-      header: "Requested",
+      header: t("refunds.requested"),
       rowHeader: true,
       cell: (r) => (
         <span className="block">
           <DateText value={r.requestedAt} mode="datetime" className="block text-xs whitespace-nowrap" />
           <span className="text-xs text-ink-muted">
-            {r.source === "STRIPE" ? "in Stripe's dashboard, not through Settle" : `by ${r.requestedBy}`}
+            {r.source === "STRIPE" ? t("refunds.inStripe") : t("refunds.by", { name: r.requestedBy })}
           </span>
         </span>
       ),
     },
     {
       id: "reason",
-      header: "Reason",
+      header: t("refunds.reason"),
       cell: (r) => (
         <span className="block text-sm">
-          {REFUND_REASON_LABELS[r.reason]}
+          {t(`refunds.reasons.${r.reason}`)}
           {r.note ? <span className="block text-xs text-ink-muted">{r.note}</span> : null}
         </span>
       ),
     },
     {
       id: "status",
-      header: "Status",
+      header: t("refunds.status"),
       cell: (r) => (
         <span className="block space-y-1">
-          <Badge tone={REFUND_STATUS[r.status]?.tone}>{REFUND_STATUS[r.status]?.label ?? r.status}</Badge>
+          <Badge tone={REFUND_STATUS[r.status]?.tone}>{t(`labels:refundStatus.${r.status}`)}</Badge>
           {r.decidedBy ? (
             <span className="block text-xs text-ink-muted">
-              {r.status === "REJECTED" ? "Rejected" : "Approved"} by {r.decidedBy}
-              {r.decisionNote ? `: ${r.decisionNote}` : ""}
+              {t(
+                `refunds.${r.status === "REJECTED" ? "rejectedBy" : "approvedBy"}${r.decisionNote ? "Why" : ""}`,
+                { name: r.decidedBy, note: r.decisionNote },
+              )}
             </span>
           ) : null}
           {r.failureReason ? <span className="block text-xs text-red-700">{r.failureReason}</span> : null}
           {r.reversed ? (
-            <span className="block text-xs text-amber-800">
-              Stripe reported it after it had succeeded: the amount is back on the payment, unapplied.
-            </span>
+            <span className="block text-xs text-amber-800">{t("refunds.reversedAfter")}</span>
           ) : null}
           {r.lastError ? (
-            <span className="block text-xs text-amber-800">
-              Stripe did not confirm it yet; it is retried.
-            </span>
+            <span className="block text-xs text-amber-800">{t("refunds.notConfirmed")}</span>
           ) : null}
           {r.stripeRefundId ? (
             <span className="block font-mono text-xs break-all text-ink-faint">{r.stripeRefundId}</span>
@@ -125,13 +133,13 @@ export function RefundsPanel({
     },
     {
       id: "amount",
-      header: "Amount",
+      header: t("refunds.amount"),
       align: "right",
       cell: (r) => <MoneyText amount={r.amount} currency={p.currency} className="font-medium" />,
     },
     {
       id: "actions",
-      header: <span className="sr-only">Decision</span>,
+      header: <span className="sr-only">{t("refunds.decision")}</span>,
       align: "right",
       cell: (r) =>
         r.can.sendAgain ? (
@@ -140,17 +148,17 @@ export function RefundsPanel({
             <input type="hidden" name="refundId" value={r.id} />
             <input type="hidden" name="intent" value="refund-send" />
             <Button type="submit" size="sm" variant="secondary" disabled={busy}>
-              Send again
+              {t("refunds.sendAgain")}
             </Button>
           </Form>
         ) : r.can.decide ? (
           <Form method="post" className="flex flex-col items-end gap-2">
             <CsrfInput token={csrf} />
             <input type="hidden" name="refundId" value={r.id} />
-            <TextField label="Note" name="note" className="w-48 text-start" maxLength={500} />
+            <TextField label={t("refunds.note")} name="note" className="w-48 text-start" maxLength={500} />
             <span className="flex gap-2">
               <Button type="submit" name="intent" value="refund-approve" size="sm" disabled={busy}>
-                Approve
+                {t("refunds.approve")}
               </Button>
               <Button
                 type="submit"
@@ -160,7 +168,7 @@ export function RefundsPanel({
                 size="sm"
                 disabled={busy}
               >
-                Reject
+                {t("refunds.reject")}
               </Button>
             </span>
           </Form>
@@ -169,11 +177,15 @@ export function RefundsPanel({
   ];
   return (
     <Card
-      title="Refunds"
+      title={t("refunds.title")}
       flush
       actions={
         <span className="text-xs text-ink-muted">
-          <MoneyText amount={p.refundable} currency={p.currency} /> can still be refunded
+          <Trans
+            t={t}
+            i18nKey="refunds.refundable"
+            components={[<MoneyText key="refundable" amount={p.refundable} currency={p.currency} />]}
+          />
         </span>
       }
     >
@@ -185,11 +197,11 @@ export function RefundsPanel({
         </div>
       ) : null}
       <DataTable
-        caption="Refund requests on this payment"
+        caption={t("refunds.caption")}
         columns={columns}
         rows={p.refunds}
         rowKey={(r) => r.id}
-        empty={<EmptyState title="No refunds" description="Nothing of this payment was given back." />}
+        empty={<EmptyState title={t("refunds.emptyTitle")} description={t("refunds.emptyDescription")} />}
       />
       {p.can.refund ? (
         <RefundRequestForm
@@ -215,13 +227,19 @@ function RefundRequestForm({
   busy: boolean;
   lastResult: Reply | undefined;
 }) {
+  const { t } = useTranslation("card-payment");
   const csrf = useCsrfToken();
+  const reasons = useMemo(
+    () => REFUND_REASONS.map((r) => ({ value: r, label: t(`refunds.reasons.${r}`) })),
+    [t],
+  );
   const [form, fields] = useForm({
     id: "refund-request",
     lastResult,
     defaultValue: { reason: REFUND_REASONS[0] },
     constraint: getZodConstraint(CardPaymentRefundFormSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CardPaymentRefundFormSchema }),
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: CardPaymentRefundFormSchema, formatError: refundIssueWords(t) }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
@@ -230,29 +248,29 @@ function RefundRequestForm({
       method="post"
       {...getFormProps(form)}
       className="space-y-4 border-t border-line p-4"
-      aria-label="Request a refund"
+      aria-label={t("refunds.form.title")}
     >
       <CsrfInput token={csrf} />
       <input type="hidden" name="intent" value="refund-request" />
       <input type="hidden" name="idempotencyKey" value={formKey} />
-      <h3 className="text-sm font-semibold text-ink">Request a refund</h3>
+      <h3 className="text-sm font-semibold text-ink">{t("refunds.form.title")}</h3>
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
-          label={`Amount (${currency})`}
+          label={t("refunds.form.amount", { currency })}
           field={fields.amount}
           inputMode="decimal"
-          description="Part of the payment or all of what can still be refunded. Applications to invoices are reversed, newest first, for what is not unapplied."
+          description={t("refunds.form.amountHint")}
         />
-        <SelectField label="Reason" field={fields.reason} options={REASON_OPTIONS} />
+        <SelectField label={t("refunds.form.reason")} field={fields.reason} options={reasons} />
       </div>
       <TextField
-        label="Note"
+        label={t("refunds.form.note")}
         field={fields.note}
         maxLength={500}
-        description="Required when the reason is Other. Large refunds wait for a second person's approval."
+        description={t("refunds.form.noteHint")}
       />
       <Button type="submit" disabled={busy}>
-        Request refund
+        {t("refunds.form.submit")}
       </Button>
     </Form>
   );
@@ -264,47 +282,50 @@ export function ChargebacksPanel({
 }: {
   payment: Pick<CardPaymentDetails, "chargebacks" | "currency">;
 }) {
+  const { t } = useTranslation("card-payment");
   if (p.chargebacks.length === 0) return null;
+  const stripeWords = (group: string, code: string) =>
+    t(`chargebacks.${group}.${code}`, { defaultValue: code.replaceAll("_", " ") });
   const columns: Column<Chargeback>[] = [
     {
       id: "opened",
-      header: "Opened",
+      header: t("chargebacks.opened"),
       rowHeader: true,
       cell: (c) => <DateText value={c.openedAt} mode="datetime" className="text-xs whitespace-nowrap" />,
     },
     {
       id: "reason",
-      header: "Reason",
+      header: t("chargebacks.reason"),
       cell: (c) => (
         <span className="block">
-          {c.stripeReason.replaceAll("_", " ")}
+          {stripeWords("stripeReasons", c.stripeReason)}
           <span className="block font-mono text-xs break-all text-ink-faint">{c.stripeDisputeId}</span>
         </span>
       ),
     },
     {
       id: "status",
-      header: "Status",
+      header: t("chargebacks.status"),
       cell: (c) => (
         <span className="block">
-          <Badge tone={CHARGEBACK_STATUS[c.status]?.tone}>
-            {CHARGEBACK_STATUS[c.status]?.label ?? c.status}
-          </Badge>
-          <span className="block text-xs text-ink-muted">Stripe: {c.stripeStatus.replaceAll("_", " ")}</span>
+          <Badge tone={CHARGEBACK_STATUS[c.status]?.tone}>{t(`labels:chargebackStatus.${c.status}`)}</Badge>
+          <span className="block text-xs text-ink-muted">
+            {t("chargebacks.stripeStatus", { status: stripeWords("stripeStatuses", c.stripeStatus) })}
+          </span>
         </span>
       ),
     },
     {
       id: "amount",
-      header: "Amount",
+      header: t("chargebacks.amount"),
       align: "right",
       cell: (c) => <MoneyText amount={c.amount} currency={p.currency} tone="danger" />,
     },
   ];
   return (
-    <Card title="Chargebacks" flush>
+    <Card title={t("chargebacks.title")} flush>
       <DataTable
-        caption="Chargebacks on this payment"
+        caption={t("chargebacks.caption")}
         columns={columns}
         rows={p.chargebacks}
         rowKey={(c) => c.id}
