@@ -40,6 +40,14 @@ const FILES: Record<string, string> = {
   "../routes/card-payment.tsx": "card-payment",
   "../components/card-payments/card-payment-refunds.tsx": "card-payment",
   "../components/card-payments/card-payment-ledger.tsx": "card-payment",
+  "../routes/dispute-new.tsx": "dispute-new",
+  "../components/disputes/choose-customer.tsx": "dispute-new",
+  "../components/disputes/choose-invoice.tsx": "dispute-new",
+  "../components/disputes/raise-dispute-form.tsx": "dispute-new",
+  "../components/disputes/raise-dispute-scope.tsx": "dispute-new",
+  "../routes/login.tsx": "sign-in",
+  "../components/sign-in-form.tsx": "sign-in",
+  "../routes/account-sessions.tsx": "sessions",
   "./list-words.ts": "common",
 };
 

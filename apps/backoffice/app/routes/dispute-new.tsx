@@ -15,15 +15,19 @@ import { uploadedFiles } from "@settle/web/uploads.server";
 import { data, redirect } from "react-router";
 import { ChooseCustomer } from "../components/disputes/choose-customer.tsx";
 import { ChooseInvoice } from "../components/disputes/choose-invoice.tsx";
+import { raiseIssueWords } from "../components/disputes/dispute-issue-words.ts";
 import { RaiseDisputeForm } from "../components/disputes/raise-dispute-form.tsx";
 import { RouteError } from "../components/route-error.tsx";
 import { requireCsrf } from "../csrf.server.ts";
 import { refuseTooLarge, UPLOAD_LIMITS } from "../dispute-uploads.server.ts";
-import { refusalWords } from "../refusals.ts";
+import { serverT } from "../i18n/locale.server.ts";
+import { pageMeta } from "../i18n/meta.ts";
+import { refusalWordsIn } from "../i18n/refusal-words.ts";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { requireStaff } from "../session.server.ts";
 import type { Route } from "./+types/dispute-new";
 
-export const meta: Route.MetaFunction = () => [{ title: "Log a dispute · Settle back office" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("dispute-new:title"));
 
 /**
  * Three steps on one URL: choose the customer (search), then one of its open invoices, then the
@@ -68,6 +72,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 /** Logs the dispute and opens it; a refusal names the open dispute already holding the invoice. */
 export async function action({ request }: Route.ActionArgs) {
   const staff = await requireStaff(request);
+  const t = await serverT(request, "dispute-new");
+  const refusalWords = refusalWordsIn(t);
   const tooLarge = refuseTooLarge(request, {}, refusalWords);
   if (tooLarge) return tooLarge;
   const form = await request.formData();
@@ -83,6 +89,7 @@ export async function action({ request }: Route.ActionArgs) {
         refusal = refused;
         return refusalWords(refused);
       },
+      formatError: raiseIssueWords(t),
       done: (raised) => redirect(`/disputes/${raised.id}`),
     },
   );
@@ -95,12 +102,13 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 export default function DisputeNew({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("dispute-new");
   return (
     <>
       <PageHeader
-        back={{ to: "/disputes", label: "Disputes" }}
-        title="Log a dispute"
-        description="For a customer who disputes an invoice by phone or e-mail, or a short payment found in cash application. The matrix assigns the owner and deadline."
+        back={{ to: "/disputes", label: t("back") }}
+        title={t("title")}
+        description={t("description")}
       />
       {loaderData.step === "customer" ? (
         <ChooseCustomer q={loaderData.q} customers={loaderData.customers} />

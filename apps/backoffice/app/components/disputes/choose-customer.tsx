@@ -4,14 +4,17 @@ import { Card } from "@settle/ui/card";
 import { type Column, DataTable } from "@settle/ui/data-table";
 import { EmptyState } from "@settle/ui/empty-state";
 import { TextField } from "@settle/ui/fields";
+import type { TFunction } from "i18next";
+import { useMemo } from "react";
 import { Form, Link } from "react-router";
+import { useTranslation } from "../../i18n/use-translation.ts";
 
 type Customer = Awaited<ReturnType<typeof listCustomers>>["rows"][number];
 
-const columns: Column<Customer>[] = [
+const columnsIn = (t: TFunction): Column<Customer>[] => [
   {
     id: "name",
-    header: "Customer",
+    header: t("customer.name"),
     rowHeader: true,
     cell: (r) => (
       <Link
@@ -24,21 +27,28 @@ const columns: Column<Customer>[] = [
   },
   {
     id: "account",
-    header: "Account",
+    header: t("customer.account"),
     cell: (r) => <span className="font-mono text-xs text-ink-muted">{r.accountNumber}</span>,
   },
-  { id: "entity", header: "Legal entity", cell: (r) => r.legalEntity.name },
+  { id: "entity", header: t("customer.legalEntity"), cell: (r) => r.legalEntity.name },
 ];
 
 /** Logging a dispute, step 1: find the customer. */
 export function ChooseCustomer({ q, customers }: { q: string; customers: { rows: Customer[] } | null }) {
+  const { t } = useTranslation("dispute-new");
+  const columns = useMemo(() => columnsIn(t), [t]);
   return (
-    <Card title="1. Customer" flush>
+    <Card title={t("customer.title")} flush>
       <div className="border-b border-line px-5 py-4">
-        <Form method="get" role="search" aria-label="Customers" className="flex flex-wrap items-end gap-3">
+        <Form
+          method="get"
+          role="search"
+          aria-label={t("customer.search")}
+          className="flex flex-wrap items-end gap-3"
+        >
           <TextField
             type="search"
-            label="Find the customer by name or account number"
+            label={t("customer.searchLabel")}
             name="q"
             id="dispute-customer-search"
             defaultValue={q}
@@ -47,27 +57,20 @@ export function ChooseCustomer({ q, customers }: { q: string; customers: { rows:
             className="min-w-64 flex-1"
           />
           <Button type="submit" variant="secondary">
-            Search
+            {t("customer.submit")}
           </Button>
         </Form>
       </div>
       {customers ? (
         <DataTable
-          caption={`Customers matching “${q}”`}
+          caption={t("customer.caption", { q })}
           columns={columns}
           rows={customers.rows}
           rowKey={(r) => r.id}
-          empty={
-            <EmptyState
-              title={`No customers match “${q}”`}
-              description="Try part of the name, or the account number as printed on invoices."
-            />
-          }
+          empty={<EmptyState title={t("customer.noMatch", { q })} description={t("customer.noMatchHint")} />}
         />
       ) : (
-        <p className="px-5 py-4 text-sm text-ink-muted">
-          Or start from the customer's account page: each open invoice has a Dispute link.
-        </p>
+        <p className="px-5 py-4 text-sm text-ink-muted">{t("customer.orAccount")}</p>
       )}
     </Card>
   );

@@ -7,16 +7,20 @@ import { EmptyState } from "@settle/ui/empty-state";
 import { TextField } from "@settle/ui/fields";
 import { MoneyText } from "@settle/ui/money-text";
 import { Pagination } from "@settle/ui/pagination";
+import type { TFunction } from "i18next";
+import { Trans } from "react-i18next";
 import { Form, Link } from "react-router";
+import { usePaginationText } from "../../i18n/list-words.ts";
+import { useTranslation } from "../../i18n/use-translation.ts";
 
 type InvoiceList = Awaited<ReturnType<typeof listInvoices>>;
 type Invoice = InvoiceList["rows"][number];
 
-function invoiceColumns(customerId: string): Column<Invoice>[] {
+function invoiceColumns(t: TFunction, customerId: string): Column<Invoice>[] {
   return [
     {
       id: "number",
-      header: "Invoice",
+      header: t("invoice.number"),
       sortKey: "number",
       rowHeader: true,
       cell: (r) => (
@@ -28,16 +32,21 @@ function invoiceColumns(customerId: string): Column<Invoice>[] {
         </Link>
       ),
     },
-    { id: "date", header: "Date", sortKey: "date", cell: (r) => <DateText value={r.documentDate} /> },
+    {
+      id: "date",
+      header: t("invoice.date"),
+      sortKey: "date",
+      cell: (r) => <DateText value={r.documentDate} />,
+    },
     {
       id: "due",
-      header: "Due",
+      header: t("invoice.due"),
       sortKey: "due",
       cell: (r) => (r.dueDate ? <DateText value={r.dueDate} /> : "—"),
     },
     {
       id: "open",
-      header: "Open",
+      header: t("invoice.open"),
       sortKey: "open",
       align: "right",
       cell: (r) => (
@@ -45,7 +54,11 @@ function invoiceColumns(customerId: string): Column<Invoice>[] {
           <MoneyText amount={r.openAmount} currency={r.currency} className="font-medium" />
           {r.inDispute ? (
             <span className="block text-xs text-amber-800">
-              <MoneyText amount={r.inDispute.amount} currency={r.currency} /> in dispute
+              <Trans
+                t={t}
+                i18nKey="invoice.inDispute"
+                components={[<MoneyText key="amount" amount={r.inDispute.amount} currency={r.currency} />]}
+              />
             </span>
           ) : null}
         </span>
@@ -56,13 +69,15 @@ function invoiceColumns(customerId: string): Column<Invoice>[] {
 
 /** Logging a dispute, step 2: one of the customer's open invoices. */
 export function ChooseInvoice({ list }: { list: InvoiceList }) {
+  const { t } = useTranslation("dispute-new");
+  const paginationText = usePaginationText();
   return (
     <Card
-      title={`2. Invoice of ${list.customer.name} (${list.customer.accountNumber})`}
+      title={t("invoice.title", { customer: list.customer.name, account: list.customer.accountNumber })}
       flush
       actions={
         <Link to="/disputes/new" className="text-sm text-brand-700 hover:underline">
-          Another customer
+          {t("invoice.anotherCustomer")}
         </Link>
       }
     >
@@ -70,13 +85,13 @@ export function ChooseInvoice({ list }: { list: InvoiceList }) {
         <Form
           method="get"
           role="search"
-          aria-label="Open invoices"
+          aria-label={t("invoice.search")}
           className="flex flex-wrap items-end gap-3"
         >
           <input type="hidden" name="customerId" value={list.customer.id} />
           <TextField
             type="search"
-            label="Invoice or PO number, or the exact amount"
+            label={t("invoice.searchLabel")}
             name="iq"
             id="dispute-invoice-search"
             defaultValue={list.filters.q}
@@ -84,22 +99,17 @@ export function ChooseInvoice({ list }: { list: InvoiceList }) {
             className="min-w-64 flex-1"
           />
           <Button type="submit" variant="secondary">
-            Search
+            {t("invoice.submit")}
           </Button>
         </Form>
       </div>
       <DataTable
-        caption="Open invoices"
-        columns={invoiceColumns(list.customer.id)}
+        caption={t("invoice.caption")}
+        columns={invoiceColumns(t, list.customer.id)}
         rows={list.rows}
         rowKey={(r) => r.id}
         sort={{ key: list.sort, dir: list.dir }}
-        empty={
-          <EmptyState
-            title="No open invoices"
-            description="Only an invoice with something still open can be disputed."
-          />
-        }
+        empty={<EmptyState title={t("invoice.none")} description={t("invoice.noneHint")} />}
       />
       {list.total > list.pageSize ? (
         <div className="border-t border-line">
@@ -108,7 +118,8 @@ export function ChooseInvoice({ list }: { list: InvoiceList }) {
             pageCount={list.pageCount}
             total={list.total}
             pageSize={list.pageSize}
-            label="open invoices"
+            label={t("invoice.rows")}
+            text={paginationText}
           />
         </div>
       ) : null}

@@ -8,7 +8,7 @@ interface Issue {
 }
 
 /** The dispute page's fields whose schema issues have words of their own (dispute:issues.*). */
-const FIELD_WORDS = new Set([
+const DISPUTE_FIELDS = [
   "body",
   "attachments",
   "visibility",
@@ -17,18 +17,35 @@ const FIELD_WORDS = new Set([
   "rootCause",
   "explanation",
   "creditAmount",
-]);
+];
 
 /**
- * The dispute page's field errors in the page's language (the schema's own messages are English),
- * the same in the browser and from the server: by the field the issue is on, a length by its limit.
+ * A dispute form's field errors in the page's language (the schema's own messages are English),
+ * the same in the browser and from the server: by the field the issue is on (`<ns>:issues.<field>`
+ * for the `fields` with words of their own), a length by its limit.
  */
-export const disputeIssueWords = (t: TFunction) => (issues: readonly Issue[]) =>
-  issues.map((issue) => {
-    if (issue.code === "too_big") {
-      const key = issue.origin === "array" ? "dispute:issues.tooManyFiles" : "dispute:issues.tooLong";
-      return t(key, { maximum: String(issue.maximum) });
-    }
-    const field = String(issue.path?.[0] ?? "");
-    return t(`dispute:issues.${FIELD_WORDS.has(field) ? field : "invalid"}`);
-  });
+export const issueWordsFor =
+  (t: TFunction, ns: string, fields: readonly string[]) => (issues: readonly Issue[]) =>
+    issues.map((issue) => {
+      if (issue.code === "too_big") {
+        const key = issue.origin === "array" ? "dispute:issues.tooManyFiles" : "dispute:issues.tooLong";
+        return t(key, { maximum: String(issue.maximum) });
+      }
+      const field = String(issue.path?.[0] ?? "");
+      return fields.includes(field) ? t(`${ns}:issues.${field}`) : t("dispute:issues.invalid");
+    });
+
+/** The dispute page's field errors. */
+export const disputeIssueWords = (t: TFunction) => issueWordsFor(t, "dispute", DISPUTE_FIELDS);
+
+/** Logging a dispute: its field errors. */
+export const raiseIssueWords = (t: TFunction) =>
+  issueWordsFor(t, "dispute-new", [
+    "channel",
+    "contactEmail",
+    "scope",
+    "line",
+    "amount",
+    "reason",
+    "description",
+  ]);

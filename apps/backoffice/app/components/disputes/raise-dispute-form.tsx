@@ -1,7 +1,10 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { PORTAL_LOCALES } from "@settle/domain/base/portal-locales";
 import { DISPUTE_REASONS } from "@settle/domain/disputes/dispute-forms";
-import { StaffRaiseDisputeFormSchema } from "@settle/domain/disputes/staff-dispute-forms";
+import {
+  STAFF_DISPUTE_CHANNELS,
+  StaffRaiseDisputeFormSchema,
+} from "@settle/domain/disputes/staff-dispute-forms";
 import type { InvoiceDetail } from "@settle/domain/invoices/invoice-details";
 import { Alert } from "@settle/ui/alert";
 import { Button, LinkButton } from "@settle/ui/button";
@@ -9,26 +12,14 @@ import { Card } from "@settle/ui/card";
 import { CsrfInput } from "@settle/ui/csrf-input";
 import { FileField, SelectField, TextareaField, TextField } from "@settle/ui/fields";
 import { MoneyText } from "@settle/ui/money-text";
+import { Trans } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
-import { DISPUTE_REASON } from "../../dispute-labels.ts";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { useCsrfToken } from "../../use-csrf-token.ts";
 import type { UploadLimits } from "./dispute-documents.tsx";
+import { raiseIssueWords } from "./dispute-issue-words.ts";
 import { useIntentForm } from "./intent-form.ts";
 import { RaiseDisputeScope } from "./raise-dispute-scope.tsx";
-
-const CHANNELS = [
-  { value: "PHONE", label: "Phone" },
-  { value: "EMAIL", label: "E-mail" },
-  { value: "CASH_APPLICATION", label: "Cash application (short payment)" },
-];
-const LOCALE_NAMES: Record<(typeof PORTAL_LOCALES)[number], string> = {
-  en: "English",
-  es: "Spanish",
-  "pt-BR": "Portuguese (Brazil)",
-  ar: "Arabic",
-};
-const LOCALES = PORTAL_LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }));
-const REASONS = DISPUTE_REASONS.map((r) => ({ value: r, label: DISPUTE_REASON[r] }));
 
 /**
  * Logging a dispute, step 3: how the customer told us, what they dispute and why. Validated in
@@ -48,15 +39,18 @@ export function RaiseDisputeForm({
   /** The open dispute already holding what was disputed, when that was the refusal. */
   heldBy: string | null;
 }) {
+  const { t } = useTranslation("dispute-new");
   const csrf = useCsrfToken();
   const busy = useNavigation().state === "submitting";
-  const [form, fields] = useIntentForm(StaffRaiseDisputeFormSchema, "raise-dispute", lastResult, {
-    channel: "PHONE",
-    locale: "en",
-    scope: "LINES",
-  });
+  const [form, fields] = useIntentForm(
+    StaffRaiseDisputeFormSchema,
+    "raise-dispute",
+    lastResult,
+    { channel: "PHONE", locale: "en", scope: "LINES" },
+    raiseIssueWords(t),
+  );
   if (invoice.openAmount <= 0n) {
-    return <Alert tone="info">Invoice {invoice.number} is paid: nothing is left to dispute.</Alert>;
+    return <Alert tone="info">{t("form.paid", { number: invoice.number })}</Alert>;
   }
   const typedKey = form.initialValue?.idempotencyKey;
   const filesRefused = Boolean(form.allErrors.attachments?.length);
@@ -72,59 +66,81 @@ export function RaiseDisputeForm({
       <input type="hidden" name="invoiceId" value={invoice.id} />
       {form.errors?.length || filesRefused ? (
         <div id={form.errorId}>
-          <Alert tone="danger" title="The dispute was not logged">
+          <Alert tone="danger" title={t("form.notLogged")}>
             {form.errors?.length ? <p>{form.errors.join(" ")}</p> : null}
             {heldBy ? (
               <Link to={`/disputes/${heldBy}`} className="font-medium underline">
-                Open the dispute already in progress
+                {t("form.openHeld")}
               </Link>
             ) : null}
-            {filesRefused ? <p className="mt-1">Choose the documents again: nothing was stored.</p> : null}
+            {filesRefused ? <p className="mt-1">{t("form.filesAgain")}</p> : null}
           </Alert>
         </div>
       ) : null}
       <Card
-        title={`Invoice ${invoice.number}`}
+        title={t("form.invoice", { number: invoice.number })}
         actions={
           <Link
             to={`/disputes/new?customerId=${invoice.customer.id}`}
             className="text-sm text-brand-700 hover:underline"
           >
-            Another invoice
+            {t("form.anotherInvoice")}
           </Link>
         }
       >
         <p className="text-sm text-ink-muted">
-          <Link
-            to={`/customers/${invoice.customer.id}`}
-            className="font-medium text-brand-700 hover:underline"
-          >
-            {invoice.customer.name}
-          </Link>{" "}
-          ({invoice.customer.accountNumber}) ·{" "}
-          <MoneyText amount={invoice.totals.total} currency={invoice.currency} /> · open{" "}
-          <MoneyText
-            amount={invoice.openAmount}
-            currency={invoice.currency}
-            className="font-medium text-ink"
+          <Trans
+            t={t}
+            i18nKey="form.summary"
+            values={{ customer: invoice.customer.name, account: invoice.customer.accountNumber }}
+            components={[
+              <Link
+                key="customer"
+                to={`/customers/${invoice.customer.id}`}
+                className="font-medium text-brand-700 hover:underline"
+              />,
+              <MoneyText key="total" amount={invoice.totals.total} currency={invoice.currency} />,
+              <MoneyText
+                key="open"
+                amount={invoice.openAmount}
+                currency={invoice.currency}
+                className="font-medium text-ink"
+              />,
+            ]}
           />
           {invoice.inDispute ? (
-            <>
-              {" "}
-              · <MoneyText amount={invoice.inDispute.amount} currency={invoice.currency} /> already in dispute
-            </>
+            <Trans
+              t={t}
+              i18nKey="form.alreadyInDispute"
+              components={[
+                <MoneyText key="held" amount={invoice.inDispute.amount} currency={invoice.currency} />,
+              ]}
+            />
           ) : null}
         </p>
       </Card>
-      <Card title="How the customer told us">
+      <Card title={t("form.how")}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField label="Channel" field={fields.channel} options={CHANNELS} />
-          <SelectField label="Their language" field={fields.locale} options={LOCALES} />
+          <SelectField
+            label={t("form.channel")}
+            field={fields.channel}
+            options={STAFF_DISPUTE_CHANNELS.map((c) => ({
+              value: c,
+              label: t(`labels:disputeChannel.${c}`),
+            }))}
+          />
+          <SelectField
+            label={t("form.language")}
+            field={fields.locale}
+            options={PORTAL_LOCALES.map((l) => ({ value: l, label: t(`common:languages.${l}`) }))}
+          />
           <TextField
             label={
-              <>
-                Contact name <span className="font-normal text-ink-muted">(optional)</span>
-              </>
+              <Trans
+                t={t}
+                i18nKey="form.contactName"
+                components={[<span key="hint" className="font-normal text-ink-muted" />]}
+              />
             }
             field={fields.contactName}
             maxLength={200}
@@ -133,14 +149,16 @@ export function RaiseDisputeForm({
           <TextField
             type="email"
             label={
-              <>
-                Contact e-mail <span className="font-normal text-ink-muted">(optional)</span>
-              </>
+              <Trans
+                t={t}
+                i18nKey="form.contactEmail"
+                components={[<span key="hint" className="font-normal text-ink-muted" />]}
+              />
             }
             field={fields.contactEmail}
             maxLength={254}
             autoComplete="off"
-            description="Kept informed of progress. Empty: the account's primary contact."
+            description={t("form.contactEmailHint")}
           />
         </div>
       </Card>
@@ -151,39 +169,36 @@ export function RaiseDisputeForm({
         initialValue={form.initialValue}
         errors={form.allErrors}
       />
-      <Card title="Why">
+      <Card title={t("form.why")}>
         <div className="space-y-4">
           <SelectField
-            label="Reason"
+            label={t("form.reason")}
             field={fields.reason}
-            placeholder="Choose…"
-            options={REASONS}
+            placeholder={t("form.choose")}
+            options={DISPUTE_REASONS.map((r) => ({ value: r, label: t(`labels:disputeReason.${r}`) }))}
             className="max-w-sm"
           />
-          <TextareaField
-            label="What the customer says is wrong"
-            field={fields.description}
-            rows={5}
-            maxLength={5000}
-          />
+          <TextareaField label={t("form.description")} field={fields.description} rows={5} maxLength={5000} />
           <FileField
             label={
-              <>
-                Documents <span className="font-normal text-ink-muted">(optional)</span>
-              </>
+              <Trans
+                t={t}
+                i18nKey="form.documents"
+                components={[<span key="hint" className="font-normal text-ink-muted" />]}
+              />
             }
             field={fields.attachments}
             multiple
-            description={`PDF, images, Office files, e-mails, CSV or text; up to ${limits.files} files of ${limits.megabytes} MB each.`}
+            description={t("dispute:documents.addHint", { ...limits })}
           />
         </div>
       </Card>
       <div className="flex gap-3">
         <Button type="submit" variant="primary" disabled={busy}>
-          Log the dispute
+          {t("form.submit")}
         </Button>
         <LinkButton to="/disputes" variant="ghost">
-          Cancel
+          {t("form.cancel")}
         </LinkButton>
       </div>
     </Form>

@@ -1,9 +1,11 @@
 import type { InvoiceDetail } from "@settle/domain/invoices/invoice-details";
-import { formatMoney } from "@settle/domain/money/money";
 import { Card } from "@settle/ui/card";
 import { MoneyField, RadioGroupField } from "@settle/ui/fields";
 import { MoneyText } from "@settle/ui/money-text";
+import { Trans } from "react-i18next";
 import { Link } from "react-router";
+import { useMoneyWords } from "../../i18n/list-words.ts";
+import { useTranslation } from "../../i18n/use-translation.ts";
 
 type ConformField = Parameters<typeof MoneyField>[0]["field"];
 
@@ -31,34 +33,36 @@ export function RaiseDisputeScope({
   initialValue: Record<string, unknown> | undefined;
   errors: Record<string, string[]>;
 }) {
+  const { t } = useTranslation("dispute-new");
+  const money = useMoneyWords();
   const chosen = new Set(asList(initialValue?.line));
   const amounts = (initialValue?.lineAmount ?? {}) as Record<string, string | undefined>;
   const lineErrors = Object.entries(errors)
     .filter(([name]) => name === "line" || name === "lines" || name.startsWith("lines."))
     .flatMap(([, messages]) => messages);
   return (
-    <Card title="What is disputed">
+    <Card title={t("scope.title")}>
       <RadioGroupField
-        label="Scope"
+        label={t("scope.label")}
         hideLabel
         field={scope}
         options={[
           {
             value: "WHOLE",
-            label: `The whole open amount (${formatMoney(invoice.openAmount, invoice.currency, "en-US")})`,
+            label: t("scope.whole", { amount: money(invoice.openAmount, invoice.currency) }),
           },
-          {
-            value: "LINES",
-            label: "Some lines (tick them below; an amount below the line total disputes part of it)",
-          },
-          { value: "AMOUNT", label: "An amount of the invoice" },
+          { value: "LINES", label: t("scope.lines") },
+          { value: "AMOUNT", label: t("scope.amount") },
         ]}
       />
       <MoneyField
         label={
-          <>
-            Amount <span className="font-normal text-ink-muted">(for an amount, in {invoice.currency})</span>
-          </>
+          <Trans
+            t={t}
+            i18nKey="scope.amountLabel"
+            values={{ currency: invoice.currency }}
+            components={[<span key="hint" className="font-normal text-ink-muted" />]}
+          />
         }
         field={amount}
         currency={invoice.currency}
@@ -70,20 +74,20 @@ export function RaiseDisputeScope({
           className="min-w-full text-sm"
           aria-describedby={lineErrors.length ? "raise-lines-error" : undefined}
         >
-          <caption className="mb-2 text-start text-sm font-medium text-ink">Invoice lines</caption>
+          <caption className="mb-2 text-start text-sm font-medium text-ink">{t("scope.caption")}</caption>
           <thead>
             <tr className="text-xs text-ink-muted uppercase">
               <th scope="col" className="py-1.5 pe-3 text-start font-semibold">
-                Dispute
+                {t("scope.dispute")}
               </th>
               <th scope="col" className="py-1.5 pe-3 text-start font-semibold">
-                Line
+                {t("scope.line")}
               </th>
               <th scope="col" className="py-1.5 pe-3 text-end font-semibold">
-                Total
+                {t("scope.total")}
               </th>
               <th scope="col" className="py-1.5 text-end font-semibold">
-                Disputed amount
+                {t("scope.disputed")}
               </th>
             </tr>
           </thead>
@@ -110,7 +114,7 @@ export function RaiseDisputeScope({
                       to={`/disputes/${l.openDispute.id}`}
                       className="ms-2 text-xs text-amber-800 underline"
                     >
-                      in dispute D-{l.openDispute.number}
+                      {t("scope.inDispute", { label: `D-${l.openDispute.number}` })}
                     </Link>
                   ) : null}
                 </th>
@@ -119,14 +123,14 @@ export function RaiseDisputeScope({
                 </td>
                 <td className="py-1.5 text-end">
                   <label htmlFor={`raise-line-amount-${l.lineNo}`} className="sr-only">
-                    Disputed amount of line {l.lineNo}
+                    {t("scope.lineAmount", { lineNo: l.lineNo })}
                   </label>
                   <input
                     id={`raise-line-amount-${l.lineNo}`}
                     name={`lineAmount.${l.lineNo}`}
                     inputMode="decimal"
                     maxLength={30}
-                    placeholder="Whole line"
+                    placeholder={t("scope.wholeLine")}
                     defaultValue={amounts[String(l.lineNo)] ?? ""}
                     disabled={l.openDispute !== null}
                     aria-invalid={errors[`lines.${l.lineNo}`] ? true : undefined}
