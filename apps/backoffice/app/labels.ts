@@ -60,9 +60,12 @@ export function humanizeAction(action: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** "Chrome on Windows" from a user-agent string; good enough to recognise one's own devices. */
-export function describeUserAgent(userAgent: string | null): string {
-  if (!userAgent) return "Unknown device";
+/**
+ * The browser and system of a user-agent string ("Chrome", "Windows"); good enough to recognise
+ * one's own devices. "script" and "browser" are for the page to word; null: nothing to go by.
+ */
+export function describeUserAgent(userAgent: string | null): { browser: string; os?: string } | null {
+  if (!userAgent) return null;
   const browser = /Edg\//.test(userAgent)
     ? "Edge"
     : /OPR\//.test(userAgent)
@@ -74,8 +77,8 @@ export function describeUserAgent(userAgent: string | null): string {
           : /Safari\//.test(userAgent)
             ? "Safari"
             : /curl|node|undici|playwright/i.test(userAgent)
-              ? "Script"
-              : "Browser";
+              ? "script"
+              : "browser";
   const os = /Windows/.test(userAgent)
     ? "Windows"
     : /iPhone|iPad/.test(userAgent)
@@ -87,7 +90,7 @@ export function describeUserAgent(userAgent: string | null): string {
           : /Linux/.test(userAgent)
             ? "Linux"
             : undefined;
-  return os ? `${browser} on ${os}` : browser;
+  return os ? { browser, os } : { browser };
 }
 
 export const CARD_PAYMENT_STATUS: Record<string, { label: string; tone: Tone }> = {

@@ -8,17 +8,32 @@ import { CsrfInput } from "@settle/ui/csrf-input";
 import { DateText, formatDate } from "@settle/ui/date-text";
 import { Icon } from "@settle/ui/icon";
 import { PageHeader } from "@settle/ui/page-header";
+import { usePageLocale } from "@settle/ui/page-locale";
 import { act, load } from "@settle/web/domain-errors.server";
 import { field } from "@settle/web/request.server";
+import type { TFunction } from "i18next";
+import { Trans } from "react-i18next";
 import { Form, useNavigation } from "react-router";
 import { RouteError } from "../components/route-error.tsx";
 import { requireCsrf } from "../csrf.server.ts";
+import { serverT } from "../i18n/locale.server.ts";
+import { pageMeta } from "../i18n/meta.ts";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { describeUserAgent } from "../labels.ts";
 import { requireStaff } from "../session.server.ts";
 import { useCsrfToken } from "../use-csrf-token.ts";
 import type { Route } from "./+types/account-sessions";
 
-export const meta: Route.MetaFunction = () => [{ title: "Signed-in devices · Settle back office" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("sessions:title"));
+
+/** "Chrome on Windows" in the page's language. */
+function deviceName(t: TFunction, userAgent: string | null): string {
+  const device = describeUserAgent(userAgent);
+  if (!device) return t("unknownDevice");
+  const browser =
+    device.browser === "script" || device.browser === "browser" ? t(device.browser) : device.browser;
+  return device.os ? t("deviceOn", { browser, os: device.os }) : browser;
+}
 
 export async function loader({ request }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
@@ -37,19 +52,22 @@ export async function action({ request }: Route.ActionArgs) {
   }));
   if (!("revoked" in result)) return result;
   const count = result.revoked;
+  const t = await serverT(request, "sessions");
   return {
     ok: true as const,
     message:
       sessionId === "all-others"
         ? count === 0
-          ? "No other devices were signed in."
-          : `Signed out of ${count} other ${count === 1 ? "device" : "devices"}.`
-        : "That device is signed out.",
+          ? t("noOthers")
+          : t("signedOutOthers", { count })
+        : t("signedOut"),
   };
 }
 
 export default function AccountSessions({ loaderData, actionData }: Route.ComponentProps) {
   const { sessions } = loaderData;
+  const { t } = useTranslation("sessions");
+  const locale = usePageLocale();
   const csrf = useCsrfToken();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -57,15 +75,15 @@ export default function AccountSessions({ loaderData, actionData }: Route.Compon
   return (
     <>
       <PageHeader
-        title="Signed-in devices"
-        description="Where your back-office account is signed in. Sign out anything you do not recognise."
+        title={t("title")}
+        description={t("description")}
         actions={
           others.length ? (
             <Form method="post">
               <CsrfInput token={csrf} />
               <input type="hidden" name="sessionId" value="all-others" />
               <Button type="submit" variant="danger" disabled={busy}>
-                Sign out all other devices
+                {t("signOutOthers")}
               </Button>
             </Form>
           ) : null
@@ -76,10 +94,10 @@ export default function AccountSessions({ loaderData, actionData }: Route.Compon
           {actionData.message}
         </Alert>
       ) : null}
-      <Card flush title={`${sessions.length} active ${sessions.length === 1 ? "session" : "sessions"}`}>
+      <Card flush title={t("active", { count: sessions.length })}>
         <ul className="divide-y divide-line">
           {sessions.map((s) => {
-            const device = describeUserAgent(s.userAgent);
+            const device = deviceName(t, s.userAgent);
             return (
               <li key={s.id} className="flex flex-wrap items-center justify-between gap-4 px-5 py-4">
                 <div className="flex min-w-0 items-start gap-3">
@@ -89,12 +107,18 @@ export default function AccountSessions({ loaderData, actionData }: Route.Compon
                   <div className="min-w-0">
                     <p className="flex flex-wrap items-center gap-2 text-sm font-medium text-ink">
                       {device}
-                      {s.current ? <Badge tone="success">This device</Badge> : null}
+                      {s.current ? <Badge tone="success">{t("thisDevice")}</Badge> : null}
                     </p>
                     <p className="text-xs text-ink-faint">
-                      {s.ipAddress ?? "Unknown address"} · signed in{" "}
-                      <DateText value={s.createdAt} mode="datetime" /> · last active{" "}
-                      <DateText value={s.lastSeenAt} mode="datetime" />
+                      <Trans
+                        t={t}
+                        i18nKey="when"
+                        values={{ address: s.ipAddress ?? t("unknownAddress") }}
+                        components={[
+                          <DateText key="signedIn" value={s.createdAt} mode="datetime" />,
+                          <DateText key="lastActive" value={s.lastSeenAt} mode="datetime" />,
+                        ]}
+                      />
                     </p>
                   </div>
                 </div>
@@ -107,9 +131,12 @@ export default function AccountSessions({ loaderData, actionData }: Route.Compon
                       variant="secondary"
                       size="sm"
                       disabled={busy}
-                      aria-label={`Sign out ${device}, last active ${formatDate(s.lastSeenAt, { mode: "datetime" })}`}
+                      aria-label={t("signOutDevice", {
+                        device,
+                        lastActive: formatDate(s.lastSeenAt, { mode: "datetime", locale }),
+                      })}
                     >
-                      Sign out
+                      {t("signOut")}
                     </Button>
                   </Form>
                 )}

@@ -5,14 +5,17 @@ import { submitForm } from "@settle/web/forms.server";
 import { field, pageUrl, safeRedirect } from "@settle/web/request.server";
 import { redirect } from "react-router";
 import { ErrorPage } from "../components/error-page.tsx";
-import { SignInForm } from "../components/sign-in-form.tsx";
+import { SignInForm, signInIssueWords } from "../components/sign-in-form.tsx";
 import { requireCsrf } from "../csrf.server.ts";
-import { refusalWords } from "../refusals.ts";
+import { serverT } from "../i18n/locale.server.ts";
+import { pageMeta } from "../i18n/meta.ts";
+import { refusalWordsIn } from "../i18n/refusal-words.ts";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { clientAddress } from "../request.server.ts";
 import { getStaff, signInCookie } from "../session.server.ts";
 import type { Route } from "./+types/login";
 
-export const meta: Route.MetaFunction = () => [{ title: "Sign in · Settle back office" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("sign-in:title"));
 
 const DEFAULT_TARGET = "/customers";
 
@@ -28,29 +31,33 @@ export async function action({ request, context }: Route.ActionArgs) {
   requireCsrf(request, form);
   const ip = clientAddress(request, context);
   const target = safeRedirect(field(form, "redirectTo"), DEFAULT_TARGET);
+  const t = await serverT(request, "sign-in");
   return submitForm(
     form,
     StaffSignInSchema,
     async (input) => signInCookie(request, context, (await signInStaff(input, { ip })).userId),
-    { words: refusalWords, done: (cookie) => redirect(target, { headers: { "Set-Cookie": cookie } }) },
+    {
+      words: refusalWordsIn(t),
+      formatError: signInIssueWords(t),
+      done: (cookie) => redirect(target, { headers: { "Set-Cookie": cookie } }),
+    },
   );
 }
 
 export default function Login({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation("sign-in");
   return (
     <main className="flex min-h-dvh flex-col items-center justify-center bg-canvas px-4 py-12">
       <div className="w-full max-w-sm">
         <div className="mb-8 flex flex-col items-center text-center">
           <Logo size="lg" />
-          <h1 className="mt-5 text-2xl font-semibold tracking-tight text-ink">Sign in to Settle</h1>
-          <p className="mt-1 text-sm text-ink-muted">Back office for the accounts receivable team</p>
+          <h1 className="mt-5 text-2xl font-semibold tracking-tight text-ink">{t("heading")}</h1>
+          <p className="mt-1 text-sm text-ink-muted">{t("tagline")}</p>
         </div>
         <div className="rounded-(--radius-card) border border-line bg-surface p-6 shadow-card sm:p-8">
           <SignInForm redirectTo={loaderData.redirectTo} lastResult={actionData?.reply} />
         </div>
-        <p className="mt-6 text-center text-xs text-ink-faint">
-          Access is for Settle staff. Attempts are rate-limited and recorded.
-        </p>
+        <p className="mt-6 text-center text-xs text-ink-faint">{t("notice")}</p>
       </div>
     </main>
   );
