@@ -8,10 +8,12 @@ import { MailboxList } from "../components/dev-mailbox/mailbox-list.tsx";
 import { MailboxMessage } from "../components/dev-mailbox/mailbox-message.tsx";
 import { RouteError } from "../components/route-error.tsx";
 import { env } from "../env.server.ts";
+import { pageMeta } from "../i18n/meta.ts";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { requireStaff } from "../session.server.ts";
 import type { Route } from "./+types/dev-mailbox";
 
-export const meta: Route.MetaFunction = () => [{ title: "Dev mailbox · Settle back office" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("dev-mailbox:title"));
 
 /**
  * What the system sent (or would send without SMTP), for development and demos only: in
@@ -35,12 +37,13 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export default function DevMailbox({ loaderData }: Route.ComponentProps) {
   const { outbox, search, selected, selectedId } = loaderData;
+  const { t } = useTranslation("dev-mailbox");
   return (
     <>
       <PageHeader
-        title="Dev mailbox"
-        description="E-mails in the outbox, newest first. Outside production nothing leaves without SMTP settings; read them here."
-        meta={<Badge tone="warning">Development only</Badge>}
+        title={t("title")}
+        description={t("description")}
+        meta={<Badge tone="warning">{t("devOnly")}</Badge>}
       />
       <div className="grid gap-6 xl:grid-cols-5">
         <MailboxList outbox={outbox} search={search} selectedId={selectedId} />

@@ -7,6 +7,8 @@ import { EmptyState } from "@settle/ui/empty-state";
 import { TextField } from "@settle/ui/fields";
 import { Pagination } from "@settle/ui/pagination";
 import { Form, Link, useLocation } from "react-router";
+import { useNumberFormat, usePaginationText } from "../../i18n/list-words.ts";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { OUTBOX_STATUS } from "../../labels.ts";
 
 export type Outbox = Awaited<ReturnType<typeof listOutbox>>;
@@ -21,6 +23,9 @@ export function MailboxList({
   search: string;
   selectedId: string | null;
 }) {
+  const { t } = useTranslation("dev-mailbox");
+  const { locale } = useNumberFormat();
+  const paginationText = usePaginationText();
   const location = useLocation();
   const pageCount = Math.max(1, Math.ceil(outbox.total / outbox.pageSize));
   const hrefFor = (id: string) => {
@@ -29,35 +34,31 @@ export function MailboxList({
     return `?${params.toString()}`;
   };
   return (
-    <Card
-      flush
-      className="xl:col-span-2"
-      title={`${outbox.total} ${outbox.total === 1 ? "message" : "messages"}`}
-    >
+    <Card flush className="xl:col-span-2" title={t("list.messages", { count: outbox.total })}>
       <Form
         method="get"
         role="search"
-        aria-label="Messages"
+        aria-label={t("list.landmark")}
         className="flex items-end gap-2 border-b border-line px-5 py-3"
       >
         <TextField
-          label="Recipient contains"
+          label={t("list.recipient")}
           name="to"
           type="search"
           defaultValue={search}
           key={search}
           className="flex-1"
           hideLabel
-          placeholder="Filter by recipient"
+          placeholder={t("list.recipientPlaceholder")}
         />
         <Button type="submit" variant="secondary">
-          Filter
+          {t("list.filter")}
         </Button>
       </Form>
       {outbox.items.length ? (
-        <ul aria-label="Messages" className="divide-y divide-line">
+        <ul aria-label={t("list.landmark")} className="divide-y divide-line">
           {outbox.items.map((m) => {
-            const status = OUTBOX_STATUS[m.status];
+            const tone = OUTBOX_STATUS[m.status]?.tone;
             const current = m.id === selectedId;
             return (
               <li key={m.id}>
@@ -68,10 +69,10 @@ export function MailboxList({
                 >
                   <div className="flex items-center justify-between gap-3">
                     <p className="truncate text-sm font-medium text-ink">{m.subject}</p>
-                    {status ? <Badge tone={status.tone}>{status.label}</Badge> : null}
+                    {tone ? <Badge tone={tone}>{t(`labels:outbox.${m.status}`)}</Badge> : null}
                   </div>
                   <div className="mt-0.5 flex items-center justify-between gap-3 text-xs text-ink-faint">
-                    <span className="truncate">To {m.to}</span>
+                    <span className="truncate">{t("list.to", { to: m.to })}</span>
                     <DateText value={m.createdAt} mode="datetime" className="shrink-0" />
                   </div>
                 </Link>
@@ -81,13 +82,13 @@ export function MailboxList({
         </ul>
       ) : (
         <EmptyState
-          title={search ? `No messages to addresses containing “${search}”` : "The outbox is empty"}
-          description={search ? undefined : "Messages appear here as soon as Settle queues them."}
+          title={search ? t("list.noMatch", { search }) : t("list.emptyTitle")}
+          description={search ? undefined : t("list.emptyDescription")}
           icon="inbox"
           action={
             search ? (
               <LinkButton to="/dev/mailbox" variant="secondary">
-                Show all messages
+                {t("list.showAll")}
               </LinkButton>
             ) : undefined
           }
@@ -100,7 +101,9 @@ export function MailboxList({
             pageCount={pageCount}
             total={outbox.total}
             pageSize={outbox.pageSize}
-            label="messages"
+            label={t("list.rows")}
+            locale={locale}
+            text={paginationText}
           />
         </div>
       ) : null}
