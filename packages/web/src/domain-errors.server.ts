@@ -3,12 +3,6 @@ import { data } from "react-router";
 import { ZodError } from "zod";
 import type { Refusal } from "./forms.server.ts";
 
-export interface ActionError {
-  ok: false;
-  message: string;
-  fieldErrors?: Record<string, string[]>;
-}
-
 /** Why a use case refused: its code, its reason (`details.reason`) and the values its words need. */
 export function refusalOf(error: { code: DomainErrorCode; details?: Record<string, unknown> }): Refusal {
   const { reason, field: _field, retryAfterSeconds: _retry, ...rest } = error.details ?? {};
@@ -47,38 +41,6 @@ export async function load<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    throwAsResponse(error);
-  }
-}
-
-/**
- * For actions: expected failures come back as form errors (status 4xx) for the page to show next
- * to the form; NOT_FOUND still becomes a 404 page.
- */
-export async function act<T>(fn: () => Promise<T>) {
-  try {
-    return await fn();
-  } catch (error) {
-    if (error instanceof DomainError && error.code !== "NOT_FOUND") {
-      const headers: HeadersInit = {};
-      const retry = error.details?.retryAfterSeconds;
-      if (typeof retry === "number") headers["Retry-After"] = String(retry);
-      return data<ActionError>(
-        { ok: false, message: error.message },
-        { status: statusForCode(error.code), headers },
-      );
-    }
-    if (error instanceof ZodError) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of error.issues) {
-        const key = issue.path.join(".") || "form";
-        fieldErrors[key] = [...(fieldErrors[key] ?? []), issue.message];
-      }
-      return data<ActionError>(
-        { ok: false, message: "Please correct the highlighted fields.", fieldErrors },
-        { status: 400 },
-      );
-    }
     throwAsResponse(error);
   }
 }

@@ -1,5 +1,6 @@
 import { listMySessions } from "@settle/domain/auth/list-my-sessions";
 import { revokeMySession } from "@settle/domain/auth/revoke-my-session";
+import { RevokeSessionFormSchema, sessionsToRevoke } from "@settle/domain/auth/session-forms";
 import { Alert } from "@settle/ui/alert";
 import { Badge } from "@settle/ui/badge";
 import { Button } from "@settle/ui/button";
@@ -9,8 +10,8 @@ import { DateText, formatDate } from "@settle/ui/date-text";
 import { Icon } from "@settle/ui/icon";
 import { PageHeader } from "@settle/ui/page-header";
 import { usePageLocale } from "@settle/ui/page-locale";
-import { act, load } from "@settle/web/domain-errors.server";
-import { field } from "@settle/web/request.server";
+import { load } from "@settle/web/domain-errors.server";
+import { submitForm } from "@settle/web/forms.server";
 import type { TFunction } from "i18next";
 import { Trans } from "react-i18next";
 import { Form, useNavigation } from "react-router";
@@ -18,6 +19,7 @@ import { RouteError } from "../components/route-error.tsx";
 import { requireCsrf } from "../csrf.server.ts";
 import { serverT } from "../i18n/locale.server.ts";
 import { pageMeta } from "../i18n/meta.ts";
+import { refusalWordsIn } from "../i18n/refusal-words.ts";
 import { useTranslation } from "../i18n/use-translation.ts";
 import { describeUserAgent } from "../labels.ts";
 import { requireStaff } from "../session.server.ts";
@@ -46,22 +48,26 @@ export async function action({ request }: Route.ActionArgs) {
   const staff = await requireStaff(request);
   const form = await request.formData();
   requireCsrf(request, form);
-  const sessionId = field(form, "sessionId") ?? "";
-  const result = await act(async () => ({
-    revoked: await revokeMySession(staff.actor, staff.sessionId, { sessionId }),
-  }));
-  if (!("revoked" in result)) return result;
-  const count = result.revoked;
   const t = await serverT(request, "sessions");
-  return {
-    ok: true as const,
-    message:
-      sessionId === "all-others"
-        ? count === 0
-          ? t("noOthers")
-          : t("signedOutOthers", { count })
-        : t("signedOut"),
-  };
+  return submitForm(
+    form,
+    RevokeSessionFormSchema,
+    async (input) => ({
+      intent: input.intent,
+      count: await revokeMySession(staff.actor, staff.sessionId, sessionsToRevoke(input)),
+    }),
+    {
+      words: refusalWordsIn(t),
+      done: ({ intent, count }) => ({
+        message:
+          intent === "revoke-others"
+            ? count === 0
+              ? t("noOthers")
+              : t("signedOutOthers", { count })
+            : t("signedOut"),
+      }),
+    },
+  );
 }
 
 export default function AccountSessions({ loaderData, actionData }: Route.ComponentProps) {
@@ -81,7 +87,7 @@ export default function AccountSessions({ loaderData, actionData }: Route.Compon
           others.length ? (
             <Form method="post">
               <CsrfInput token={csrf} />
-              <input type="hidden" name="sessionId" value="all-others" />
+              <input type="hidden" name="intent" value="revoke-others" />
               <Button type="submit" variant="danger" disabled={busy}>
                 {t("signOutOthers")}
               </Button>
@@ -89,9 +95,14 @@ export default function AccountSessions({ loaderData, actionData }: Route.Compon
           ) : null
         }
       />
-      {actionData ? (
-        <Alert tone={actionData.ok ? "success" : "danger"} className="mb-6">
-          {actionData.message}
+      {actionData?.done ? (
+        <Alert tone="success" className="mb-6">
+          {actionData.done.message}
+        </Alert>
+      ) : null}
+      {actionData?.reply.error?.[""]?.length ? (
+        <Alert tone="danger" className="mb-6">
+          {actionData.reply.error[""].join(" ")}
         </Alert>
       ) : null}
       <Card flush title={t("active", { count: sessions.length })}>
@@ -125,6 +136,7 @@ export default function AccountSessions({ loaderData, actionData }: Route.Compon
                 {s.current ? null : (
                   <Form method="post">
                     <CsrfInput token={csrf} />
+                    <input type="hidden" name="intent" value="revoke" />
                     <input type="hidden" name="sessionId" value={s.id} />
                     <Button
                       type="submit"
