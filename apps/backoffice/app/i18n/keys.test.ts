@@ -51,6 +51,11 @@ const FILES: Record<string, string> = {
   "../routes/dev-mailbox.tsx": "dev-mailbox",
   "../components/dev-mailbox/mailbox-list.tsx": "dev-mailbox",
   "../components/dev-mailbox/mailbox-message.tsx": "dev-mailbox",
+  "../routes/dispute-matrix.tsx": "dispute-matrix",
+  "../components/disputes/matrix-rules.tsx": "dispute-matrix",
+  "../components/disputes/matrix-rule-form.tsx": "dispute-matrix",
+  "../components/disputes/matrix-holidays.tsx": "dispute-matrix",
+  "../components/disputes/matrix-thresholds.tsx": "dispute-matrix",
   "./list-words.ts": "common",
 };
 

@@ -10,6 +10,8 @@ import { PageHeader } from "@settle/ui/page-header";
 import { load } from "@settle/web/domain-errors.server";
 import { submitForm } from "@settle/web/forms.server";
 import { pageUrl } from "@settle/web/request.server";
+import type { TFunction } from "i18next";
+import { matrixIssueWords } from "../components/disputes/dispute-issue-words.ts";
 import type { IntentAnswer } from "../components/disputes/intent-form.ts";
 import { MatrixHolidays } from "../components/disputes/matrix-holidays.tsx";
 import { MatrixRuleForm } from "../components/disputes/matrix-rule-form.tsx";
@@ -17,11 +19,14 @@ import { MatrixRules } from "../components/disputes/matrix-rules.tsx";
 import { MatrixThresholds } from "../components/disputes/matrix-thresholds.tsx";
 import { RouteError } from "../components/route-error.tsx";
 import { requireCsrf } from "../csrf.server.ts";
-import { refusalWords } from "../refusals.ts";
+import { serverT } from "../i18n/locale.server.ts";
+import { pageMeta } from "../i18n/meta.ts";
+import { refusalWordsIn } from "../i18n/refusal-words.ts";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { requireStaff } from "../session.server.ts";
 import type { Route } from "./+types/dispute-matrix";
 
-export const meta: Route.MetaFunction = () => [{ title: "Dispute matrix · Settle back office" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("dispute-matrix:title"));
 
 export async function loader({ request }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
@@ -44,55 +49,50 @@ export async function action({ request }: Route.ActionArgs) {
   const staff = await requireStaff(request);
   const form = await request.formData();
   requireCsrf(request, form);
+  const t = await serverT(request, "dispute-matrix");
   return submitForm(
     form,
     DisputeMatrixFormSchema,
-    async (input) => ({ intent: input.intent, message: await run(input, staff.actor) }),
-    { words: refusalWords, done: (done) => done },
+    async (input) => ({ intent: input.intent, message: await run(input, staff.actor, t) }),
+    { words: refusalWordsIn(t), formatError: matrixIssueWords(t), done: (done) => done },
   );
 }
 
 /** Runs the form's use case; what it did, as the page says it. */
-async function run(input: DisputeMatrixForm, actor: StaffActor) {
+async function run(input: DisputeMatrixForm, actor: StaffActor, t: TFunction) {
   switch (input.intent) {
     case "rule-save": {
       const { intent: _intent, ...rule } = input;
       await saveDisputeRule(rule, actor);
-      return rule.ruleId
-        ? "Rule saved. New disputes use it at once."
-        : "Rule added. New disputes use it at once.";
+      return t(rule.ruleId ? "done.ruleSaved" : "done.ruleAdded");
     }
     case "rule-deactivate": {
       const result = await deactivateDisputeRule(input.ruleId, actor);
-      return result.changed ? "Rule deactivated. Disputes it routed keep their owner." : "Already inactive.";
+      return t(result.changed ? "done.ruleDeactivated" : "done.alreadyInactive");
     }
     case "holiday-set":
     case "holiday-remove": {
       const { intent, ...day } = input;
       const result = await setHoliday({ ...day, holiday: intent === "holiday-set" }, actor);
-      if (!result.changed) return "No change.";
-      return intent === "holiday-set"
-        ? "Holiday saved. Deadlines set from now on skip it."
-        : "Holiday removed.";
+      if (!result.changed) return t("done.noChange");
+      return t(intent === "holiday-set" ? "done.holidaySaved" : "done.holidayRemoved");
     }
     case "threshold-set": {
       const result = await setDisputeThreshold(input, actor);
-      return result.changed ? `${result.currency} approval amount saved.` : "No change.";
+      return result.changed ? t("done.thresholdSaved", { currency: result.currency }) : t("done.noChange");
     }
   }
 }
 
 export default function DisputeMatrix({ loaderData: matrix, actionData }: Route.ComponentProps) {
   const answer = actionData as IntentAnswer | undefined;
+  const { t } = useTranslation("dispute-matrix");
   return (
     <>
-      <PageHeader
-        title="Dispute matrix"
-        description="Routes each new dispute to a department and/or a person with a deadline in business days. The most specific matching rule wins: a legal entity's own rule beats a company-wide one, an amount band beats any amount. Without a match a dispute is unassigned with 10 business days."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       {!matrix.can.edit ? (
         <Alert tone="info" className="mb-6">
-          AR managers change the matrix, holidays and approval amounts; you can read them.
+          {t("readOnly")}
         </Alert>
       ) : null}
       <div className="grid items-start gap-6 xl:grid-cols-3">

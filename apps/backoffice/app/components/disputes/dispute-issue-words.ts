@@ -49,3 +49,16 @@ export const raiseIssueWords = (t: TFunction) =>
     "reason",
     "description",
   ]);
+
+const DEADLINE_WORDS: Record<string, string> = { too_small: "atLeast", too_big: "atMost" };
+
+/** The dispute matrix's field errors; a deadline by what is wrong with it. */
+export const matrixIssueWords = (t: TFunction) => {
+  const words = issueWordsFor(t, "dispute-matrix", ["reason", "currency", "amount", "date"]);
+  return (issues: readonly Issue[]) =>
+    issues.flatMap((issue) =>
+      issue.path?.[0] === "deadlineDays"
+        ? [t(`dispute-matrix:issues.deadlineDays.${DEADLINE_WORDS[issue.code] ?? "number"}`)]
+        : words([issue]),
+    );
+};

@@ -7,7 +7,9 @@ import { CsrfInput } from "@settle/ui/csrf-input";
 import { DateText } from "@settle/ui/date-text";
 import { DateField, SelectField, TextField } from "@settle/ui/fields";
 import { Form, useNavigation } from "react-router";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { useCsrfToken } from "../../use-csrf-token.ts";
+import { matrixIssueWords } from "./dispute-issue-words.ts";
 import { FormOutcome } from "./form-outcome.tsx";
 import { doneFor, type IntentAnswer, replyFor, useIntentForm } from "./intent-form.ts";
 
@@ -16,17 +18,15 @@ const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** A legal entity's holidays in a year (deadlines skip them); an editor adds and removes them. */
 export function MatrixHolidays({ matrix, answer }: { matrix: DisputeMatrix; answer?: IntentAnswer }) {
+  const { t } = useTranslation("dispute-matrix");
   const { entity, year, rows } = matrix.holidays;
   return (
-    <Card title="Holidays">
+    <Card title={t("holidays.title")}>
       <div className="space-y-4">
-        <p className="text-sm text-ink-muted">
-          Deadlines skip Saturdays, Sundays and the legal entity's holidays. Changing a holiday leaves
-          deadlines already set as they are.
-        </p>
-        <Form method="get" className="flex flex-wrap items-end gap-3" aria-label="Holiday calendar">
+        <p className="text-sm text-ink-muted">{t("holidays.text")}</p>
+        <Form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("holidays.calendar")}>
           <SelectField
-            label="Legal entity"
+            label={t("holidays.legalEntity")}
             name="entity"
             id="holiday-entity"
             defaultValue={entity?.id ?? ""}
@@ -34,7 +34,7 @@ export function MatrixHolidays({ matrix, answer }: { matrix: DisputeMatrix; answ
             options={matrix.entities.map((e) => ({ value: e.id, label: e.name }))}
           />
           <TextField
-            label="Year"
+            label={t("holidays.year")}
             name="year"
             id="holiday-year"
             inputMode="numeric"
@@ -43,7 +43,7 @@ export function MatrixHolidays({ matrix, answer }: { matrix: DisputeMatrix; answ
             className="w-28"
           />
           <Button type="submit" variant="secondary">
-            Show
+            {t("holidays.show")}
           </Button>
         </Form>
         <FormOutcome
@@ -53,7 +53,7 @@ export function MatrixHolidays({ matrix, answer }: { matrix: DisputeMatrix; answ
         {entity ? (
           <HolidayList entity={entity} year={year} rows={rows} canEdit={matrix.can.edit} />
         ) : (
-          <p className="text-sm text-ink-muted">No legal entities yet.</p>
+          <p className="text-sm text-ink-muted">{t("holidays.noEntities")}</p>
         )}
         {entity && matrix.can.edit ? <HolidayForm entityId={entity.id} answer={answer} /> : null}
       </div>
@@ -72,17 +72,17 @@ function HolidayList({
   rows: Holidays["rows"];
   canEdit: boolean;
 }) {
+  const { t } = useTranslation("dispute-matrix");
   const csrf = useCsrfToken();
   const busy = useNavigation().state === "submitting";
   if (rows.length === 0) {
-    return (
-      <p className="text-sm text-ink-muted">
-        No holidays for {entity.name} in {year}.
-      </p>
-    );
+    return <p className="text-sm text-ink-muted">{t("holidays.none", { entity: entity.name, year })}</p>;
   }
   return (
-    <ul className="divide-y divide-line text-sm" aria-label={`Holidays of ${entity.name} in ${year}`}>
+    <ul
+      className="divide-y divide-line text-sm"
+      aria-label={t("holidays.list", { entity: entity.name, year })}
+    >
       {rows.map((h) => (
         <li key={isoDay(h.date)} className="flex items-center justify-between gap-3 py-2">
           <span>
@@ -100,9 +100,9 @@ function HolidayList({
                 variant="ghost"
                 size="sm"
                 disabled={busy}
-                aria-label={`Remove ${h.name} on ${isoDay(h.date)}`}
+                aria-label={t("holidays.removeOne", { name: h.name, date: isoDay(h.date) })}
               >
-                Remove
+                {t("holidays.remove")}
               </Button>
             </Form>
           ) : null}
@@ -113,12 +113,15 @@ function HolidayList({
 }
 
 function HolidayForm({ entityId, answer }: { entityId: string; answer?: IntentAnswer }) {
+  const { t } = useTranslation("dispute-matrix");
   const csrf = useCsrfToken();
   const busy = useNavigation().state === "submitting";
   const [form, fields] = useIntentForm(
     DisputeMatrixFormSchema,
     "holiday-set",
     replyFor(answer, "holiday-set"),
+    undefined,
+    matrixIssueWords(t),
   );
   return (
     <Form
@@ -130,10 +133,10 @@ function HolidayForm({ entityId, answer }: { entityId: string; answer?: IntentAn
       <input type="hidden" name="intent" value="holiday-set" />
       <input type="hidden" name="legalEntityId" value={entityId} />
       <FormOutcome errors={form.errors} id={form.errorId} />
-      <DateField label="Date" field={fields.date} required />
-      <TextField label="Name" field={fields.name} maxLength={120} className="min-w-48 flex-1" />
+      <DateField label={t("holidays.date")} field={fields.date} required />
+      <TextField label={t("holidays.name")} field={fields.name} maxLength={120} className="min-w-48 flex-1" />
       <Button type="submit" variant="secondary" disabled={busy}>
-        Add holiday
+        {t("holidays.add")}
       </Button>
     </Form>
   );

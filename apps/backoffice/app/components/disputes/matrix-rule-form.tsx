@@ -8,16 +8,17 @@ import { Card } from "@settle/ui/card";
 import { CsrfInput } from "@settle/ui/csrf-input";
 import { SelectField, TextField } from "@settle/ui/fields";
 import { Form, useNavigation } from "react-router";
-import { DISPUTE_REASON } from "../../dispute-labels.ts";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { useCsrfToken } from "../../use-csrf-token.ts";
+import { matrixIssueWords } from "./dispute-issue-words.ts";
 import { FormOutcome } from "./form-outcome.tsx";
 import { doneFor, type IntentAnswer, replyFor, useIntentForm } from "./intent-form.ts";
 
-const REASONS = DISPUTE_REASONS.map((r) => ({ value: r, label: DISPUTE_REASON[r] }));
 const choices = (rows: { id: string; name: string }[]) => rows.map((r) => ({ value: r.id, label: r.name }));
 
 /** A new rule, or the one being edited: what it matches and where it routes, with its deadline. */
 export function MatrixRuleForm({ matrix, answer }: { matrix: DisputeMatrix; answer?: IntentAnswer }) {
+  const { t } = useTranslation("dispute-matrix");
   const csrf = useCsrfToken();
   const busy = useNavigation().state === "submitting";
   const rule = matrix.editing;
@@ -37,54 +38,75 @@ export function MatrixRuleForm({ matrix, answer }: { matrix: DisputeMatrix; answ
       ownerId: rule?.owner?.id ?? "",
       deadlineDays: rule ? String(rule.deadlineDays) : "5",
     },
+    matrixIssueWords(t),
   );
   return (
-    <Card title={rule ? "Edit rule" : "Add a rule"}>
+    <Card title={rule ? t("ruleForm.edit") : t("ruleForm.add")}>
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         <CsrfInput token={csrf} />
         <input type="hidden" name="intent" value="rule-save" />
         {rule ? <input type="hidden" name="ruleId" value={rule.id} /> : null}
         <FormOutcome done={doneFor(answer, "rule-save")} errors={form.errors} id={form.errorId} />
-        <SelectField label="Reason" field={fields.reason} placeholder="Choose…" options={REASONS} />
         <SelectField
-          label="Legal entity"
+          label={t("ruleForm.reason")}
+          field={fields.reason}
+          placeholder={t("ruleForm.choose")}
+          options={DISPUTE_REASONS.map((r) => ({ value: r, label: t(`labels:disputeReason.${r}`) }))}
+        />
+        <SelectField
+          label={t("ruleForm.legalEntity")}
           field={fields.legalEntityId}
-          placeholder="All legal entities"
+          placeholder={t("ruleForm.allEntities")}
           options={choices(matrix.entities)}
         />
         <fieldset className="space-y-2">
-          <legend className="block text-sm font-medium text-ink">Amount band (optional)</legend>
+          <legend className="block text-sm font-medium text-ink">{t("ruleForm.band")}</legend>
           <div className="grid grid-cols-3 gap-2">
-            <TextField label="Currency" field={fields.currency} maxLength={3} autoComplete="off" />
-            <TextField label="From (incl.)" field={fields.minAmount} inputMode="decimal" maxLength={30} />
-            <TextField label="Below" field={fields.maxAmount} inputMode="decimal" maxLength={30} />
+            <TextField
+              label={t("ruleForm.currency")}
+              field={fields.currency}
+              maxLength={3}
+              autoComplete="off"
+            />
+            <TextField
+              label={t("ruleForm.from")}
+              field={fields.minAmount}
+              inputMode="decimal"
+              maxLength={30}
+            />
+            <TextField
+              label={t("ruleForm.below")}
+              field={fields.maxAmount}
+              inputMode="decimal"
+              maxLength={30}
+            />
           </div>
         </fieldset>
         <SelectField
-          label="Department"
+          label={t("ruleForm.department")}
           field={fields.departmentId}
-          placeholder="None"
+          placeholder={t("ruleForm.none")}
           options={choices(matrix.departments)}
         />
         <SelectField
-          label="Person"
+          label={t("ruleForm.person")}
           field={fields.ownerId}
-          placeholder="None"
+          placeholder={t("ruleForm.none")}
           options={choices(matrix.people)}
         />
         <TextField
-          label="Deadline in business days"
+          label={t("ruleForm.deadline")}
           field={fields.deadlineDays}
           inputMode="numeric"
           className="max-w-44"
         />
         <div className="flex gap-2">
           <Button type="submit" variant="primary" disabled={busy}>
-            {rule ? "Save rule" : "Add rule"}
+            {rule ? t("ruleForm.save") : t("ruleForm.submitAdd")}
           </Button>
           {rule ? (
             <LinkButton to="/settings/dispute-matrix" variant="ghost">
-              Cancel
+              {t("ruleForm.cancel")}
             </LinkButton>
           ) : null}
         </div>

@@ -6,48 +6,60 @@ import { CsrfInput } from "@settle/ui/csrf-input";
 import { type Column, DataTable } from "@settle/ui/data-table";
 import { EmptyState } from "@settle/ui/empty-state";
 import { MoneyText } from "@settle/ui/money-text";
+import type { TFunction } from "i18next";
+import { useMemo } from "react";
+import { Trans } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
-import { DISPUTE_REASON } from "../../dispute-labels.ts";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { useCsrfToken } from "../../use-csrf-token.ts";
 import { FormOutcome } from "./form-outcome.tsx";
 import { doneFor, type IntentAnswer, replyFor } from "./intent-form.ts";
 
 type Rule = DisputeMatrix["rules"][number];
 
-function band(r: Rule) {
+function band(t: TFunction, r: Rule) {
   if (!r.currency || (r.minAmount === null && r.maxAmount === null))
-    return <span className="text-ink-muted">Any amount</span>;
+    return <span className="text-ink-muted">{t("rules.anyAmount")}</span>;
   return (
     <span className="whitespace-nowrap">
       {r.minAmount !== null ? (
-        <>
-          from <MoneyText amount={r.minAmount} currency={r.currency} />
-        </>
+        <Trans
+          t={t}
+          i18nKey="rules.from"
+          components={[<MoneyText key="from" amount={r.minAmount} currency={r.currency} />]}
+        />
       ) : null}
       {r.minAmount !== null && r.maxAmount !== null ? " " : null}
       {r.maxAmount !== null ? (
-        <>
-          below <MoneyText amount={r.maxAmount} currency={r.currency} />
-        </>
+        <Trans
+          t={t}
+          i18nKey="rules.below"
+          components={[<MoneyText key="below" amount={r.maxAmount} currency={r.currency} />]}
+        />
       ) : null}
     </span>
   );
 }
 
-const ruleName = (r: Rule) =>
-  `the ${DISPUTE_REASON[r.reason]} rule${r.legalEntity ? ` of ${r.legalEntity.name}` : ""}`;
+/** "Edit the Pricing rule of Acme Inc." (`what` is rules.edit or rules.deactivate). */
+const ruleLabel = (t: TFunction, what: "editRule" | "deactivateRule", r: Rule) => {
+  const reason = t(`labels:disputeReason.${r.reason}`);
+  return r.legalEntity
+    ? t(`rules.${what}Of`, { reason, entity: r.legalEntity.name })
+    : t(`rules.${what}`, { reason });
+};
 
-const columns: Column<Rule>[] = [
+const columnsIn = (t: TFunction): Column<Rule>[] => [
   {
     id: "reason",
-    header: "Reason",
+    header: t("rules.reason"),
     rowHeader: true,
     cell: (r) => (
       <span className="block">
-        <span className="font-medium">{DISPUTE_REASON[r.reason]}</span>
+        <span className="font-medium">{t(`labels:disputeReason.${r.reason}`)}</span>
         {!r.active ? (
           <Badge tone="neutral" className="ms-2">
-            Inactive
+            {t("rules.inactive")}
           </Badge>
         ) : null}
       </span>
@@ -55,13 +67,13 @@ const columns: Column<Rule>[] = [
   },
   {
     id: "entity",
-    header: "Legal entity",
-    cell: (r) => r.legalEntity?.name ?? <span className="text-ink-muted">All</span>,
+    header: t("rules.legalEntity"),
+    cell: (r) => r.legalEntity?.name ?? <span className="text-ink-muted">{t("rules.all")}</span>,
   },
-  { id: "band", header: "Amount", cell: band },
+  { id: "band", header: t("rules.amount"), cell: (r) => band(t, r) },
   {
     id: "to",
-    header: "Routes to",
+    header: t("rules.routesTo"),
     cell: (r) => (
       <span className="block">
         {r.department ? <span className="block">{r.department.name}</span> : null}
@@ -71,17 +83,14 @@ const columns: Column<Rule>[] = [
   },
   {
     id: "deadline",
-    header: "Deadline",
+    header: t("rules.deadline"),
     align: "right",
-    cell: (r) => (
-      <span className="whitespace-nowrap">
-        {r.deadlineDays} business {r.deadlineDays === 1 ? "day" : "days"}
-      </span>
-    ),
+    cell: (r) => <span className="whitespace-nowrap">{t("rules.days", { count: r.deadlineDays })}</span>,
   },
 ];
 
 function RuleActions({ rule }: { rule: Rule }) {
+  const { t } = useTranslation("dispute-matrix");
   const csrf = useCsrfToken();
   const busy = useNavigation().state === "submitting";
   if (!rule.active) return null;
@@ -90,9 +99,9 @@ function RuleActions({ rule }: { rule: Rule }) {
       <Link
         to={`?edit=${rule.id}`}
         className="text-sm text-brand-700 hover:underline"
-        aria-label={`Edit ${ruleName(rule)}`}
+        aria-label={ruleLabel(t, "editRule", rule)}
       >
-        Edit
+        {t("rules.edit")}
       </Link>
       <Form method="post">
         <CsrfInput token={csrf} />
@@ -103,35 +112,36 @@ function RuleActions({ rule }: { rule: Rule }) {
           variant="ghost"
           size="sm"
           disabled={busy}
-          aria-label={`Deactivate ${ruleName(rule)}`}
+          aria-label={ruleLabel(t, "deactivateRule", rule)}
         >
-          Deactivate
+          {t("rules.deactivate")}
         </Button>
       </Form>
     </span>
   );
 }
 
-const actionsColumn: Column<Rule> = {
-  id: "actions",
-  header: <span className="sr-only">Actions</span>,
-  cell: (r) => <RuleActions rule={r} />,
-};
-
 /** The matrix's rules, by reason and most specific first; an editor edits or deactivates them. */
 export function MatrixRules({ matrix, answer }: { matrix: DisputeMatrix; answer?: IntentAnswer }) {
+  const { t } = useTranslation("dispute-matrix");
+  const columns = useMemo(() => columnsIn(t), [t]);
+  const actionsColumn: Column<Rule> = {
+    id: "actions",
+    header: <span className="sr-only">{t("rules.actions")}</span>,
+    cell: (r) => <RuleActions rule={r} />,
+  };
   const done = doneFor(answer, "rule-deactivate");
   const errors = replyFor(answer, "rule-deactivate")?.error?.[""] ?? undefined;
   return (
     <Card
-      title="Rules"
+      title={t("rules.title")}
       flush
       actions={
         <Link
           to={matrix.showInactive ? "?" : "?inactive=1"}
           className="text-sm text-brand-700 hover:underline"
         >
-          {matrix.showInactive ? "Hide inactive rules" : "Show inactive rules"}
+          {matrix.showInactive ? t("rules.hideInactive") : t("rules.showInactive")}
         </Link>
       }
     >
@@ -141,16 +151,11 @@ export function MatrixRules({ matrix, answer }: { matrix: DisputeMatrix; answer?
         </div>
       ) : null}
       <DataTable
-        caption="Dispute routing rules, by reason, most specific first"
+        caption={t("rules.caption")}
         columns={matrix.can.edit ? [...columns, actionsColumn] : columns}
         rows={matrix.rules}
         rowKey={(r) => r.id}
-        empty={
-          <EmptyState
-            title="No rules yet"
-            description="Every new dispute is unassigned with 10 business days until a rule routes it."
-          />
-        }
+        empty={<EmptyState title={t("rules.none")} description={t("rules.noneHint")} />}
       />
     </Card>
   );
