@@ -2,31 +2,11 @@
 import type { PortalRole } from "@settle/domain/actor";
 import type { Tone } from "@settle/ui/badge";
 
-export const ROLE_LABELS: Record<string, string> = {
-  COLLECTOR: "Collector",
-  CASH_APPLIER: "Cash applier",
-  DISPUTE_ANALYST: "Dispute analyst",
-  CREDIT_MANAGER: "Credit manager",
-  AR_MANAGER: "AR manager",
-  ADMIN: "Administrator",
-};
-
 /** The portal's words for its roles, and what each may do there. */
 export const PORTAL_ROLE_LABELS: Record<PortalRole, { label: string; does: string }> = {
   VIEWER: { label: "Viewer", does: "sees balances, invoices and statements" },
   PAYER: { label: "Payer", does: "sees the account and pays invoices" },
   ADMIN: { label: "Administrator", does: "also invites and removes the customer's portal users" },
-};
-
-export const ITEM_KIND_LABELS: Record<string, string> = {
-  INVOICE: "Invoice",
-  DEBIT_MEMO: "Debit memo",
-  FEE: "Fee",
-  CREDIT_MEMO: "Credit memo",
-  PAYMENT: "Payment",
-  REFUND: "Refund",
-  CHARGEBACK: "Chargeback",
-  REFUND_REVERSAL: "Refund returned",
 };
 
 export const ITEM_KIND_TONES: Record<string, Tone> = {
