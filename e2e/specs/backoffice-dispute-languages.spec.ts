@@ -33,7 +33,9 @@ async function disputeFor(page: Page, locale: string) {
 }
 
 test.describe("a dispute in the staff user's language", () => {
-  test("Portuguese: the dispute page speaks Portuguese, with amounts formatted for Brazil", async ({ page }) => {
+  test("Portuguese: the dispute page speaks Portuguese, with amounts formatted for Brazil", async ({
+    page,
+  }) => {
     const { customer } = await disputeFor(page, "pt-BR");
     const amount = formatMoney(600_00n, "USD", "pt-BR");
     expect(amount).toMatch(/^US\$\s600,00$/);
