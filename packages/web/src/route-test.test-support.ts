@@ -106,3 +106,23 @@ export async function outcome<Data = Record<string, unknown>>(
   if (result instanceof Error) throw result;
   return { status: 200, location: null, headers: new Headers(), data: result as Data };
 }
+
+/**
+ * What people and scripts put in search boxes and URLs that has broken pages before: NUL and other
+ * control characters, LIKE's wildcards and escape character, an SQL-looking string, a
+ * non-character, a lone surrogate and a long run. Each app's hostile-input test sends every one
+ * to every search and filter parameter, beside random strings.
+ */
+export const TROUBLEMAKERS: readonly string[] = [
+  "\u0000",
+  "a\u0000b",
+  "\\",
+  "abc\\",
+  "%",
+  "_",
+  "%_\\",
+  "'; --",
+  "\uFFFF",
+  "\uD800",
+  "x".repeat(5000),
+];

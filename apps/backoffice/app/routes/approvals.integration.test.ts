@@ -1,12 +1,5 @@
 import { getDb } from "@settle/domain/db/client";
-import {
-  customerWithInvoice,
-  key,
-  minimalPdf,
-  portalUser,
-} from "@settle/domain/disputes/dispute-fixtures.test-support";
-import { raiseDispute } from "@settle/domain/disputes/raise-dispute";
-import { resolveDispute } from "@settle/domain/disputes/resolve-dispute";
+import { disputeCreditAwaitingApproval } from "@settle/domain/disputes/dispute-fixtures.test-support";
 import { createStaffActor } from "@settle/domain/seed/actors.test-support";
 import { createLegalEntity } from "@settle/domain/seed/factories";
 import { outcome, routeCaller } from "@settle/web/route-test.test-support";
@@ -30,26 +23,8 @@ type Answer = { reply: { error?: Record<string, string[]> }; done: { message: st
 beforeAll(async () => {
   await getDb().disputeApprovalThreshold.update({ where: { currency: "USD" }, data: { amount: 250_00n } });
   const entity = await createLegalEntity(getDb(), { name: "Approvals Route Entity" });
-  const fixture = await customerWithInvoice(entity.id);
-  const raised = await raiseDispute(
-    {
-      customerId: fixture.customerId,
-      invoiceId: fixture.invoiceId,
-      scope: "LINES",
-      lines: [{ lineNo: 2 }, { lineNo: 3 }],
-      reason: "PRICING",
-      description: "Prices above contract.",
-      attachments: [{ fileName: "contract.pdf", bytes: minimalPdf() }],
-      idempotencyKey: key(),
-    },
-    await portalUser(fixture.customerId, "PAYER"),
-  );
-  disputeId = raised.id;
   const analyst = await createStaffActor(["DISPUTE_ANALYST"], "Ada Analyst");
-  await resolveDispute(
-    { disputeId, outcome: "VALID", rootCause: "PRICING_ERROR", explanation: "Contract price." },
-    analyst,
-  );
+  disputeId = (await disputeCreditAwaitingApproval(entity.id, analyst)).disputeId;
   managerCookie = await cookieOf((await createStaffActor(["AR_MANAGER"], "Max Manager")).userId);
   collectorCookie = await cookieOf((await createStaffActor(["COLLECTOR"], "Cole Collector")).userId);
 });

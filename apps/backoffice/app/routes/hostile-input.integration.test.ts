@@ -1,6 +1,6 @@
 import { getDb } from "@settle/domain/db/client";
 import { createCustomer, createInvoiceForCustomer, createStaffUser } from "@settle/domain/seed/factories";
-import { outcome, routeCaller } from "@settle/web/route-test.test-support";
+import { outcome, routeCaller, TROUBLEMAKERS } from "@settle/web/route-test.test-support";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { csrfToken } from "../csrf.server.ts";
@@ -33,21 +33,7 @@ beforeAll(async () => {
   invoiceId = (await createInvoiceForCustomer(db, customerId)).id;
 });
 
-/** Strings people and scripts send: any code point (NUL and other controls included), LIKE's specials, long runs. */
-const KNOWN = [
-  "\u0000",
-  "a\u0000b",
-  "\\",
-  "abc\\",
-  "%",
-  "_",
-  "%_\\",
-  "'; --",
-  "\uFFFF",
-  "\uD800",
-  "x".repeat(5000),
-];
-const hostile = fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.constantFrom(...KNOWN));
+const hostile = fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.constantFrom(...TROUBLEMAKERS));
 
 /** Every search and filter parameter of each page, set to hostile values at random. */
 const PAGES: {
@@ -125,7 +111,7 @@ describe("hostile input in search and filter parameters", () => {
   for (const page of PAGES) {
     it(`${page.name}: each known troublemaker in each parameter, never a server error`, async () => {
       for (const param of page.params) {
-        for (const value of KNOWN) {
+        for (const value of TROUBLEMAKERS) {
           const url = `${page.path()}?${new URLSearchParams({ [param]: value }).toString()}`;
           const { status } = await outcome(page.run(call(url, { cookie, params: { customerId } }) as never));
           expect(status, url).toBeLessThan(500);

@@ -3,7 +3,7 @@ import { getDb } from "@settle/domain/db/client";
 import { ListInvoicesSchema } from "@settle/domain/invoices/list-invoices";
 import { createCustomer, createInvoiceForCustomer, createPortalUser } from "@settle/domain/seed/factories";
 import { GetStatementSchema } from "@settle/domain/statements/get-statement";
-import { outcome, routeCaller } from "@settle/web/route-test.test-support";
+import { outcome, routeCaller, TROUBLEMAKERS } from "@settle/web/route-test.test-support";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { csrfTokenFor } from "../csrf.server";
@@ -33,21 +33,7 @@ beforeAll(async () => {
   cookie = sessionCookieFor(token, expiresAt).split(";")[0]!;
 });
 
-/** Strings people and scripts send: any code point (NUL and other controls included), LIKE's specials, long runs. */
-const KNOWN = [
-  "\u0000",
-  "a\u0000b",
-  "\\",
-  "abc\\",
-  "%",
-  "_",
-  "%_\\",
-  "'; --",
-  "\uFFFF",
-  "\uD800",
-  "x".repeat(5000),
-];
-const hostile = fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.constantFrom(...KNOWN));
+const hostile = fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.constantFrom(...TROUBLEMAKERS));
 
 // The invoice list and statement read every field of their use case's schema from the URL.
 const invoiceParams = Object.keys(ListInvoicesSchema.shape).filter((k) => k !== "customerId");
@@ -99,7 +85,7 @@ describe("hostile input in search and filter parameters", () => {
   for (const page of PAGES) {
     it(`${page.name}: each known troublemaker in each parameter, never a server error`, async () => {
       for (const param of page.params) {
-        for (const value of KNOWN) {
+        for (const value of TROUBLEMAKERS) {
           const url = `${page.path()}?${new URLSearchParams({ [param]: value }).toString()}`;
           const { status } = await outcome(page.run(call(url, { cookie }) as never));
           expect(status, url).toBeLessThan(500);

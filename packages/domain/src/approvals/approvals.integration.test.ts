@@ -2,14 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../actor.ts";
 import { getDb } from "../db/client.ts";
-import {
-  customerWithInvoice,
-  key,
-  minimalPdf,
-  portalUser,
-} from "../disputes/dispute-fixtures.test-support.ts";
-import { raiseDispute } from "../disputes/raise-dispute.ts";
-import { resolveDispute } from "../disputes/resolve-dispute.ts";
+import { disputeCreditAwaitingApproval } from "../disputes/dispute-fixtures.test-support.ts";
 import { approveRefund } from "../payments/decide-refund.ts";
 import { requestRefund } from "../payments/request-refund.ts";
 import {
@@ -49,24 +42,7 @@ describe("the approvals queue", () => {
     expect(refund.status).toBe("PENDING_APPROVAL");
 
     const entity = await createLegalEntity(getDb(), { name: "Approvals Test Entity" });
-    const disputed = await customerWithInvoice(entity.id);
-    const raised = await raiseDispute(
-      {
-        customerId: disputed.customerId,
-        invoiceId: disputed.invoiceId,
-        scope: "LINES",
-        lines: [{ lineNo: 2 }, { lineNo: 3 }],
-        reason: "PRICING",
-        description: "Prices above contract.",
-        attachments: [{ fileName: "contract.pdf", bytes: minimalPdf() }],
-        idempotencyKey: key(),
-      },
-      await portalUser(disputed.customerId, "PAYER"),
-    );
-    await resolveDispute(
-      { disputeId: raised.id, outcome: "VALID", rootCause: "PRICING_ERROR", explanation: "Contract price." },
-      analyst,
-    );
+    const disputed = await disputeCreditAwaitingApproval(entity.id, analyst);
 
     const queue = await listApprovals(manager);
     expect(queue.can).toEqual({ approveRefunds: true, approveDisputeCredits: true });
@@ -75,7 +51,7 @@ describe("the approvals queue", () => {
       ["dispute-credit", 500_00n, "Ada Analyst", false],
     ]);
     expect(queue.items[0]).toMatchObject({ attemptId: attempt.id, href: `/card-payments/${attempt.id}` });
-    expect(queue.items[1]).toMatchObject({ subject: `${raised.label} · ${disputed.invoiceNumber}` });
+    expect(queue.items[1]).toMatchObject({ subject: `${disputed.label} · ${disputed.invoiceNumber}` });
     expect(await countApprovals(manager)).toBe(2);
 
     // The requester sees their own request as theirs; roles that approve nothing count nothing.

@@ -8,6 +8,8 @@ import {
   createPortalUser,
   createStaffUser,
 } from "../seed/factories.ts";
+import { raiseDispute } from "./raise-dispute.ts";
+import { resolveDispute } from "./resolve-dispute.ts";
 
 /** Test helpers shared by the dispute integration tests (not used by production code). */
 
@@ -76,4 +78,31 @@ export async function outboxTo(to: string) {
     orderBy: { createdAt: "asc" },
     select: { subject: true, textBody: true, category: true },
   });
+}
+
+/**
+ * A portal payer's dispute of lines 2 and 3 (500.00) of a new invoice of the legal entity, which
+ * `analyst` resolves valid: with the entity's currency approval amount below 500.00, it waits for
+ * a second staff member (PENDING_APPROVAL).
+ */
+export async function disputeCreditAwaitingApproval(legalEntityId: string, analyst: StaffActor) {
+  const fixture = await customerWithInvoice(legalEntityId);
+  const raised = await raiseDispute(
+    {
+      customerId: fixture.customerId,
+      invoiceId: fixture.invoiceId,
+      scope: "LINES",
+      lines: [{ lineNo: 2 }, { lineNo: 3 }],
+      reason: "PRICING",
+      description: "Prices above contract.",
+      attachments: [{ fileName: "contract.pdf", bytes: minimalPdf() }],
+      idempotencyKey: key(),
+    },
+    await portalUser(fixture.customerId, "PAYER"),
+  );
+  await resolveDispute(
+    { disputeId: raised.id, outcome: "VALID", rootCause: "PRICING_ERROR", explanation: "Contract price." },
+    analyst,
+  );
+  return { ...fixture, disputeId: raised.id, label: raised.label };
 }
