@@ -61,6 +61,34 @@ test.describe("a dispute in the staff user's language", () => {
     await expectAccessible(page, "dispute in Portuguese");
   });
 
+  test("Portuguese: the dispute report speaks Portuguese, with amounts formatted for Brazil", async ({
+    page,
+  }) => {
+    await disputeFor(page, "pt-BR");
+    await page.getByRole("link", { name: "Relatório de contestações" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Relatório de contestações" })).toBeVisible();
+    for (const label of ["Abertas de", "Até", "Agrupar por"])
+      await expect(page.getByLabel(label, { exact: true })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Mostrar" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Baixar CSV" })).toBeVisible();
+    for (const heading of ["Gráfico", "Por motivo", "Problemas recorrentes"])
+      await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
+    const table = page.getByRole("table", { name: /^Contestações por motivo/ });
+    await expect(table.getByRole("columnheader", { name: "Contestado" })).toBeVisible();
+    await expect(table.getByRole("row").filter({ hasText: "Preço" })).toContainText(
+      formatMoney(600_00n, "USD", "pt-BR"),
+    );
+    await expect(page.getByText(/contestaç(ão|ões) em USD/).first()).toBeVisible();
+    await expectAccessible(page, "dispute report in Portuguese");
+
+    // A period that is not one is refused in Portuguese.
+    await page.getByLabel("Abertas de", { exact: true }).fill("2026-02-01");
+    await page.getByLabel("Até", { exact: true }).fill("2026-01-01");
+    await page.getByRole("button", { name: "Mostrar" }).click();
+    await expect(page.getByRole("alert").first()).toContainText("A data final é anterior à data inicial.");
+    await expectAccessible(page, "dispute report refusal in Portuguese");
+  });
+
   test("Arabic: the same page right to left, in Arabic, and accessible", async ({ page }) => {
     await disputeFor(page, "ar");
     await expect(page.locator("html")).toHaveAttribute("lang", "ar");

@@ -230,7 +230,7 @@ test.describe("disputes in the back office", () => {
     await page.getByRole("link", { name: "Download CSV" }).click();
     const file = await csv;
     expect(file.suggestedFilename()).toMatch(
-      /^Disputes by reason \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\.csv$/,
+      /^dispute-report-reason-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/,
     );
   });
 

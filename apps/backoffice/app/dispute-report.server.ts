@@ -8,7 +8,7 @@ import {
   getDisputeReport,
 } from "@settle/domain/disputes/dispute-report";
 import { pageUrl } from "@settle/web/request.server";
-import { DISPUTE_REASON, REPORT_GROUP_LABELS } from "./dispute-labels.ts";
+import type { TFunction } from "i18next";
 
 const DAY_MS = 86_400_000;
 const iso = (date: Date) => date.toISOString().slice(0, 10);
@@ -25,42 +25,59 @@ export function reportInput(request: Request): Required<Pick<DisputeReportInput,
   };
 }
 
-/** The report with its groups named for people (reason codes become their labels). */
-export async function loadDisputeReport(input: DisputeReportInput, actor: StaffActor) {
+/**
+ * The report with its groups named in the staff user's language: a reason by its label, the
+ * disputes without a department by the catalogue's words; names of customers and the like as
+ * they are.
+ */
+export async function loadDisputeReport(input: DisputeReportInput, actor: StaffActor, t: TFunction) {
   const report = await getDisputeReport(input, actor);
-  return {
-    ...report,
-    rows: report.rows.map((r) => ({
-      ...r,
-      label:
-        report.groupBy === "reason"
-          ? (DISPUTE_REASON[r.label as keyof typeof DISPUTE_REASON] ?? r.label)
-          : r.label,
-    })),
+  const label = (row: { key: string | null; label: string }) => {
+    if (report.groupBy === "reason")
+      return t(`labels:disputeReason.${row.label}`, { defaultValue: row.label });
+    if (report.groupBy === "department" && row.key === null) return t("dispute-report:groups.noDepartment");
+    return row.label;
   };
+  return { ...report, rows: report.rows.map((r) => ({ ...r, label: label(r) })) };
 }
 
 type Row = Awaited<ReturnType<typeof loadDisputeReport>>["rows"][number];
 
-/** The report's columns for CSV and XLSX alike (cycle times in whole hours). */
-export function reportColumns(groupBy: DisputeReportGroup): ExportColumn<Row>[] {
+/**
+ * The report's columns for CSV and XLSX alike. Headers and the group's name are in the staff
+ * user's language (as the portal's exports); the values stay machine-readable: the group's code
+ * (reason code, or the department's, customer's or legal entity's id), currency codes, plain
+ * decimal amounts and cycle times in whole hours.
+ */
+export function reportColumns(groupBy: DisputeReportGroup, t: TFunction): ExportColumn<Row>[] {
+  const h = (key: string) => t(`dispute-report:export.${key}`);
   return [
-    { header: REPORT_GROUP_LABELS[groupBy], type: "text", value: (r) => r.label, width: 32 },
-    { header: "Currency", type: "text", value: (r) => r.currency, width: 10 },
-    { header: "Disputes", type: "integer", value: (r) => r.count },
-    { header: "Open", type: "integer", value: (r) => r.open },
-    { header: "Valid", type: "integer", value: (r) => r.valid },
-    { header: "Partly valid", type: "integer", value: (r) => r.partial },
-    { header: "Invalid", type: "integer", value: (r) => r.invalid },
-    { header: "Withdrawn", type: "integer", value: (r) => r.withdrawn },
-    { header: "Disputed", type: "money", value: (r) => ({ amount: r.disputedAmount, currency: r.currency }) },
-    { header: "Credited", type: "money", value: (r) => ({ amount: r.creditedAmount, currency: r.currency }) },
-    { header: "Average cycle (hours)", type: "integer", value: (r) => r.averageCycleHours },
-    { header: "Median cycle (hours)", type: "integer", value: (r) => r.medianCycleHours },
-    { header: "Longest cycle (hours)", type: "integer", value: (r) => r.maxCycleHours },
+    { header: t(`labels:reportGroups.${groupBy}`), type: "text", value: (r) => r.label, width: 32 },
+    { header: h("code"), type: "text", value: (r) => r.key, width: 28 },
+    { header: h("currency"), type: "text", value: (r) => r.currency, width: 10 },
+    { header: h("disputes"), type: "integer", value: (r) => r.count },
+    { header: h("open"), type: "integer", value: (r) => r.open },
+    { header: h("valid"), type: "integer", value: (r) => r.valid },
+    { header: h("partial"), type: "integer", value: (r) => r.partial },
+    { header: h("invalid"), type: "integer", value: (r) => r.invalid },
+    { header: h("withdrawn"), type: "integer", value: (r) => r.withdrawn },
+    {
+      header: h("disputed"),
+      type: "money",
+      value: (r) => ({ amount: r.disputedAmount, currency: r.currency }),
+    },
+    {
+      header: h("credited"),
+      type: "money",
+      value: (r) => ({ amount: r.creditedAmount, currency: r.currency }),
+    },
+    { header: h("average"), type: "integer", value: (r) => r.averageCycleHours },
+    { header: h("median"), type: "integer", value: (r) => r.medianCycleHours },
+    { header: h("longest"), type: "integer", value: (r) => r.maxCycleHours },
   ];
 }
 
+/** "dispute-report-reason-2026-01-01-2026-03-31.csv": the same name in every language. */
 export function reportFileName(input: { from: string; to: string; groupBy: string }, ext: "csv" | "xlsx") {
-  return `Disputes by ${input.groupBy} ${input.from} to ${input.to}.${ext}`;
+  return `dispute-report-${input.groupBy}-${input.from}-${input.to}.${ext}`;
 }

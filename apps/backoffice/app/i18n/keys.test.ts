@@ -56,6 +56,10 @@ const FILES: Record<string, string> = {
   "../components/disputes/matrix-rule-form.tsx": "dispute-matrix",
   "../components/disputes/matrix-holidays.tsx": "dispute-matrix",
   "../components/disputes/matrix-thresholds.tsx": "dispute-matrix",
+  "../routes/dispute-report.tsx": "dispute-report",
+  "../components/disputes/report-chart.tsx": "dispute-report",
+  "../components/disputes/report-period-form.tsx": "dispute-report",
+  "../components/disputes/report-tables.tsx": "dispute-report",
   "./list-words.ts": "common",
 };
 

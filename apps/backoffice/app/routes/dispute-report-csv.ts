@@ -2,6 +2,7 @@ import { writeCsv } from "@settle/documents/export/write-csv";
 import { load } from "@settle/web/domain-errors.server";
 import { streamDownload } from "@settle/web/downloads.server";
 import { loadDisputeReport, reportColumns, reportFileName, reportInput } from "../dispute-report.server.ts";
+import { serverT } from "../i18n/locale.server.ts";
 import { requireStaff } from "../session.server.ts";
 import type { Route } from "./+types/dispute-report-csv";
 
@@ -9,8 +10,9 @@ import type { Route } from "./+types/dispute-report-csv";
 export async function loader({ request }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
   const input = reportInput(request);
-  const report = await load(() => loadDisputeReport(input, staff.actor));
+  const t = await serverT(request, "dispute-report");
+  const report = await load(() => loadDisputeReport(input, staff.actor, t));
   return streamDownload(reportFileName(input, "csv"), "csv", (out) =>
-    writeCsv(reportColumns(report.groupBy), report.rows, out),
+    writeCsv(reportColumns(report.groupBy, t), report.rows, out),
   );
 }

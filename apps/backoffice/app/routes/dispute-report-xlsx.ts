@@ -2,6 +2,7 @@ import { writeXlsx } from "@settle/documents/export/write-xlsx";
 import { load } from "@settle/web/domain-errors.server";
 import { streamDownload } from "@settle/web/downloads.server";
 import { loadDisputeReport, reportColumns, reportFileName, reportInput } from "../dispute-report.server.ts";
+import { serverT } from "../i18n/locale.server.ts";
 import { requireStaff } from "../session.server.ts";
 import type { Route } from "./+types/dispute-report-xlsx";
 
@@ -9,8 +10,9 @@ import type { Route } from "./+types/dispute-report-xlsx";
 export async function loader({ request }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
   const input = reportInput(request);
-  const report = await load(() => loadDisputeReport(input, staff.actor));
+  const t = await serverT(request, "dispute-report");
+  const report = await load(() => loadDisputeReport(input, staff.actor, t));
   return streamDownload(reportFileName(input, "xlsx"), "xlsx", (out) =>
-    writeXlsx(reportColumns(report.groupBy), report.rows, out, { sheetName: "Disputes" }),
+    writeXlsx(reportColumns(report.groupBy, t), report.rows, out, { sheetName: t("export.sheet") }),
   );
 }

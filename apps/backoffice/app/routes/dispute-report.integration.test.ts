@@ -3,20 +3,21 @@ import { getDb } from "@settle/domain/db/client";
 import { raiseDispute } from "@settle/domain/disputes/raise-dispute";
 import { resolveDispute } from "@settle/domain/disputes/resolve-dispute";
 import { createCustomer, createInvoiceForCustomer, createStaffUser } from "@settle/domain/seed/factories";
+import { routeCaller } from "@settle/web/route-test.test-support";
 import { beforeAll, describe, expect, it } from "vitest";
+import { csrfToken } from "../csrf.server.ts";
 import { signInCookie } from "../session.server.ts";
 import { loader as report } from "./dispute-report.tsx";
 import { loader as csv } from "./dispute-report-csv.ts";
 import { loader as xlsx } from "./dispute-report-xlsx.ts";
 
 const BASE = "http://127.0.0.1:3001";
-
-function args<T>(url: string, cookie: string): T {
-  const headers = new Headers({ "user-agent": "vitest", cookie });
-  return { request: new Request(`${BASE}${url}`, { headers }), params: {}, context: {} } as T;
-}
+const call = routeCaller({ base: BASE, csrf: csrfToken });
+const args = <T>(url: string, cookie: string) => call<T>(url, { cookie });
 
 let cookie: string;
+/** A dispute analyst whose language is Brazilian Portuguese. */
+let portuguese: string;
 let customerName: string;
 const today = new Date().toISOString().slice(0, 10);
 
@@ -28,6 +29,13 @@ beforeAll(async () => {
     passwordHash: "not-used",
   });
   cookie = (await signInCookie(new Request(BASE), undefined, user.id)).split(";")[0]!;
+  const colleague = await createStaffUser(db, {
+    email: `report-route-pt-${randomUUID().slice(0, 8)}@settle.example`,
+    roles: ["DISPUTE_ANALYST"],
+    passwordHash: "not-used",
+  });
+  await db.staffUser.update({ where: { id: colleague.id }, data: { locale: "pt-BR" } });
+  portuguese = (await signInCookie(new Request(BASE), undefined, colleague.id)).split(";")[0]!;
   const actor = { kind: "staff" as const, userId: user.id, roles: ["DISPUTE_ANALYST" as const] };
   const customer = await createCustomer(db, { name: `Repeat, "Quoted" ${randomUUID().slice(0, 4)}` });
   customerName = customer.name;
@@ -81,7 +89,26 @@ describe("dispute report", () => {
     expect(reversed.problem).toBe("The end date is before the start date.");
     const typo = await report(args(`/reports/disputes?from=2026-02-30&to=2026-03-01`, cookie));
     expect(typo.report).toBeNull();
-    expect(typo.problem).toBe('The start date "2026-02-30" is not a date; use YYYY-MM-DD.');
+    expect(typo.problem).toBe("“2026-02-30” is not a date. Use the date picker, or the form YYYY-MM-DD.");
+  });
+
+  it("names reasons and refuses a period in the staff user's language", async () => {
+    const page = await report(args(`/reports/disputes?from=${today}&to=${today}`, portuguese));
+    expect(page.report?.rows.find((r) => r.key === "DAMAGED_GOODS")?.label).toBe("Mercadoria danificada");
+    const reversed = await report(args(`/reports/disputes?from=2026-02-01&to=2026-01-01`, portuguese));
+    expect(reversed.problem).toBe("A data final é anterior à data inicial.");
+    const typo = await report(args(`/reports/disputes?from=2026-02-30&to=2026-03-01`, portuguese));
+    expect(typo.problem).toBe("“2026-02-30” não é uma data. Use o seletor de datas ou o formato AAAA-MM-DD.");
+
+    // The export's headers and group names are Portuguese; its values stay codes and plain decimals.
+    const query = `from=${today}&to=${today}`;
+    const text = (await csv(args(`/reports/disputes.csv?${query}`, portuguese))) as Response;
+    expect(text.headers.get("content-disposition")).toContain(`dispute-report-reason-${today}-${today}.csv`);
+    const lines = (await text.text()).replace(/^\uFEFF/, "").split("\r\n");
+    expect(lines[0]).toBe(
+      "Motivo,Código,Moeda,Contestações,Em aberto,Procedentes,Parcialmente procedentes,Improcedentes,Retiradas,Contestado,Creditado,Ciclo médio (horas),Ciclo mediano (horas),Ciclo mais longo (horas)",
+    );
+    expect(lines).toContain("Mercadoria danificada,DAMAGED_GOODS,USD,2,1,1,0,0,0,100.00,40.00,0,0,0");
   });
 
   it("exports the same rows as CSV and XLSX downloads", async () => {
@@ -89,15 +116,15 @@ describe("dispute report", () => {
     const text = (await csv(args(`/reports/disputes.csv?${query}`, cookie))) as Response;
     expect(text.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(text.headers.get("content-disposition")).toContain(
-      `Disputes by customer ${today} to ${today}.csv`,
+      `dispute-report-customer-${today}-${today}.csv`,
     );
     const lines = (await text.text()).replace(/^\uFEFF/, "").split("\r\n");
     expect(lines[0]).toBe(
-      "Customer,Currency,Disputes,Open,Valid,Partly valid,Invalid,Withdrawn,Disputed,Credited,Average cycle (hours),Median cycle (hours),Longest cycle (hours)",
+      "Customer,Code,Currency,Disputes,Open,Valid,Partly valid,Invalid,Withdrawn,Disputed,Credited,Average cycle (hours),Median cycle (hours),Longest cycle (hours)",
     );
     const row = lines.find((l) => l.includes("Quoted"));
     // The customer's name is quoted as CSV requires; amounts are exact decimals.
-    expect(row).toMatch(/^"Repeat, ""Quoted"" [^"]+",USD,2,1,1,0,0,0,100\.00,40\.00,0,0,0$/);
+    expect(row).toMatch(/^"Repeat, ""Quoted"" [^"]+",[0-9a-f-]{36},USD,2,1,1,0,0,0,100\.00,40\.00,0,0,0$/);
 
     const book = (await xlsx(args(`/reports/disputes.xlsx?${query}`, cookie))) as Response;
     expect(book.headers.get("content-type")).toBe(

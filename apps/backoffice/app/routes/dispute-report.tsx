@@ -5,26 +5,31 @@ import { DateText } from "@settle/ui/date-text";
 import { PageHeader } from "@settle/ui/page-header";
 import { throwAsResponse } from "@settle/web/domain-errors.server";
 import { refusalOf } from "@settle/web/forms.server";
+import { Trans } from "react-i18next";
 import { ReportChart } from "../components/disputes/report-chart.tsx";
 import { ReportPeriodForm } from "../components/disputes/report-period-form.tsx";
 import { ReportGroups, ReportRepeats, ReportTotals } from "../components/disputes/report-tables.tsx";
 import { RouteError } from "../components/route-error.tsx";
 import { loadDisputeReport, reportInput } from "../dispute-report.server.ts";
-import { refusalWords } from "../refusals.ts";
+import { serverT } from "../i18n/locale.server.ts";
+import { pageMeta } from "../i18n/meta.ts";
+import { refusalWordsIn } from "../i18n/refusal-words.ts";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { requireStaff } from "../session.server.ts";
 import type { Route } from "./+types/dispute-report";
 
-export const meta: Route.MetaFunction = () => [{ title: "Dispute report · Settle back office" }];
+export const meta: Route.MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("dispute-report:title"));
 
 export async function loader({ request }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
   const input = reportInput(request);
+  const t = await serverT(request, "dispute-report");
   try {
-    return { input, report: await loadDisputeReport(input, staff.actor), problem: null };
+    return { input, report: await loadDisputeReport(input, staff.actor, t), problem: null };
   } catch (error) {
     // A period that is not one (a typo in a date, the end before the start): say so on the page.
     if (isDomainError(error) && error.code === "VALIDATION") {
-      return { input, report: null, problem: refusalWords(refusalOf(error)) };
+      return { input, report: null, problem: refusalWordsIn(t)(refusalOf(error)) };
     }
     throwAsResponse(error);
   }
@@ -32,27 +37,32 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export default function DisputeReportPage({ loaderData }: Route.ComponentProps) {
   const { input, report, problem } = loaderData;
+  const { t } = useTranslation("dispute-report");
   return (
     <>
-      <PageHeader
-        title="Dispute report"
-        description="Root causes of the disputes raised in a period: how many, how much, how they ended and how long they took, and customers who dispute the same thing again and again."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <ReportPeriodForm input={input} downloads={report !== null} />
       {problem || !report ? (
         <div role="alert">
-          <Alert tone="danger" title="Check the period">
+          <Alert tone="danger" title={t("problem")}>
             {problem}
           </Alert>
         </div>
       ) : (
         <div className="space-y-6">
           <p className="text-sm text-ink-muted">
-            Raised <DateText value={report.from} /> through <DateText value={report.to} />:{" "}
+            <Trans
+              t={t}
+              i18nKey="raised"
+              components={[
+                <DateText key="from" value={report.from} />,
+                <DateText key="to" value={report.to} />,
+              ]}
+            />{" "}
             <ReportTotals report={report} />
           </p>
           {report.rows.length > 0 ? (
-            <Card title="Chart">
+            <Card title={t("chart.title")}>
               <ReportChart report={report} />
             </Card>
           ) : null}

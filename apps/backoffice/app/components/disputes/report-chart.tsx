@@ -1,17 +1,16 @@
 import type { DisputeReport } from "@settle/domain/disputes/dispute-report";
-import { REPORT_GROUP_LABELS } from "../../dispute-labels.ts";
-
-const nf = new Intl.NumberFormat("en-US");
+import { useTranslation } from "../../i18n/use-translation.ts";
 
 /** Horizontal CSS bars of disputes per group; each bar's text says its number, so nothing is lost without sight. */
 export function ReportChart({ report }: { report: DisputeReport }) {
+  const { t } = useTranslation("dispute-report");
   const max = Math.max(1, ...report.rows.map((r) => r.count));
   const shown = report.rows.slice(0, 12);
   return (
     <figure>
       <figcaption className="mb-3 text-sm text-ink-muted">
-        Disputes per {REPORT_GROUP_LABELS[report.groupBy].toLowerCase()}
-        {report.rows.length > shown.length ? `, the ${shown.length} largest (all are in the table)` : ""}
+        {t(`chart.caption.${report.groupBy}`)}
+        {report.rows.length > shown.length ? t("chart.largest", { shown: shown.length }) : ""}
       </figcaption>
       <ul className="space-y-2">
         {shown.map((r) => (
@@ -32,7 +31,7 @@ export function ReportChart({ report }: { report: DisputeReport }) {
                 style={{ width: `${Math.max(2, (r.count / max) * 100)}%` }}
               />
               <span className="tabular text-xs text-ink-muted whitespace-nowrap">
-                {nf.format(r.count)} {r.count === 1 ? "dispute" : "disputes"}
+                {t("chart.count", { count: r.count })}
               </span>
             </span>
           </li>
