@@ -1,13 +1,6 @@
-// Words the back office shows for the domain's codes (kept out of the domain: they are UI copy).
-import type { PortalRole } from "@settle/domain/actor";
+// Badge colours for the domain's codes (their words are the catalogue's labels namespace), and
+// the few texts made from data rather than chosen from the catalogue.
 import type { Tone } from "@settle/ui/badge";
-
-/** The portal's words for its roles, and what each may do there. */
-export const PORTAL_ROLE_LABELS: Record<PortalRole, { label: string; does: string }> = {
-  VIEWER: { label: "Viewer", does: "sees balances, invoices and statements" },
-  PAYER: { label: "Payer", does: "sees the account and pays invoices" },
-  ADMIN: { label: "Administrator", does: "also invites and removes the customer's portal users" },
-};
 
 export const ITEM_KIND_TONES: Record<string, Tone> = {
   INVOICE: "neutral",
@@ -20,18 +13,20 @@ export const ITEM_KIND_TONES: Record<string, Tone> = {
   REFUND_REVERSAL: "info",
 };
 
-export const RISK_LABELS: Record<string, { label: string; tone: Tone }> = {
-  LOW: { label: "Low risk", tone: "success" },
-  MEDIUM: { label: "Medium risk", tone: "neutral" },
-  HIGH: { label: "High risk", tone: "warning" },
-  CRITICAL: { label: "Critical risk", tone: "danger" },
+/** A risk class's badge colour (labels:risk). */
+export const RISK_TONES: Record<string, Tone> = {
+  LOW: "success",
+  MEDIUM: "neutral",
+  HIGH: "warning",
+  CRITICAL: "danger",
 };
 
-export const OUTBOX_STATUS: Record<string, { label: string; tone: Tone }> = {
-  PENDING: { label: "Pending", tone: "warning" },
-  SENDING: { label: "Sending", tone: "info" },
-  SENT: { label: "Sent", tone: "success" },
-  FAILED: { label: "Failed", tone: "danger" },
+/** An outbox e-mail's status colour (labels:outbox). */
+export const OUTBOX_STATUS_TONES: Record<string, Tone> = {
+  PENDING: "warning",
+  SENDING: "info",
+  SENT: "success",
+  FAILED: "danger",
 };
 
 /** "credit_limit.change" → "Credit limit change" for audit events without a dedicated sentence. */
@@ -73,26 +68,29 @@ export function describeUserAgent(userAgent: string | null): { browser: string; 
   return os ? { browser, os } : { browser };
 }
 
-export const CARD_PAYMENT_STATUS: Record<string, { label: string; tone: Tone }> = {
-  OPEN: { label: "Awaiting payer", tone: "neutral" },
-  PROCESSING: { label: "Processing", tone: "info" },
-  SUCCEEDED: { label: "Succeeded", tone: "success" },
-  FAILED: { label: "Failed", tone: "danger" },
-  CANCELED: { label: "Canceled", tone: "neutral" },
+/** A card payment's status colour (labels:cardPaymentStatus). */
+export const CARD_PAYMENT_STATUS_TONES: Record<string, Tone> = {
+  OPEN: "neutral",
+  PROCESSING: "info",
+  SUCCEEDED: "success",
+  FAILED: "danger",
+  CANCELED: "neutral",
 };
 
-export const REFUND_STATUS: Record<string, { label: string; tone: Tone }> = {
-  PENDING_APPROVAL: { label: "Waiting for approval", tone: "warning" },
-  REJECTED: { label: "Rejected", tone: "neutral" },
-  APPROVED: { label: "Approved, not sent yet", tone: "warning" },
-  PENDING: { label: "Sent to Stripe", tone: "info" },
-  SUCCEEDED: { label: "Refunded", tone: "success" },
-  FAILED: { label: "Failed", tone: "danger" },
-  CANCELED: { label: "Canceled", tone: "neutral" },
+/** A refund's status colour (labels:refundStatus). */
+export const REFUND_STATUS_TONES: Record<string, Tone> = {
+  PENDING_APPROVAL: "warning",
+  REJECTED: "neutral",
+  APPROVED: "warning",
+  PENDING: "info",
+  SUCCEEDED: "success",
+  FAILED: "danger",
+  CANCELED: "neutral",
 };
 
-export const CHARGEBACK_STATUS: Record<string, { label: string; tone: Tone }> = {
-  OPEN: { label: "Open", tone: "danger" },
-  WON: { label: "Won", tone: "success" },
-  LOST: { label: "Lost", tone: "danger" },
+/** A chargeback's status colour (labels:chargebackStatus). */
+export const CHARGEBACK_STATUS_TONES: Record<string, Tone> = {
+  OPEN: "danger",
+  WON: "success",
+  LOST: "danger",
 };

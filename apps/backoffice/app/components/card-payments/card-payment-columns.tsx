@@ -5,7 +5,7 @@ import { DateText } from "@settle/ui/date-text";
 import { MoneyText } from "@settle/ui/money-text";
 import type { TFunction } from "i18next";
 import { Link } from "react-router";
-import { CARD_PAYMENT_STATUS, CHARGEBACK_STATUS } from "../../labels.ts";
+import { CARD_PAYMENT_STATUS_TONES, CHARGEBACK_STATUS_TONES } from "../../labels.ts";
 
 export type CardPaymentList = Awaited<ReturnType<typeof listCardPayments>>;
 type Row = CardPaymentList["rows"][number];
@@ -36,7 +36,7 @@ function AfterPayment({ row, t, money }: { row: Row; t: TFunction; money: Money 
         </span>
       ) : null}
       {row.chargeback ? (
-        <Badge tone={CHARGEBACK_STATUS[row.chargeback]?.tone}>
+        <Badge tone={CHARGEBACK_STATUS_TONES[row.chargeback]}>
           {t(`after.chargeback.${row.chargeback}`, { defaultValue: row.chargeback })}
         </Badge>
       ) : null}
@@ -113,7 +113,7 @@ export const cardPaymentColumnsIn = (
     header: t("columns.status"),
     cell: (r) => (
       <span className="block">
-        <Badge tone={CARD_PAYMENT_STATUS[r.status]?.tone}>
+        <Badge tone={CARD_PAYMENT_STATUS_TONES[r.status]}>
           {t(`labels:cardPaymentStatus.${r.status}`, { defaultValue: r.status })}
         </Badge>
         {r.failureMessage ? (

@@ -12,7 +12,7 @@ import { Trans } from "react-i18next";
 import { Link } from "react-router";
 import { auditActionWords } from "../../i18n/audit-words.ts";
 import { useTranslation } from "../../i18n/use-translation.ts";
-import { CARD_PAYMENT_STATUS } from "../../labels.ts";
+import { CARD_PAYMENT_STATUS_TONES } from "../../labels.ts";
 
 type Payment = CardPaymentDetails;
 
@@ -32,7 +32,7 @@ export function CardPaymentHeader({ payment: p }: { payment: Payment }) {
         />
       }
       meta={
-        <Badge tone={CARD_PAYMENT_STATUS[p.status]?.tone}>{t(`labels:cardPaymentStatus.${p.status}`)}</Badge>
+        <Badge tone={CARD_PAYMENT_STATUS_TONES[p.status]}>{t(`labels:cardPaymentStatus.${p.status}`)}</Badge>
       }
       description={
         <Trans

@@ -18,7 +18,7 @@ import { Trans } from "react-i18next";
 import { Form, useNavigation } from "react-router";
 import type { $ZodIssue } from "zod/v4/core";
 import { useTranslation } from "../../i18n/use-translation.ts";
-import { CHARGEBACK_STATUS, REFUND_STATUS } from "../../labels.ts";
+import { CHARGEBACK_STATUS_TONES, REFUND_STATUS_TONES } from "../../labels.ts";
 import { useCsrfToken } from "../../use-csrf-token.ts";
 
 type Refund = CardPaymentDetails["refunds"][number];
@@ -109,7 +109,7 @@ export function RefundsPanel({
       header: t("refunds.status"),
       cell: (r) => (
         <span className="block space-y-1">
-          <Badge tone={REFUND_STATUS[r.status]?.tone}>{t(`labels:refundStatus.${r.status}`)}</Badge>
+          <Badge tone={REFUND_STATUS_TONES[r.status]}>{t(`labels:refundStatus.${r.status}`)}</Badge>
           {r.decidedBy ? (
             <span className="block text-xs text-ink-muted">
               {t(
@@ -308,7 +308,7 @@ export function ChargebacksPanel({
       header: t("chargebacks.status"),
       cell: (c) => (
         <span className="block">
-          <Badge tone={CHARGEBACK_STATUS[c.status]?.tone}>{t(`labels:chargebackStatus.${c.status}`)}</Badge>
+          <Badge tone={CHARGEBACK_STATUS_TONES[c.status]}>{t(`labels:chargebackStatus.${c.status}`)}</Badge>
           <span className="block text-xs text-ink-muted">
             {t("chargebacks.stripeStatus", { status: stripeWords("stripeStatuses", c.stripeStatus) })}
           </span>

@@ -10,14 +10,14 @@ import { StatCard } from "@settle/ui/stat-card";
 import { Link } from "react-router";
 import { useMoneyWords, useNumberFormat } from "../../i18n/list-words.ts";
 import { useTranslation } from "../../i18n/use-translation.ts";
-import { RISK_LABELS } from "../../labels.ts";
+import { RISK_TONES } from "../../labels.ts";
 
 type Customer = CustomerAccount["customer"];
 
 /** The account's name, number, risk class and legal entity. */
 export function AccountHeader({ customer }: { customer: Customer }) {
   const { t } = useTranslation("customer-account");
-  const risk = customer.riskClass ? RISK_LABELS[customer.riskClass] : undefined;
+  const riskTone = customer.riskClass ? RISK_TONES[customer.riskClass] : undefined;
   return (
     <PageHeader
       back={{ to: "/customers", label: t("back") }}
@@ -27,7 +27,7 @@ export function AccountHeader({ customer }: { customer: Customer }) {
           <Badge tone="neutral" className="font-mono">
             {customer.accountNumber}
           </Badge>
-          {risk ? <Badge tone={risk.tone}>{t(`labels:risk.${customer.riskClass}`)}</Badge> : null}
+          {riskTone ? <Badge tone={riskTone}>{t(`labels:risk.${customer.riskClass}`)}</Badge> : null}
         </>
       }
       description={t("entity", { name: customer.legalEntity.name, code: customer.legalEntity.code })}

@@ -9,7 +9,7 @@ import { Pagination } from "@settle/ui/pagination";
 import { Form, Link, useLocation } from "react-router";
 import { useNumberFormat, usePaginationText } from "../../i18n/list-words.ts";
 import { useTranslation } from "../../i18n/use-translation.ts";
-import { OUTBOX_STATUS } from "../../labels.ts";
+import { OUTBOX_STATUS_TONES } from "../../labels.ts";
 
 export type Outbox = Awaited<ReturnType<typeof listOutbox>>;
 
@@ -58,7 +58,7 @@ export function MailboxList({
       {outbox.items.length ? (
         <ul aria-label={t("list.landmark")} className="divide-y divide-line">
           {outbox.items.map((m) => {
-            const tone = OUTBOX_STATUS[m.status]?.tone;
+            const tone = OUTBOX_STATUS_TONES[m.status];
             const current = m.id === selectedId;
             return (
               <li key={m.id}>
