@@ -31,6 +31,42 @@ test.describe("back office", () => {
     await expect(page.getByText(/overdue/i).first()).toBeVisible();
   });
 
+  test("each role sees the pages it can use and starts its day on its work", async ({ page }) => {
+    const signIn = async (roles: Parameters<typeof createStaff>[0]) => {
+      const staff = await createStaff(roles);
+      await page.context().clearCookies();
+      await page.goto(`${E2E.backofficeUrl}/login`);
+      await page.getByLabel("E-mail").fill(staff.email);
+      await page.getByLabel("Password").fill(staff.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page).not.toHaveURL(/\/login/);
+    };
+    const nav = page.getByRole("navigation");
+
+    // A collector: the overview, no approvals queue, no settings they cannot change.
+    await signIn(["COLLECTOR"]);
+    await expect(page).toHaveURL(`${E2E.backofficeUrl}/`);
+    await expect(nav.getByRole("link", { name: "Customers" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Refund approval" })).toHaveCount(0);
+    await expect(nav.getByRole("link", { name: "Dispute matrix" })).toHaveCount(0);
+    await expect(nav.getByRole("link", { name: /^Approvals/ })).toHaveCount(0);
+    for (const path of ["/settings/refund-approval", "/settings/dispute-matrix"]) {
+      const response = await page.goto(`${E2E.backofficeUrl}${path}`);
+      expect(response?.status()).toBe(403);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not allowed");
+    }
+
+    // An AR manager lands on the approvals queue and has both settings pages.
+    await signIn(["AR_MANAGER"]);
+    await expect(page).toHaveURL(`${E2E.backofficeUrl}/approvals`);
+    await expect(nav.getByRole("link", { name: "Refund approval" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Dispute matrix" })).toBeVisible();
+
+    // A dispute analyst lands on the disputes queue.
+    await signIn(["DISPUTE_ANALYST"]);
+    await expect(page).toHaveURL(`${E2E.backofficeUrl}/disputes`);
+  });
+
   test("a wrong password and an unknown e-mail get the same message", async ({ page }) => {
     const staff = await createStaff();
     const messages: string[] = [];

@@ -4,6 +4,7 @@
  * named records, so specs never depend on each other.
  */
 import { randomUUID } from "node:crypto";
+import type { StaffRole } from "../../packages/domain/src/actor.ts";
 import {
   createCustomer,
   createFaker,
@@ -27,7 +28,7 @@ export async function forgetClientSignInCounts(): Promise<void> {
   await getDb().rateLimitBucket.deleteMany({ where: { key: { contains: ":client:" } } });
 }
 
-export async function createStaff(roles: ("COLLECTOR" | "ADMIN" | "AR_MANAGER")[] = ["COLLECTOR"]) {
+export async function createStaff(roles: StaffRole[] = ["COLLECTOR"]) {
   const email = `staff-${unique()}@e2e.example`;
   const password = `pw-${randomUUID()}`;
   await createStaffUser(getDb(), { email, roles, password, name: "Erin Example" }, faker);

@@ -5,7 +5,6 @@ import { saveDisputeRule } from "@settle/domain/disputes/save-dispute-rule";
 import { setDisputeThreshold } from "@settle/domain/disputes/set-dispute-threshold";
 import { setHoliday } from "@settle/domain/disputes/set-holiday";
 import { type DisputeMatrixForm, DisputeMatrixFormSchema } from "@settle/domain/disputes/staff-dispute-forms";
-import { Alert } from "@settle/ui/alert";
 import { PageHeader } from "@settle/ui/page-header";
 import { load } from "@settle/web/domain-errors.server";
 import { submitForm } from "@settle/web/forms.server";
@@ -90,20 +89,13 @@ export default function DisputeMatrix({ loaderData: matrix, actionData }: Route.
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      {!matrix.can.edit ? (
-        <Alert tone="info" className="mb-6">
-          {t("readOnly")}
-        </Alert>
-      ) : null}
       <div className="grid items-start gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
           <MatrixRules matrix={matrix} answer={answer} />
           <MatrixHolidays matrix={matrix} answer={answer} />
         </div>
         <div className="space-y-6">
-          {matrix.can.edit ? (
-            <MatrixRuleForm key={matrix.editing?.id ?? "new"} matrix={matrix} answer={answer} />
-          ) : null}
+          <MatrixRuleForm key={matrix.editing?.id ?? "new"} matrix={matrix} answer={answer} />
           <MatrixThresholds matrix={matrix} answer={answer} />
         </div>
       </div>

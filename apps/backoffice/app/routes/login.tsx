@@ -1,5 +1,6 @@
 import { signInStaff } from "@settle/domain/auth/sign-in-staff";
 import { StaffSignInSchema } from "@settle/domain/auth/staff-sign-in-forms";
+import { staffWorkspace } from "@settle/domain/auth/staff-workspace";
 import { Logo } from "@settle/ui/logo";
 import { submitForm } from "@settle/web/forms.server";
 import { field, pageUrl, safeRedirect } from "@settle/web/request.server";
@@ -13,16 +14,20 @@ import { refusalWordsIn } from "../i18n/refusal-words.ts";
 import { useTranslation } from "../i18n/use-translation.ts";
 import { clientAddress } from "../request.server.ts";
 import { getStaff, signInCookie } from "../session.server.ts";
+import { STAFF_PAGE_PATHS } from "../staff-pages.ts";
 import type { Route } from "./+types/login";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("sign-in:title"));
 
-const DEFAULT_TARGET = "/customers";
-
+/**
+ * A sign-in on its way to a page (`redirectTo`) goes there; otherwise to the page where the
+ * user's roles start their day (the domain's landing page).
+ */
 export async function loader({ request }: Route.LoaderArgs) {
-  const redirectTo = safeRedirect(pageUrl(request).searchParams.get("redirectTo"), DEFAULT_TARGET);
-  if (await getStaff(request)) throw redirect(redirectTo);
-  return { redirectTo };
+  const asked = pageUrl(request).searchParams.get("redirectTo");
+  const staff = await getStaff(request);
+  if (staff) throw redirect(safeRedirect(asked, STAFF_PAGE_PATHS[staffWorkspace(staff.actor).landing]));
+  return { redirectTo: safeRedirect(asked, "") };
 }
 
 /** Checks the credentials (rate limits included) and sets the session cookie. */
@@ -30,16 +35,20 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData();
   requireCsrf(request, form);
   const ip = clientAddress(request, context);
-  const target = safeRedirect(field(form, "redirectTo"), DEFAULT_TARGET);
+  const asked = field(form, "redirectTo");
   const t = await serverT(request, "sign-in");
   return submitForm(
     form,
     StaffSignInSchema,
-    async (input) => signInCookie(request, context, (await signInStaff(input, { ip })).userId),
+    async (input) => {
+      const { userId, landing } = await signInStaff(input, { ip });
+      return { cookie: await signInCookie(request, context, userId), landing };
+    },
     {
       words: refusalWordsIn(t),
       formatError: signInIssueWords(t),
-      done: (cookie) => redirect(target, { headers: { "Set-Cookie": cookie } }),
+      done: ({ cookie, landing }) =>
+        redirect(safeRedirect(asked, STAFF_PAGE_PATHS[landing]), { headers: { "Set-Cookie": cookie } }),
     },
   );
 }

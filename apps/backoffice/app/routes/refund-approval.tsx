@@ -1,6 +1,5 @@
 import { SetRefundThresholdSchema } from "@settle/domain/payments/refund-forms";
 import { listRefundThresholds, setRefundThreshold } from "@settle/domain/payments/refund-thresholds";
-import { Card } from "@settle/ui/card";
 import { PageHeader } from "@settle/ui/page-header";
 import { Toast } from "@settle/ui/toast";
 import { load } from "@settle/web/domain-errors.server";
@@ -39,20 +38,14 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 export default function RefundApproval({ loaderData, actionData }: Route.ComponentProps) {
-  const { thresholds, can } = loaderData;
+  const { thresholds } = loaderData;
   const { t } = useTranslation("refunds");
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <div className="grid items-start gap-6 lg:grid-cols-3">
         <RefundThresholdTable thresholds={thresholds} className="lg:col-span-2" />
-        {can.edit ? (
-          <RefundThresholdForm lastResult={actionData?.reply} />
-        ) : (
-          <Card title={t("who.title")}>
-            <p className="text-sm text-ink-muted">{t("who.text")}</p>
-          </Card>
-        )}
+        <RefundThresholdForm lastResult={actionData?.reply} />
       </div>
       <Toast message={actionData?.done?.message} dismiss={t("common:dismiss")} />
     </>

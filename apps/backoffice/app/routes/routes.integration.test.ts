@@ -1,3 +1,4 @@
+import type { StaffRole } from "@settle/domain/actor";
 import { getDb } from "@settle/domain/db/client";
 import { createCustomer, createStaffUser } from "@settle/domain/seed/factories";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +10,7 @@ import { loader as customerAccount } from "./customer-account.tsx";
 import { loader as customers } from "./customers.tsx";
 import { loader as devMailbox } from "./dev-mailbox.tsx";
 import { loader as devMailboxAttachment } from "./dev-mailbox-attachment.ts";
-import { action as login } from "./login.tsx";
+import { action as login, loader as loginPage } from "./login.tsx";
 import { action as logout } from "./logout.ts";
 import { loader as refundApproval, action as setThreshold } from "./refund-approval.tsx";
 
@@ -84,7 +85,31 @@ describe("sign-in", () => {
       redirectTo: "//evil.example",
     });
     const response = (await login(args(`/login`, { cookie: csrfCookie, body: form }))) as Response;
-    expect(response.headers.get("location")).toBe("/customers");
+    // A collector's day starts on the overview (their worklist does not exist yet).
+    expect(response.headers.get("location")).toBe("/");
+  });
+
+  it("opens the page where each role's work is when the sign-in was not on its way anywhere", async () => {
+    const landings: [StaffRole[], string][] = [
+      [["AR_MANAGER"], "/approvals"],
+      [["DISPUTE_ANALYST"], "/disputes"],
+      [["COLLECTOR", "DISPUTE_ANALYST"], "/disputes"],
+      [["CASH_APPLIER"], "/"],
+      [["ADMIN"], "/"],
+    ];
+    for (const [roles, landing] of landings) {
+      const email = `landing-${roles.join("-").toLowerCase()}@settle.example`;
+      await createStaffUser(getDb(), { email, roles, password: PASSWORD });
+      const { form, cookie: csrfCookie } = csrfForm({ email, password: PASSWORD, redirectTo: "" });
+      const response = (await login(args(`/login`, { cookie: csrfCookie, body: form }))) as Response;
+      expect([roles, response.headers.get("location")]).toEqual([roles, landing]);
+      // Opening the sign-in page while signed in goes there too.
+      const session = response.headers.get("set-cookie")!.split(";")[0]!;
+      expect(await thrown(loginPage(args("/login", { cookie: session })))).toEqual({
+        status: 302,
+        location: landing,
+      });
+    }
   });
 
   it("answers a wrong password with the generic message", async () => {
@@ -201,10 +226,11 @@ describe("card payment pages", () => {
 });
 
 describe("refund approval settings", () => {
-  it("shows the amounts to any staff member but lets only AR managers and admins change them", async () => {
-    const page = await refundApproval(args("/settings/refund-approval", { cookie }));
-    expect(page.can).toEqual({ edit: false });
-    expect(page.thresholds.map((t) => t.currency)).toEqual(expect.arrayContaining(["USD", "EUR", "BRL"]));
+  it("is a page for AR managers and admins only: others get 403 on opening it and on saving", async () => {
+    expect(await thrown(refundApproval(args("/settings/refund-approval", { cookie })))).toEqual({
+      status: 403,
+      location: null,
+    });
 
     const { form, cookie: csrfCookie } = csrfForm({ currency: "USD", amount: "1" });
     const refused = (await setThreshold(
@@ -231,6 +257,8 @@ describe("a form through the one pipeline", () => {
       password: PASSWORD,
     });
     const managerCookie = (await signInCookie(new Request(BASE), undefined, manager.id)).split(";")[0]!;
+    const page = await refundApproval(args("/settings/refund-approval", { cookie: managerCookie }));
+    expect(page.thresholds.map((t) => t.currency)).toEqual(expect.arrayContaining(["USD", "EUR", "BRL"]));
     const post = async (fields: Record<string, string>) => {
       const { form, cookie: csrfCookie } = csrfForm(fields);
       return (await setThreshold(

@@ -1,4 +1,5 @@
 import { countApprovals } from "@settle/domain/approvals/count-approvals";
+import { type StaffPage, staffWorkspace } from "@settle/domain/auth/staff-workspace";
 import { AppShell, type NavItem } from "@settle/ui/app-shell";
 import { Badge } from "@settle/ui/badge";
 import { Button } from "@settle/ui/button";
@@ -10,6 +11,7 @@ import { ErrorPage } from "../components/error-page.tsx";
 import { env } from "../env.server.ts";
 import { useTranslation } from "../i18n/use-translation.ts";
 import { requireStaff } from "../session.server.ts";
+import { STAFF_PAGE_PATHS } from "../staff-pages.ts";
 import { useCsrfToken } from "../use-csrf-token.ts";
 import type { Route } from "./+types/staff-layout";
 
@@ -22,35 +24,41 @@ export async function loader({ request }: Route.LoaderArgs) {
   return {
     user: { name: staff.user.name, email: staff.user.email, roles: staff.user.roles },
     devTools: !env.isProduction,
+    // The pages this reader's roles can use: the navigation offers only those.
+    pages: staffWorkspace(staff.actor).pages,
     // What waits for this reader's approval (null: their roles approve nothing).
     approvals: await countApprovals(staff.actor),
   };
 }
 
 export default function StaffLayout({ loaderData }: Route.ComponentProps) {
-  const { user, devTools, approvals } = loaderData;
+  const { user, devTools, approvals, pages } = loaderData;
   const csrf = useCsrfToken();
   const { t } = useTranslation("common");
-  const nav: NavItem[] = [
-    { to: "/", label: t("nav.overview"), icon: "home", end: true },
-    { to: "/customers", label: t("nav.customers"), icon: "building" },
-    ...(approvals === null
-      ? []
-      : [
-          {
-            to: "/approvals",
-            label: t("nav.approvals"),
-            icon: "check",
-            badge: { count: approvals, label: t("nav.approvalsWaiting", { count: approvals }) },
-          } satisfies NavItem,
-        ]),
-    { to: "/card-payments", label: t("nav.cardPayments"), icon: "card" },
-    { to: "/disputes", label: t("nav.disputes"), icon: "flag" },
-    { to: "/reports/disputes", label: t("nav.disputeReport"), icon: "chart" },
-  ];
+  const path = STAFF_PAGE_PATHS;
+  // Every page this reader's roles can use, and no other.
+  const offered = (items: (NavItem & { page: StaffPage })[]): NavItem[] =>
+    items.filter((item) => pages[item.page]).map(({ page: _page, ...item }) => item);
+  const nav = offered([
+    { page: "overview", to: path.overview, label: t("nav.overview"), icon: "home", end: true },
+    { page: "customers", to: path.customers, label: t("nav.customers"), icon: "building" },
+    {
+      page: "approvals",
+      to: path.approvals,
+      label: t("nav.approvals"),
+      icon: "check",
+      badge: { count: approvals ?? 0, label: t("nav.approvalsWaiting", { count: approvals ?? 0 }) },
+    },
+    { page: "cardPayments", to: path.cardPayments, label: t("nav.cardPayments"), icon: "card" },
+    { page: "disputes", to: path.disputes, label: t("nav.disputes"), icon: "flag" },
+    { page: "disputeReport", to: path.disputeReport, label: t("nav.disputeReport"), icon: "chart" },
+  ]);
+  const settings = offered([
+    { page: "refundSettings", to: path.refundSettings, label: t("nav.refundApproval"), icon: "card" },
+    { page: "disputeMatrix", to: path.disputeMatrix, label: t("nav.disputeMatrix"), icon: "sliders" },
+  ]);
   const secondary: NavItem[] = [
-    { to: "/settings/refund-approval", label: t("nav.refundApproval"), icon: "card" },
-    { to: "/settings/dispute-matrix", label: t("nav.disputeMatrix"), icon: "sliders" },
+    ...settings,
     { to: "/account/sessions", label: t("nav.sessions"), icon: "device" },
     ...(devTools
       ? [{ to: "/dev/mailbox", label: t("nav.devMailbox"), icon: "inbox" } satisfies NavItem]

@@ -4,6 +4,7 @@ import { DomainError } from "../errors.ts";
 import { dummyPasswordHash, verifyPassword } from "./password.ts";
 import { consumeRateLimit, resetRateLimit } from "./rate-limit.ts";
 import { type StaffSignInInput, StaffSignInSchema } from "./staff-sign-in-forms.ts";
+import { type StaffPage, staffWorkspace } from "./staff-workspace.ts";
 
 /** Same words for unknown e-mail and wrong password: never reveal which accounts exist. */
 export const INVALID_CREDENTIALS = "That e-mail and password do not match an active account.";
@@ -20,7 +21,7 @@ export const STAFF_SIGN_IN_LIMITS = {
 export async function signInStaff(
   input: StaffSignInInput,
   client: { ip: string },
-): Promise<{ userId: string }> {
+): Promise<{ userId: string; landing: StaffPage }> {
   const { email, password } = StaffSignInSchema.parse(input);
   const [perAccount, perClient] = await Promise.all([
     consumeRateLimit(`staff-sign-in:account:${email}`, STAFF_SIGN_IN_LIMITS.perAccount),
@@ -36,7 +37,7 @@ export async function signInStaff(
   }
   const user = await getDb().staffUser.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, active: true },
+    select: { id: true, passwordHash: true, active: true, roles: true },
   });
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user?.active || !ok) {
@@ -57,5 +58,7 @@ export async function signInStaff(
     throw new DomainError("VALIDATION", INVALID_CREDENTIALS, { reason: "invalid-credentials" });
   }
   await resetRateLimit(`staff-sign-in:account:${email}`);
-  return { userId: user.id };
+  // Where their day starts, for a sign-in that was not on its way to a page.
+  const { landing } = staffWorkspace({ kind: "staff", userId: user.id, roles: user.roles });
+  return { userId: user.id, landing };
 }

@@ -38,8 +38,3 @@ export function disputeCan(
     approve: dispute.status === "PENDING_APPROVAL" && hasStaffRole(actor, DISPUTE_MANAGER_ROLES),
   };
 }
-
-/** Who may change the resolution matrix, its holidays and approval amounts (anyone staff reads them). */
-export function disputeMatrixCan(actor: Actor): { edit: boolean } {
-  return { edit: hasStaffRole(actor, DISPUTE_MANAGER_ROLES) };
-}

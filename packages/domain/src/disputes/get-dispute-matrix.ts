@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { type Actor, requireStaff } from "../actor.ts";
+import { type Actor, requireStaffRole } from "../actor.ts";
 import { listLegalEntities } from "../legal-entities/list-legal-entities.ts";
-import { disputeMatrixCan } from "./dispute-permissions.ts";
+import { DISPUTE_MANAGER_ROLES } from "./dispute-forms.ts";
 import { listDepartments } from "./list-departments.ts";
 import { listDisputeRules } from "./list-dispute-rules.ts";
 import { listDisputeStaff } from "./list-dispute-staff.ts";
@@ -22,15 +22,15 @@ export type GetDisputeMatrixInput = z.input<typeof GetDisputeMatrixSchema>;
 
 /**
  * The resolution matrix page: the rules, the departments and people they route to, one legal
- * entity's holidays in a year, the approval amounts, and whether the actor may change them.
- * Any staff member may read it.
+ * entity's holidays in a year and the approval amounts: a settings page for those who may change
+ * them (AR managers and admins), FORBIDDEN to everyone else.
  */
 export async function getDisputeMatrix(
   rawInput: GetDisputeMatrixInput,
   actor: Actor,
   options: { now?: Date } = {},
 ) {
-  requireStaff(actor);
+  requireStaffRole(actor, DISPUTE_MANAGER_ROLES);
   const input = GetDisputeMatrixSchema.parse(rawInput);
   const [rules, departments, people, entities, thresholds] = await Promise.all([
     listDisputeRules(actor, { includeInactive: input.inactive }),
@@ -55,7 +55,6 @@ export async function getDisputeMatrix(
     },
     editing: rules.find((r) => r.id === input.edit) ?? null,
     showInactive: input.inactive,
-    can: disputeMatrixCan(actor),
   };
 }
 

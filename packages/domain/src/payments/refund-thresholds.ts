@@ -1,4 +1,4 @@
-import { type Actor, hasStaffRole, requireStaff, requireStaffRole } from "../actor.ts";
+import { type Actor, requireStaffRole } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
@@ -17,17 +17,14 @@ export interface RefundThreshold {
 }
 
 /**
- * The approval thresholds per currency (a currency without one: every refund needs approval), and
- * whether the actor may change them. Any staff member may read them.
+ * The approval thresholds per currency (a currency without one: every refund needs approval), for
+ * the settings page: those who may change them (AR managers and admins) only, like the page.
  */
-export async function listRefundThresholds(
-  actor: Actor,
-): Promise<{ thresholds: RefundThreshold[]; can: { edit: boolean } }> {
-  requireStaff(actor);
+export async function listRefundThresholds(actor: Actor): Promise<{ thresholds: RefundThreshold[] }> {
+  requireStaffRole(actor, REFUND_APPROVE_ROLES);
   const rows = await getDb().refundApprovalThreshold.findMany({ orderBy: { currency: "asc" } });
   return {
     thresholds: rows.map((r) => ({ currency: r.currency.trim(), amount: r.amount, updatedAt: r.updatedAt })),
-    can: { edit: hasStaffRole(actor, REFUND_APPROVE_ROLES) },
   };
 }
 

@@ -51,11 +51,11 @@ export function MatrixHolidays({ matrix, answer }: { matrix: DisputeMatrix; answ
           errors={replyFor(answer, "holiday-remove")?.error?.[""] ?? undefined}
         />
         {entity ? (
-          <HolidayList entity={entity} year={year} rows={rows} canEdit={matrix.can.edit} />
+          <HolidayList entity={entity} year={year} rows={rows} />
         ) : (
           <p className="text-sm text-ink-muted">{t("holidays.noEntities")}</p>
         )}
-        {entity && matrix.can.edit ? <HolidayForm entityId={entity.id} answer={answer} /> : null}
+        {entity ? <HolidayForm entityId={entity.id} answer={answer} /> : null}
       </div>
     </Card>
   );
@@ -65,12 +65,10 @@ function HolidayList({
   entity,
   year,
   rows,
-  canEdit,
 }: {
   entity: NonNullable<Holidays["entity"]>;
   year: number;
   rows: Holidays["rows"];
-  canEdit: boolean;
 }) {
   const { t } = useTranslation("dispute-matrix");
   const csrf = useCsrfToken();
@@ -89,23 +87,21 @@ function HolidayList({
             <DateText value={h.date} className="tabular me-3 font-medium" />
             {h.name}
           </span>
-          {canEdit ? (
-            <Form method="post">
-              <CsrfInput token={csrf} />
-              <input type="hidden" name="intent" value="holiday-remove" />
-              <input type="hidden" name="legalEntityId" value={entity.id} />
-              <input type="hidden" name="date" value={isoDay(h.date)} />
-              <Button
-                type="submit"
-                variant="ghost"
-                size="sm"
-                disabled={busy}
-                aria-label={t("holidays.removeOne", { name: h.name, date: isoDay(h.date) })}
-              >
-                {t("holidays.remove")}
-              </Button>
-            </Form>
-          ) : null}
+          <Form method="post">
+            <CsrfInput token={csrf} />
+            <input type="hidden" name="intent" value="holiday-remove" />
+            <input type="hidden" name="legalEntityId" value={entity.id} />
+            <input type="hidden" name="date" value={isoDay(h.date)} />
+            <Button
+              type="submit"
+              variant="ghost"
+              size="sm"
+              disabled={busy}
+              aria-label={t("holidays.removeOne", { name: h.name, date: isoDay(h.date) })}
+            >
+              {t("holidays.remove")}
+            </Button>
+          </Form>
         </li>
       ))}
     </ul>

@@ -152,7 +152,7 @@ export function MatrixRules({ matrix, answer }: { matrix: DisputeMatrix; answer?
       ) : null}
       <DataTable
         caption={t("rules.caption")}
-        columns={matrix.can.edit ? [...columns, actionsColumn] : columns}
+        columns={[...columns, actionsColumn]}
         rows={matrix.rules}
         rowKey={(r) => r.id}
         empty={<EmptyState title={t("rules.none")} description={t("rules.noneHint")} />}

@@ -49,7 +49,7 @@ export function MatrixThresholds({ matrix, answer }: { matrix: DisputeMatrix; an
             </tbody>
           </table>
         )}
-        {matrix.can.edit ? <ThresholdForm answer={answer} /> : null}
+        <ThresholdForm answer={answer} />
       </div>
     </Card>
   );
