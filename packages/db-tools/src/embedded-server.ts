@@ -14,6 +14,16 @@ import pg from "pg";
 asyncExitHook.unhookEvent("beforeExit");
 asyncExitHook.unhookEvent("exit");
 
+/**
+ * For a process that runs services on the embedded server (`npm start`): its signal hooks would
+ * stop PostgreSQL the moment Ctrl+C arrives, while the services it started are still closing
+ * their connections (which then fail with 57P01). Without them, the caller stops in order: its
+ * services first, then the server (see stop-in-order.ts).
+ */
+export function leaveSignalsToCaller(): void {
+  for (const signal of ["SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK"]) asyncExitHook.unhookEvent(signal);
+}
+
 export interface EmbeddedServerOptions {
   /** Folder for the cluster's files (created on first use). */
   dataDir: string;
