@@ -6,6 +6,7 @@ import { DomainError } from "../errors.ts";
 import {
   type CustomerDisputeEvent,
   customerDisputeEmail,
+  type StaffDisputeEmailInput,
   type StaffDisputeEvent,
   staffDisputeEmail,
 } from "./dispute-emails.ts";
@@ -133,21 +134,37 @@ export async function notifyCustomer(
   );
 }
 
-/** E-mails each address once (owner, department mailbox, managers…) about the dispute. */
+/**
+ * Who a staff notice goes to: an address and the language to write in, read with the recipient
+ * (a staff member's own choice; null for a department mailbox or no choice: English).
+ */
+export interface StaffRecipient {
+  email: string;
+  locale: string | null;
+}
+
+/** E-mails each address once (owner, department mailbox, managers…) about the dispute, each in its language. */
 export async function notifyStaff(
   t: Tx,
   dispute: LockedDispute,
   event: StaffDisputeEvent,
-  addresses: readonly (string | null | undefined)[],
-  extra: { ownerName?: string | null; departmentName?: string | null; text?: string } = {},
+  recipients: readonly (StaffRecipient | null)[],
+  extra: Pick<StaffDisputeEmailInput, "ownerName" | "departmentName" | "text" | "proposal"> = {},
 ): Promise<number> {
-  const unique = [...new Set(addresses.filter((a): a is string => !!a).map((a) => a.toLowerCase()))];
-  for (const to of unique) {
+  const unique = new Map<string, string | null>();
+  for (const recipient of recipients) {
+    if (!recipient) continue;
+    const to = recipient.email.toLowerCase();
+    // An address that is both a person's and a mailbox goes once, in the person's language.
+    unique.set(to, unique.get(to) ?? recipient.locale);
+  }
+  for (const [to, locale] of unique) {
     await enqueueEmail(
       t,
       staffDisputeEmail({
         event,
         to,
+        locale,
         disputeLabel: dispute.label,
         customerName: dispute.customerName,
         accountNumber: dispute.accountNumber,
@@ -159,7 +176,7 @@ export async function notifyStaff(
       }),
     );
   }
-  return unique.length;
+  return unique.size;
 }
 
 /** The author's name as shown in the thread, kept on the message as it was. */
@@ -172,20 +189,22 @@ export async function authorName(t: Tx, actor: Actor): Promise<string> {
   return user?.name ?? actorId(actor);
 }
 
-/** Active staff with the AR manager role (escalations and approvals go to them). */
-export async function arManagerEmails(t: Tx): Promise<string[]> {
-  const rows = await t.staffUser.findMany({
+/** Active staff with the AR manager role, each with their language (escalations and approvals go to them). */
+export async function arManagers(t: Tx): Promise<StaffRecipient[]> {
+  return t.staffUser.findMany({
     where: { active: true, roles: { has: "AR_MANAGER" } },
-    select: { email: true },
+    select: { email: true, locale: true },
   });
-  return rows.map((r) => r.email);
 }
 
-/** Owner and department e-mail and names for notices. */
+/** Owner and department names for notices, and whom to write: an active owner in their language, the department's mailbox. */
 export async function ownerContacts(t: Tx, ownerId: string | null, departmentId: string | null) {
   const [owner, department] = await Promise.all([
     ownerId
-      ? t.staffUser.findUnique({ where: { id: ownerId }, select: { name: true, email: true, active: true } })
+      ? t.staffUser.findUnique({
+          where: { id: ownerId },
+          select: { name: true, email: true, locale: true, active: true },
+        })
       : null,
     departmentId
       ? t.department.findUnique({ where: { id: departmentId }, select: { name: true, email: true } })
@@ -193,8 +212,8 @@ export async function ownerContacts(t: Tx, ownerId: string | null, departmentId:
   ]);
   return {
     ownerName: owner?.name ?? null,
-    ownerEmail: owner?.active ? owner.email : null,
+    owner: owner?.active ? { email: owner.email, locale: owner.locale } : null,
     departmentName: department?.name ?? null,
-    departmentEmail: department?.email ?? null,
+    department: department?.email ? { email: department.email, locale: null } : null,
   };
 }

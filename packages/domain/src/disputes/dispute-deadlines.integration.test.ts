@@ -19,6 +19,7 @@ import { raiseDispute } from "./raise-dispute.ts";
 import { reassignDispute } from "./reassign-dispute.ts";
 import { resolveDispute } from "./resolve-dispute.ts";
 import { saveDisputeRule } from "./save-dispute-rule.ts";
+import { setDisputeThreshold } from "./set-dispute-threshold.ts";
 import { setHoliday } from "./set-holiday.ts";
 
 let manager: StaffActor & { email: string };
@@ -153,6 +154,45 @@ describe("routing and deadlines", () => {
       await portalUser(customerId),
     );
     expect(raised.departmentId).toBeNull();
+  });
+});
+
+describe("staff notices in the recipient's language", () => {
+  it("a Portuguese-speaking owner and AR manager are written in Portuguese, English colleagues in English", async () => {
+    const portuguese = await staff(["DISPUTE_ANALYST"], "Paula Dona", "pt-BR");
+    const gerente = await staff(["AR_MANAGER"], "Gil Gerente", "pt-BR");
+    const { customerId, invoiceId } = await customerWithInvoice(entityB);
+    const raised = await raiseDispute(
+      { customerId, invoiceId, scope: "WHOLE", reason: "TAX", description: "VAT", idempotencyKey: key() },
+      await portalUser(customerId),
+    );
+    await reassignDispute(
+      { disputeId: raised.id, ownerId: portuguese.userId, departmentId: null, note: "Yours." },
+      manager,
+    );
+    const assigned = (await outboxTo(portuguese.email)).find((m) => m.category === "dispute.staff-assigned");
+    expect(assigned?.subject).toMatch(new RegExp(`^Contestação ${raised.label} atribuída: `));
+    expect(assigned?.textBody).toContain("foi atribuída a Paula Dona");
+
+    // Her proposal (600.00, above a 250.00 approval amount) waits for an AR manager: each is
+    // written in their own language.
+    await setDisputeThreshold({ currency: "USD", amount: "250.00" }, manager);
+    try {
+      const proposed = await resolveDispute(
+        { disputeId: raised.id, outcome: "VALID", rootCause: "TAX_SETUP", explanation: "Wrong rate." },
+        portuguese,
+      );
+      expect(proposed.status).toBe("PENDING_APPROVAL");
+    } finally {
+      await setDisputeThreshold({ currency: "USD", amount: "1000.00" }, manager);
+    }
+    const approval = (m: { category: string }) => m.category === "dispute.staff-approval-needed";
+    const inPortuguese = (await outboxTo(gerente.email)).find(approval);
+    expect(inPortuguese?.subject).toBe(`Aprovação necessária: crédito da contestação ${raised.label}`);
+    expect(inPortuguese?.textBody).toContain("Proposta: procedente, crédito de US$");
+    const inEnglish = (await outboxTo(manager.email)).find(approval);
+    expect(inEnglish?.subject).toBe(`Approval needed: dispute ${raised.label} credit`);
+    expect(inEnglish?.textBody).toContain("Proposed: valid, credit of $");
   });
 });
 

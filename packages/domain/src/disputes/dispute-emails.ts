@@ -1,5 +1,6 @@
 import { type EmailKey, emailText } from "@settle/i18n/emails";
 import { matchPortalLocale } from "../base/portal-locales.ts";
+import type { DisputeOutcome } from "../db/generated/enums.ts";
 import type { EnqueueEmailInput } from "../email/enqueue-email.ts";
 import { formatMoney } from "../money/money.ts";
 
@@ -94,17 +95,21 @@ export interface StaffDisputeEmailInput {
   deadline: Date;
   ownerName?: string | null;
   departmentName?: string | null;
+  /** CUSTOMER_REPLY: the customer's message. */
   text?: string;
-  /** The staff member's language; English when absent. */
+  /** APPROVAL_NEEDED: what the analyst proposed. */
+  proposal?: { outcome: DisputeOutcome; creditAmount: bigint };
+  /** The recipient staff member's language (staff_user.locale); English when absent. */
   locale?: string | null;
 }
 
 type StaffKey = EmailKey extends infer K ? (K extends `disputeStaff.${infer Rest}` ? Rest : never) : never;
 
-/** Notices for staff, in English unless the caller names a staff member's language. */
+/** Notices for staff, in the recipient's language (English for a department mailbox). */
 export function staffDisputeEmail(input: StaffDisputeEmailInput): EnqueueEmailInput {
   const locale = matchPortalLocale(input.locale) ?? "en";
-  const amount = formatMoney(input.amount, input.currency, locale === "en" ? "en-US" : locale);
+  const money = (value: bigint) => formatMoney(value, input.currency, locale === "en" ? "en-US" : locale);
+  const amount = money(input.amount);
   const date = input.deadline.toISOString().slice(0, 10);
   const t = (key: StaffKey, values?: Record<string, string>) =>
     emailText(locale, `disputeStaff.${key}`, values);
@@ -125,7 +130,17 @@ export function staffDisputeEmail(input: StaffDisputeEmailInput): EnqueueEmailIn
     ASSIGNED: () => [t("assigned", { what, owner }), t("deadline", { date })],
     CUSTOMER_REPLY: () => [t("customerReply", { what }), "", input.text ?? ""],
     ESCALATED: () => [t("escalated", { what, date }), t("owner", { owner }), t("escalatedNote")],
-    APPROVAL_NEEDED: () => [t("approvalNeeded", { what }), ...(input.text ? ["", input.text] : [])],
+    APPROVAL_NEEDED: () => [
+      t("approvalNeeded", { what }),
+      ...(input.proposal
+        ? [
+            t("proposed", {
+              outcome: t(`outcomes.${input.proposal.outcome}`),
+              amount: money(input.proposal.creditAmount),
+            }),
+          ]
+        : []),
+    ],
   };
   return {
     to: input.to,

@@ -39,9 +39,15 @@ export async function caught(run: Promise<unknown>): Promise<DomainError> {
   throw new Error("expected a DomainError");
 }
 
-export async function staff(roles: StaffRole[], name = "Sam Staff"): Promise<StaffActor & { email: string }> {
+/** An active staff member with these roles; `locale`: the language they chose on their account page. */
+export async function staff(
+  roles: StaffRole[],
+  name = "Sam Staff",
+  locale: string | null = null,
+): Promise<StaffActor & { email: string }> {
   const email = `staff-${randomUUID().slice(0, 8)}@supplier.example`;
   const user = await createStaffUser(getDb(), { email, roles, passwordHash: "not-used", name });
+  if (locale) await getDb().staffUser.update({ where: { id: user.id }, data: { locale } });
   return { kind: "staff", userId: user.id, roles, email };
 }
 

@@ -2,7 +2,7 @@ import { systemActor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { ledgerToday } from "../customers/account-balances.ts";
 import { getDb } from "../db/client.ts";
-import { arManagerEmails, lockDispute, notifyStaff, ownerContacts } from "./dispute-access.ts";
+import { arManagers, lockDispute, notifyStaff, ownerContacts } from "./dispute-access.ts";
 import { OPEN_DISPUTE_STATUSES } from "./dispute-forms.ts";
 
 const BATCH = 100;
@@ -47,7 +47,7 @@ export async function escalateOverdueDisputes(options: { now?: Date } = {}): Pro
           t,
           dispute,
           "ESCALATED",
-          [contacts.ownerEmail, contacts.departmentEmail, ...(await arManagerEmails(t))],
+          [contacts.owner, contacts.department, ...(await arManagers(t))],
           contacts,
         );
         return true;

@@ -315,7 +315,7 @@ export async function raiseDispute(
       };
       await notifyCustomer(t, locked, "OPEN");
       const owner = await ownerContacts(t, routing.ownerId, routing.departmentId);
-      await notifyStaff(t, locked, "ASSIGNED", [owner.ownerEmail], owner);
+      await notifyStaff(t, locked, "ASSIGNED", [owner.owner], owner);
       return summary(dispute, false);
     });
   } catch (error) {

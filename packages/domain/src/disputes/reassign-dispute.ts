@@ -85,7 +85,7 @@ export async function reassignDispute(
     });
     if (ownerId && ownerId !== dispute.ownerId) {
       const contacts = await ownerContacts(t, ownerId, departmentId);
-      await notifyStaff(t, dispute, "ASSIGNED", [contacts.ownerEmail], contacts);
+      await notifyStaff(t, dispute, "ASSIGNED", [contacts.owner], contacts);
     }
     return { id: dispute.id, ownerId, departmentId, changed: true };
   });

@@ -9,7 +9,7 @@ import { lockItems } from "../ledger/lock-items.ts";
 import { recordCredit } from "../ledger/record-credit.ts";
 import { minBig, parseDecimal, toDecimalString } from "../money/money.ts";
 import {
-  arManagerEmails,
+  arManagers,
   authorName,
   closeDispute,
   type LockedDispute,
@@ -146,8 +146,8 @@ export async function resolveDispute(
       });
       // The customer sees "under review" until the approval: tell them only if that is news.
       if (dispute.status === "OPEN") await notifyCustomer(t, dispute, "UNDER_REVIEW");
-      await notifyStaff(t, dispute, "APPROVAL_NEEDED", await arManagerEmails(t), {
-        text: `Proposed: ${input.outcome}, credit ${toDecimalString(creditAmount, dispute.currency)} ${dispute.currency}.`,
+      await notifyStaff(t, dispute, "APPROVAL_NEEDED", await arManagers(t), {
+        proposal: { outcome: input.outcome, creditAmount },
       });
       const invoice = (await lockItems(t, [dispute.invoiceId])).get(dispute.invoiceId);
       return {
