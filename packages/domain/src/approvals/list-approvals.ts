@@ -2,6 +2,7 @@ import { type Actor, hasStaffRole, requireStaff } from "../actor.ts";
 import { getDb } from "../db/client.ts";
 import { DISPUTE_MANAGER_ROLES, disputeLabel } from "../disputes/dispute-forms.ts";
 import { REFUND_APPROVE_ROLES } from "../payments/refund-forms.ts";
+import { type RefundReopen, refundReopens } from "../payments/refund-reopening.ts";
 
 /** One thing waiting for a second staff member's approval. */
 export interface PendingApproval {
@@ -21,6 +22,8 @@ export interface PendingApproval {
   requestedAt: Date;
   /** The reader asked for it: someone else must approve. */
   mine: boolean;
+  /** A refund's invoices that approving it opens again, and by how much (as requested). */
+  reopens: RefundReopen[];
 }
 
 /**
@@ -64,6 +67,10 @@ export async function listApprovals(actor: Actor) {
       },
     }),
   ]);
+  const reopens = await refundReopens(
+    db,
+    refunds.map((r) => r.id),
+  );
   const items: PendingApproval[] = [
     ...refunds.map((r): PendingApproval => {
       const attemptId = r.paymentItem.paymentAttempt?.id ?? null;
@@ -79,6 +86,7 @@ export async function listApprovals(actor: Actor) {
         requestedBy: r.requestedBy?.name ?? null,
         requestedAt: r.createdAt,
         mine: me !== null && r.requestedById === me,
+        reopens: reopens.get(r.id) ?? [],
       };
     }),
     ...disputes.map(
@@ -94,6 +102,7 @@ export async function listApprovals(actor: Actor) {
         requestedBy: d.decidedBy?.name ?? null,
         requestedAt: d.decidedAt ?? d.createdAt,
         mine: me !== null && d.decidedById === me,
+        reopens: [],
       }),
     ),
   ].sort((a, b) => a.requestedAt.getTime() - b.requestedAt.getTime());

@@ -1,8 +1,8 @@
 import type { Actor } from "../actor.ts";
 import type { Tx } from "../db/client.ts";
-import { minBig } from "../money/money.ts";
 import { applyCredit } from "./apply-credit.ts";
 import { BILLED_KINDS } from "./item-kinds.ts";
+import { planReopening } from "./plan-reopening.ts";
 import { reverseApplication } from "./reverse-application.ts";
 
 export interface ReversedApplication {
@@ -26,10 +26,10 @@ export async function activeBilledApplications(t: Tx, creditItemId: string) {
 }
 
 /**
- * Makes at least `needed` of a credit unapplied by reversing its newest applications (the invoices
- * reopen). An application larger than what is still missing is reversed whole and its remainder
- * re-applied to the same item, so an invoice reopens only by the amount that had to be freed.
- * The caller holds the credit's lock; returns what was taken off each item.
+ * Makes at least `needed` of a credit unapplied: its unapplied remainder first, then by reversing
+ * its applications to the `chosen` invoices in their order (by default, or when they hold too
+ * little, its newest applications), so those invoices reopen (see planReopening). The caller holds
+ * the credit's lock; returns what was taken off each item.
  */
 export async function freeCredit(
   t: Tx,
@@ -37,30 +37,65 @@ export async function freeCredit(
   needed: bigint,
   reason: string,
   actor: Actor,
+  chosen: readonly string[] = [],
 ): Promise<ReversedApplication[]> {
-  let missing = needed - credit.openAmount;
-  const freed: ReversedApplication[] = [];
-  if (missing <= 0n) return freed;
-  for (const application of await activeBilledApplications(t, credit.id)) {
-    if (missing <= 0n) break;
-    await reverseApplication({ applicationId: application.id, reason }, actor, t);
-    const taken = minBig(application.amount, missing);
-    const remainder = application.amount - taken;
-    if (remainder > 0n) {
+  if (needed <= credit.openAmount) return [];
+  return reopenDebits(t, credit.id, { amount: needed, unapplied: credit.openAmount, chosen }, reason, actor);
+}
+
+/**
+ * Reopens `amount` of the credit's applications whatever it has unapplied: the `chosen` invoices
+ * first, in order, then the newest applications (a refund's request said which invoices reopen).
+ */
+export async function reopenChosen(
+  t: Tx,
+  creditItemId: string,
+  amount: bigint,
+  chosen: readonly string[],
+  reason: string,
+  actor: Actor,
+): Promise<ReversedApplication[]> {
+  if (amount <= 0n) return [];
+  return reopenDebits(t, creditItemId, { amount, unapplied: 0n, chosen }, reason, actor);
+}
+
+/**
+ * Writes a reopening plan: each application is reversed (idempotent by its `reverses_id`) and what
+ * is left of it re-applied to the same item (idempotent by its key), so an invoice reopens only by
+ * the amount taken.
+ */
+async function reopenDebits(
+  t: Tx,
+  creditItemId: string,
+  request: { amount: bigint; unapplied: bigint; chosen: readonly string[] },
+  reason: string,
+  actor: Actor,
+): Promise<ReversedApplication[]> {
+  const applications = (await activeBilledApplications(t, creditItemId)).map((a) => ({
+    id: a.id,
+    invoiceId: a.debitItemId,
+    amount: a.amount,
+  }));
+  const plan = planReopening({ ...request, applications });
+  for (const step of plan.reversals) {
+    await reverseApplication({ applicationId: step.applicationId, reason }, actor, t);
+    if (step.reapplied > 0n) {
       await applyCredit(
         {
-          creditItemId: credit.id,
-          debitItemId: application.debitItemId,
-          amount: remainder,
+          creditItemId,
+          debitItemId: step.invoiceId,
+          amount: step.reapplied,
           reason: `Remainder of a reversed application: ${reason}`.slice(0, 500),
-          idempotencyKey: `reapply-remainder-${application.id}`,
+          idempotencyKey: `reapply-remainder-${step.applicationId}`,
         },
         actor,
         t,
       );
     }
-    freed.push({ applicationId: application.id, debitItemId: application.debitItemId, amount: taken });
-    missing -= taken;
   }
-  return freed;
+  return plan.reversals.map((step) => ({
+    applicationId: step.applicationId,
+    debitItemId: step.invoiceId,
+    amount: step.reopened,
+  }));
 }

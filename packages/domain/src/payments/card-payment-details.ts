@@ -12,7 +12,15 @@ import type {
   RefundStatus,
 } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
+import { defaultReopenChoice } from "../ledger/plan-reopening.ts";
+import { findPaymentDuplicates, type PaymentDuplicates } from "./duplicate-payments.ts";
 import { REFUND_APPROVE_ROLES, REFUND_REQUEST_ROLES } from "./refund-forms.ts";
+import {
+  type RefundReopen,
+  type ReopenOption,
+  refundReopens,
+  reopenableInvoices,
+} from "./refund-reopening.ts";
 import { refundableAmount } from "./request-refund.ts";
 
 // Any string: a malformed id is NOT_FOUND like an unknown one.
@@ -77,6 +85,8 @@ export interface CardPaymentDetails {
     lastError: string | null;
     /** Stripe reported it failed or cancelled after it had succeeded; the ledger reversed it. */
     reversed: boolean;
+    /** The invoices it opens again (as requested and approved), and by how much. */
+    reopens: RefundReopen[];
     /**
      * What the viewer may do with it: approve or reject it (an approver, and not the requester),
      * send it to Stripe again (an approved refund Stripe has not confirmed, for staff who refund).
@@ -86,6 +96,15 @@ export interface CardPaymentDetails {
   /** What can still be refunded, and whether the viewer may ask for it. */
   refundable: bigint;
   can: { refund: boolean };
+  /**
+   * The invoices this payment paid, most recently paid first: what a refund may reopen beyond the
+   * unapplied remainder (the receipt's open amount), with the form's default choice.
+   */
+  reopen: { unapplied: bigint; options: ReopenOption[]; defaultChoice: string[] };
+  /** Another payment of the same invoices and amount close by (see findPaymentDuplicates). */
+  duplicates: PaymentDuplicates;
+  /** This payment repeats an earlier one: the refund form suggests giving all of it back as a duplicate. */
+  refundSuggestion: { reason: "DUPLICATE_PAYMENT"; amount: bigint } | null;
   /** Card network chargebacks (Stripe disputes) on this payment. */
   chargebacks: {
     id: string;
@@ -165,6 +184,18 @@ export async function getCardPaymentDetails(
   const refundable = attempt.paymentItem
     ? await refundableAmount(db, attempt.paymentItem.id, attempt.paymentItem.amount)
     : 0n;
+  const [reopenable, reopens, duplicates] = await Promise.all([
+    attempt.paymentItem
+      ? reopenableInvoices(db, attempt.paymentItem)
+      : { unapplied: 0n, applications: [], options: [] },
+    refundReopens(
+      db,
+      refunds.map((r) => r.id),
+    ),
+    attempt.paymentItem
+      ? findPaymentDuplicates(db, { ...attempt, currency: attempt.currency.trim() })
+      : { of: null, repeatedBy: [] },
+  ]);
   const [applications, audit, events] = await Promise.all([
     receiptId
       ? db.application.findMany({
@@ -253,6 +284,7 @@ export async function getCardPaymentDetails(
       failureReason: r.failureReason,
       lastError: r.status === "APPROVED" ? r.lastError : null,
       reversed: r.reversalItemId !== null,
+      reopens: reopens.get(r.id) ?? [],
       can: {
         decide:
           r.status === "PENDING_APPROVAL" &&
@@ -270,6 +302,14 @@ export async function getCardPaymentDetails(
         !hasOpenChargeback &&
         hasRole(REFUND_REQUEST_ROLES),
     },
+    reopen: {
+      unapplied: reopenable.unapplied,
+      options: reopenable.options,
+      defaultChoice: defaultReopenChoice(reopenable.applications),
+    },
+    duplicates,
+    refundSuggestion:
+      duplicates.of && refundable > 0n ? { reason: "DUPLICATE_PAYMENT", amount: refundable } : null,
     chargebacks: chargebacks.map((c) => ({
       id: c.id,
       stripeDisputeId: c.stripeDisputeId,

@@ -9,6 +9,7 @@ import {
   type RejectRefundInput,
   RejectRefundSchema,
 } from "./refund-forms.ts";
+import { refundReopens } from "./refund-reopening.ts";
 import type { RefundSummary } from "./request-refund.ts";
 import { refundOfPayment, sendRefund } from "./send-refund.ts";
 
@@ -55,6 +56,7 @@ async function decide(
       amount: refund.amount,
       currency: refund.currency.trim(),
       requiresApproval: refund.requiresApproval,
+      reopens: (await refundReopens(t, [refund.id])).get(refund.id) ?? [],
     };
     if (refund.requestedById === actor.userId) {
       throw new DomainError("FORBIDDEN", "Someone else must approve or reject your own refund request.", {

@@ -32,6 +32,11 @@ const refundRequestFields = {
   note: z.string().trim().max(500).optional(),
   /** The form's key: the same submission twice makes one request. */
   idempotencyKey: z.string().min(8).max(200),
+  /**
+   * The invoices to reopen when the payment's unapplied remainder does not cover the refund, in
+   * order (ids of invoices this payment paid; the use case checks them). None: the most recent.
+   */
+  reopen: z.array(z.string().max(100)).max(100).default([]),
 };
 
 const noteForOther = (v: { reason: RefundReason; note?: string | undefined }) =>

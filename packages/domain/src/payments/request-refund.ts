@@ -10,6 +10,7 @@ import {
   RequestRefundSchema,
   UUID,
 } from "./refund-forms.ts";
+import { planRefundReopening, type RefundReopen, refundReopens } from "./refund-reopening.ts";
 import { sendRefund } from "./send-refund.ts";
 import { stripeAmountProblem, stripeStep } from "./stripe-amounts.ts";
 
@@ -19,6 +20,8 @@ export interface RefundSummary {
   amount: bigint;
   currency: string;
   requiresApproval: boolean;
+  /** The invoices it will open again, and by how much (the rest comes off the unapplied remainder). */
+  reopens: RefundReopen[];
   /** True when the same form was submitted before: this is the first submission's request. */
   replayed: boolean;
 }
@@ -26,6 +29,9 @@ export interface RefundSummary {
 /**
  * A staff member asks to give back (part of) a succeeded card payment. The amount may not exceed
  * what is still refundable (the payment minus every refund that did not fail or get rejected).
+ * The payment's unapplied remainder goes first; beyond it, the invoices staff chose reopen (none
+ * chosen: the most recently paid), and that plan is stored with the request, so that the approval
+ * and Stripe's settlement reverse exactly what the request showed.
  * Above the currency's threshold the request waits for a second staff member; otherwise it is
  * approved at once and sent to Stripe (a Stripe failure leaves it approved, to be sent again).
  */
@@ -56,9 +62,10 @@ export async function requestRefund(rawInput: RequestRefundInput, actor: Actor):
     // One request at a time per payment: the payment row is the lock, so two requests cannot
     // both take the last refundable amount.
     const [payment] = await t.$queryRaw<
-      { id: string; customer_id: string; currency: string; amount: bigint }[]
+      { id: string; customer_id: string; currency: string; amount: bigint; open_amount: bigint }[]
     >`
-      SELECT id, customer_id, currency, amount FROM open_item WHERE id = ${attempt.paymentItemId}::uuid FOR UPDATE`;
+      SELECT id, customer_id, currency, amount, open_amount
+        FROM open_item WHERE id = ${attempt.paymentItemId}::uuid FOR UPDATE`;
     if (!payment) throw new DomainError("NOT_FOUND", "Card payment not found.");
     const currency = payment.currency.trim();
 
@@ -69,7 +76,8 @@ export async function requestRefund(rawInput: RequestRefundInput, actor: Actor):
           reason: "form-used",
         });
       }
-      return { ...toSummary(previous), replayed: true, send: false };
+      const reopens = (await refundReopens(t, [previous.id])).get(previous.id) ?? [];
+      return { ...toSummary(previous), reopens, replayed: true, send: false };
     }
 
     let amount: bigint;
@@ -122,6 +130,12 @@ export async function requestRefund(rawInput: RequestRefundInput, actor: Actor):
         },
       );
     }
+    const { lines } = await planRefundReopening(
+      t,
+      { id: payment.id, openAmount: BigInt(payment.open_amount), currency },
+      amount,
+      input.reopen,
+    );
     const requiresApproval = await needsApproval(t, currency, amount);
     const refund = await t.refund.create({
       data: {
@@ -135,8 +149,12 @@ export async function requestRefund(rawInput: RequestRefundInput, actor: Actor):
         requiresApproval,
         idempotencyKey: input.idempotencyKey,
         requestedById: actor.userId,
+        reopenings: {
+          create: lines.map((l, position) => ({ position, itemId: l.invoiceId, amount: l.amount })),
+        },
       },
     });
+    const reopens = lines.filter((l) => l.amount > 0n);
     await appendAudit(t, actor, {
       action: "refund.request",
       entityType: "refund",
@@ -149,9 +167,10 @@ export async function requestRefund(rawInput: RequestRefundInput, actor: Actor):
         reason: input.reason,
         note: input.note,
         status: refund.status,
+        reopen: lines.map((l) => ({ itemId: l.invoiceId, number: l.number, amount: l.amount })),
       },
     });
-    return { ...toSummary(refund), replayed: false, send: !requiresApproval };
+    return { ...toSummary(refund), reopens, replayed: false, send: !requiresApproval };
   });
 
   const { send, ...result } = summary;

@@ -5,10 +5,12 @@ import { cardPaymentsOff } from "../base/card-payments-switch.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import type { RefundStatus } from "../db/generated/enums.ts";
 import { applyCredit } from "../ledger/apply-credit.ts";
-import { freeCredit } from "../ledger/free-credit.ts";
+import { freeCredit, reopenChosen } from "../ledger/free-credit.ts";
 import { lockItems } from "../ledger/lock-items.ts";
 import { reverseApplication } from "../ledger/reverse-application.ts";
+import { sumAmounts } from "../money/money.ts";
 import { REFUND_METADATA_KEY } from "./refund-forms.ts";
+import { storedReopenLines } from "./refund-reopening.ts";
 import { fromStripeAmount } from "./stripe-amounts.ts";
 import { getStripe } from "./stripe-client.ts";
 
@@ -283,7 +285,15 @@ async function recordRefund(
     select: { number: true, legalEntityId: true },
   });
   const reason = `Card refund of payment ${paymentRow.number}`;
-  await freeCredit(t, payment, refund.amount, reason, actor);
+  // The invoices the request chose and showed (its approver saw the same), by the amounts it
+  // showed; the rest comes off the unapplied remainder. Should cash have been applied meanwhile,
+  // the chosen invoices, then the most recently paid, make up the difference. A refund made in
+  // Stripe's dashboard has no choice.
+  const reopen = await storedReopenLines(t, refund.id);
+  const order = reopen.map((l) => l.itemId);
+  await reopenChosen(t, payment.id, sumAmounts(reopen.map((l) => l.amount)), order, reason, actor);
+  const freed = (await lockItems(t, [payment.id])).get(payment.id)!;
+  await freeCredit(t, freed, refund.amount, reason, actor, order);
   const count = await t.refund.count({ where: { paymentItemId: payment.id, refundItemId: { not: null } } });
   const item = await t.openItem.create({
     data: {
