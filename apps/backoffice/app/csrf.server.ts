@@ -1,10 +1,13 @@
 import { assertCsrf, type CsrfConfig, issueCsrfToken } from "@settle/web/csrf.server";
 import { env } from "./env.server.ts";
+import { readSessionToken } from "./session.server.ts";
 
 const config: CsrfConfig = {
   cookieName: "settle_bo_csrf",
   secret: env.csrfSecret,
   secure: env.secureCookies,
+  // Signed in, forms are bound to the server session (see @settle/web/csrf.server).
+  sessionToken: readSessionToken,
 };
 
 /** The token for the page being rendered (root loader), with a Set-Cookie when the browser has none. */

@@ -1,10 +1,13 @@
 import { assertCsrf, type CsrfConfig, issueCsrfToken } from "@settle/web/csrf.server";
 import { env } from "./env.server";
+import { readSessionToken } from "./session.server";
 
 const config: CsrfConfig = {
   cookieName: "settle_portal_csrf",
   secret: env.csrfSecret,
   secure: env.secureCookies,
+  // Signed in, forms are bound to the server session (see @settle/web/csrf.server).
+  sessionToken: readSessionToken,
 };
 
 /** The token for forms on the page being rendered (and its cookie, the first time). */

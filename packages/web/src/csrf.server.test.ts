@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { readCookie } from "./cookies.server.ts";
 import { assertCsrf, issueCsrfToken } from "./csrf.server.ts";
 import { safeRedirect } from "./request.server.ts";
 
-const config = { cookieName: "t_csrf", secret: "s".repeat(32), secure: false };
+// The session token is the value of a `t_session` cookie (the apps read their signed cookie).
+const config = {
+  cookieName: "t_csrf",
+  secret: "s".repeat(32),
+  secure: false,
+  sessionToken: (request: Request) => readCookie(request.headers.get("cookie"), "t_session") ?? null,
+};
 
 function post(headers: Record<string, string>) {
   return new Request("http://localhost:3001/customers", {
@@ -60,6 +67,38 @@ describe("csrf", () => {
       status(() => assertCsrf(post({ cookie, "sec-fetch-site": "cross-site" }), form(token), config)),
     ).toBe(403);
     expect(status(() => assertCsrf(post({}), form(token), config))).toBe(403);
+  });
+});
+
+describe("csrf bound to the session", () => {
+  const session = "t_session=session-token-of-the-victim";
+
+  it("binds a signed-in browser's token to its server session, with no CSRF cookie of its own", () => {
+    const { token, setCookie } = issueCsrfToken(
+      new Request("http://localhost:3001/", { headers: { cookie: session } }),
+      config,
+    );
+    expect(setCookie).toBeUndefined();
+    expect(status(() => assertCsrf(post({ cookie: session }), form(token), config))).toBeUndefined();
+    // Another session's token does not pass.
+    expect(status(() => assertCsrf(post({ cookie: "t_session=someone-else" }), form(token), config))).toBe(
+      403,
+    );
+  });
+
+  it("refuses a token bound to a CSRF cookie planted from a sibling domain", () => {
+    // The attacker got a CSRF cookie and its token from their own visit, and planted the cookie.
+    const planted = issued();
+    expect(
+      status(() =>
+        assertCsrf(post({ cookie: `${session}; ${planted.cookie}` }), form(planted.token), config),
+      ),
+    ).toBe(403);
+  });
+
+  it("refuses a mutation from an opaque origin (Origin: null)", () => {
+    const { token, cookie } = issued();
+    expect(status(() => assertCsrf(post({ cookie, origin: "null" }), form(token), config))).toBe(403);
   });
 });
 

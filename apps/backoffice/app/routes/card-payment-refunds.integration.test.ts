@@ -22,13 +22,13 @@ function args<T>(
   return { request, params: init.params ?? {}, context: { clientAddress: "127.0.0.9", nonce: "n" } } as T;
 }
 
-/** A form with a valid CSRF token, and the session cookie with the CSRF cookie it is bound to. */
+/** A form with a valid CSRF token (bound to the session), and the session cookie. */
 function post(session: string, fields: Record<string, string>, csrf = true) {
-  const { token, setCookie } = csrfToken(new Request(BASE));
+  const { token } = csrfToken(new Request(BASE, { headers: { cookie: session } }));
   const form = new FormData();
   if (csrf) form.set("csrf", token);
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  return { body: form, cookie: `${session}; ${setCookie!.split(";")[0]!}` };
+  return { body: form, cookie: session };
 }
 
 async function status(promise: Promise<unknown>): Promise<number> {

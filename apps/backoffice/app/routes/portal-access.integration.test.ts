@@ -22,17 +22,14 @@ async function staffCookie(roles: ("COLLECTOR" | "CASH_APPLIER" | "AR_MANAGER")[
 function args<T>(cookie: string, fields?: Record<string, string>, csrf = true): T {
   const headers = new Headers({ "user-agent": "vitest", origin: BASE, "sec-fetch-site": "same-origin" });
   let body: FormData | undefined;
-  let cookies = cookie;
   if (fields) {
     body = new FormData();
     if (csrf) {
-      const issued = csrfToken(new Request(BASE));
-      body.set("csrf", issued.token);
-      cookies = `${cookie}; ${issued.setCookie!.split(";")[0]}`;
+      body.set("csrf", csrfToken(new Request(BASE, { headers: { cookie } })).token);
     }
     for (const [k, v] of Object.entries(fields)) body.set(k, v);
   }
-  headers.set("cookie", cookies);
+  headers.set("cookie", cookie);
   const request = new Request(`${BASE}/customers/${customerId}`, {
     method: body ? "POST" : "GET",
     headers,

@@ -34,13 +34,16 @@ function args<T>(
   return { request, params: init.params ?? {}, context: { clientAddress: "127.0.0.9", nonce: "n" } } as T;
 }
 
-/** A form with a valid CSRF token, and the cookie it is bound to. */
-function csrfForm(fields: Record<string, string>) {
-  const { token, setCookie } = csrfToken(new Request(BASE));
+/**
+ * A form with a valid CSRF token, and the cookies to send with it: the session's (signed in, the
+ * token is bound to the session) or the CSRF cookie the token is bound to (signed out).
+ */
+function csrfForm(fields: Record<string, string>, session?: string) {
+  const { token, setCookie } = csrfToken(new Request(BASE, session ? { headers: { cookie: session } } : {}));
   const form = new FormData();
   form.set("csrf", token);
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  return { form, cookie: setCookie!.split(";")[0]! };
+  return { form, cookie: session ?? setCookie!.split(";")[0]! };
 }
 
 async function thrown(promise: Promise<unknown>): Promise<{ status: number; location: string | null }> {
@@ -232,10 +235,11 @@ describe("refund approval settings", () => {
       location: null,
     });
 
-    const { form, cookie: csrfCookie } = csrfForm({ currency: "USD", amount: "1" });
-    const refused = (await setThreshold(
-      args("/settings/refund-approval", { cookie: `${cookie}; ${csrfCookie}`, body: form }),
-    )) as { init: ResponseInit | null; data: { reply: { error?: Record<string, string[]> } } };
+    const { form } = csrfForm({ currency: "USD", amount: "1" }, cookie);
+    const refused = (await setThreshold(args("/settings/refund-approval", { cookie, body: form }))) as {
+      init: ResponseInit | null;
+      data: { reply: { error?: Record<string, string[]> } };
+    };
     expect(refused.init?.status).toBe(403);
     // Worded for the page by the refusal's code, never the domain's English sentence.
     expect(refused.data.reply.error?.[""]).toEqual(["Your role does not allow this."]);
@@ -260,9 +264,9 @@ describe("a form through the one pipeline", () => {
     const page = await refundApproval(args("/settings/refund-approval", { cookie: managerCookie }));
     expect(page.thresholds.map((t) => t.currency)).toEqual(expect.arrayContaining(["USD", "EUR", "BRL"]));
     const post = async (fields: Record<string, string>) => {
-      const { form, cookie: csrfCookie } = csrfForm(fields);
+      const { form } = csrfForm(fields, managerCookie);
       return (await setThreshold(
-        args("/settings/refund-approval", { cookie: `${managerCookie}; ${csrfCookie}`, body: form }),
+        args("/settings/refund-approval", { cookie: managerCookie, body: form }),
       )) as {
         init: ResponseInit | null;
         data: {
@@ -288,10 +292,14 @@ describe("a form through the one pipeline", () => {
 
 describe("sign-out", () => {
   it("ends the session so the cookie no longer works", async () => {
-    const { form, cookie: csrfCookie } = csrfForm({});
-    const response = (await logout(
-      args("/logout", { cookie: `${cookie}; ${csrfCookie}`, body: form }),
-    )) as Response;
+    // A token planted with the CSRF cookie (signed out, from a sibling domain) does not sign out.
+    const planted = csrfForm({});
+    const refused = await thrown(
+      logout(args("/logout", { cookie: `${cookie}; ${planted.cookie}`, body: planted.form })),
+    );
+    expect(refused.status).toBe(403);
+    const { form } = csrfForm({}, cookie);
+    const response = (await logout(args("/logout", { cookie, body: form }))) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("set-cookie")).toMatch(/settle_bo_session=;.*Max-Age=0/);
     expect((await thrown(customers(args("/customers", { cookie })))).status).toBe(302);
