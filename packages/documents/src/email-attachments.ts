@@ -1,8 +1,8 @@
 import { matchPortalLocale } from "@settle/domain/base/portal-locales";
 import type { EmailAttachmentRef } from "@settle/domain/email/enqueue-email";
-import { getCardReceipt } from "@settle/domain/payments/card-receipt";
-import { documentIssuerOf } from "./issuer.ts";
+import { getCardReceipt } from "@settle/domain/payments/payment-receipt";
 import { renderReceiptPdf } from "./pdf/render-receipt-pdf.ts";
+import { receiptDocument } from "./receipt-document.ts";
 import type { DocumentLocale } from "./types.ts";
 
 export interface RenderedAttachment {
@@ -10,8 +10,6 @@ export interface RenderedAttachment {
   contentType: string;
   content: Buffer;
 }
-
-const iso = (date: Date) => date.toISOString().slice(0, 10);
 
 async function collectPdf(render: (out: NodeJS.WritableStream) => Promise<void>): Promise<Buffer> {
   const { PassThrough } = await import("node:stream");
@@ -32,30 +30,7 @@ export async function renderEmailAttachment(ref: EmailAttachmentRef): Promise<Re
     case "card-receipt": {
       const receipt = await getCardReceipt(ref.id);
       const content = await collectPdf((out) =>
-        renderReceiptPdf(
-          {
-            issuer: documentIssuerOf(receipt.issuer),
-            customer: {
-              name: receipt.customer.name,
-              accountNumber: receipt.customer.accountNumber,
-              billingAddressLines: receipt.customer.billingAddress,
-            },
-            receiptNumber: receipt.receiptNumber,
-            paymentDate: iso(receipt.paymentDate),
-            currency: receipt.currency,
-            amount: receipt.amount,
-            paymentMethod: receipt.paymentMethod,
-            paymentReference: receipt.paymentReference,
-            applications: receipt.applications.map((a) => ({
-              number: a.number,
-              documentDate: iso(a.documentDate),
-              amount: a.amount,
-            })),
-            unapplied: receipt.unapplied,
-          },
-          out,
-          { locale: language },
-        ),
+        renderReceiptPdf(receiptDocument(receipt, language), out, { locale: language }),
       );
       return { filename: ref.filename, contentType: "application/pdf", content };
     }

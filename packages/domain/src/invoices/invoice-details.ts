@@ -4,7 +4,7 @@ import { getDb } from "../db/client.ts";
 import type { ItemKind, PaymentMethod } from "../db/generated/enums.ts";
 import { type InvoiceInDispute, inDisputeByInvoice } from "../disputes/in-dispute.ts";
 import { DomainError } from "../errors.ts";
-import { DEBIT_KINDS } from "../ledger/item-kinds.ts";
+import { BILLED_KINDS } from "../ledger/item-kinds.ts";
 import { sumAmounts } from "../money/money.ts";
 import { familyIds, readAccountFamily } from "../statements/account-family.ts";
 import { type InvoiceStatus, invoiceStatus } from "./invoice-status.ts";
@@ -154,7 +154,7 @@ async function readItems(ids: string[], customerIds: string[]) {
       JOIN customer c ON c.id = i.customer_id
       JOIN legal_entity e ON e.id = i.legal_entity_id
      WHERE i.id = ANY(${ids}::uuid[]) AND i.customer_id = ANY(${customerIds}::uuid[])
-       AND i.kind = ANY(${[...DEBIT_KINDS]}::item_kind[])`;
+       AND i.kind = ANY(${[...BILLED_KINDS]}::item_kind[])`;
   return rows.map((r) => ({
     ...r,
     amount: BigInt(r.amount),

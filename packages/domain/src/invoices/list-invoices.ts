@@ -8,7 +8,7 @@ import { Prisma } from "../db/generated/client.ts";
 import type { ItemKind } from "../db/generated/enums.ts";
 import { inDisputeByInvoice, openDisputeExistsSql } from "../disputes/in-dispute.ts";
 import { DomainError } from "../errors.ts";
-import { DEBIT_KINDS } from "../ledger/item-kinds.ts";
+import { BILLED_KINDS } from "../ledger/item-kinds.ts";
 import { parseDecimal } from "../money/money.ts";
 import {
   INVOICE_FILTERS,
@@ -187,7 +187,7 @@ export async function listInvoices(
   const todayText = isoDate(today);
   const conditions: Prisma.Sql[] = [
     Prisma.sql`i.customer_id = ${customerId}::uuid`,
-    Prisma.sql`i.kind = ANY(${[...DEBIT_KINDS]}::item_kind[])`,
+    Prisma.sql`i.kind = ANY(${[...BILLED_KINDS]}::item_kind[])`,
   ];
   if (q) {
     const pattern = likeContains(q);

@@ -14,6 +14,7 @@ import {
 } from "../ledger/plan-applications.ts";
 import { minBig } from "../money/money.ts";
 import { receiptEmail } from "./card-payment-emails.ts";
+import { takeReceiptNumbers } from "./receipt-numbers.ts";
 
 /** What Stripe says was paid, read from the API (never from a webhook payload). */
 export interface ConfirmedCardPayment {
@@ -26,6 +27,8 @@ export interface ConfirmedCardPayment {
   paidAt: Date;
   /** e.g. "visa •••• 4242", for the receipt and the ledger reference. */
   cardLabel: string | null;
+  /** The card as Stripe described it (brand "visa", last four digits), kept on the PAYMENT item. */
+  card?: { brand: string; last4: string } | null;
 }
 
 export interface RecordedCardPayment {
@@ -140,8 +143,12 @@ async function recordFresh(t: Tx, payments: readonly ConfirmedCardPayment[], act
     { attemptId: string; paymentIntentId: string; paymentItemId: string }
   >();
   const results: { intent: string; result: RecordedCardPayment }[] = [];
+  const numbers = await receiptNumbersFor(
+    t,
+    payments.map((p) => attempts.get(p.attemptId)!.legalEntityId),
+  );
 
-  for (const payment of payments) {
+  for (const [index, payment] of payments.entries()) {
     const attempt = attempts.get(payment.attemptId)!;
     const problems: string[] = [];
     if (payment.currency !== attempt.currency) {
@@ -152,7 +159,7 @@ async function recordFresh(t: Tx, payments: readonly ConfirmedCardPayment[], act
         `Stripe received ${payment.amountReceived}, the payer chose ${attempt.amount} (minor units).`,
       );
     }
-    const number = `CARD-${payment.paymentIntentId.replace(/^pi_/, "").slice(-14).toUpperCase()}`;
+    const number = numbers[index]!;
     const paymentItem: LockedItem = {
       id: randomUUID(),
       customerId: attempt.customerId,
@@ -216,6 +223,8 @@ async function recordFresh(t: Tx, payments: readonly ConfirmedCardPayment[], act
       documentDate: payment.paidAt.toISOString().slice(0, 10),
       intent: payment.paymentIntentId,
       description: payment.cardLabel ? `Card payment (${payment.cardLabel})` : "Card payment",
+      cardBrand: payment.card?.brand ?? null,
+      cardLast4: payment.card?.last4 ?? null,
       flagged,
       note: flagged ? problems.join(" ").slice(0, 2000) || null : null,
     });
@@ -273,19 +282,21 @@ async function recordFresh(t: Tx, payments: readonly ConfirmedCardPayment[], act
   // The payments first (the applications refer to them), with their open amounts as applied.
   await t.$executeRaw`
     INSERT INTO open_item (id, customer_id, legal_entity_id, kind, number, currency, amount, open_amount,
-                           document_date, payment_method, reference, description, stripe_payment_intent_id,
-                           needs_cash_application, cash_application_note, created_by_id)
+                           document_date, payment_method, reference, description, card_brand, card_last4,
+                           stripe_payment_intent_id, needs_cash_application, cash_application_note, created_by_id)
     SELECT i.id, i.customer_id, i.legal_entity_id, 'PAYMENT', i.number, i.currency, i.amount, i.open_amount,
-           i.document_date, 'CARD', i.intent, i.description, i.intent, i.flagged, i.note, ${actorId(actor)}
+           i.document_date, 'CARD', i.intent, i.description, i.card_brand, i.card_last4, i.intent, i.flagged, i.note,
+           ${actorId(actor)}
       FROM unnest(${itemRows.map((r) => r.id)}::uuid[], ${itemRows.map((r) => r.customerId)}::uuid[],
                   ${itemRows.map((r) => r.legalEntityId)}::uuid[], ${itemRows.map((r) => r.number)}::text[],
                   ${itemRows.map((r) => r.currency)}::text[], ${itemRows.map((r) => r.amount.toString())}::bigint[],
                   ${itemRows.map((r) => r.openAmount.toString())}::bigint[],
                   ${itemRows.map((r) => r.documentDate)}::date[], ${itemRows.map((r) => r.intent)}::text[],
-                  ${itemRows.map((r) => r.description)}::text[], ${itemRows.map((r) => r.flagged)}::boolean[],
+                  ${itemRows.map((r) => r.description)}::text[], ${itemRows.map((r) => r.cardBrand)}::text[],
+                  ${itemRows.map((r) => r.cardLast4)}::text[], ${itemRows.map((r) => r.flagged)}::boolean[],
                   ${itemRows.map((r) => r.note)}::text[])
            AS i(id, customer_id, legal_entity_id, number, currency, amount, open_amount, document_date, intent,
-                description, flagged, note)`;
+                description, card_brand, card_last4, flagged, note)`;
   await insertApplications(t, actor, planned);
   await writeOpenAmounts(
     t,
@@ -317,8 +328,22 @@ interface PaymentItemRow {
   documentDate: string;
   intent: string;
   description: string;
+  cardBrand: string | null;
+  cardLast4: string | null;
   flagged: boolean;
   note: string | null;
+}
+
+/**
+ * One receipt number per payment, in the payments' order, from each legal entity's counter. The
+ * counters are taken in entity id order (after the invoices are locked), one statement each.
+ */
+async function receiptNumbersFor(t: Tx, legalEntityIds: readonly string[]): Promise<string[]> {
+  const byEntity = new Map<string, string[]>();
+  for (const id of [...new Set(legalEntityIds)].sort()) {
+    byEntity.set(id, await takeReceiptNumbers(t, id, legalEntityIds.filter((e) => e === id).length));
+  }
+  return legalEntityIds.map((id) => byEntity.get(id)!.shift()!);
 }
 
 interface AttemptToRecord {

@@ -321,6 +321,9 @@ async function sendCharge(chargeId: string, resumed: boolean, now: Date): Promis
             cardLabel: card
               ? `${card.brand} •••• ${card.last4}`
               : `${charge.savedCard.brand} •••• ${charge.savedCard.last4}`,
+            card: card?.last4
+              ? { brand: card.brand ?? charge.savedCard.brand, last4: card.last4 }
+              : { brand: charge.savedCard.brand, last4: charge.savedCard.last4 },
           },
           systemActor("autopay"),
           t,

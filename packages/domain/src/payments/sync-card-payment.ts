@@ -183,20 +183,22 @@ async function attemptIdFor(
   return row?.id ?? null;
 }
 
-function cardLabel(intent: Stripe.PaymentIntent): string | null {
+function cardOf(intent: Stripe.PaymentIntent): { brand: string; last4: string } | null {
   const charge = typeof intent.latest_charge === "object" ? intent.latest_charge : null;
   const card = charge?.payment_method_details?.card;
-  return card ? `${card.brand} •••• ${card.last4}` : null;
+  return card?.last4 ? { brand: card.brand ?? "unknown", last4: card.last4 } : null;
 }
 
 function confirmedPayment(intent: Stripe.PaymentIntent, attemptId: string): ConfirmedCardPayment {
+  const card = cardOf(intent);
   return {
     attemptId,
     paymentIntentId: intent.id,
     amountReceived: fromStripeAmount(intent.amount_received, intent.currency),
     currency: intent.currency.toUpperCase(),
     paidAt: new Date(intent.created * 1000),
-    cardLabel: cardLabel(intent),
+    cardLabel: card ? `${card.brand} •••• ${card.last4}` : null,
+    card,
   };
 }
 

@@ -10,6 +10,7 @@ import { appendAudit } from "../audit/append-audit.ts";
 import { hashPassword } from "../auth/password.ts";
 import { configureDatabase, type Db, disconnectDb, getDb, type Tx } from "../db/client.ts";
 import { formatMoney } from "../money/money.ts";
+import { startReceiptNumbering } from "../payments/receipt-numbers.ts";
 import {
   type ApplicationRow,
   buildDemoBook,
@@ -105,6 +106,8 @@ export async function seedDemoInto(db: Db, options: SeedDemoOptions = {}): Promi
       await insertUnnest(tx, "open_item", OPEN_ITEM_COLUMNS, book.items);
       await insertUnnest(tx, "invoice_line", INVOICE_LINE_COLUMNS, book.lines);
       await insertUnnest(tx, "application", APPLICATION_COLUMNS, book.applications);
+      // Card payments continue each legal entity's receipt numbering (RCT-…, REC-…, ZE-…).
+      await startReceiptNumbering(tx);
       await seedDemoDisputes(tx, book);
 
       const counts = countBook(book);

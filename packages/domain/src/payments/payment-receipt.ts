@@ -1,8 +1,10 @@
 import { getDb } from "../db/client.ts";
+import type { Prisma } from "../db/generated/client.ts";
 import { DomainError } from "../errors.ts";
+import { type PaymentMethodFacts, paymentMethodOf } from "./payment-method-words.ts";
 
-/** What a card payment receipt shows, read from the ledger (plain data for packages/documents). */
-export interface CardReceipt {
+/** What a payment receipt shows, read from the ledger (plain data for packages/documents). */
+export interface PaymentReceipt {
   issuer: {
     name: string;
     taxId: string | null;
@@ -20,9 +22,9 @@ export interface CardReceipt {
   paymentDate: Date;
   currency: string;
   amount: bigint;
-  /** How it was paid, as the ledger describes it ("Card payment (visa •••• 4242)"). */
-  paymentMethod: string | null;
-  /** The processor's reference (the PaymentIntent id). */
+  /** How it was paid: the card's brand and last four digits, or the ERP's method. */
+  method: PaymentMethodFacts | null;
+  /** A card payment's processor reference (the PaymentIntent id), for the payer's bank queries. */
   paymentReference: string | null;
   /** Where the payment went: active applications, oldest first. */
   applications: { number: string; documentDate: Date; amount: bigint }[];
@@ -30,13 +32,21 @@ export interface CardReceipt {
 }
 
 /**
- * A card payment's receipt, for the e-mail the worker sends. Reads the PAYMENT item and its
- * applications that are not reversed. Called by the e-mail worker and the dev mailbox only (the
- * outbox row is the authorization: it was written by the transaction that recorded the payment).
+ * A card payment's receipt, for the e-mail the worker sends. Called by the e-mail worker and the
+ * dev mailbox only (the outbox row is the authorization: it was written by the transaction that
+ * recorded the payment). Portal users read receipts through `getPaymentReceipt`, which checks.
  */
-export async function getCardReceipt(paymentItemId: string): Promise<CardReceipt> {
+export function getCardReceipt(paymentItemId: string): Promise<PaymentReceipt> {
+  return readPaymentReceipt({ id: paymentItemId });
+}
+
+/**
+ * Any PAYMENT item's receipt (card or ERP receipt): the item and its applications that are not
+ * reversed. `where` narrows it (the caller's scope); an item outside it is NOT_FOUND.
+ */
+export async function readPaymentReceipt(where: Prisma.OpenItemWhereInput): Promise<PaymentReceipt> {
   const item = await getDb().openItem.findFirst({
-    where: { id: paymentItemId, kind: "PAYMENT" },
+    where: { ...where, kind: "PAYMENT" },
     include: {
       legalEntity: true,
       customer: { select: { name: true, accountNumber: true, billingAddress: true } },
@@ -67,7 +77,7 @@ export async function getCardReceipt(paymentItemId: string): Promise<CardReceipt
     paymentDate: item.documentDate,
     currency: item.currency.trim(),
     amount: item.amount,
-    paymentMethod: item.description,
+    method: paymentMethodOf(item),
     paymentReference: item.stripePaymentIntentId,
     applications: item.creditsApplied.map((a) => ({
       number: a.debitItem.number,
