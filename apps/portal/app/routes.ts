@@ -20,6 +20,7 @@ export default [
     route("accounts/:customerId/invoices", "routes/invoices.tsx"),
     route("accounts/:customerId/invoices/:invoiceId", "routes/invoice-detail.tsx"),
     route("accounts/:customerId/invoices/:invoiceId/dispute", "routes/dispute-new.tsx"),
+    route("accounts/:customerId/payments", "routes/payment-history.tsx"),
     route("accounts/:customerId/disputes", "routes/disputes.tsx"),
     route("accounts/:customerId/disputes/:disputeId", "routes/dispute-detail.tsx"),
     route("accounts/:customerId/pay", "routes/pay-review.tsx"),
@@ -36,6 +37,7 @@ export default [
   route("accounts/:customerId/invoices.xlsx", "routes/invoices-xlsx.ts"),
   route("accounts/:customerId/invoices.zip", "routes/invoices-zip.ts"),
   route("accounts/:customerId/invoices/:invoiceId/pdf", "routes/invoice-pdf.ts"),
+  route("accounts/:customerId/payments/:paymentId/receipt", "routes/payment-receipt-pdf.ts"),
   route("accounts/:customerId/disputes/:disputeId/documents/:attachmentId", "routes/dispute-document.ts"),
   // Stripe Checkout in setup mode returns here (see startCardSetup in the domain).
   route("accounts/:customerId/payment-methods/added", "routes/payment-methods-added.ts"),

@@ -3,7 +3,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { useAccountCapabilities } from "~/lib/root-data";
 
 /**
- * The account's sections: home, statement, invoices, disputes, payment methods for those who can pay, and
+ * The account's sections: home, statement, invoices, payments, disputes, payment methods for those who can pay, and
  * users for the account's portal admins.
  * The current one is marked for screen readers.
  */
@@ -15,6 +15,8 @@ export function AccountNav({ customerId }: { customerId: string }) {
     { to: base, label: t("nav.home"), end: true },
     { to: `${base}/statement`, label: t("nav.statement"), end: false },
     { to: `${base}/invoices`, label: t("nav.invoices"), end: false },
+    // The outcome pages Stripe returns to (payments/:attemptId) belong to paying, not to this tab.
+    { to: `${base}/payments`, label: t("nav.payments"), end: true },
     { to: `${base}/disputes`, label: t("nav.disputes"), end: false },
     ...(canPay ? [{ to: `${base}/payment-methods`, label: t("nav.paymentMethods"), end: false }] : []),
     ...(canManageUsers ? [{ to: `${base}/users`, label: t("nav.users"), end: false }] : []),

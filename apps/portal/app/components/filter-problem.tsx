@@ -8,7 +8,7 @@ export function FilterProblem({
   namespace,
 }: {
   problem: ErrorDetail | null;
-  namespace: "statement" | "invoices";
+  namespace: "statement" | "invoices" | "payment-history";
 }) {
   const { t } = useTranslation(namespace);
   if (!problem?.messageKey) return null;

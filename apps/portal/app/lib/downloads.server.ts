@@ -22,7 +22,10 @@ export function searchParamsOf(request: Request): Record<string, string> {
  * namespace (`statement:problems.reversedRange`) with its values, so the page can say in its
  * language what to change. Anything else is not a filter problem: null.
  */
-export function filterProblem(error: unknown, namespace: "statement" | "invoices"): ErrorDetail | null {
+export function filterProblem(
+  error: unknown,
+  namespace: "statement" | "invoices" | "payment-history",
+): ErrorDetail | null {
   if (!isDomainError(error) || error.code !== "VALIDATION") return null;
   const { problem, ...rest } = error.details ?? {};
   const values: Record<string, string | number> = {};

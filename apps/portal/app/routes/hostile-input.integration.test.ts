@@ -1,6 +1,7 @@
 import { startSession } from "@settle/domain/auth/start-session";
 import { getDb } from "@settle/domain/db/client";
 import { ListInvoicesSchema } from "@settle/domain/invoices/list-invoices";
+import { ListPaymentsSchema } from "@settle/domain/payments/list-payments";
 import { createCustomer, createInvoiceForCustomer, createPortalUser } from "@settle/domain/seed/factories";
 import { GetStatementSchema } from "@settle/domain/statements/get-statement";
 import { outcome, routeCaller, TROUBLEMAKERS } from "@settle/web/route-test.test-support";
@@ -12,6 +13,7 @@ import { loader as invoices } from "./invoices";
 import { loader as invoicesCsv } from "./invoices-csv";
 import { loader as login } from "./login";
 import { loader as payReview } from "./pay-review";
+import { loader as paymentHistory } from "./payment-history";
 import { loader as paymentMethods } from "./payment-methods";
 import { loader as statement } from "./statement";
 import { loader as statementCsv } from "./statement-csv";
@@ -38,6 +40,7 @@ const hostile = fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.consta
 // The invoice list and statement read every field of their use case's schema from the URL.
 const invoiceParams = Object.keys(ListInvoicesSchema.shape).filter((k) => k !== "customerId");
 const statementParams = Object.keys(GetStatementSchema.shape).filter((k) => k !== "customerId");
+const paymentParams = Object.keys(ListPaymentsSchema.shape).filter((k) => k !== "customerId");
 
 const PAGES: {
   name: string;
@@ -63,6 +66,12 @@ const PAGES: {
     path: () => `/accounts/${customerId}/statement.csv`,
     params: statementParams,
     run: statementCsv,
+  },
+  {
+    name: "payments",
+    path: () => `/accounts/${customerId}/payments`,
+    params: paymentParams,
+    run: paymentHistory,
   },
   { name: "pay", path: () => `/accounts/${customerId}/pay`, params: ["id"], run: payReview },
   {

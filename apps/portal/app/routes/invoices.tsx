@@ -3,6 +3,7 @@ import { buttonClasses } from "@settle/ui/button";
 import { PageHeader } from "@settle/ui/page-header";
 import { throwAsResponse } from "@settle/web/domain-errors.server";
 import { data } from "react-router";
+import { AccountLine } from "~/components/account-line";
 import { AccountNav } from "~/components/account-nav";
 import { FilterProblem } from "~/components/filter-problem";
 import { InvoiceFilterForm } from "~/components/invoices/invoice-filter-form";
@@ -64,14 +65,7 @@ export default function InvoicesPage({ loaderData, params }: Route.ComponentProp
     <>
       <PageHeader
         title={t("title")}
-        description={
-          list ? (
-            <>
-              <bdi>{list.customer.name}</bdi> ·{" "}
-              <bdi>{t("accountNumber", { number: list.customer.accountNumber })}</bdi>
-            </>
-          ) : undefined
-        }
+        description={list ? <AccountLine customer={list.customer} /> : undefined}
         actions={list ? <Exports list={list} base={base} /> : null}
       />
       <AccountNav customerId={params.customerId} />

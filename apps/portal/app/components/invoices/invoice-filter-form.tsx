@@ -1,9 +1,7 @@
 import { INVOICE_FILTERS } from "@settle/domain/invoices/invoice-list-options";
-import { Button, LinkButton } from "@settle/ui/button";
-import { Card } from "@settle/ui/card";
 import { DateField, SelectField } from "@settle/ui/fields";
 import { Icon } from "@settle/ui/icon";
-import { Form, useLocation } from "react-router";
+import { ListFilterForm } from "~/components/list-filter-form";
 import { useTranslation } from "~/i18n/use-translation";
 import type { PageInvoiceList } from "./invoice-list-for-page";
 import { isFiltered, isoDate } from "./invoice-list-query";
@@ -25,90 +23,75 @@ export function InvoiceFilterForm({
   base: string;
 }) {
   const { t } = useTranslation("invoices");
-  const location = useLocation();
   const f = list?.filters;
   const filtered = f ? isFiltered(f) : true;
   return (
-    <Card className="mb-6">
-      {/* Keyed by the query: after a client-side navigation the fields show the new filters. */}
-      <Form
-        key={location.search}
-        method="get"
-        role="search"
-        aria-label={t("filters.label")}
-        className="flex flex-wrap items-end gap-4"
-      >
-        {/* Sorting survives a new search; the page does not. */}
-        <input type="hidden" name="sort" value={list?.sort ?? query.sort ?? ""} />
-        <input type="hidden" name="dir" value={list?.dir ?? query.dir ?? ""} />
-        <div className="min-w-56 flex-1 space-y-1.5">
-          <label htmlFor="invoice-search" className="block text-sm font-medium text-ink">
-            {t("filters.search")}
-          </label>
-          <div className="relative">
-            <Icon
-              name="search"
-              className="pointer-events-none absolute start-3 top-1/2 size-4 -translate-y-1/2 text-slate-400"
-            />
-            <input
-              id="invoice-search"
-              type="search"
-              name="q"
-              defaultValue={f?.q ?? query.q ?? ""}
-              placeholder={t("filters.searchPlaceholder")}
-              maxLength={100}
-              aria-describedby="invoice-search-hint"
-              className={SEARCH}
-            />
-          </div>
-          <p id="invoice-search-hint" className="text-xs text-ink-faint">
-            {t("filters.searchHint")}
-          </p>
-        </div>
-        <SelectField
-          label={t("filters.status")}
-          name="status"
-          id="invoice-status"
-          defaultValue={f?.status ?? ""}
-          placeholder={t("filters.allStatuses")}
-          options={INVOICE_FILTERS.map((s) => ({ value: s, label: t(`filters.statuses.${s}`) }))}
-          className="pb-5"
-        />
-        <DateField
-          label={t("filters.dueFrom")}
-          name="dueFrom"
-          id="invoice-due-from"
-          defaultValue={f?.dueFrom ? isoDate(f.dueFrom) : (query.dueFrom ?? "")}
-          className="pb-5"
-        />
-        <DateField
-          label={t("filters.dueTo")}
-          name="dueTo"
-          id="invoice-due-to"
-          defaultValue={f?.dueTo ? isoDate(f.dueTo) : (query.dueTo ?? "")}
-          className="pb-5"
-        />
-        <label className="inline-flex items-center gap-2 pb-7 text-sm text-ink">
-          <input
-            type="checkbox"
-            name="overdueOnly"
-            value="1"
-            defaultChecked={f?.overdueOnly ?? false}
-            className="size-4 accent-brand-600"
-          />
-          {t("filters.overdueOnly")}
+    <ListFilterForm
+      label={t("filters.label")}
+      sort={list?.sort ?? query.sort ?? ""}
+      dir={list?.dir ?? query.dir ?? ""}
+      filtered={filtered}
+      clearTo={`${base}/invoices`}
+      applyLabel={t("filters.apply")}
+      clearLabel={t("filters.clear")}
+    >
+      <div className="min-w-56 flex-1 space-y-1.5">
+        <label htmlFor="invoice-search" className="block text-sm font-medium text-ink">
+          {t("filters.search")}
         </label>
-        <div className="flex gap-2 pb-5">
-          <Button type="submit" variant="primary">
-            {t("filters.apply")}
-          </Button>
-          {filtered ? (
-            <LinkButton to={`${base}/invoices`} variant="ghost">
-              {t("filters.clear")}
-            </LinkButton>
-          ) : null}
+        <div className="relative">
+          <Icon
+            name="search"
+            className="pointer-events-none absolute start-3 top-1/2 size-4 -translate-y-1/2 text-slate-400"
+          />
+          <input
+            id="invoice-search"
+            type="search"
+            name="q"
+            defaultValue={f?.q ?? query.q ?? ""}
+            placeholder={t("filters.searchPlaceholder")}
+            maxLength={100}
+            aria-describedby="invoice-search-hint"
+            className={SEARCH}
+          />
         </div>
-      </Form>
-    </Card>
+        <p id="invoice-search-hint" className="text-xs text-ink-faint">
+          {t("filters.searchHint")}
+        </p>
+      </div>
+      <SelectField
+        label={t("filters.status")}
+        name="status"
+        id="invoice-status"
+        defaultValue={f?.status ?? ""}
+        placeholder={t("filters.allStatuses")}
+        options={INVOICE_FILTERS.map((s) => ({ value: s, label: t(`filters.statuses.${s}`) }))}
+        className="pb-5"
+      />
+      <DateField
+        label={t("filters.dueFrom")}
+        name="dueFrom"
+        id="invoice-due-from"
+        defaultValue={f?.dueFrom ? isoDate(f.dueFrom) : (query.dueFrom ?? "")}
+        className="pb-5"
+      />
+      <DateField
+        label={t("filters.dueTo")}
+        name="dueTo"
+        id="invoice-due-to"
+        defaultValue={f?.dueTo ? isoDate(f.dueTo) : (query.dueTo ?? "")}
+        className="pb-5"
+      />
+      <label className="inline-flex items-center gap-2 pb-7 text-sm text-ink">
+        <input
+          type="checkbox"
+          name="overdueOnly"
+          value="1"
+          defaultChecked={f?.overdueOnly ?? false}
+          className="size-4 accent-brand-600"
+        />
+        {t("filters.overdueOnly")}
+      </label>
+    </ListFilterForm>
   );
 }

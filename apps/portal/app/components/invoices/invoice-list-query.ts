@@ -40,10 +40,10 @@ export function invoiceListQuery(list: ListState, extra: Record<string, string> 
  * column turns around; another starts in its own first direction (newest or largest first for
  * dates and amounts).
  */
-export function sortSearch(
+export function sortSearch<S extends string>(
   current: string,
-  list: Pick<ListState, "sort" | "dir">,
-  sort: InvoiceSort,
+  list: { sort: S; dir: "asc" | "desc" },
+  sort: S,
   firstDir: "asc" | "desc",
 ): { search: string; active: boolean } {
   const active = list.sort === sort;

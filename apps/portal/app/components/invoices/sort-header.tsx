@@ -1,20 +1,21 @@
-import type { InvoiceSort } from "@settle/domain/invoices/invoice-list-options";
 import { Icon } from "@settle/ui/icon";
 import { Link, useLocation } from "react-router";
 import { useTranslation } from "~/i18n/use-translation";
-import type { PageInvoiceList } from "./invoice-list-for-page";
 import { sortSearch } from "./invoice-list-query";
 
-/** A column header that sorts the list by its column (again: the other way round). */
-export function SortHeader({
+/**
+ * A column header that sorts a list by its column (again: the other way round). The invoice list
+ * and the Payments tab use it with their own sort values.
+ */
+export function SortHeader<S extends string>({
   list,
   sort,
   label,
   firstDir = "asc",
   align = "start",
 }: {
-  list: PageInvoiceList;
-  sort: InvoiceSort;
+  list: { sort: S; dir: "asc" | "desc" };
+  sort: S;
   label: string;
   firstDir?: "asc" | "desc";
   align?: "start" | "end";

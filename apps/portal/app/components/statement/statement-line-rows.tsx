@@ -1,3 +1,4 @@
+import { BILLED_KINDS } from "@settle/domain/ledger/item-kinds";
 import { DateText, formatDate } from "@settle/ui/date-text";
 import { MoneyText, moneyText, useMoneyFormat } from "@settle/ui/money-text";
 import { Fragment, type ReactNode } from "react";
@@ -41,7 +42,8 @@ export function StatementLineRows({ statement, base }: { statement: PageStatemen
       <tr key={line.id}>
         <td>{date(line.documentDate)}</td>
         <th scope="row">
-          {line.isCredit ? (
+          {/* Invoices, debit memos and fees have a page; refunds and chargebacks are on Payments. */}
+          {!BILLED_KINDS.includes(line.kind) ? (
             <span>{line.number}</span>
           ) : (
             // A plain link: a router <Link> per line costs more than the rest of the line.
