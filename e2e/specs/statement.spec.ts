@@ -332,8 +332,16 @@ test.describe("statement and invoices online", () => {
       `${E2E.portalUrl}/accounts/${book.customerId}/invoices?dueFrom=${iso(0)}&dueTo=${iso(-5)}`,
     );
     await expect(page.getByText(/is after the “due to” date/)).toBeVisible();
-    await page.goto(`${E2E.portalUrl}/accounts/${book.customerId}/invoices?page=99`);
+    await page.goto(`${E2E.portalUrl}/accounts/${book.customerId}/invoices?sort=number&page=99`);
     await expect(page.getByText("There is no page 99")).toBeVisible();
+    // The page links lead back to the last page, keeping the sort (page 1 has no page parameter).
+    const pages = page.getByRole("navigation", { name: "Pages of invoices" });
+    await expect(pages).toContainText("Page 99 of 1");
+    await expect(pages.getByRole("link", { name: "Previous" })).toHaveAttribute(
+      "href",
+      `/accounts/${book.customerId}/invoices?sort=number`,
+    );
+    await expect(pages.getByText("Next")).toHaveAttribute("aria-disabled", "true");
     await page.goto(`${E2E.portalUrl}/accounts/${book.customerId}/statement?from=${iso(0)}&to=${iso(-30)}`);
     await expect(page.getByText(/is after the end date/)).toBeVisible();
   });

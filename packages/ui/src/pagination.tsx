@@ -1,6 +1,7 @@
 import { Link, useLocation } from "react-router";
 import { cx } from "./cx.ts";
 import { Icon } from "./icon.tsx";
+import { usePageLocale } from "./page-locale.tsx";
 
 export interface PaginationProps {
   page: number;
@@ -8,18 +9,17 @@ export interface PaginationProps {
   /** Total number of rows, for "1–25 of 1,000". */
   total?: number;
   pageSize?: number;
-  /** What the rows are ("customers"), for the landmark label. */
-  label?: string;
+  /** The navigation landmark's name in the page's language, e.g. "Pages of customers". */
+  label: string;
   /** URL parameter name, when a page has more than one paged list. */
   param?: string;
+  /** The language of the numbers; the page's (<PageLocaleProvider>) by default. */
   locale?: string;
-  /** The control's words in the page's language (English by default). */
-  text?: PaginationText;
+  /** The control's words in the page's language. */
+  text: PaginationText;
 }
 
 export interface PaginationText {
-  /** The landmark's name, e.g. "Pages of customers". */
-  landmark: (label: string) => string;
   /** "Page 2 of 40", numbers already formatted for the locale. */
   pageOf: (page: string, pageCount: string) => string;
   /** "26–50 of 1,000", numbers already formatted. */
@@ -28,29 +28,36 @@ export interface PaginationText {
   next: string;
 }
 
-const ENGLISH: PaginationText = {
-  landmark: (label) => `Pages of ${label}`,
-  pageOf: (page, pageCount) => `Page ${page} of ${pageCount}`,
-  range: (first, last, total) => `${first}–${last} of ${total}`,
-  previous: "Previous",
-  next: "Next",
-};
-
 const linkBase =
   "inline-flex items-center gap-1 rounded-lg px-3 py-1.5 text-sm font-medium ring-1 ring-inset ring-slate-300 bg-surface shadow-sm";
 
-/** Previous/next links that keep the other URL parameters, with "Page X of Y". */
+const formats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string): Intl.NumberFormat {
+  let format = formats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    formats.set(locale, format);
+  }
+  return format;
+}
+
+/**
+ * A paged list's footer (below its table, with a rule above): previous/next links that keep the
+ * other URL parameters, with "Page X of Y · 26–50 of 1,000". The words are the app's.
+ */
 export function Pagination({
   page,
   pageCount,
   total,
   pageSize,
-  label = "results",
+  label,
   param = "page",
-  locale = "en-US",
-  text = ENGLISH,
+  locale: given,
+  text,
 }: PaginationProps) {
   const location = useLocation();
+  const pageLocale = usePageLocale();
   const href = (n: number) => {
     const search = new URLSearchParams(location.search);
     if (n <= 1) search.delete(param);
@@ -58,7 +65,7 @@ export function Pagination({
     const query = search.toString();
     return query ? `${location.pathname}?${query}` : location.pathname;
   };
-  const nf = new Intl.NumberFormat(locale);
+  const nf = numberFormat(given ?? pageLocale);
   const range =
     total !== undefined && pageSize && total > 0 && page <= pageCount
       ? text.range(
@@ -71,8 +78,8 @@ export function Pagination({
   const next = page < pageCount ? page + 1 : undefined;
   return (
     <nav
-      aria-label={text.landmark(label)}
-      className="flex flex-wrap items-center justify-between gap-3 px-5 py-3"
+      aria-label={label}
+      className="flex flex-wrap items-center justify-between gap-3 border-t border-line px-5 py-3"
     >
       <p className="tabular text-sm text-ink-muted">
         <span>{text.pageOf(nf.format(page), nf.format(pageCount))}</span>

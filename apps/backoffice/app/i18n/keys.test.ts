@@ -40,6 +40,7 @@ const FILES: Record<string, string> = {
   "../routes/card-payment.tsx": "card-payment",
   "../components/card-payments/card-payment-refunds.tsx": "card-payment",
   "../components/card-payments/card-payment-ledger.tsx": "card-payment",
+  "../components/card-payments/refund-reopen.tsx": "card-payment",
   "../routes/dispute-new.tsx": "dispute-new",
   "../components/disputes/choose-customer.tsx": "dispute-new",
   "../components/disputes/choose-invoice.tsx": "dispute-new",
@@ -61,6 +62,7 @@ const FILES: Record<string, string> = {
   "../components/disputes/report-period-form.tsx": "dispute-report",
   "../components/disputes/report-tables.tsx": "dispute-report",
   "./list-words.ts": "common",
+  "../components/list-pagination.tsx": "common",
 };
 
 function literalKeys(source: string): string[] {

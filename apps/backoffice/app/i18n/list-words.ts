@@ -4,12 +4,11 @@ import type { PaginationText } from "@settle/ui/pagination";
 import { useMemo } from "react";
 import { useTranslation } from "./use-translation.ts";
 
-/** The words of packages/ui's <Pagination> in the page's language. */
+/** The words of packages/ui's <Pagination> in the page's language (its landmark: <ListPagination>). */
 export function usePaginationText(): PaginationText {
   const { t } = useTranslation("common");
   return useMemo(
     () => ({
-      landmark: (label) => t("pagination.landmark", { label }),
       pageOf: (page, pageCount) => t("pagination.pageOf", { page, pageCount }),
       range: (first, last, total) => t("pagination.range", { first, last, total }),
       previous: t("pagination.previous"),

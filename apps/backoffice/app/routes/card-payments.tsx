@@ -13,14 +13,14 @@ import { SelectField } from "@settle/ui/fields";
 import { FilterBar } from "@settle/ui/filter-bar";
 import { moneyText, useMoneyFormat } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
-import { Pagination } from "@settle/ui/pagination";
 import { listHref, StatusTabs } from "@settle/ui/status-tabs";
 import { load } from "@settle/web/domain-errors.server";
 import { pageUrl } from "@settle/web/request.server";
 import { useMemo } from "react";
 import { cardPaymentColumnsIn } from "../components/card-payments/card-payment-columns.tsx";
+import { ListPagination } from "../components/list-pagination.tsx";
 import { RouteError } from "../components/route-error.tsx";
-import { useNumberFormat, usePaginationText } from "../i18n/list-words.ts";
+import { useNumberFormat } from "../i18n/list-words.ts";
 import { pageMeta } from "../i18n/meta.ts";
 import { useTranslation } from "../i18n/use-translation.ts";
 import { requireStaff } from "../session.server.ts";
@@ -71,7 +71,6 @@ export default function CardPayments({ loaderData: list }: Route.ComponentProps)
     () => cardPaymentColumnsIn(t, number, (amount, currency) => moneyText(format, amount, currency, locale)),
     [t, number, format, locale],
   );
-  const paginationText = usePaginationText();
   return (
     <>
       <PageHeader
@@ -153,17 +152,13 @@ export default function CardPayments({ loaderData: list }: Route.ComponentProps)
           }
         />
         {list.total > 0 ? (
-          <div className="border-t border-line">
-            <Pagination
-              page={list.page}
-              pageCount={list.pageCount}
-              total={list.total}
-              pageSize={50}
-              label={t("rows")}
-              locale={locale}
-              text={paginationText}
-            />
-          </div>
+          <ListPagination
+            page={list.page}
+            pageCount={list.pageCount}
+            total={list.total}
+            pageSize={50}
+            rows={t("rows")}
+          />
         ) : null}
       </Card>
     </>

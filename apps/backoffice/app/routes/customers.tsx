@@ -7,14 +7,14 @@ import { EmptyState } from "@settle/ui/empty-state";
 import { Icon } from "@settle/ui/icon";
 import { MoneyText } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
-import { Pagination } from "@settle/ui/pagination";
 import { load } from "@settle/web/domain-errors.server";
 import { pageUrl } from "@settle/web/request.server";
 import type { TFunction } from "i18next";
 import { useMemo } from "react";
 import { Form, Link, useNavigation } from "react-router";
+import { ListPagination } from "../components/list-pagination.tsx";
 import { RouteError } from "../components/route-error.tsx";
-import { useNumberFormat, usePaginationText } from "../i18n/list-words.ts";
+import { useNumberFormat } from "../i18n/list-words.ts";
 import { pageMeta } from "../i18n/meta.ts";
 import { useTranslation } from "../i18n/use-translation.ts";
 import { requireStaff } from "../session.server.ts";
@@ -119,8 +119,7 @@ export default function Customers({ loaderData }: Route.ComponentProps) {
   const list = loaderData;
   const { t } = useTranslation("customers");
   const columns = useMemo(() => columnsIn(t), [t]);
-  const paginationText = usePaginationText();
-  const { locale, number } = useNumberFormat();
+  const { number } = useNumberFormat();
   const navigation = useNavigation();
   const searching = navigation.state === "loading" && navigation.location.pathname === "/customers";
   const pastTheEnd = list.total > 0 && list.page > list.pageCount;
@@ -208,17 +207,13 @@ export default function Customers({ loaderData }: Route.ComponentProps) {
           />
         )}
         {list.total > 0 && !pastTheEnd ? (
-          <div className="border-t border-line">
-            <Pagination
-              page={list.page}
-              pageCount={list.pageCount}
-              total={list.total}
-              pageSize={list.pageSize}
-              label={t("rows")}
-              locale={locale}
-              text={paginationText}
-            />
-          </div>
+          <ListPagination
+            page={list.page}
+            pageCount={list.pageCount}
+            total={list.total}
+            pageSize={list.pageSize}
+            rows={t("rows")}
+          />
         ) : null}
       </Card>
     </>

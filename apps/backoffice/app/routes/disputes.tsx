@@ -14,14 +14,14 @@ import { EmptyState } from "@settle/ui/empty-state";
 import { SelectField } from "@settle/ui/fields";
 import { FilterBar } from "@settle/ui/filter-bar";
 import { PageHeader } from "@settle/ui/page-header";
-import { Pagination } from "@settle/ui/pagination";
 import { listHref, StatusTabs } from "@settle/ui/status-tabs";
 import { load } from "@settle/web/domain-errors.server";
 import { pageUrl } from "@settle/web/request.server";
 import { useMemo } from "react";
 import { disputeColumnsIn } from "../components/disputes/dispute-columns.tsx";
+import { ListPagination } from "../components/list-pagination.tsx";
 import { RouteError } from "../components/route-error.tsx";
-import { useNumberFormat, usePaginationText } from "../i18n/list-words.ts";
+import { useNumberFormat } from "../i18n/list-words.ts";
 import { pageMeta } from "../i18n/meta.ts";
 import { useTranslation } from "../i18n/use-translation.ts";
 import { requireStaff } from "../session.server.ts";
@@ -101,8 +101,7 @@ export default function Disputes({ loaderData: queue }: Route.ComponentProps) {
   const filtered = Boolean(f.q || f.reason || f.owner || f.department || f.overdue);
   const { t } = useTranslation("disputes");
   const columns = useMemo(() => disputeColumnsIn(t), [t]);
-  const paginationText = usePaginationText();
-  const { locale, number } = useNumberFormat();
+  const { number } = useNumberFormat();
   return (
     <>
       <PageHeader
@@ -203,17 +202,13 @@ export default function Disputes({ loaderData: queue }: Route.ComponentProps) {
           }
         />
         {queue.total > 0 ? (
-          <div className="border-t border-line">
-            <Pagination
-              page={queue.page}
-              pageCount={queue.pageCount}
-              total={queue.total}
-              pageSize={queue.pageSize}
-              label={t("rows")}
-              locale={locale}
-              text={paginationText}
-            />
-          </div>
+          <ListPagination
+            page={queue.page}
+            pageCount={queue.pageCount}
+            total={queue.total}
+            pageSize={queue.pageSize}
+            rows={t("rows")}
+          />
         ) : null}
       </Card>
     </>

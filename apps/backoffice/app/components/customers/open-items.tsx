@@ -5,13 +5,13 @@ import { type Column, DataTable } from "@settle/ui/data-table";
 import { DateText } from "@settle/ui/date-text";
 import { EmptyState } from "@settle/ui/empty-state";
 import { MoneyText } from "@settle/ui/money-text";
-import { Pagination } from "@settle/ui/pagination";
 import type { TFunction } from "i18next";
 import { useMemo } from "react";
 import { Link } from "react-router";
-import { useMoneyWords, useNumberFormat, usePaginationText } from "../../i18n/list-words.ts";
+import { useMoneyWords, useNumberFormat } from "../../i18n/list-words.ts";
 import { useTranslation } from "../../i18n/use-translation.ts";
 import { ITEM_KIND_TONES } from "../../labels.ts";
+import { ListPagination } from "../list-pagination.tsx";
 
 /** Documents a customer is billed by, which can be disputed. */
 const DISPUTABLE = new Set(["INVOICE", "DEBIT_MEMO", "FEE"]);
@@ -112,9 +112,8 @@ export function OpenItemsCard({
   className?: string;
 }) {
   const { t } = useTranslation("customer-account");
-  const { locale, number } = useNumberFormat();
+  const { number } = useNumberFormat();
   const money = useMoneyWords();
-  const paginationText = usePaginationText();
   const columns = useMemo(() => itemColumns(customerId, t, number, money), [customerId, t, number, money]);
   return (
     <Card
@@ -148,17 +147,13 @@ export function OpenItemsCard({
         />
       )}
       {openItems.total > openItems.pageSize ? (
-        <div className="border-t border-line">
-          <Pagination
-            page={openItems.page}
-            pageCount={openItems.pageCount}
-            total={openItems.total}
-            pageSize={openItems.pageSize}
-            label={t("openItems.rows")}
-            locale={locale}
-            text={paginationText}
-          />
-        </div>
+        <ListPagination
+          page={openItems.page}
+          pageCount={openItems.pageCount}
+          total={openItems.total}
+          pageSize={openItems.pageSize}
+          rows={t("openItems.rows")}
+        />
       ) : null}
     </Card>
   );

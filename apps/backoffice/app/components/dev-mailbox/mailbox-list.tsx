@@ -5,11 +5,10 @@ import { Card } from "@settle/ui/card";
 import { DateText } from "@settle/ui/date-text";
 import { EmptyState } from "@settle/ui/empty-state";
 import { TextField } from "@settle/ui/fields";
-import { Pagination } from "@settle/ui/pagination";
 import { Form, Link, useLocation } from "react-router";
-import { useNumberFormat, usePaginationText } from "../../i18n/list-words.ts";
 import { useTranslation } from "../../i18n/use-translation.ts";
 import { OUTBOX_STATUS_TONES } from "../../labels.ts";
+import { ListPagination } from "../list-pagination.tsx";
 
 export type Outbox = Awaited<ReturnType<typeof listOutbox>>;
 
@@ -24,8 +23,6 @@ export function MailboxList({
   selectedId: string | null;
 }) {
   const { t } = useTranslation("dev-mailbox");
-  const { locale } = useNumberFormat();
-  const paginationText = usePaginationText();
   const location = useLocation();
   const pageCount = Math.max(1, Math.ceil(outbox.total / outbox.pageSize));
   const hrefFor = (id: string) => {
@@ -95,17 +92,13 @@ export function MailboxList({
         />
       )}
       {outbox.total > outbox.pageSize ? (
-        <div className="border-t border-line">
-          <Pagination
-            page={outbox.page}
-            pageCount={pageCount}
-            total={outbox.total}
-            pageSize={outbox.pageSize}
-            label={t("list.rows")}
-            locale={locale}
-            text={paginationText}
-          />
-        </div>
+        <ListPagination
+          page={outbox.page}
+          pageCount={pageCount}
+          total={outbox.total}
+          pageSize={outbox.pageSize}
+          rows={t("list.rows")}
+        />
       ) : null}
     </Card>
   );

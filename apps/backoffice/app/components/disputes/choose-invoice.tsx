@@ -6,12 +6,11 @@ import { DateText } from "@settle/ui/date-text";
 import { EmptyState } from "@settle/ui/empty-state";
 import { TextField } from "@settle/ui/fields";
 import { MoneyText } from "@settle/ui/money-text";
-import { Pagination } from "@settle/ui/pagination";
 import type { TFunction } from "i18next";
 import { Trans } from "react-i18next";
 import { Form, Link } from "react-router";
-import { usePaginationText } from "../../i18n/list-words.ts";
 import { useTranslation } from "../../i18n/use-translation.ts";
+import { ListPagination } from "../list-pagination.tsx";
 
 type InvoiceList = Awaited<ReturnType<typeof listInvoices>>;
 type Invoice = InvoiceList["rows"][number];
@@ -70,7 +69,6 @@ function invoiceColumns(t: TFunction, customerId: string): Column<Invoice>[] {
 /** Logging a dispute, step 2: one of the customer's open invoices. */
 export function ChooseInvoice({ list }: { list: InvoiceList }) {
   const { t } = useTranslation("dispute-new");
-  const paginationText = usePaginationText();
   return (
     <Card
       title={t("invoice.title", { customer: list.customer.name, account: list.customer.accountNumber })}
@@ -112,16 +110,13 @@ export function ChooseInvoice({ list }: { list: InvoiceList }) {
         empty={<EmptyState title={t("invoice.none")} description={t("invoice.noneHint")} />}
       />
       {list.total > list.pageSize ? (
-        <div className="border-t border-line">
-          <Pagination
-            page={list.page}
-            pageCount={list.pageCount}
-            total={list.total}
-            pageSize={list.pageSize}
-            label={t("invoice.rows")}
-            text={paginationText}
-          />
-        </div>
+        <ListPagination
+          page={list.page}
+          pageCount={list.pageCount}
+          total={list.total}
+          pageSize={list.pageSize}
+          rows={t("invoice.rows")}
+        />
       ) : null}
     </Card>
   );

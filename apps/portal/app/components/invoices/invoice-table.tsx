@@ -111,15 +111,13 @@ export function InvoiceTable({ list, base }: { list: PageInvoiceList; base: stri
         </div>
       )}
       {list.pageCount > 1 || pastTheEnd ? (
-        <div className="border-t border-line">
-          <PageLinks
-            page={list.page}
-            pageCount={list.pageCount}
-            total={list.total}
-            pageSize={list.pageSize}
-            label={t("table.pages")}
-          />
-        </div>
+        <PageLinks
+          page={list.page}
+          pageCount={list.pageCount}
+          total={list.total}
+          pageSize={list.pageSize}
+          label={t("table.pages")}
+        />
       ) : null}
     </Card>
   );

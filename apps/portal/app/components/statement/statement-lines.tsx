@@ -63,15 +63,13 @@ export function StatementLines({ statement, base }: { statement: PageStatement; 
         </div>
       )}
       {pageCount > 1 || pastTheEnd ? (
-        <div className="border-t border-line">
-          <PageLinks
-            page={page}
-            pageCount={pageCount}
-            total={total}
-            pageSize={pageSize}
-            label={t("table.pages")}
-          />
-        </div>
+        <PageLinks
+          page={page}
+          pageCount={pageCount}
+          total={total}
+          pageSize={pageSize}
+          label={t("table.pages")}
+        />
       ) : null}
     </Card>
   );
