@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { raiseDispute } from "../../packages/domain/src/disputes/raise-dispute.ts";
 import {
   createCustomer,
   createInvoiceForCustomer,
@@ -70,4 +71,22 @@ export async function createDisputeBook(options: { company: string; item: string
     analyst: { id: analyst.id, email: analystEmail, password, name: analystName },
     email,
   };
+}
+
+/** A dispute book whose analyst raised a pricing dispute on the whole invoice (600.00 USD) by e-mail. */
+export async function createRaisedDispute(options: { company: string; item: string }) {
+  const book = await createDisputeBook(options);
+  const dispute = await raiseDispute(
+    {
+      customerId: book.customer.id,
+      invoiceId: book.invoice.id,
+      scope: "WHOLE",
+      reason: "PRICING",
+      description: "The unit prices are above the contract.",
+      channel: "EMAIL",
+      idempotencyKey: randomUUID(),
+    },
+    { kind: "staff", userId: book.analyst.id, roles: ["DISPUTE_ANALYST"] },
+  );
+  return { ...book, dispute };
 }

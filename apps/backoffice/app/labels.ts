@@ -29,12 +29,6 @@ export const OUTBOX_STATUS_TONES: Record<string, Tone> = {
   FAILED: "danger",
 };
 
-/** "credit_limit.change" → "Credit limit change" for audit events without a dedicated sentence. */
-export function humanizeAction(action: string): string {
-  const words = action.replace(/[._-]+/g, " ").trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
 /**
  * The browser and system of a user-agent string ("Chrome", "Windows"); good enough to recognise
  * one's own devices. "script" and "browser" are for the page to word; null: nothing to go by.

@@ -10,6 +10,7 @@ import { submitForm } from "@settle/web/forms.server";
 import { uploadedFiles } from "@settle/web/uploads.server";
 import { AccountNav } from "~/components/account-nav";
 import { DisputeDocuments } from "~/components/disputes/dispute-documents";
+import { DisputeHistory } from "~/components/disputes/dispute-history";
 import { DisputeNotices } from "~/components/disputes/dispute-notices";
 import { DisputeDates, DisputeResolution, DisputeSummary } from "~/components/disputes/dispute-summary";
 import { DisputeThread } from "~/components/disputes/dispute-thread";
@@ -91,6 +92,7 @@ export default function DisputeDetailPage({ loaderData, actionData, params }: Ro
         <DisputeResolution dispute={dispute} />
         <DisputeThread dispute={dispute} answer={answer} />
         <DisputeDocuments dispute={dispute} base={base} answer={answer} />
+        <DisputeHistory dispute={dispute} />
         {dispute.canWithdraw ? <DisputeWithdraw answer={answer} /> : null}
       </div>
     </>

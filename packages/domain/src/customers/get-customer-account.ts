@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Actor, canReadCustomer } from "../actor.ts";
+import { type ActivityFacts, AUDIT_ROW_SELECT, withActivityFacts } from "../audit/activity-facts.ts";
 import { getDb } from "../db/client.ts";
 import type { ApplicationKind, ItemKind, RiskClass } from "../db/generated/enums.ts";
 import { type CustomerInDispute, inDisputeByCustomer, inDisputeByInvoice } from "../disputes/in-dispute.ts";
@@ -79,7 +80,8 @@ export type ActivityEntry =
       id: string;
       at: Date;
       action: string;
-      actorName: string | null;
+      /** What happened, for a sentence in the page's language. */
+      facts: ActivityFacts;
     };
 
 export interface CustomerAccount {
@@ -280,20 +282,21 @@ export async function getCustomerAccount(
   const since = ledgerTimes.length === ACTIVITY_LIMIT ? ledgerTimes[ACTIVITY_LIMIT - 1] : undefined;
   const audits = isPortal
     ? []
-    : await db.auditEvent.findMany({
-        where: {
-          customerId,
-          entityType: { notIn: LEDGER_ENTITY_TYPES },
-          ...(since ? { at: { gte: since } } : {}),
-        },
-        orderBy: [{ at: "desc" }, { id: "desc" }],
-        take: ACTIVITY_LIMIT,
-        select: { id: true, at: true, action: true, actorType: true, actorId: true },
-      });
+    : await db.auditEvent
+        .findMany({
+          where: {
+            customerId,
+            entityType: { notIn: LEDGER_ENTITY_TYPES },
+            ...(since ? { at: { gte: since } } : {}),
+          },
+          orderBy: [{ at: "desc" }, { id: "desc" }],
+          take: ACTIVITY_LIMIT,
+          select: { id: true, at: true, ...AUDIT_ROW_SELECT },
+        })
+        .then((rows) => withActivityFacts(rows, "staff"));
 
   const staffIds = new Set<string>();
-  for (const a of [...applications, ...audits])
-    if (a.actorType === "staff" && a.actorId) staffIds.add(a.actorId);
+  for (const a of applications) if (a.actorType === "staff" && a.actorId) staffIds.add(a.actorId);
   const staffNames = new Map(
     !isPortal && staffIds.size
       ? (
@@ -342,7 +345,7 @@ export async function getCustomerAccount(
         id: `audit:${e.id}`,
         at: e.at,
         action: e.action,
-        actorName: actorName(e.actorType, e.actorId),
+        facts: e.facts,
       }),
     ),
   ]

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Actor, canReadCustomer, requireStaff } from "../actor.ts";
+import { type ActivityFacts, AUDIT_ROW_SELECT, withActivityFacts } from "../audit/activity-facts.ts";
 import { ledgerToday } from "../customers/account-balances.ts";
 import { getDb } from "../db/client.ts";
 import type {
@@ -81,6 +82,8 @@ export interface PortalDisputeView extends DisputeBase {
   department: string | null;
   canWithdraw: boolean;
   canReply: boolean;
+  /** What happened that the customer may see (no internal notes, no staff names), oldest first. */
+  history: { id: string; at: Date; facts: ActivityFacts }[];
 }
 
 export interface StaffDisputeView extends DisputeBase {
@@ -111,11 +114,11 @@ export interface StaffDisputeView extends DisputeBase {
   can: DisputeCan;
   /** The audit trail of the dispute, oldest first. */
   history: {
+    id: string;
     at: Date;
     action: string;
-    actorType: string;
-    actorId: string | null;
-    actorName: string | null;
+    /** What happened, for a sentence in the page's language. */
+    facts: ActivityFacts;
     after: unknown;
   }[];
 }
@@ -234,14 +237,40 @@ export async function getPortalDispute(
   const d = await load(input.disputeId, customerId, false);
   if (!d) throw new DomainError("NOT_FOUND", "Dispute not found.");
   const open = ["OPEN", "UNDER_REVIEW", "PENDING_APPROVAL"].includes(d.status);
+  const events = await getDb().auditEvent.findMany({
+    where: { entityType: "dispute", entityId: d.id, action: { in: [...CUSTOMER_EVENTS] } },
+    orderBy: { id: "asc" },
+    take: 500,
+    select: { id: true, at: true, ...AUDIT_ROW_SELECT },
+  });
+  // Messages and documents only when the customer sees them (never internal notes or files).
+  const seen = events.filter((e) => {
+    const visibility = (e.after as { visibility?: unknown } | null)?.visibility;
+    return visibility === undefined || visibility === "CUSTOMER";
+  });
   return {
     ...base(d),
     status: customerDisputeStatus(d.status),
     department: d.department?.name ?? null,
     canWithdraw: open,
     canReply: open,
+    history: (await withActivityFacts(seen, "portal")).map((e) => ({
+      id: String(e.id),
+      at: e.at,
+      facts: e.facts,
+    })),
   };
 }
+
+/** The dispute's events its customer sees; proposals, approvals, notes and routing stay inside. */
+const CUSTOMER_EVENTS = [
+  "dispute.raise",
+  "dispute.message",
+  "dispute.attach",
+  "dispute.review",
+  "dispute.resolve",
+  "dispute.withdraw",
+] as const;
 
 /** The whole dispute for staff: thread with internal notes, decision, owner, history. */
 export async function getDispute(
@@ -253,13 +282,15 @@ export async function getDispute(
   const input = GetDisputeSchema.parse(rawInput);
   const d = await load(input.disputeId, null, true);
   if (!d) throw new DomainError("NOT_FOUND", "Dispute not found.");
-  const events = await getDb().auditEvent.findMany({
-    where: { entityType: "dispute", entityId: d.id },
-    orderBy: { id: "asc" },
-    take: 500,
-    select: { at: true, action: true, actorType: true, actorId: true, after: true },
-  });
-  const names = await actorNames(events);
+  const events = await withActivityFacts(
+    await getDb().auditEvent.findMany({
+      where: { entityType: "dispute", entityId: d.id },
+      orderBy: { id: "asc" },
+      take: 500,
+      select: { id: true, at: true, ...AUDIT_ROW_SELECT },
+    }),
+    "staff",
+  );
   const open = ["OPEN", "UNDER_REVIEW", "PENDING_APPROVAL"].includes(d.status);
   const today = ledgerToday(options.now);
   const overdue = open && d.deadline < today;
@@ -299,27 +330,12 @@ export async function getDispute(
         }
       : null,
     can: disputeCan(actor, d),
-    history: events.map((e) => ({ ...e, actorName: (e.actorId && names.get(e.actorId)) ?? null })),
+    history: events.map((e) => ({
+      id: String(e.id),
+      at: e.at,
+      action: e.action,
+      facts: e.facts,
+      after: e.after,
+    })),
   };
-}
-
-async function actorNames(
-  events: { actorType: string; actorId: string | null }[],
-): Promise<Map<string, string>> {
-  const staff = [
-    ...new Set(events.filter((e) => e.actorType === "staff" && e.actorId).map((e) => e.actorId as string)),
-  ];
-  const portal = [
-    ...new Set(events.filter((e) => e.actorType === "portal" && e.actorId).map((e) => e.actorId as string)),
-  ];
-  const db = getDb();
-  const [s, p] = await Promise.all([
-    staff.length
-      ? db.staffUser.findMany({ where: { id: { in: staff } }, select: { id: true, name: true } })
-      : [],
-    portal.length
-      ? db.portalUser.findMany({ where: { id: { in: portal } }, select: { id: true, name: true } })
-      : [],
-  ]);
-  return new Map([...s, ...p].map((u) => [u.id, u.name]));
 }

@@ -1,12 +1,13 @@
 import type { ActivityEntry } from "@settle/domain/customers/get-customer-account";
+import { activitySentence } from "@settle/i18n/activity";
 import { Card } from "@settle/ui/card";
 import { DateText } from "@settle/ui/date-text";
 import { EmptyState } from "@settle/ui/empty-state";
-import { MoneyText } from "@settle/ui/money-text";
+import { MoneyText, useMoneyFormat } from "@settle/ui/money-text";
+import { usePageLocale } from "@settle/ui/page-locale";
 import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { Trans } from "react-i18next";
-import { auditActionWords } from "../../i18n/audit-words.ts";
 import { useTranslation } from "../../i18n/use-translation.ts";
 
 const mono = (key: string) => <span key={key} className="font-mono text-xs" />;
@@ -36,6 +37,8 @@ export function AccountActivityCard({
 }
 
 function ActivityItem({ entry, t }: { entry: ActivityEntry; t: TFunction }) {
+  const money = useMoneyFormat();
+  const locale = usePageLocale();
   let dot = "bg-slate-300";
   let title: ReactNode;
   let detail: ReactNode = null;
@@ -84,8 +87,7 @@ function ActivityItem({ entry, t }: { entry: ActivityEntry; t: TFunction }) {
       </>
     );
   } else {
-    title = auditActionWords(t, entry.action);
-    detail = by(entry.actorName);
+    title = activitySentence(t, entry.facts, { money, locale });
   }
   return (
     <li className="relative">
