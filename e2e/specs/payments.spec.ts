@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { formatMoney, toDecimalString } from "../../packages/domain/src/money/money.ts";
+import { typedAmountText } from "../../packages/domain/src/money/typed-amount.ts";
 import { E2E } from "../env.ts";
 import { expectAccessible } from "../support/accessibility.ts";
 import { createCustomerWithInvoices, createPortalUserFor, invoicesOf } from "../support/data.ts";
@@ -111,6 +112,40 @@ test.describe("card payments", () => {
       "أكبر من مبلغها المستحق",
     );
     await expect(page).toHaveURL(new RegExp(`/accounts/${customer.id}/pay`));
+  });
+
+  test("a Portuguese payer types amounts the Brazilian way, and another form is refused with the one expected", async ({
+    page,
+  }) => {
+    const customer = await createCustomerWithInvoices();
+    const user = await createPortalUserFor([customer], "PAYER");
+    const [invoice] = (await invoicesOf(customer.id)) as [{ id: string; number: string; openAmount: bigint }];
+    await signInToPortal(page, user.email);
+    await page
+      .locator("summary")
+      .filter({ hasText: /Language/ })
+      .first()
+      .click();
+    await page.getByRole("button", { name: "Português (Brasil)", exact: true }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "pt-BR");
+    await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/pay?id=${invoice.id}`);
+    const amount = page.locator('input[name="amount"]');
+    // Filled in as Brazilians write it.
+    await expect(amount).toHaveValue(typedAmountText(invoice.openAmount, "USD", "pt-BR"));
+    await expect(amount).toHaveValue(/^[\d.]+,\d\d$/);
+
+    await amount.fill("12.50");
+    await page.getByRole("button", { name: /com cartão/ }).click();
+    await expect(page.getByRole("alert").filter({ hasText: invoice.number })).toContainText("1.000,00");
+
+    const left = invoice.openAmount / 2n;
+    const partial = invoice.openAmount - left;
+    await page.locator('input[name="amount"]').fill(typedAmountText(partial, "USD", "pt-BR"));
+    await page.getByRole("button", { name: /com cartão/ }).click();
+    await payOnStripe(page, "4242 4242 4242 4242");
+    await expect(page.locator(`tr[data-invoice="${invoice.number}"] [data-open]`)).toHaveText(
+      formatMoney(left, "USD", "pt-BR"),
+    );
   });
 
   test("viewers see no Pay button", async ({ page }) => {

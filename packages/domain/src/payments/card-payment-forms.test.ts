@@ -20,6 +20,21 @@ describe("parsePaymentAmount", () => {
     expect(parsePaymentAmount("1.234", "KWD", "INV-1")).toBe(1234n);
   });
 
+  it("reads amounts as the payer types them in their language", () => {
+    expect(parsePaymentAmount("1,250.50", "USD", "INV-1", "en")).toBe(125050n);
+    expect(parsePaymentAmount("1.250,50", "BRL", "INV-1", "pt-BR")).toBe(125050n);
+    expect(parsePaymentAmount("1250,5", "EUR", "INV-1", "es")).toBe(125050n);
+    // Another language's form is refused with the form expected, never guessed.
+    const refused = (() => {
+      try {
+        parsePaymentAmount("1250.50", "BRL", "INV-9", "pt-BR");
+      } catch (error) {
+        return (error as DomainError).details;
+      }
+    })();
+    expect(refused).toEqual({ reason: "amount-invalid", number: "INV-9", example: "1.000,00" });
+  });
+
   it("refuses what is not a positive amount, naming the invoice", () => {
     expect(reason(() => parsePaymentAmount("-1", "USD", "INV-1"))).toBe("amount-not-positive");
     expect(reason(() => parsePaymentAmount("0.00", "USD", "INV-1"))).toBe("amount-not-positive");

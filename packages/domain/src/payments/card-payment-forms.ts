@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "../errors.ts";
-import { parseDecimal } from "../money/money.ts";
+import { amountExample, parseTypedAmount } from "../money/typed-amount.ts";
 
 /** How many invoices one card payment may pay (one Checkout line each). */
 export const MAX_INVOICES_PER_PAYMENT = 50;
@@ -77,10 +77,16 @@ export function refusalFromZod(error: z.ZodError): DomainError {
 }
 
 /**
- * A typed amount in minor units of `currency`: digits with an optional point and no more decimals
- * than the currency has. Anything else (a comma, a sign, an exponent) is refused, never guessed.
+ * A typed amount in minor units of `currency`, as the payer types it in their language
+ * ("1,250.50" in English, "1.250,50" in Portuguese). Anything else (another language's
+ * separators, a sign, an exponent) is refused with the form expected, never guessed.
  */
-export function parsePaymentAmount(text: string, currency: string, invoiceNumber: string): bigint {
+export function parsePaymentAmount(
+  text: string,
+  currency: string,
+  invoiceNumber: string,
+  locale = "en",
+): bigint {
   const trimmed = text.trim();
   if (/^-/.test(trimmed)) {
     throw refuse("amount-not-positive", `The amount for ${invoiceNumber} must be more than zero.`, {
@@ -89,11 +95,17 @@ export function parsePaymentAmount(text: string, currency: string, invoiceNumber
   }
   let amount: bigint;
   try {
-    amount = parseDecimal(trimmed, currency);
+    amount = parseTypedAmount(trimmed, currency, locale);
   } catch {
-    throw refuse("amount-invalid", `The amount for ${invoiceNumber} is not a valid amount.`, {
-      number: invoiceNumber,
-    });
+    const example = amountExample(currency, locale);
+    throw refuse(
+      "amount-invalid",
+      `The amount for ${invoiceNumber} is not an amount; type it like ${example}.`,
+      {
+        number: invoiceNumber,
+        example,
+      },
+    );
   }
   if (amount <= 0n) {
     throw refuse("amount-not-positive", `The amount for ${invoiceNumber} must be more than zero.`, {

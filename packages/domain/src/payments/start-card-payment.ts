@@ -4,7 +4,8 @@ import { appendAudit } from "../audit/append-audit.ts";
 import type { PortalLocale } from "../base/portal-locales.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
-import { parseDecimal, sumAmounts, toDecimalString } from "../money/money.ts";
+import { sumAmounts, toDecimalString } from "../money/money.ts";
+import { parseTypedAmount } from "../money/typed-amount.ts";
 import { requirePortalCapability } from "../portal-access/capabilities.ts";
 import {
   parsePaymentAmount,
@@ -74,7 +75,10 @@ export async function startCardPayment(
   if (attempt && (attempt.customerId !== customerId || attempt.createdById !== actor.userId)) {
     throw new DomainError("CONFLICT", "This payment form was already used.");
   }
-  if (attempt && !(await sameAllocations(attempt.id, attempt.currency, input.allocations))) {
+  if (
+    attempt &&
+    !(await sameAllocations(attempt.id, attempt.currency, input.allocations, options.locale ?? "en"))
+  ) {
     // Pressing Pay again after changing amounts (e.g. once Stripe failed): the first attempt stands.
     throw new DomainError("CONFLICT", "This payment was already started with other amounts.", {
       reason: "form-used",
@@ -88,7 +92,12 @@ export async function startCardPayment(
     }
     const invoices = await loadPayableInvoices(customerId, ids, db);
     const allocations = invoices.map((invoice, i) => {
-      const amount = parsePaymentAmount(input.allocations[i]!.amount, invoice.currency, invoice.number);
+      const amount = parsePaymentAmount(
+        input.allocations[i]!.amount,
+        invoice.currency,
+        invoice.number,
+        options.locale,
+      );
       if (amount > invoice.openAmount) {
         throw refuse("amount-too-high", `The amount for ${invoice.number} is more than its open amount.`, {
           number: invoice.number,
@@ -175,13 +184,14 @@ async function sameAllocations(
   attemptId: string,
   currency: string,
   requested: readonly { invoiceId: string; amount: string }[],
+  locale: string,
 ): Promise<boolean> {
   const stored = await getDb().paymentAttemptAllocation.findMany({ where: { attemptId } });
   if (stored.length !== requested.length) return false;
   const wanted = new Map(stored.map((a) => [a.itemId, a.amount]));
   return requested.every((r) => {
     try {
-      return wanted.get(r.invoiceId.trim().toLowerCase()) === parseDecimal(r.amount.trim(), currency);
+      return wanted.get(r.invoiceId.trim().toLowerCase()) === parseTypedAmount(r.amount, currency, locale);
     } catch {
       return false;
     }

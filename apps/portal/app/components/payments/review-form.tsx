@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { parseDecimal, toDecimalString } from "@settle/domain/money/money";
+import { amountExample, parseTypedAmount, typedAmountText } from "@settle/domain/money/typed-amount";
 import { PayInvoicesFormSchema } from "@settle/domain/payments/card-payment-forms";
 import type { CardPaymentReview } from "@settle/domain/payments/review-card-payment";
 import { Alert } from "@settle/ui/alert";
@@ -17,11 +17,11 @@ import { useCsrfToken, useLocale } from "~/lib/root-data";
 import { payFieldWords } from "./pay-words";
 
 /** The total of what is typed, or null while an amount is not (yet) a valid one. */
-function totalOf(values: string[], currency: string): bigint | null {
+function totalOf(values: string[], currency: string, locale: string): bigint | null {
   let total = 0n;
   for (const value of values) {
     try {
-      const amount = parseDecimal(value, currency);
+      const amount = parseTypedAmount(value, currency, locale);
       if (amount <= 0n) return null;
       total += amount;
     } catch {
@@ -49,9 +49,9 @@ export function ReviewForm({
   const busy = navigation.state !== "idle" && navigation.formMethod === "POST";
   const { currency } = review;
   const [amounts, setAmounts] = useState(() =>
-    review.invoices.map((i) => toDecimalString(i.openAmount, currency)),
+    review.invoices.map((i) => typedAmountText(i.openAmount, currency, locale)),
   );
-  const total = totalOf(amounts, currency);
+  const total = totalOf(amounts, currency, locale);
   const field =
     "block w-36 rounded-lg border-0 bg-surface px-3 py-2 text-end text-sm tabular text-ink shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 focus:outline-none";
 
@@ -151,7 +151,7 @@ export function ReviewForm({
         </div>
       </Card>
       <p id="amount-hint" className="text-sm text-ink-muted">
-        {t("review.amountHint", { example: toDecimalString(123456n, currency) })}
+        {t("review.amountHint", { example: amountExample(currency, locale) })}
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" variant="primary" disabled={busy}>
