@@ -16,6 +16,7 @@ import {
 } from "../components/card-payments/card-payment-ledger.tsx";
 import {
   ChargebacksPanel,
+  type RefundDone,
   RefundsPanel,
   refundIssueWords,
   refundOutcome,
@@ -53,7 +54,13 @@ export async function action({ request, params }: Route.ActionArgs) {
     form,
     CardPaymentRefundFormSchema,
     async (input) => {
-      const outcome = (refund: { status: string }) => refundOutcome(t, input.intent, refund);
+      // A request also says which invoices will be open again, and by how much.
+      const outcome = (refund: { status: string; reopens?: RefundDone["reopens"] }): RefundDone => {
+        const message = refundOutcome(t, input.intent, refund);
+        return refund.reopens && input.intent === "refund-request"
+          ? { message, reopens: refund.reopens }
+          : { message };
+      };
       switch (input.intent) {
         case "refund-request":
           return outcome(await requestRefund({ ...input, attemptId }, staff.actor));
@@ -65,7 +72,7 @@ export async function action({ request, params }: Route.ActionArgs) {
           return outcome(await retryRefund({ ...input, attemptId }, staff.actor));
       }
     },
-    { words: refusalWordsIn(t), formatError: refundIssueWords(t), done: (message) => ({ message }) },
+    { words: refusalWordsIn(t), formatError: refundIssueWords(t), done: (did) => did },
   );
 }
 

@@ -12,6 +12,7 @@ import { useMemo } from "react";
 import { Form, Link, useNavigation } from "react-router";
 import { useTranslation } from "../../i18n/use-translation.ts";
 import { useCsrfToken } from "../../use-csrf-token.ts";
+import { ReopenList } from "../card-payments/refund-reopen.tsx";
 
 const DAY_MS = 86_400_000;
 
@@ -77,6 +78,9 @@ const columnsIn = (t: TFunction, can: ApprovalRights, now: number): Column<Pendi
         <Link to={i.href} className="font-medium text-brand-700 underline" dir="auto">
           {i.subject}
         </Link>
+        {i.kind === "refund" ? (
+          <ReopenList reopens={i.reopens} currency={i.currency} className="block text-xs text-ink-muted" />
+        ) : null}
       </div>
     ),
   },

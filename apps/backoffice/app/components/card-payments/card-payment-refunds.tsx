@@ -1,5 +1,6 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { toDecimalString } from "@settle/domain/money/money";
 import type { CardPaymentDetails } from "@settle/domain/payments/card-payment-details";
 import { CardPaymentRefundFormSchema, REFUND_REASONS } from "@settle/domain/payments/refund-forms";
 import { Alert } from "@settle/ui/alert";
@@ -20,6 +21,7 @@ import type { $ZodIssue } from "zod/v4/core";
 import { useTranslation } from "../../i18n/use-translation.ts";
 import { CHARGEBACK_STATUS_TONES, REFUND_STATUS_TONES } from "../../labels.ts";
 import { useCsrfToken } from "../../use-csrf-token.ts";
+import { DuplicateNotice, ReopenChoice, ReopenList } from "./refund-reopen.tsx";
 
 type Refund = CardPaymentDetails["refunds"][number];
 type Chargeback = CardPaymentDetails["chargebacks"][number];
@@ -30,10 +32,17 @@ export function refundOutcome(t: TFunction, intent: string, refund: { status: st
   return `${t(`card-payment:refunds.done.${intent}`)} ${t(`card-payment:refunds.stands.${refund.status}`)}`;
 }
 
+/** What a refund form's action answers when it did its work: the words, and what the refund reopens. */
+export interface RefundDone {
+  message: string;
+  reopens?: { number: string; amount: bigint }[];
+}
+
 function issueKey(issues: readonly $ZodIssue[]): string {
   const field = issues[0]?.path[0];
   if (field === "amount") return "refunds.form.amountMissing";
   if (field === "reason") return "refunds.form.reasonMissing";
+  if (field === "reopen") return "refunds.reopen.invalid";
   if (field === "note")
     return issues.some((i) => i.code === "too_big")
       ? "refunds.form.noteTooLong"
@@ -60,10 +69,13 @@ export function RefundsPanel({
   done,
   formKey,
 }: {
-  payment: Pick<CardPaymentDetails, "refunds" | "refundable" | "can" | "currency">;
+  payment: Pick<
+    CardPaymentDetails,
+    "refunds" | "refundable" | "can" | "currency" | "reopen" | "duplicates" | "refundSuggestion"
+  >;
   /** The last refund form's reply (field and form errors), and what it did. */
   lastResult: Reply | undefined;
-  done: { message: string } | null | undefined;
+  done: RefundDone | null | undefined;
   /** A fresh idempotency key per rendering of the form: the same submission twice is one request. */
   formKey: string;
 }) {
@@ -101,6 +113,9 @@ export function RefundsPanel({
         <span className="block text-sm">
           {t(`refunds.reasons.${r.reason}`)}
           {r.note ? <span className="block text-xs text-ink-muted">{r.note}</span> : null}
+          {r.reopens.length ? (
+            <ReopenList reopens={r.reopens} currency={p.currency} className="block text-xs text-ink-muted" />
+          ) : null}
         </span>
       ),
     },
@@ -193,6 +208,9 @@ export function RefundsPanel({
         <div className="p-4">
           <Alert tone={refused.length ? "danger" : "success"}>
             {refused.length ? refused.join(" ") : done?.message}
+            {!refused.length && done?.reopens ? (
+              <ReopenList reopens={done.reopens} currency={p.currency} className="block" />
+            ) : null}
           </Alert>
         </div>
       ) : null}
@@ -203,8 +221,14 @@ export function RefundsPanel({
         rowKey={(r) => r.id}
         empty={<EmptyState title={t("refunds.emptyTitle")} description={t("refunds.emptyDescription")} />}
       />
+      {p.duplicates.of || p.duplicates.repeatedBy.length ? (
+        <div className="border-t border-line p-4">
+          <DuplicateNotice duplicates={p.duplicates} />
+        </div>
+      ) : null}
       {p.can.refund ? (
         <RefundRequestForm
+          payment={p}
           currency={p.currency}
           formKey={formKey}
           busy={busy}
@@ -217,11 +241,13 @@ export function RefundsPanel({
 
 /** Asking for a refund, validated in the browser with the schema the server uses. */
 function RefundRequestForm({
+  payment: p,
   currency,
   formKey,
   busy,
   lastResult,
 }: {
+  payment: Pick<CardPaymentDetails, "reopen" | "refundSuggestion">;
   currency: string;
   formKey: string;
   busy: boolean;
@@ -236,7 +262,13 @@ function RefundRequestForm({
   const [form, fields] = useForm({
     id: "refund-request",
     lastResult,
-    defaultValue: { reason: REFUND_REASONS[0] },
+    // A duplicate payment: all of it back as a duplicate, as suggested.
+    defaultValue: p.refundSuggestion
+      ? {
+          reason: p.refundSuggestion.reason,
+          amount: toDecimalString(p.refundSuggestion.amount, currency),
+        }
+      : { reason: REFUND_REASONS[0] },
     constraint: getZodConstraint(CardPaymentRefundFormSchema),
     onValidate: ({ formData }) =>
       parseWithZod(formData, { schema: CardPaymentRefundFormSchema, formatError: refundIssueWords(t) }),
@@ -263,6 +295,12 @@ function RefundRequestForm({
         />
         <SelectField label={t("refunds.form.reason")} field={fields.reason} options={reasons} />
       </div>
+      <ReopenChoice
+        reopen={p.reopen}
+        currency={currency}
+        amount={fields.amount.value}
+        errors={fields.reopen.errors}
+      />
       <TextField
         label={t("refunds.form.note")}
         field={fields.note}
