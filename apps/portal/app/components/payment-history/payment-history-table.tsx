@@ -125,15 +125,13 @@ export function PaymentHistoryTable({ list, base }: { list: PaymentList; base: s
         </div>
       )}
       {list.pageCount > 1 || list.page > list.pageCount ? (
-        <div className="border-t border-line">
-          <PageLinks
-            page={list.page}
-            pageCount={list.pageCount}
-            total={list.total}
-            pageSize={list.pageSize}
-            label={t("pages")}
-          />
-        </div>
+        <PageLinks
+          page={list.page}
+          pageCount={list.pageCount}
+          total={list.total}
+          pageSize={list.pageSize}
+          label={t("pages")}
+        />
       ) : null}
     </Card>
   );
