@@ -111,10 +111,10 @@ export function PaymentHistoryTable({ list, base }: { list: PaymentList; base: s
                       <a
                         href={`${base}/payments/${row.id}/receipt`}
                         download
-                        aria-label={t("table.downloadLabel", { number: row.number })}
                         className="font-medium underline"
                       >
                         {t("table.download")}
+                        <span className="sr-only"> {t("table.downloadLabel", { number: row.number })}</span>
                       </a>
                     ) : null}
                   </td>
