@@ -28,7 +28,7 @@ test.describe("forms", () => {
     const amount = page.getByLabel("Approval needed above");
     await expect(amount).toHaveAttribute("aria-invalid", "true");
     await expect(amount).toHaveValue("12,5.0");
-    await expect(amount).toHaveAccessibleDescription(/Enter an amount in CHF, like 1000\.00\./);
+    await expect(amount).toHaveAccessibleDescription(/Enter an amount in CHF, like 1,000\.00\./);
     await expect(page.getByLabel("Currency")).not.toHaveAttribute("aria-invalid", "true");
 
     await amount.fill("2500");

@@ -5,11 +5,12 @@ import { refusalWordsIn } from "./refusal-words.ts";
 describe("refusalWordsIn", () => {
   it("words a refusal by its reason with its values, else by its code, in the page's language", () => {
     const es = refusalWordsIn(i18nFor("es").t);
-    expect(es({ code: "VALIDATION", reason: "not-an-amount", values: { currency: "EUR" } })).toBe(
-      "Introduzca un importe en EUR, por ejemplo 1000.00.",
-    );
-    expect(es({ code: "VALIDATION", reason: "not-an-amount", values: {} })).toBe(
-      "Introduzca un importe, por ejemplo 1000.00.",
+    // The domain gives the form it expects, in the typist's language (money/typed-amount.ts).
+    expect(
+      es({ code: "VALIDATION", reason: "not-an-amount", values: { currency: "EUR", example: "1.000,00" } }),
+    ).toBe("Introduzca un importe en EUR, por ejemplo 1.000,00.");
+    expect(es({ code: "VALIDATION", reason: "not-an-amount", values: { example: "1.000,00" } })).toBe(
+      "Introduzca un importe, por ejemplo 1.000,00.",
     );
     expect(es({ code: "CONFLICT", reason: "no-such-reason", values: {} })).toBe(
       "Alguien lo cambió mientras tanto. Recargue la página e inténtelo de nuevo.",

@@ -196,7 +196,7 @@ describe("dispute matrix", () => {
       action(args("/x", post(manager, { intent: "threshold-set", currency: "CHF", amount: "lots" }))),
     );
     expect(wrong.status).toBe(400);
-    expect(wrong.body.reply.error).toEqual({ amount: ["Enter an amount in CHF, like 1000.00."] });
+    expect(wrong.body.reply.error).toEqual({ amount: ["Enter an amount in CHF, like 1,000.00."] });
     expect(wrong.body.reply.initialValue).toMatchObject({ amount: "lots" });
     const after = await loader(args("/settings/dispute-matrix", { cookie: manager }));
     expect(after.thresholds.find((t) => t.currency === "CHF")?.amount).toBe(750_00n);

@@ -18,7 +18,7 @@ import { MatrixRules } from "../components/disputes/matrix-rules.tsx";
 import { MatrixThresholds } from "../components/disputes/matrix-thresholds.tsx";
 import { RouteError } from "../components/route-error.tsx";
 import { requireCsrf } from "../csrf.server.ts";
-import { serverT } from "../i18n/locale.server.ts";
+import { getLocale, serverT } from "../i18n/locale.server.ts";
 import { pageMeta } from "../i18n/meta.ts";
 import { refusalWordsIn } from "../i18n/refusal-words.ts";
 import { useTranslation } from "../i18n/use-translation.ts";
@@ -49,20 +49,21 @@ export async function action({ request }: Route.ActionArgs) {
   const form = await request.formData();
   requireCsrf(request, form);
   const t = await serverT(request, "dispute-matrix");
+  const locale = await getLocale(request);
   return submitForm(
     form,
     DisputeMatrixFormSchema,
-    async (input) => ({ intent: input.intent, message: await run(input, staff.actor, t) }),
+    async (input) => ({ intent: input.intent, message: await run(input, staff.actor, t, locale) }),
     { words: refusalWordsIn(t), formatError: matrixIssueWords(t), done: (done) => done },
   );
 }
 
 /** Runs the form's use case; what it did, as the page says it. */
-async function run(input: DisputeMatrixForm, actor: StaffActor, t: TFunction) {
+async function run(input: DisputeMatrixForm, actor: StaffActor, t: TFunction, locale: string) {
   switch (input.intent) {
     case "rule-save": {
       const { intent: _intent, ...rule } = input;
-      await saveDisputeRule(rule, actor);
+      await saveDisputeRule(rule, actor, { locale });
       return t(rule.ruleId ? "done.ruleSaved" : "done.ruleAdded");
     }
     case "rule-deactivate": {
@@ -77,7 +78,7 @@ async function run(input: DisputeMatrixForm, actor: StaffActor, t: TFunction) {
       return t(intent === "holiday-set" ? "done.holidaySaved" : "done.holidayRemoved");
     }
     case "threshold-set": {
-      const result = await setDisputeThreshold(input, actor);
+      const result = await setDisputeThreshold(input, actor, { locale });
       return result.changed ? t("done.thresholdSaved", { currency: result.currency }) : t("done.noChange");
     }
   }

@@ -37,13 +37,26 @@ describe("refund approval in the staff user's language", () => {
     const refused = await outcome<Answer>(
       action(call("/", { cookie, form: { currency: "eur", amount: "12,5.0" } })),
     );
-    expect(refused.data?.reply.error?.amount).toEqual(["Introduzca un importe en EUR, por ejemplo 1000.00."]);
+    expect(refused.data?.reply.error?.amount).toEqual([
+      "Introduzca un importe en EUR, por ejemplo 1.000,00.",
+    ]);
+    // The English way is another way to read it here: refused, with the Spanish form.
+    const english = await outcome<Answer>(
+      action(call("/", { cookie, form: { currency: "eur", amount: "2500.50" } })),
+    );
+    expect(english.data?.reply.error?.amount).toEqual([
+      "Introduzca un importe en EUR, por ejemplo 1.000,00.",
+    ]);
 
     const saved = await outcome<Answer>(
-      action(call("/", { cookie, form: { currency: "eur", amount: "2500" } })),
+      action(call("/", { cookie, form: { currency: "eur", amount: "2.500,50" } })),
     );
     expect(saved.data?.done?.message).toBe(
       "Guardado: los reembolsos en EUR que superen el importe ahora necesitan aprobación.",
+    );
+    // Typed the Spanish way, stored exactly.
+    expect((await getDb().refundApprovalThreshold.findUnique({ where: { currency: "EUR" } }))?.amount).toBe(
+      250_050n,
     );
   });
 });

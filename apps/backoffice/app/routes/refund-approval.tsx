@@ -11,7 +11,7 @@ import {
   thresholdIssueWords,
 } from "../components/settings/refund-thresholds.tsx";
 import { requireCsrf } from "../csrf.server.ts";
-import { serverT } from "../i18n/locale.server.ts";
+import { getLocale, serverT } from "../i18n/locale.server.ts";
 import { pageMeta } from "../i18n/meta.ts";
 import { refusalWordsIn } from "../i18n/refusal-words.ts";
 import { useTranslation } from "../i18n/use-translation.ts";
@@ -30,11 +30,17 @@ export async function action({ request }: Route.ActionArgs) {
   const form = await request.formData();
   requireCsrf(request, form);
   const t = await serverT(request, "refunds");
-  return submitForm(form, SetRefundThresholdSchema, (input) => setRefundThreshold(input, staff.actor), {
-    words: refusalWordsIn(t),
-    formatError: thresholdIssueWords(t),
-    done: (set) => ({ message: t(set.changed ? "saved" : "unchanged", { currency: set.currency }) }),
-  });
+  const locale = await getLocale(request);
+  return submitForm(
+    form,
+    SetRefundThresholdSchema,
+    (input) => setRefundThreshold(input, staff.actor, { locale }),
+    {
+      words: refusalWordsIn(t),
+      formatError: thresholdIssueWords(t),
+      done: (set) => ({ message: t(set.changed ? "saved" : "unchanged", { currency: set.currency }) }),
+    },
+  );
 }
 
 export default function RefundApproval({ loaderData, actionData }: Route.ComponentProps) {

@@ -282,7 +282,7 @@ describe("a form through the one pipeline", () => {
     // The domain's refusal, on the field it names, in the page's words.
     const typo = await post({ currency: "usd", amount: "12,5.0" });
     expect(typo.init?.status).toBe(400);
-    expect(typo.data.reply.error).toEqual({ amount: ["Enter an amount in USD, like 1000.00."] });
+    expect(typo.data.reply.error).toEqual({ amount: ["Enter an amount in USD, like 1,000.00."] });
     expect(typo.data.reply.initialValue).toMatchObject({ amount: "12,5.0" });
     const saved = await post({ currency: "chf", amount: "250" });
     expect(saved.init?.status ?? 200).toBe(200);

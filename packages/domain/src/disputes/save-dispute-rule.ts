@@ -2,7 +2,8 @@ import { type Actor, requireStaffRole } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
-import { parseDecimal, toDecimalString } from "../money/money.ts";
+import { toDecimalString } from "../money/money.ts";
+import { amountExample, parseTypedAmount } from "../money/typed-amount.ts";
 import {
   DISPUTE_MANAGER_ROLES,
   parseInput,
@@ -12,7 +13,11 @@ import {
 } from "./dispute-forms.ts";
 
 /** Creates or changes a matrix rule (AR managers; audited). New disputes use it at once. */
-export async function saveDisputeRule(rawInput: SaveDisputeRuleInput, actor: Actor): Promise<{ id: string }> {
+export async function saveDisputeRule(
+  rawInput: SaveDisputeRuleInput,
+  actor: Actor,
+  options: { locale?: string } = {},
+): Promise<{ id: string }> {
   requireStaffRole(actor, DISPUTE_MANAGER_ROLES);
   const input = parseInput(SaveDisputeRuleSchema, rawInput);
   for (const [field, id] of [
@@ -38,17 +43,23 @@ export async function saveDisputeRule(rawInput: SaveDisputeRuleInput, actor: Act
   }
   const amount = (text: string | null, field: string) => {
     if (text === null || !input.currency) return null;
+    const locale = options.locale ?? "en";
+    let value: bigint | null = null;
     try {
-      const value = parseDecimal(text, input.currency);
-      if (value < 0n) throw new Error("negative");
-      return value;
+      value = parseTypedAmount(text, input.currency, locale);
     } catch {
-      throw new DomainError("VALIDATION", `Enter an amount in ${input.currency}, e.g. 5000.00.`, {
+      // Worded below, with the band's own reason.
+    }
+    if (value === null || value < 0n) {
+      const example = amountExample(input.currency, locale);
+      throw new DomainError("VALIDATION", `Enter an amount in ${input.currency}, like ${example}.`, {
         field,
         reason: "band-amount-format",
         currency: input.currency,
+        example,
       });
     }
+    return value;
   };
   const minAmount = amount(input.minAmount, "minAmount");
   const maxAmount = amount(input.maxAmount, "maxAmount");

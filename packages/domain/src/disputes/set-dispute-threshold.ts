@@ -2,7 +2,8 @@ import { type Actor, requireStaffRole } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
-import { parseAmountField, toDecimalString } from "../money/money.ts";
+import { toDecimalString } from "../money/money.ts";
+import { parseAmountField } from "../money/typed-amount.ts";
 import {
   DISPUTE_MANAGER_ROLES,
   parseInput,
@@ -14,10 +15,11 @@ import {
 export async function setDisputeThreshold(
   rawInput: SetDisputeThresholdInput,
   actor: Actor,
+  options: { locale?: string } = {},
 ): Promise<{ currency: string; amount: bigint; changed: boolean }> {
   requireStaffRole(actor, DISPUTE_MANAGER_ROLES);
   const input = parseInput(SetDisputeThresholdSchema, rawInput);
-  const amount = parseAmountField(input.amount, input.currency, "amount");
+  const amount = parseAmountField(input.amount, input.currency, "amount", options.locale);
   if (amount < 0n)
     throw new DomainError("VALIDATION", "The amount cannot be negative.", {
       field: "amount",

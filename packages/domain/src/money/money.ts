@@ -118,24 +118,6 @@ export function parseDecimal(input: string, currency: string): bigint {
   return minus ? -minor : minor;
 }
 
-/**
- * parseDecimal for a form's field: text that is not an amount in the currency is VALIDATION on
- * that field, with the reason "not-an-amount" and the currency for the page's words.
- */
-export function parseAmountField(input: string, currency: string, field: string): bigint {
-  try {
-    return parseDecimal(input, currency);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    throw new DomainError("VALIDATION", error.message, {
-      ...error.details,
-      field,
-      reason: "not-an-amount",
-      currency,
-    });
-  }
-}
-
 /** 123450n USD → "1234.50" (exact; the input for Intl formatting and for exports). */
 export function toDecimalString(amount: bigint, currency: string): string {
   const digits = minorUnitDigits(currency);

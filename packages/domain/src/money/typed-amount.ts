@@ -97,3 +97,16 @@ export function parseTypedAmount(input: string, currency: string, locale: string
     throw refuse();
   }
 }
+
+/**
+ * An amount typed in a form's field: parseTypedAmount, its refusal on that field (VALIDATION,
+ * reason "not-an-amount", the currency and an example of the expected form for the page's words).
+ */
+export function parseAmountField(input: string, currency: string, field: string, locale = "en"): bigint {
+  try {
+    return parseTypedAmount(input, currency, locale);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    throw new DomainError("VALIDATION", error.message, { ...error.details, field });
+  }
+}

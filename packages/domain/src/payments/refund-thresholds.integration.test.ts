@@ -44,7 +44,7 @@ describe("refund approval thresholds", () => {
     expect(await failure(setRefundThreshold({ currency: "USD", amount: "1" }, collector))).toBe("FORBIDDEN");
     expect(await failure(setRefundThreshold({ currency: "US", amount: "1" }, manager))).toBe("VALIDATION");
     expect(await failure(setRefundThreshold({ currency: "XYZ1", amount: "1" }, manager))).toBe("VALIDATION");
-    expect(await failure(setRefundThreshold({ currency: "USD", amount: "1,000" }, manager))).toBe(
+    expect(await failure(setRefundThreshold({ currency: "USD", amount: "1.000,00" }, manager))).toBe(
       "VALIDATION",
     );
     expect(await failure(setRefundThreshold({ currency: "USD", amount: "10.001" }, manager))).toBe(
@@ -52,9 +52,18 @@ describe("refund approval thresholds", () => {
     );
     expect(await failure(setRefundThreshold({ currency: "USD", amount: "-5" }, manager))).toBe("VALIDATION");
     // A refusal names the field it is about, for the form to show it there.
-    await expect(setRefundThreshold({ currency: "USD", amount: "1,000" }, manager)).rejects.toMatchObject({
-      details: { field: "amount", reason: "not-an-amount", currency: "USD" },
+    await expect(setRefundThreshold({ currency: "USD", amount: "1.000,00" }, manager)).rejects.toMatchObject({
+      details: { field: "amount", reason: "not-an-amount", currency: "USD", example: "1,000.00" },
     });
+    // Typed in the manager's language: "1,000" is a thousand in English, three decimals in Portuguese.
+    expect((await setRefundThreshold({ currency: "CAD", amount: "1,000" }, manager)).amount).toBe(100_000n);
+    await expect(
+      setRefundThreshold({ currency: "CAD", amount: "1,000" }, manager, { locale: "pt-BR" }),
+    ).rejects.toMatchObject({ details: { field: "amount", reason: "not-an-amount", example: "1.000,00" } });
+    expect(
+      (await setRefundThreshold({ currency: "CAD", amount: "2.000,50" }, manager, { locale: "pt-BR" }))
+        .amount,
+    ).toBe(200_050n);
     await expect(setRefundThreshold({ currency: "US", amount: "1" }, manager)).rejects.toMatchObject({
       details: { field: "currency" },
     });

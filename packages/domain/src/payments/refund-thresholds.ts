@@ -2,7 +2,8 @@ import { type Actor, requireStaffRole } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
-import { parseAmountField, toDecimalString } from "../money/money.ts";
+import { toDecimalString } from "../money/money.ts";
+import { parseAmountField } from "../money/typed-amount.ts";
 import {
   REFUND_APPROVE_ROLES,
   type SetRefundThresholdInput,
@@ -36,6 +37,7 @@ export async function listRefundThresholds(actor: Actor): Promise<{ thresholds: 
 export async function setRefundThreshold(
   rawInput: SetRefundThresholdInput,
   actor: Actor,
+  options: { locale?: string } = {},
 ): Promise<RefundThreshold & { changed: boolean }> {
   requireStaffRole(actor, REFUND_APPROVE_ROLES);
   const parsed = SetRefundThresholdSchema.safeParse(rawInput);
@@ -47,7 +49,7 @@ export async function setRefundThreshold(
     });
   }
   const input = parsed.data;
-  const amount = parseAmountField(input.amount, input.currency, "amount");
+  const amount = parseAmountField(input.amount, input.currency, "amount", options.locale);
   if (amount < 0n)
     throw new DomainError("VALIDATION", "The threshold cannot be negative.", {
       field: "amount",
