@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Actor, requireStaff } from "../actor.ts";
+import { type ActivityFacts, AUDIT_ROW_SELECT, withActivityFacts } from "../audit/activity-facts.ts";
 import { getDb } from "../db/client.ts";
 import type {
   AccountFlagKind,
@@ -63,7 +64,7 @@ export interface CardPaymentDetails {
     reversed: boolean;
   }[];
   /** Settle's own record of what happened (audit trail of the attempt and its receipt). */
-  history: { at: Date; action: string; actorType: string; details: unknown }[];
+  history: { id: string; at: Date; action: string; facts: ActivityFacts }[];
   /** Refund requests on this payment, newest first, with who may decide them. */
   refunds: {
     id: string;
@@ -207,18 +208,20 @@ export async function getCardPaymentDetails(
           },
         })
       : [],
-    db.auditEvent.findMany({
-      where: {
-        OR: [
-          { entityType: "payment_attempt", entityId: attempt.id },
-          ...refunds.map((r) => ({ entityType: "refund", entityId: r.id })),
-          ...chargebacks.map((c) => ({ entityType: "chargeback", entityId: c.id })),
-          ...(receiptId ? [{ entityType: "open_item", entityId: receiptId }] : []),
-        ],
-      },
-      orderBy: [{ at: "asc" }, { id: "asc" }],
-      select: { at: true, action: true, actorType: true, after: true },
-    }),
+    db.auditEvent
+      .findMany({
+        where: {
+          OR: [
+            { entityType: "payment_attempt", entityId: attempt.id },
+            ...refunds.map((r) => ({ entityType: "refund", entityId: r.id })),
+            ...chargebacks.map((c) => ({ entityType: "chargeback", entityId: c.id })),
+            ...(receiptId ? [{ entityType: "open_item", entityId: receiptId }] : []),
+          ],
+        },
+        orderBy: [{ at: "asc" }, { id: "asc" }],
+        select: { id: true, at: true, ...AUDIT_ROW_SELECT },
+      })
+      .then((rows) => withActivityFacts(rows, "staff")),
     stripeIds.length
       ? db.stripeEvent.findMany({
           where: { objectId: { in: stripeIds } },
@@ -321,7 +324,7 @@ export async function getCardPaymentDetails(
       closedAt: c.closedAt,
     })),
     openFlags,
-    history: audit.map((e) => ({ at: e.at, action: e.action, actorType: e.actorType, details: e.after })),
+    history: audit.map((e) => ({ id: String(e.id), at: e.at, action: e.action, facts: e.facts })),
     events,
   };
 }

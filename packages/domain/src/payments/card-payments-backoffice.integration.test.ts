@@ -150,6 +150,15 @@ describe("card payments in the back office", () => {
       ].sort(),
     );
     expect(details.history.map((h) => h.action)).toEqual(expect.arrayContaining(["payment.record"]));
+    // The history reads as sentences: who, which receipt, how much.
+    const amount = { amount: paid.first.amount + paid.partial, currency: "USD" };
+    const system = { kind: "system", name: null };
+    expect(details.history.map((h) => h.facts)).toEqual(
+      expect.arrayContaining([
+        { action: "card-payment.succeed", actor: system, payment: details.receipt?.number, amount },
+        { action: "payment.record", actor: system, item: details.receipt?.number, amount },
+      ]),
+    );
   });
 
   it("is for staff only, and an unknown or malformed id is NOT_FOUND", async () => {

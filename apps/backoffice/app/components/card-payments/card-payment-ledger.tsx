@@ -1,4 +1,5 @@
 import type { CardPaymentDetails } from "@settle/domain/payments/card-payment-details";
+import { activitySentence } from "@settle/i18n/activity";
 import { Alert } from "@settle/ui/alert";
 import { Badge } from "@settle/ui/badge";
 import { Card } from "@settle/ui/card";
@@ -6,11 +7,11 @@ import { type Column, DataTable } from "@settle/ui/data-table";
 import { DateText } from "@settle/ui/date-text";
 import { DescriptionList } from "@settle/ui/description-list";
 import { EmptyState } from "@settle/ui/empty-state";
-import { MoneyText } from "@settle/ui/money-text";
+import { MoneyText, useMoneyFormat } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
+import { usePageLocale } from "@settle/ui/page-locale";
 import { Trans } from "react-i18next";
 import { Link } from "react-router";
-import { auditActionWords } from "../../i18n/audit-words.ts";
 import { useTranslation } from "../../i18n/use-translation.ts";
 import { CARD_PAYMENT_STATUS_TONES } from "../../labels.ts";
 
@@ -255,14 +256,14 @@ export function Applications({ payment: p, applied }: { payment: Payment; applie
 /** What happened to the payment: audited changes and Stripe's events, oldest first. */
 export function History({ payment: p }: { payment: Payment }) {
   const { t } = useTranslation("card-payment");
+  const money = useMoneyFormat();
+  const locale = usePageLocale();
   const entries = [
     ...p.history.map((h) => ({
       at: h.at,
-      what: auditActionWords(t, h.action),
-      who: t(`history.actors.${h.actorType}`, {
-        defaultValue: t("history.actors.other", { actor: h.actorType }),
-      }),
-      key: `a-${h.at.toISOString()}-${h.action}`,
+      what: activitySentence(t, h.facts, { money, locale }),
+      who: null as string | null,
+      key: `a-${h.id}`,
     })),
     ...p.events.map((e) => ({
       at: e.receivedAt,
@@ -286,7 +287,7 @@ export function History({ payment: p }: { payment: Payment }) {
               <DateText value={e.at} mode="datetime" className="w-44 shrink-0 text-ink-muted" />
               <span>
                 <span className="font-medium text-ink">{e.what}</span>
-                <span className="ms-2 text-xs text-ink-faint">{e.who}</span>
+                {e.who ? <span className="ms-2 text-xs text-ink-faint">{e.who}</span> : null}
               </span>
             </li>
           ))}
