@@ -46,7 +46,14 @@ const EXEMPT: Record<string, string> = {
 };
 
 /** The ids this spec knows how to swap for another customer's. */
-const KNOWN_PARAMS = new Set(["customerId", "invoiceId", "attemptId", "disputeId", "attachmentId"]);
+const KNOWN_PARAMS = new Set([
+  "customerId",
+  "invoiceId",
+  "attemptId",
+  "disputeId",
+  "attachmentId",
+  "paymentId",
+]);
 
 /**
  * Routes whose own-account answer is not a page: Stripe Checkout's return for a saved card records
@@ -71,6 +78,8 @@ interface Ids {
   /** An invoice dispute, and one of its documents. */
   disputeId: string;
   attachmentId: string;
+  /** A payment (its receipt). */
+  paymentId: string;
 }
 
 const ID_ROUTES = ALL_ROUTES.filter((r) => paramsOf(r.path).length > 0 && !(r.path in EXEMPT));
@@ -124,6 +133,22 @@ async function disputeOf(customer: CustomerFixture, invoiceId: string, userEmail
   return { disputeId: dispute.id, attachmentId: attachment.id };
 }
 
+/** A payment of the customer (an ERP receipt by bank transfer). */
+function paymentOf(customer: CustomerFixture) {
+  return recordCredit(
+    {
+      customerId: customer.id,
+      kind: "PAYMENT",
+      number: `RCT-${randomUUID().slice(0, 8)}`,
+      currency: "USD",
+      amount: 1_000n,
+      documentDate: new Date(),
+      paymentMethod: "BANK_TRANSFER",
+    },
+    systemActor("e2e-authorization"),
+  );
+}
+
 async function invoiceIdOf(customer: CustomerFixture, index = 0): Promise<string> {
   const item = await getDb().openItem.findFirstOrThrow({
     where: { customerId: customer.id, number: customer.invoiceNumbers[index]! },
@@ -154,6 +179,7 @@ test.describe("portal authorization", () => {
         "accounts/:customerId/invoices.zip",
         "accounts/:customerId/pay",
         "accounts/:customerId/payments/:attemptId",
+        "accounts/:customerId/payments/:paymentId/receipt",
         "accounts/:customerId/disputes/:disputeId",
         "accounts/:customerId/disputes/:disputeId/documents/:attachmentId",
       ]),
@@ -172,31 +198,22 @@ test.describe("portal authorization", () => {
     const ownInvoice = await invoiceIdOf(a);
     const foreignInvoice = await invoiceIdOf(b);
     const bUser = await createPortalUserFor([b], "ADMIN");
+    const aPayment = await paymentOf(a);
     // Disputes on each customer's second invoice (the first stays payable for the pay page).
     const own: Ids = {
       customerId: a.id,
       invoiceId: ownInvoice,
       attemptId: await attemptIdOf(a, ownInvoice),
       ...(await disputeOf(a, await invoiceIdOf(a, 1), user.email)),
+      paymentId: aPayment.id,
     };
     const foreign: Ids = {
       customerId: b.id,
       invoiceId: foreignInvoice,
       attemptId: await attemptIdOf(b, foreignInvoice),
       ...(await disputeOf(b, await invoiceIdOf(b, 1), bUser.email)),
+      paymentId: (await paymentOf(b)).id,
     };
-    const aPayment = await recordCredit(
-      {
-        customerId: a.id,
-        kind: "PAYMENT",
-        number: `RCT-${randomUUID().slice(0, 8)}`,
-        currency: "USD",
-        amount: 1_000n,
-        documentDate: new Date(),
-        paymentMethod: "BANK_TRANSFER",
-      },
-      systemActor("e2e-authorization"),
-    );
     const leaks = [b.name, b.accountNumber, ...b.invoiceNumbers];
 
     const expectStatus = async (url: string, status: number) => {
@@ -250,6 +267,16 @@ test.describe("portal authorization", () => {
           { ...own, attachmentId: foreign.attachmentId },
           { ...own, attachmentId: "not-a-uuid" },
           { ...own, attachmentId: randomUUID() },
+        );
+      }
+      if (params.includes("paymentId")) {
+        cases.push(
+          { ...own, paymentId: foreign.paymentId },
+          { ...own, customerId: foreign.customerId },
+          { ...own, paymentId: "not-a-uuid" },
+          { ...own, paymentId: randomUUID() },
+          // An invoice is not a payment.
+          { ...own, paymentId: own.invoiceId },
         );
       }
       for (const ids of cases) await expectStatus(urlFor(route, ids), 404);
