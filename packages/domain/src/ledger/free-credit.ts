@@ -44,8 +44,9 @@ export async function freeCredit(
 }
 
 /**
- * Reopens `amount` of the credit's applications whatever it has unapplied: the `chosen` invoices
- * first, in order, then the newest applications (a refund's request said which invoices reopen).
+ * Reopens up to `amount` of the credit's applications to the `chosen` invoices, in order, whatever
+ * it has unapplied (a refund's request said which invoices reopen and by how much). Never touches
+ * other invoices: should the chosen ones hold less now, freeCredit finds the rest.
  */
 export async function reopenChosen(
   t: Tx,
@@ -56,7 +57,7 @@ export async function reopenChosen(
   actor: Actor,
 ): Promise<ReversedApplication[]> {
   if (amount <= 0n) return [];
-  return reopenDebits(t, creditItemId, { amount, unapplied: 0n, chosen }, reason, actor);
+  return reopenDebits(t, creditItemId, { amount, unapplied: 0n, chosen }, reason, actor, new Set(chosen));
 }
 
 /**
@@ -70,12 +71,11 @@ async function reopenDebits(
   request: { amount: bigint; unapplied: bigint; chosen: readonly string[] },
   reason: string,
   actor: Actor,
+  onlyInvoices?: ReadonlySet<string>,
 ): Promise<ReversedApplication[]> {
-  const applications = (await activeBilledApplications(t, creditItemId)).map((a) => ({
-    id: a.id,
-    invoiceId: a.debitItemId,
-    amount: a.amount,
-  }));
+  const applications = (await activeBilledApplications(t, creditItemId))
+    .filter((a) => !onlyInvoices || onlyInvoices.has(a.debitItemId))
+    .map((a) => ({ id: a.id, invoiceId: a.debitItemId, amount: a.amount }));
   const plan = planReopening({ ...request, applications });
   for (const step of plan.reversals) {
     await reverseApplication({ applicationId: step.applicationId, reason }, actor, t);

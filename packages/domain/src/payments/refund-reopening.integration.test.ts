@@ -166,6 +166,23 @@ describe("a refund reopens the invoices staff choose", () => {
     expect(await findLedgerViolations(getDb(), [p.customer.customerId])).toEqual([]);
   });
 
+  it("when cash application undid the chosen invoice's application meanwhile, no other invoice reopens", async () => {
+    const p = await twoInvoicePayment();
+    await ask(p.attempt.id, "12.00", [p.other.id]);
+    const application = await getDb().application.findFirstOrThrow({
+      where: { creditItemId: p.paymentItemId, debitItemId: p.other.id, kind: "APPLY" },
+    });
+    await reverseApplication({ applicationId: application.id, reason: "Paid by bank transfer" }, cash);
+    await settleRefunds(p.attempt.paymentIntentId!);
+    // The refund took the cash the reversal freed; the newest invoice stays paid.
+    expect(await open([p.other.id, p.newest.id, p.paymentItemId])).toEqual([
+      p.other.amount,
+      0n,
+      p.other.amount - 1_200n,
+    ]);
+    expect(await findLedgerViolations(getDb(), [p.customer.customerId])).toEqual([]);
+  });
+
   it("without a choice reopens the most recently paid invoice, as before", async () => {
     const p = await twoInvoicePayment();
     const asked = await requestRefund(
