@@ -19,7 +19,9 @@ test.describe("back office languages", () => {
 
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
     await expect(page.locator("html")).toHaveAttribute("lang", "ar");
-    await expect(page.getByText("تم الحفظ: أصبح المكتب الخلفي يخاطبك باللغة العربية.")).toBeVisible();
+    await expect(
+      page.getByText("تم الحفظ: أصبح المكتب الخلفي يخاطبك باللغة \u2068العربية\u2069."),
+    ).toBeVisible();
 
     // Every page follows, on any device: here the refund approval settings.
     await page.getByRole("link", { name: "اعتماد المبالغ المستردة" }).click();

@@ -1,5 +1,6 @@
 import { createInstance, type i18n, type Module, type Resource } from "i18next";
-import { DEFAULT_LOCALE, LOCALES, type Locale } from "./locales.ts";
+import { isolate } from "./isolate.ts";
+import { DEFAULT_LOCALE, LOCALES, type Locale, textDirection } from "./locales.ts";
 
 export interface Catalogue {
   resources: Resource;
@@ -28,8 +29,10 @@ export function instancesPerLanguage({ resources, namespaces, defaultNS, plugins
       resources,
       ns: namespaces,
       defaultNS,
-      // React escapes what it renders; e-mail and PDF code escapes or draws text itself.
-      interpolation: { escapeValue: false },
+      // React escapes what it renders; e-mail and PDF code escapes or draws text itself. The
+      // "escape" of a right-to-left language isolates each value instead (see `isolate`).
+      interpolation:
+        textDirection(locale) === "rtl" ? { escapeValue: true, escape: isolate } : { escapeValue: false },
       returnEmptyString: false,
       initAsync: false,
       showSupportNotice: false,

@@ -28,6 +28,8 @@ describe("refusalWordsIn", () => {
         reason: "already-member",
         values: { name: "Ana", email: "a@x.example", role: "PAYER" },
       }),
-    ).toBe("لدى Ana (a@x.example) وصول إلى هذا الحساب بالفعل بصفة مسدِّد. غيّر دوره بدلًا من ذلك.");
+    ).toBe(
+      "لدى \u2068Ana\u2069 (\u2068a@x.example\u2069) وصول إلى هذا الحساب بالفعل بصفة \u2068مسدِّد\u2069. غيّر دوره بدلًا من ذلك.",
+    );
   });
 });

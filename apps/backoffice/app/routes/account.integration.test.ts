@@ -46,7 +46,7 @@ describe("the account page's language setting", () => {
 
     const saved = await save(cookie, { intent: "language", locale: "ar" });
     expect(saved.status).toBe(200);
-    expect(saved.data?.done?.message).toBe("تم الحفظ: أصبح المكتب الخلفي يخاطبك باللغة العربية.");
+    expect(saved.data?.done?.message).toBe("تم الحفظ: أصبح المكتب الخلفي يخاطبك باللغة \u2068العربية\u2069.");
     expect(await loader(call("/account", { cookie }))).toEqual({ locale: "ar" });
     expect(await rootLocale(cookie, "pt-PT,pt;q=0.9")).toBe("ar");
     expect((await getDb().staffUser.findUniqueOrThrow({ where: { id: user.id } })).locale).toBe("ar");

@@ -8,8 +8,8 @@ describe("i18nFor", () => {
     expect(i18nFor("es").t("auth:duration.minutes", { count: 10 })).toBe("10 minutos");
     expect(i18nFor("pt-BR").t("home:status.overdueBy", { count: 1234 })).toBe("Vencida há 1.234 dias");
     expect(i18nFor("ar").t("auth:duration.minutes", { count: 2 })).toBe("دقيقتين");
-    expect(i18nFor("ar").t("auth:duration.minutes", { count: 10 })).toBe("10 دقائق");
-    expect(i18nFor("ar").t("auth:duration.minutes", { count: 15 })).toBe("15 دقيقة");
+    expect(i18nFor("ar").t("auth:duration.minutes", { count: 10 })).toBe("\u206810\u2069 دقائق");
+    expect(i18nFor("ar").t("auth:duration.minutes", { count: 15 })).toBe("\u206815\u2069 دقيقة");
   });
 
   it("keeps one instance per language, each fixed to it", () => {

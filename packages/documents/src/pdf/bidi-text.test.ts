@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { visualPieces } from "./bidi-text.ts";
+import { fillLabel } from "./labels.ts";
 
 describe("visualPieces", () => {
   it("leaves left-to-right text alone, without its direction marks", () => {
@@ -25,6 +26,15 @@ describe("visualPieces", () => {
       day: "2-digit",
     }).format(new Date(Date.UTC(2025, 2, 4)));
     expect(visualPieces(date).join("")).toBe("2025/03/04");
+  });
+
+  it("keeps a Latin name filled into an Arabic label whole, its full stop after it", () => {
+    const line = fillLabel("على {{customer}} أن يدفع", { customer: "Maggio & Kovacek Corp." });
+    expect(visualPieces(line)).toEqual(
+      ["يدفع", "أن", "Maggio", "&", "Kovacek", "Corp.", "على"].flatMap((word, i) =>
+        i ? [" ", word] : [word],
+      ),
+    );
   });
 
   it("keeps astral characters whole in right-to-left runs", () => {

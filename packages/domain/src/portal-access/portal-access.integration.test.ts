@@ -164,7 +164,7 @@ describe("invitations", () => {
       /^Acceda a .+ en el portal de clientes de Northwind Supply Inc\.$/,
     );
     const ar = await mail(arabic);
-    expect(ar.textBody).toContain("دعاك Sam Staff");
+    expect(ar.textBody).toContain("دعاك \u2068Sam Staff\u2069");
     expect(ar.htmlBody).toContain('dir="rtl"');
   });
 
