@@ -50,7 +50,9 @@ test.describe("activity as sentences", () => {
     await expect(page.getByText(sentence, { exact: true })).toBeVisible();
   });
 
-  test("the portal: the customer reads the dispute's history without staff names", async ({ page }) => {
+  test("the portal: the customer reads the dispute's history and the account's activity without staff names", async ({
+    page,
+  }) => {
     const { customer, invoice, analyst, dispute, email } = await raisedDispute();
     await signInToPortal(page, email);
     await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/disputes/${dispute.id}`);
@@ -62,5 +64,13 @@ test.describe("activity as sentences", () => {
     ).toBeVisible();
     await expect(page.getByText(analyst.name)).toHaveCount(0);
     await expectAccessible(page, "portal dispute history");
+
+    await page.goto(`${E2E.portalUrl}/accounts/${customer.id}`);
+    await expect(
+      page
+        .locator("#activity")
+        .getByText(`Our team raised dispute ${dispute.label} on ${invoice.number} for $600.00`),
+    ).toBeVisible();
+    await expect(page.getByText(analyst.name)).toHaveCount(0);
   });
 });

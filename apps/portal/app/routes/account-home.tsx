@@ -6,6 +6,7 @@ import { load } from "@settle/web/domain-errors.server";
 import { Trans } from "react-i18next";
 import { AccountNav } from "~/components/account-nav";
 import { AccessCard } from "~/components/home/access-card";
+import { ActivityCard } from "~/components/home/activity-card";
 import { CreditsCard } from "~/components/home/credits-card";
 import { CurrencyTable } from "~/components/home/currency-table";
 import { HomeSummary, InDisputeNotice } from "~/components/home/home-summary";
@@ -61,6 +62,7 @@ export default function AccountHome({ loaderData }: Route.ComponentProps) {
           <HowToPayCard home={home} className="lg:col-span-2" />
           <AccessCard home={home} />
         </div>
+        <ActivityCard home={home} />
       </div>
     </>
   );

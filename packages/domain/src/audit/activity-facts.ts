@@ -133,6 +133,44 @@ export const AUDIT_ROW_SELECT = {
   after: true,
 } as const;
 
+/**
+ * What a customer's portal users may read of their account's trail: their disputes (never internal
+ * notes, proposals or routing), their payments, autopay and cards, who has access. Staff-internal
+ * steps (approvals, cash application, sessions, settings) stay in the back office.
+ */
+export const CUSTOMER_ACTIONS = [
+  "dispute.raise",
+  "dispute.message",
+  "dispute.attach",
+  "dispute.review",
+  "dispute.resolve",
+  "dispute.withdraw",
+  "card-payment.start",
+  "card-payment.processing",
+  "card-payment.failed",
+  "card-payment.canceled",
+  "card-payment.succeed",
+  "refund.succeeded",
+  "autopay.enable",
+  "autopay.disable",
+  "autopay.charge",
+  "autopay.charge-failed",
+  "saved-card.add",
+  "saved-card.remove",
+  "portal_user.invited",
+  "portal_user.invitation_revoked",
+  "portal_user.invitation_accepted",
+  "portal_user.removed",
+  "portal_user.role_changed",
+];
+
+/** A CUSTOMER_ACTIONS row the customer sees: messages and documents only when shared with them. */
+export function customerSees(row: { action: string; after: unknown }): boolean {
+  if (!CUSTOMER_ACTIONS.includes(row.action)) return false;
+  const visibility = obj(row.after).visibility;
+  return visibility === undefined || visibility === "CUSTOMER";
+}
+
 /** Who reads the sentences: the portal never names staff. */
 export type ActivityViewer = "staff" | "portal";
 

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { type Actor, canReadCustomer, requireStaff } from "../actor.ts";
-import { type ActivityFacts, AUDIT_ROW_SELECT, withActivityFacts } from "../audit/activity-facts.ts";
+import {
+  type ActivityFacts,
+  AUDIT_ROW_SELECT,
+  CUSTOMER_ACTIONS,
+  customerSees,
+  withActivityFacts,
+} from "../audit/activity-facts.ts";
 import { ledgerToday } from "../customers/account-balances.ts";
 import { getDb } from "../db/client.ts";
 import type {
@@ -238,16 +244,12 @@ export async function getPortalDispute(
   if (!d) throw new DomainError("NOT_FOUND", "Dispute not found.");
   const open = ["OPEN", "UNDER_REVIEW", "PENDING_APPROVAL"].includes(d.status);
   const events = await getDb().auditEvent.findMany({
-    where: { entityType: "dispute", entityId: d.id, action: { in: [...CUSTOMER_EVENTS] } },
+    where: { entityType: "dispute", entityId: d.id, action: { in: CUSTOMER_ACTIONS } },
     orderBy: { id: "asc" },
     take: 500,
     select: { id: true, at: true, ...AUDIT_ROW_SELECT },
   });
-  // Messages and documents only when the customer sees them (never internal notes or files).
-  const seen = events.filter((e) => {
-    const visibility = (e.after as { visibility?: unknown } | null)?.visibility;
-    return visibility === undefined || visibility === "CUSTOMER";
-  });
+  const seen = events.filter(customerSees);
   return {
     ...base(d),
     status: customerDisputeStatus(d.status),
@@ -261,16 +263,6 @@ export async function getPortalDispute(
     })),
   };
 }
-
-/** The dispute's events its customer sees; proposals, approvals, notes and routing stay inside. */
-const CUSTOMER_EVENTS = [
-  "dispute.raise",
-  "dispute.message",
-  "dispute.attach",
-  "dispute.review",
-  "dispute.resolve",
-  "dispute.withdraw",
-] as const;
 
 /** The whole dispute for staff: thread with internal notes, decision, owner, history. */
 export async function getDispute(

@@ -1,5 +1,12 @@
 import { z } from "zod";
 import type { PortalActor, PortalRole } from "../actor.ts";
+import {
+  type ActivityFacts,
+  AUDIT_ROW_SELECT,
+  CUSTOMER_ACTIONS,
+  customerSees,
+  withActivityFacts,
+} from "../audit/activity-facts.ts";
 import { isoDate } from "../base/dates.ts";
 import {
   assertReadableCustomerId,
@@ -86,6 +93,24 @@ export interface PortalHome {
     iban: string | null;
     swift: string | null;
   };
+  /** The account's latest events the customer may see (customerSees), newest first. */
+  activity: { id: string; at: Date; facts: ActivityFacts }[];
+}
+
+/** How many events the home page shows. */
+export const HOME_ACTIVITY_LIMIT = 8;
+
+/** The latest events of the account its portal users may read, as facts without staff names. */
+async function customerActivity(customerId: string) {
+  const rows = await getDb().auditEvent.findMany({
+    where: { customerId, action: { in: CUSTOMER_ACTIONS } },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    // Some of them may be internal (a note's attachments): read a few more than are shown.
+    take: HOME_ACTIVITY_LIMIT * 2,
+    select: { id: true, at: true, ...AUDIT_ROW_SELECT },
+  });
+  const seen = await withActivityFacts(rows.filter(customerSees).slice(0, HOME_ACTIVITY_LIMIT), "portal");
+  return seen.map((e) => ({ id: String(e.id), at: e.at, facts: e.facts }));
 }
 
 /**
@@ -121,7 +146,7 @@ export async function getPortalHome(
   const db = getDb();
   const openDebit = { customerId, kind: { in: [...DEBIT_KINDS] }, openAmount: { gt: 0n } };
 
-  const [customer, balances, counts, held, items, credits] = await Promise.all([
+  const [customer, balances, counts, held, items, credits, activity] = await Promise.all([
     db.customer.findUnique({
       where: { id: customerId },
       select: {
@@ -179,6 +204,7 @@ export async function getPortalHome(
         reference: true,
       },
     }),
+    customerActivity(customerId),
   ]);
   if (!customer) throw new DomainError("NOT_FOUND", "Customer not found.");
   const entity = customer.legalEntity;
@@ -223,5 +249,6 @@ export async function getPortalHome(
       iban: entity.iban,
       swift: entity.swift,
     },
+    activity,
   };
 }
