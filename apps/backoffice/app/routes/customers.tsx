@@ -51,7 +51,7 @@ const columnsIn = (t: TFunction): Column<Row>[] => [
     rowHeader: true,
     cell: (r) => (
       <Link to={`/customers/${r.id}`} className="font-medium text-ink hover:text-brand-700 hover:underline">
-        {r.name}
+        <bdi>{r.name}</bdi>
       </Link>
     ),
   },

@@ -70,7 +70,7 @@ export const cardPaymentColumnsIn = (
     cell: (r) => (
       <span className="block">
         <Link to={`/customers/${r.customer.id}`} className="text-ink hover:text-brand-700 hover:underline">
-          {r.customer.name}
+          <bdi>{r.customer.name}</bdi>
         </Link>
         <span className="block font-mono text-xs text-ink-muted">{r.customer.accountNumber}</span>
       </span>

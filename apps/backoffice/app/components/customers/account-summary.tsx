@@ -1,4 +1,6 @@
 import type { AccountRef, CustomerAccount } from "@settle/domain/customers/get-customer-account";
+import { countryName } from "@settle/i18n/regions";
+import { Address } from "@settle/ui/address";
 import { Badge } from "@settle/ui/badge";
 import { Card } from "@settle/ui/card";
 import { DescriptionList } from "@settle/ui/description-list";
@@ -6,6 +8,7 @@ import { EmptyState } from "@settle/ui/empty-state";
 import { Icon } from "@settle/ui/icon";
 import { MoneyText } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
+import { usePageLocale } from "@settle/ui/page-locale";
 import { StatCard } from "@settle/ui/stat-card";
 import { Link } from "react-router";
 import { useMoneyWords, useNumberFormat } from "../../i18n/list-words.ts";
@@ -21,7 +24,7 @@ export function AccountHeader({ customer }: { customer: Customer }) {
   return (
     <PageHeader
       back={{ to: "/customers", label: t("back") }}
-      title={customer.name}
+      title={<bdi>{customer.name}</bdi>}
       meta={
         <>
           <Badge tone="neutral" className="font-mono">
@@ -114,7 +117,8 @@ function CreditCard({ limit, used }: { limit: { amount: bigint; currency: string
 function AccountLink({ account }: { account: AccountRef }) {
   return (
     <Link to={`/customers/${account.id}`} className="text-brand-700 hover:underline">
-      {account.name} <span className="font-mono text-xs text-ink-faint">{account.accountNumber}</span>
+      <bdi>{account.name}</bdi>{" "}
+      <span className="font-mono text-xs text-ink-faint">{account.accountNumber}</span>
     </Link>
   );
 }
@@ -124,6 +128,7 @@ const faint = (text: string) => <span className="text-ink-faint">{text}</span>;
 /** Terms, limit, risk, collector, related accounts and the billing address. */
 export function AccountDetailsCard({ customer, className }: { customer: Customer; className?: string }) {
   const { t } = useTranslation("customer-account");
+  const locale = usePageLocale();
   const none = faint(t("details.none"));
   return (
     <Card title={t("details.title")} id="details" className={className}>
@@ -158,13 +163,13 @@ export function AccountDetailsCard({ customer, className }: { customer: Customer
             term: t("details.collector"),
             details: customer.collector ? (
               <a href={`mailto:${customer.collector.email}`} className="text-brand-700 hover:underline">
-                {customer.collector.name}
+                <bdi>{customer.collector.name}</bdi>
               </a>
             ) : (
               faint(t("details.unassigned"))
             ),
           },
-          { term: t("details.country"), details: customer.country },
+          { term: t("details.country"), details: countryName(customer.country, locale) },
           {
             term: t("details.parent"),
             details: customer.parent ? <AccountLink account={customer.parent} /> : none,
@@ -185,15 +190,7 @@ export function AccountDetailsCard({ customer, className }: { customer: Customer
           },
           {
             term: t("details.billingAddress"),
-            details: (
-              <address className="not-italic">
-                {customer.billingAddress.map((line) => (
-                  <span key={line} className="block">
-                    {line}
-                  </span>
-                ))}
-              </address>
-            ),
+            details: <Address lines={customer.billingAddress} />,
           },
         ]}
       />
@@ -211,7 +208,9 @@ export function ContactsCard({ contacts }: { contacts: CustomerAccount["contacts
           {contacts.map((c) => (
             <li key={c.id} className="px-5 py-3.5">
               <div className="flex items-center gap-2">
-                <p className="text-sm font-medium text-ink">{c.name}</p>
+                <p className="text-sm font-medium text-ink">
+                  <bdi>{c.name}</bdi>
+                </p>
                 {c.isPrimary ? <Badge tone="brand">{t("contacts.primary")}</Badge> : null}
               </div>
               {c.jobTitle ? <p className="text-xs text-ink-faint">{c.jobTitle}</p> : null}

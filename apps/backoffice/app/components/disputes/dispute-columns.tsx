@@ -42,7 +42,7 @@ export const disputeColumnsIn = (t: TFunction): Column<DisputeRow>[] => [
     cell: (r: DisputeRow) => (
       <span className="block">
         <Link to={`/customers/${r.customer.id}`} className="text-ink hover:text-brand-700 hover:underline">
-          {r.customer.name}
+          <bdi>{r.customer.name}</bdi>
         </Link>
         <span className="block font-mono text-xs text-ink-muted">{r.customer.accountNumber}</span>
       </span>

@@ -30,7 +30,8 @@ export function DisputeInvoiceCard({ dispute: d }: { dispute: StaffDisputeView }
             term: t("invoice.account"),
             details: (
               <Link to={`/customers/${d.customer.id}`} className="text-brand-700 hover:underline">
-                {d.customer.name} <span className="font-mono text-xs">{d.customer.accountNumber}</span>
+                <bdi>{d.customer.name}</bdi>{" "}
+                <span className="font-mono text-xs">{d.customer.accountNumber}</span>
               </Link>
             ),
           },

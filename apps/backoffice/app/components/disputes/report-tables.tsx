@@ -128,7 +128,8 @@ function repeatColumns(t: TFunction): Column<RepeatIssue>[] {
           to={`/customers/${r.customerId}`}
           className="font-medium text-ink hover:text-brand-700 hover:underline"
         >
-          {r.customerName} <span className="font-mono text-xs text-ink-muted">{r.accountNumber}</span>
+          <bdi>{r.customerName}</bdi>{" "}
+          <span className="font-mono text-xs text-ink-muted">{r.accountNumber}</span>
         </Link>
       ),
     },

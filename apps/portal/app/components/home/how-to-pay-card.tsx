@@ -1,4 +1,5 @@
 import type { PortalHome } from "@settle/domain/portal/get-portal-home";
+import { Address } from "@settle/ui/address";
 import { Card } from "@settle/ui/card";
 import { DescriptionList } from "@settle/ui/description-list";
 import { Trans } from "react-i18next";
@@ -44,14 +45,11 @@ export function HowToPayCard({ home, className }: { home: PortalHome; className?
         <div className="border-line max-md:border-t max-md:pt-5 md:col-span-2 md:border-s md:ps-6">
           <h3 className="mb-2 text-sm font-semibold text-ink">{t("howToPay.remittance")}</h3>
           <p className="text-sm text-ink-muted">{t("howToPay.remittanceIntro")}</p>
-          <address className="mt-2 text-sm leading-6 text-ink not-italic">
-            <bdi>{pay.remitToName}</bdi>
-            {pay.remitToAddress.map((line) => (
-              <span key={line} className="block">
-                <bdi>{line}</bdi>
-              </span>
-            ))}
-          </address>
+          <Address
+            name={pay.remitToName}
+            lines={pay.remitToAddress}
+            className="mt-2 text-sm leading-6 text-ink"
+          />
           {canPay ? (
             <>
               <h3 className="mt-5 mb-2 text-sm font-semibold text-ink">{tp("home.title")}</h3>

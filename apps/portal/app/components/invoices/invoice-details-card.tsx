@@ -1,4 +1,5 @@
 import type { InvoiceDetail } from "@settle/domain/invoices/invoice-details";
+import { Address } from "@settle/ui/address";
 import { Card } from "@settle/ui/card";
 import { DateText } from "@settle/ui/date-text";
 import { DescriptionList } from "@settle/ui/description-list";
@@ -40,14 +41,12 @@ export function InvoicePartiesCard({ invoice }: { invoice: InvoiceDetail }) {
       <div className="space-y-4 text-sm">
         <div>
           <h3 className="text-xs font-medium tracking-wide text-ink-faint uppercase">{t("detail.billTo")}</h3>
-          <address className="mt-1 leading-6 text-ink not-italic">
-            <bdi className="font-medium">{invoice.customer.name}</bdi>
-            {invoice.customer.billingAddress.map((line) => (
-              <span key={line} className="block">
-                {line}
-              </span>
-            ))}
-          </address>
+          <Address
+            name={invoice.customer.name}
+            nameClassName="font-medium"
+            lines={invoice.customer.billingAddress}
+            className="mt-1 leading-6 text-ink"
+          />
         </div>
         <div>
           <h3 className="text-xs font-medium tracking-wide text-ink-faint uppercase">{t("detail.from")}</h3>

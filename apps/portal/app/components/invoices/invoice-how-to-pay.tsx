@@ -1,4 +1,5 @@
 import type { InvoiceDetail } from "@settle/domain/invoices/invoice-details";
+import { Address } from "@settle/ui/address";
 import { Card } from "@settle/ui/card";
 import { DescriptionList } from "@settle/ui/description-list";
 import { useTranslation } from "~/i18n/use-translation";
@@ -32,14 +33,7 @@ export function InvoiceHowToPay({ invoice }: { invoice: InvoiceDetail }) {
         </div>
         <div className="border-line max-md:border-t max-md:pt-5 md:col-span-2 md:border-s md:ps-6">
           <h3 className="mb-2 text-sm font-semibold text-ink">{t("detail.remitTo")}</h3>
-          <address className="text-sm leading-6 text-ink not-italic">
-            <bdi>{pay.remitToName}</bdi>
-            {pay.remitToAddress.map((line) => (
-              <span key={line} className="block">
-                {line}
-              </span>
-            ))}
-          </address>
+          <Address name={pay.remitToName} lines={pay.remitToAddress} className="text-sm leading-6 text-ink" />
         </div>
       </div>
     </Card>
