@@ -176,6 +176,26 @@ describe("seedDemo", () => {
     expect(recent.open / recent.total).toBeGreaterThan(0.7);
   });
 
+  it("starts each legal entity's receipt counter where its receipts stopped, for card payments to go on", async () => {
+    const counters = await getDb().$queryRaw<
+      { code: string; prefix: string; last_value: bigint; highest: bigint }[]
+    >`
+      SELECT le.code, r.prefix, r.last_value,
+             (SELECT max(substring(i.number from '[0-9]+$')::bigint) FROM open_item i
+               WHERE i.legal_entity_id = le.id AND i.kind = 'PAYMENT') AS highest
+        FROM receipt_number_counter r JOIN legal_entity le ON le.id = r.legal_entity_id
+       ORDER BY le.code`;
+    expect(counters.map((c) => [c.code, c.prefix])).toEqual([
+      ["SETTLE-BR", "REC-"],
+      ["SETTLE-DE", "ZE-"],
+      ["SETTLE-US", "RCT-"],
+    ]);
+    for (const c of counters) {
+      expect(c.highest).toBeGreaterThan(100_000n);
+      expect(c.last_value).toBe(c.highest);
+    }
+  });
+
   it("gives every demo sign-in access", async () => {
     const staff = await getDb().staffUser.findMany({
       select: { email: true, roles: true, passwordHash: true },
