@@ -1,4 +1,6 @@
 import { formatMoney, minorUnitDigits, toDecimalString } from "@settle/domain/money/money";
+import { isolate } from "@settle/i18n/isolate";
+import { textDirection } from "@settle/i18n/locales";
 import { parseIsoDate } from "../iso-date.ts";
 import type { DocumentLocale, IsoDate } from "../types.ts";
 
@@ -45,12 +47,29 @@ export function documentFormat(locale: DocumentLocale, currency: string): Docume
     locale,
     currency,
     currencyLabel: currencyName === currency ? currency : `${currencyName} (${currency})`,
-    money: (amount) => formatMoney(amount, currency, locale),
+    money: moneyWithSymbol(locale, currency),
     figure: (amount) => figures.format(decimal(toDecimalString(amount, currency))),
     date: (iso) => shortDates.format(parseIsoDate(iso)),
     longDate: (iso) => longDates.format(parseIsoDate(iso)),
     quantity: (milli) => quantities.format(decimal(milliToDecimal(milli))),
     percent: (basisPoints) => percents.format(decimal(milliToDecimal(BigInt(basisPoints), 4))),
+  };
+}
+
+/**
+ * An amount with its currency symbol as Intl writes it for the language. Arabic puts the symbol
+ * after the number ("‏1,234.50 US$"); drawn right to left, a Latin symbol ending in "$" would be
+ * split by the bidirectional algorithm ("$US 1,234.50"), so the symbol is isolated and stays whole
+ * ("US$ 1,234.50" left to right, the symbol read after the number). Left-to-right languages as Intl.
+ */
+function moneyWithSymbol(locale: DocumentLocale, currency: string): (amount: bigint) => string {
+  if (textDirection(locale) !== "rtl") return (amount) => formatMoney(amount, currency, locale);
+  const symbol = new Intl.NumberFormat(locale, { style: "currency", currency })
+    .formatToParts(0)
+    .find((part) => part.type === "currency")?.value;
+  return (amount) => {
+    const text = formatMoney(amount, currency, locale);
+    return symbol ? text.replace(symbol, isolate(symbol)) : text;
   };
 }
 

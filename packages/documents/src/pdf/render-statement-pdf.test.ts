@@ -126,6 +126,18 @@ describe("renderStatementPdf", () => {
     expect(text).toMatch(/صفحة\s?1\s?من\s?\d/);
   });
 
+  it("prints Arabic amounts as Intl writes them for Arabic, the currency symbol whole", async () => {
+    const statement = sampleStatement({ currency: "USD" });
+    const text = squash(pdfText(await render(statement, "ar")));
+    // Intl: "‏50,015.51 US$" (symbol after the number); drawn right to left it reads
+    // "US$ 50,015.51" from the left, never with the symbol split into "$US".
+    const intl = formatMoney(statement.closingBalance, "USD", "ar");
+    const figure = intl.replace(/[\u061C\u200E\u200F]|\s*US\$$/g, "");
+    expect(intl.endsWith("US$")).toBe(true);
+    expect(text).toContain(`US$ ${figure}`);
+    expect(text).not.toContain("$US");
+  });
+
   it("groups a consolidated statement by account with subtotals", async () => {
     const base = sampleStatement();
     const first = sampleStatementLines(3, 0n, "2025-01-01");
