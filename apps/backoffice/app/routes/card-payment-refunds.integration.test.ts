@@ -239,7 +239,7 @@ describe("card payment refund actions", () => {
     );
     expect(typo).toMatchObject({
       status: 400,
-      errors: { amount: ["Enter an amount in USD, like 1000.00."] },
+      errors: { amount: ["Enter an amount in USD, like 1,000.00."] },
     });
     expect(
       await getDb().refund.count({ where: { paymentItem: { paymentAttempt: { id: attemptId } } } }),

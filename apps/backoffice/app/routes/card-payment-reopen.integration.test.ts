@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@settle/domain/db/client";
 import { applyCredit } from "@settle/domain/ledger/apply-credit";
+import { typedAmountText } from "@settle/domain/money/typed-amount";
 import { createStaffActor } from "@settle/domain/seed/actors.test-support";
 import { createCustomer, createInvoiceForCustomer, createPortalUser } from "@settle/domain/seed/factories";
 import { outcome, routeCaller } from "@settle/web/route-test.test-support";
@@ -125,7 +126,8 @@ describe("the refund form's invoices to reopen", () => {
   it("words a choice that holds too little in the staff member's language", async () => {
     const cookie = await staffCookie("es");
     const [first] = paid.invoices;
-    const tooMuch = `${(first!.amount + 100n) / 100n}.${String((first!.amount + 100n) % 100n).padStart(2, "0")}`;
+    // Typed the Spanish way ("1234,56"), as the page asks of a Spanish-speaking staff member.
+    const tooMuch = typedAmountText(first!.amount + 100n, "USD", "es");
     const answer = await outcome<Answer>(
       action(
         call(`/card-payments/${paid.attemptId}`, {

@@ -23,7 +23,7 @@ import {
 } from "../components/card-payments/card-payment-refunds.tsx";
 import { RouteError } from "../components/route-error.tsx";
 import { requireCsrf } from "../csrf.server.ts";
-import { serverT } from "../i18n/locale.server.ts";
+import { getLocale, serverT } from "../i18n/locale.server.ts";
 import { pageMeta } from "../i18n/meta.ts";
 import { refusalWordsIn } from "../i18n/refusal-words.ts";
 import { requireStaff } from "../session.server.ts";
@@ -50,6 +50,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   // The domain checks that a refund decided here belongs to this page's payment.
   const { attemptId } = params;
   const t = await serverT(request, "card-payment");
+  const locale = await getLocale(request);
   return submitForm(
     form,
     CardPaymentRefundFormSchema,
@@ -63,7 +64,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       };
       switch (input.intent) {
         case "refund-request":
-          return outcome(await requestRefund({ ...input, attemptId }, staff.actor));
+          return outcome(await requestRefund({ ...input, attemptId }, staff.actor, { locale }));
         case "refund-approve":
           return outcome(await approveRefund({ ...input, attemptId }, staff.actor));
         case "refund-reject":

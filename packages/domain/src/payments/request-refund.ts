@@ -2,7 +2,8 @@ import { type Actor, requireStaffRole } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
-import { parseDecimal, sumAmounts, toDecimalString } from "../money/money.ts";
+import { sumAmounts, toDecimalString } from "../money/money.ts";
+import { parseAmountField } from "../money/typed-amount.ts";
 import {
   LIVE_REFUND_STATUSES,
   REFUND_REQUEST_ROLES,
@@ -35,7 +36,11 @@ export interface RefundSummary {
  * Above the currency's threshold the request waits for a second staff member; otherwise it is
  * approved at once and sent to Stripe (a Stripe failure leaves it approved, to be sent again).
  */
-export async function requestRefund(rawInput: RequestRefundInput, actor: Actor): Promise<RefundSummary> {
+export async function requestRefund(
+  rawInput: RequestRefundInput,
+  actor: Actor,
+  options: { locale?: string } = {},
+): Promise<RefundSummary> {
   requireStaffRole(actor, REFUND_REQUEST_ROLES);
   if (actor.kind !== "staff") throw new DomainError("FORBIDDEN", "Only staff members request refunds.");
   const parsed = RequestRefundSchema.safeParse(rawInput);
@@ -80,16 +85,8 @@ export async function requestRefund(rawInput: RequestRefundInput, actor: Actor):
       return { ...toSummary(previous), reopens, replayed: true, send: false };
     }
 
-    let amount: bigint;
-    try {
-      amount = parseDecimal(input.amount, currency);
-    } catch {
-      throw new DomainError("VALIDATION", `Enter the amount in ${currency}, e.g. 125.50.`, {
-        field: "amount",
-        reason: "not-an-amount",
-        currency,
-      });
-    }
+    // As the staff member typed it, in their language.
+    const amount = parseAmountField(input.amount, currency, "amount", options.locale);
     if (amount <= 0n)
       throw new DomainError("VALIDATION", "The amount must be more than zero.", {
         field: "amount",

@@ -1,6 +1,6 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { toDecimalString } from "@settle/domain/money/money";
+import { typedAmountText } from "@settle/domain/money/typed-amount";
 import type { CardPaymentDetails } from "@settle/domain/payments/card-payment-details";
 import { CardPaymentRefundFormSchema, REFUND_REASONS } from "@settle/domain/payments/refund-forms";
 import { Alert } from "@settle/ui/alert";
@@ -253,7 +253,7 @@ function RefundRequestForm({
   busy: boolean;
   lastResult: Reply | undefined;
 }) {
-  const { t } = useTranslation("card-payment");
+  const { t, i18n } = useTranslation("card-payment");
   const csrf = useCsrfToken();
   const reasons = useMemo(
     () => REFUND_REASONS.map((r) => ({ value: r, label: t(`refunds.reasons.${r}`) })),
@@ -266,7 +266,7 @@ function RefundRequestForm({
     defaultValue: p.refundSuggestion
       ? {
           reason: p.refundSuggestion.reason,
-          amount: toDecimalString(p.refundSuggestion.amount, currency),
+          amount: typedAmountText(p.refundSuggestion.amount, currency, i18n.language),
         }
       : { reason: REFUND_REASONS[0] },
     constraint: getZodConstraint(CardPaymentRefundFormSchema),

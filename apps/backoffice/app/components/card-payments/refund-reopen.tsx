@@ -1,5 +1,5 @@
 import { planReopening } from "@settle/domain/ledger/plan-reopening";
-import { parseDecimal } from "@settle/domain/money/money";
+import { parseTypedAmount } from "@settle/domain/money/typed-amount";
 import type { CardPaymentDetails } from "@settle/domain/payments/card-payment-details";
 import type { RefundReopen } from "@settle/domain/payments/refund-reopening";
 import { Alert } from "@settle/ui/alert";
@@ -51,10 +51,10 @@ export function ReopenList({
 }
 
 /** The amount typed so far in minor units, or null while it is not an amount yet. */
-function typedAmount(value: unknown, currency: string): bigint | null {
+function typedAmount(value: unknown, currency: string, locale: string): bigint | null {
   if (typeof value !== "string" || value.trim() === "") return null;
   try {
-    return parseDecimal(value.trim(), currency);
+    return parseTypedAmount(value, currency, locale);
   } catch {
     return null;
   }
@@ -76,9 +76,9 @@ export function ReopenChoice({
   amount: unknown;
   errors: readonly string[] | undefined;
 }) {
-  const { t } = useTranslation("card-payment");
+  const { t, i18n } = useTranslation("card-payment");
   const [chosen, setChosen] = useState<string[]>(reopen.defaultChoice);
-  const minor = typedAmount(amount, currency);
+  const minor = typedAmount(amount, currency, i18n.language);
   const plan = useMemo(() => {
     if (minor === null || minor <= 0n) return null;
     // Per invoice: what each holds, most recently paid first (the domain plans per application).

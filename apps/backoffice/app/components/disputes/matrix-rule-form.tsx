@@ -2,7 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { DISPUTE_REASONS } from "@settle/domain/disputes/dispute-forms";
 import type { DisputeMatrix } from "@settle/domain/disputes/get-dispute-matrix";
 import { DisputeMatrixFormSchema } from "@settle/domain/disputes/staff-dispute-forms";
-import { toDecimalString } from "@settle/domain/money/money";
+import { typedAmountText } from "@settle/domain/money/typed-amount";
 import { Button, LinkButton } from "@settle/ui/button";
 import { Card } from "@settle/ui/card";
 import { CsrfInput } from "@settle/ui/csrf-input";
@@ -18,12 +18,13 @@ const choices = (rows: { id: string; name: string }[]) => rows.map((r) => ({ val
 
 /** A new rule, or the one being edited: what it matches and where it routes, with its deadline. */
 export function MatrixRuleForm({ matrix, answer }: { matrix: DisputeMatrix; answer?: IntentAnswer }) {
-  const { t } = useTranslation("dispute-matrix");
+  const { t, i18n } = useTranslation("dispute-matrix");
   const csrf = useCsrfToken();
   const busy = useNavigation().state === "submitting";
   const rule = matrix.editing;
+  // Shown the way the manager types amounts, for the save to read back.
   const amount = (v: bigint | null | undefined) =>
-    v !== null && v !== undefined && rule?.currency ? toDecimalString(v, rule.currency) : "";
+    v !== null && v !== undefined && rule?.currency ? typedAmountText(v, rule.currency, i18n.language) : "";
   const [form, fields] = useIntentForm(
     DisputeMatrixFormSchema,
     `rule-${rule?.id ?? "new"}`,
