@@ -9,6 +9,7 @@ import { applyCredit } from "../ledger/apply-credit.ts";
 import { createInvoice } from "../ledger/create-invoice.ts";
 import { recordCredit } from "../ledger/record-credit.ts";
 import { reverseApplication } from "../ledger/reverse-application.ts";
+import { reviewCardPayment } from "../payments/review-card-payment.ts";
 import { createCustomer, createLegalEntity } from "../seed/factories.ts";
 import { getInvoice } from "./get-invoice.ts";
 import { getInvoices } from "./get-invoices.ts";
@@ -23,7 +24,10 @@ const iso = (offset: number) => isoDate(day(offset));
 
 let entity: string;
 let account: string;
+let holding: string;
 let child: string;
+let sibling: string;
+let bigFamily: string;
 let many: string;
 let foreign: string;
 const ids: Record<string, string> = {};
@@ -113,7 +117,10 @@ beforeAll(async () => {
       })
     ).id;
   account = await newCustomer("Invoice Test Ltd");
-  child = await newCustomer("Invoice Test Branch", account);
+  holding = await newCustomer("Family Holding");
+  child = await newCustomer("Invoice Test Branch", holding);
+  sibling = await newCustomer("Family Sister Co", holding);
+  bigFamily = await newCustomer("Big Family Parent");
   many = await newCustomer("Many Invoices Ltd");
   foreign = await newCustomer("Someone Else Ltd");
 
@@ -165,7 +172,14 @@ beforeAll(async () => {
     })
   ).id;
 
-  await invoice(child, "INV-C1", 7_000n, -10, 20);
+  // A family: the holding, its branch and the branch's sister company.
+  await invoice(holding, "H-1", 10_000n, -30, -10);
+  await invoice(holding, "H-2", 5_000n, -5, 25, { poNumber: "PO-FAM-1" });
+  await invoice(child, "INV-C1", 7_000n, -10, 20, { poNumber: "PO-FAM-2" });
+  await invoice(child, "INV-C2", 3_000n, -40, -20);
+  await credit(child, "PAYMENT", "PAY-C", 3_000n);
+  await apply("PAY-C", "INV-C2", 3_000n);
+  await invoice(sibling, "S-1", 20_000n, -20, -1);
   await invoice(foreign, "INV-F1", 99_900n, -10, 20, { poNumber: "PO-7781" });
 
   // 60 invoices with many equal amounts and dates, to prove that pages never overlap.
@@ -181,6 +195,27 @@ beforeAll(async () => {
         openAmount: BigInt(1_000 * (1 + (i % 3))),
         documentDate: day(-(i % 4)),
         dueDate: day(30 - (i % 4)),
+      },
+    });
+  }
+  // A parent and two children, 40 invoices between them with equal amounts and dates.
+  const bigChildren = [
+    await newCustomer("Big Family North", bigFamily),
+    await newCustomer("Big Family South", bigFamily),
+  ];
+  const owners = [bigFamily, ...bigChildren];
+  for (let i = 0; i < 40; i++) {
+    await db.openItem.create({
+      data: {
+        customerId: owners[i % 3]!,
+        legalEntityId: entity,
+        kind: "INVOICE",
+        number: `B-${String(i).padStart(3, "0")}`,
+        currency: "USD",
+        amount: BigInt(1_000 * (1 + (i % 2))),
+        openAmount: BigInt(1_000 * (1 + (i % 2))),
+        documentDate: day(-(i % 5)),
+        dueDate: day(30 - (i % 3)),
       },
     });
   }
@@ -419,13 +454,6 @@ describe("getInvoice", () => {
     });
   });
 
-  it("opens a child account's invoice through the parent, never the other way round", async () => {
-    const viaParent = await getInvoice({ customerId: account, invoiceId: ids["INV-C1"]! }, portal(account));
-    expect(viaParent.customer.name).toBe("Invoice Test Branch");
-    const error = await failure(getInvoice({ customerId: child, invoiceId: ids["INV-100"]! }, portal(child)));
-    expect(error.code).toBe("NOT_FOUND");
-  });
-
   it("answers NOT_FOUND for foreign invoices, foreign accounts, credits and malformed ids", async () => {
     const actor = portal(account);
     const cases = [
@@ -468,5 +496,137 @@ describe("getInvoices", () => {
     expect((await failure(getInvoices({ customerId: account, invoiceIds: tooMany }, actor))).code).toBe(
       "VALIDATION",
     );
+  });
+});
+
+describe("a parent account's consolidated invoices", () => {
+  const rowsOf = (list: { rows: { number: string; account: { name: string } }[] }) =>
+    list.rows.map((r) => `${r.number} ${r.account.name}`);
+
+  it("lists the child accounts' documents too, each with its account, by default", async () => {
+    const list = await listInvoices({ customerId: holding }, portal(holding));
+    expect(list).toMatchObject({ consolidated: true, hasChildren: true, total: 5, pageCount: 1 });
+    expect(list.accounts.map((a) => a.name)).toEqual([
+      "Family Holding",
+      "Family Sister Co",
+      "Invoice Test Branch",
+    ]);
+    expect(rowsOf(list)).toEqual([
+      "H-2 Family Holding",
+      "INV-C1 Invoice Test Branch",
+      "S-1 Family Sister Co",
+      "H-1 Family Holding",
+      "INV-C2 Invoice Test Branch",
+    ]);
+    const numbers = new Map(list.accounts.map((a) => [a.id, a.accountNumber]));
+    for (const row of list.rows) expect(row.account.accountNumber).toBe(numbers.get(row.account.id));
+    expect(list.rows.find((r) => r.number === "INV-C2")?.status.code).toBe("PAID");
+    expect(list.totals).toEqual([{ currency: "USD", count: 5, amount: 45_000n, openAmount: 42_000n }]);
+
+    // Switched off: the parent's own documents only.
+    for (const consolidated of [false, "0", "off"]) {
+      const own = await listInvoices({ customerId: holding, consolidated }, portal(holding));
+      expect(own).toMatchObject({ consolidated: false, hasChildren: true, total: 2 });
+      expect(rowsOf(own)).toEqual(["H-2 Family Holding", "H-1 Family Holding"]);
+    }
+  });
+
+  it("filters, sorts and totals across the family", async () => {
+    const actor = portal(holding);
+    const by = async (input: Record<string, string>) =>
+      listInvoices({ customerId: holding, ...input }, actor);
+    expect(numbers(await by({ status: "overdue", sort: "amount", dir: "desc" }))).toEqual(["S-1", "H-1"]);
+    expect(numbers(await by({ q: "po-fam", sort: "number", dir: "asc" }))).toEqual(["H-2", "INV-C1"]);
+    expect(numbers(await by({ q: "70.00" }))).toEqual(["INV-C1"]);
+    expect(numbers(await by({ status: "paid" }))).toEqual(["INV-C2"]);
+    expect(numbers(await by({ sort: "due", dir: "asc" }))).toEqual(["INV-C2", "H-1", "S-1", "INV-C1", "H-2"]);
+    const open = await by({ status: "open", sort: "open", dir: "desc" });
+    expect(numbers(open)).toEqual(["S-1", "H-1", "INV-C1", "H-2"]);
+    expect(open.totals).toEqual([{ currency: "USD", count: 4, amount: 42_000n, openAmount: 42_000n }]);
+  });
+
+  it("pages across the family without overlaps, in the order of the whole list", async () => {
+    for (const sort of ["amount", "date", "due", "number", "open"]) {
+      for (const dir of ["asc", "desc"]) {
+        const all = await listInvoices({ customerId: bigFamily, sort, dir }, staff, { all: true });
+        expect(all.rows).toHaveLength(40);
+        const paged: string[] = [];
+        for (let page = 1; page <= 2; page++) {
+          const list = await listInvoices({ customerId: bigFamily, sort, dir, page }, staff);
+          expect(list).toMatchObject({ total: 40, pageCount: 2 });
+          paged.push(...list.rows.map((r) => r.id));
+        }
+        expect(paged, `${sort} ${dir}`).toEqual(all.rows.map((r) => r.id));
+      }
+    }
+    const accounts = new Set(
+      (await listInvoices({ customerId: bigFamily }, staff)).rows.map((r) => r.account.name),
+    );
+    expect(accounts).toEqual(new Set(["Big Family Parent", "Big Family North", "Big Family South"]));
+  });
+
+  it("opens a child's invoice through the parent; a child's user sees neither the parent's nor a sibling's", async () => {
+    const viaParent = await getInvoice({ customerId: holding, invoiceId: ids["INV-C1"]! }, portal(holding));
+    expect(viaParent.customer.name).toBe("Invoice Test Branch");
+    const zip = await getInvoices(
+      { customerId: holding, invoiceIds: [ids["H-1"]!, ids["S-1"]!, ids["INV-C1"]!] },
+      portal(holding),
+    );
+    expect(zip.map((i) => i.customer.name)).toEqual([
+      "Family Holding",
+      "Family Sister Co",
+      "Invoice Test Branch",
+    ]);
+
+    const childUser = portal(child);
+    const own = await listInvoices({ customerId: child }, childUser);
+    expect(own).toMatchObject({ consolidated: false, hasChildren: false });
+    expect(numbers(own)).toEqual(["INV-C1", "INV-C2"]);
+    const refused = [
+      () => listInvoices({ customerId: holding }, childUser),
+      () => listInvoices({ customerId: sibling }, childUser),
+      () => getInvoice({ customerId: child, invoiceId: ids["H-1"]! }, childUser),
+      () => getInvoice({ customerId: child, invoiceId: ids["S-1"]! }, childUser),
+      () => getInvoice({ customerId: holding, invoiceId: ids["H-1"]! }, childUser),
+      () => getInvoices({ customerId: child, invoiceIds: [ids["INV-C1"]!, ids["S-1"]!] }, childUser),
+    ];
+    for (const run of refused) expect((await failure(run())).code).toBe("NOT_FOUND");
+  });
+
+  it("answers NOT_FOUND for a third customer's invoice asked through the parent", async () => {
+    const actor = portal(holding);
+    for (const run of [
+      () => getInvoice({ customerId: holding, invoiceId: ids["INV-F1"]! }, actor),
+      () => getInvoice({ customerId: holding, invoiceId: ids["INV-100"]! }, actor),
+      () => getInvoices({ customerId: holding, invoiceIds: [ids["H-1"]!, ids["INV-F1"]!] }, actor),
+      () => listInvoices({ customerId: foreign }, actor),
+    ]) {
+      expect((await failure(run())).code).toBe("NOT_FOUND");
+    }
+  });
+
+  it("pays one account's invoices per card payment: a child's invoice is refused by name", async () => {
+    const payer = portal(holding);
+    const mixed = await failure(
+      reviewCardPayment({ customerId: holding, invoiceIds: [ids["H-1"]!, ids["INV-C1"]!] }, payer),
+    );
+    expect(mixed.code).toBe("VALIDATION");
+    const branch = await getDb().customer.findUniqueOrThrow({ where: { id: child } });
+    expect(mixed.details).toMatchObject({
+      reason: "other-account",
+      number: "INV-C1",
+      account: branch.accountNumber,
+    });
+    // A third customer's invoice stays unknown, named nowhere.
+    const foreignOne = await failure(
+      reviewCardPayment({ customerId: holding, invoiceIds: [ids["H-1"]!, ids["INV-F1"]!] }, payer),
+    );
+    expect(foreignOne.code).toBe("NOT_FOUND");
+    expect(foreignOne.details).toEqual({ reason: "unknown-invoice" });
+    const own = await reviewCardPayment(
+      { customerId: holding, invoiceIds: [ids["H-1"]!, ids["H-2"]!] },
+      payer,
+    );
+    expect(own.totalOpen).toBe(15_000n);
   });
 });

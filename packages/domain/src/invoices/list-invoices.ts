@@ -10,6 +10,7 @@ import { inDisputeByInvoice, openDisputeExistsSql } from "../disputes/in-dispute
 import { DomainError } from "../errors.ts";
 import { BILLED_KINDS } from "../ledger/item-kinds.ts";
 import { parseDecimal } from "../money/money.ts";
+import { ConsolidatedFlag, type FamilyAccount, readAccountFamily } from "../statements/account-family.ts";
 import {
   INVOICE_FILTERS,
   INVOICE_SORTS,
@@ -51,12 +52,18 @@ export const ListInvoicesSchema = z.object({
     .string()
     .optional()
     .pipe(z.enum(["asc", "desc"]).catch("desc")),
+  /** For a parent account: include its child accounts' documents (the default), as the statement does. */
+  consolidated: ConsolidatedFlag.optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
 });
 export type ListInvoicesInput = z.input<typeof ListInvoicesSchema>;
 
+/** The account a document belongs to (the parent's own or one of its child accounts). */
+export type InvoiceAccount = Pick<FamilyAccount, "id" | "accountNumber" | "name">;
+
 export interface InvoiceListRow {
   id: string;
+  account: InvoiceAccount;
   kind: ItemKind;
   number: string;
   poNumber: string | null;
@@ -72,6 +79,12 @@ export interface InvoiceListRow {
 
 export interface InvoiceList {
   customer: { id: string; name: string; accountNumber: string; currency: string };
+  /** True when the child accounts' documents are included (each row names its account). */
+  consolidated: boolean;
+  /** The account has child accounts (so a consolidated view exists). */
+  hasChildren: boolean;
+  /** The accounts listed: the account itself first, then its children when consolidated. */
+  accounts: InvoiceAccount[];
   today: Date;
   rows: InvoiceListRow[];
   /** The filters as understood, for the form and links. */
@@ -126,6 +139,7 @@ const creditedSql = Prisma.sql`(i.open_amount = 0 AND cl.active > 0 AND cl.not_b
 
 interface Row {
   id: string;
+  customer_id: string;
   kind: ItemKind;
   number: string;
   po_number: string | null;
@@ -138,11 +152,13 @@ interface Row {
 }
 
 /**
- * A customer's invoices, debit memos and fees: search, filters, sorting, a page of 25. Reads only
- * the customer's debit rows (the (customer_id, …) indexes), counts them in the same pass as the
- * totals, and sorts with the id as the tie-breaker so pages never overlap. A page past the end is
- * an empty page with the real total and page count, for the caller to say so. Unreadable
- * customers are NOT_FOUND; impossible filters are VALIDATION.
+ * A customer's invoices, debit memos and fees: search, filters, sorting, a page of 25. For a
+ * parent account also its child accounts' (readAccountFamily's rule; `consolidated: false` for
+ * the parent's own), each row naming its account, with filters, sorting, totals and paging across
+ * them. Reads only the accounts' debit rows (the (customer_id, …) indexes), counts them in the
+ * same pass as the totals, and sorts with the id as the tie-breaker so pages never overlap. A page
+ * past the end is an empty page with the real total and page count, for the caller to say so.
+ * Unreadable customers are NOT_FOUND; impossible filters are VALIDATION.
  *
  * `all` returns every matching row (exports) instead of a page.
  */
@@ -162,7 +178,6 @@ export async function listInvoices(
     });
   }
   const input = parsed.data;
-  const customerId = input.customerId.toLowerCase();
   const today = ledgerToday(options.now);
   const dueFrom = input.dueFrom ? parseDateOnly(input.dueFrom, "dueFrom") : null;
   const dueTo = input.dueTo ? parseDateOnly(input.dueTo, "dueTo") : null;
@@ -174,21 +189,18 @@ export async function listInvoices(
     );
   }
 
-  const db = getDb();
-  const customer = await db.customer.findUnique({
-    where: { id: customerId },
-    select: { id: true, name: true, accountNumber: true, legalEntity: { select: { currency: true } } },
-  });
-  if (!customer) throw new DomainError("NOT_FOUND", "Customer not found.");
-  const currency = customer.legalEntity.currency.trim();
+  const family = await readAccountFamily(actor, input.customerId);
+  const consolidated = family.children.length > 0 && input.consolidated !== false;
+  const accounts: InvoiceAccount[] = (
+    consolidated ? [family.account, ...family.children] : [family.account]
+  ).map((a) => ({ id: a.id, accountNumber: a.accountNumber, name: a.name }));
+  const ids = accounts.map((a) => a.id);
+  const currency = family.account.currency;
 
   const q = input.q ?? "";
   const amount = q ? searchAmount(q, currency) : null;
   const todayText = isoDate(today);
-  const conditions: Prisma.Sql[] = [
-    Prisma.sql`i.customer_id = ${customerId}::uuid`,
-    Prisma.sql`i.kind = ANY(${[...BILLED_KINDS]}::item_kind[])`,
-  ];
+  const conditions: Prisma.Sql[] = [Prisma.sql`i.kind = ANY(${[...BILLED_KINDS]}::item_kind[])`];
   if (q) {
     const pattern = likeContains(q);
     const byAmount =
@@ -225,7 +237,13 @@ export async function listInvoices(
     case undefined:
       break;
   }
-  const where = Prisma.join(conditions, " AND ");
+  const filters = Prisma.join(conditions, " AND ");
+  // One account: equality, as the indexes lead with it. Several (a consolidated family): the
+  // totals read them all at once like the statement's summary.
+  const where =
+    ids.length === 1
+      ? Prisma.sql`i.customer_id = ${ids[0]}::uuid AND ${filters}`
+      : Prisma.sql`i.customer_id = ANY(${ids}::uuid[]) AND ${filters}`;
   const from = needsClearing ? Prisma.sql`open_item i ${clearingJoin}` : Prisma.sql`open_item i`;
 
   // Only fixed fragments reach ORDER BY; the direction comes from a closed enum.
@@ -240,23 +258,38 @@ export async function listInvoices(
   }[input.sort];
   const pageSize = options.all ? INVOICE_EXPORT_LIMIT : INVOICES_PAGE_SIZE;
   const page = options.all ? 1 : input.page;
+  const offset = (page - 1) * pageSize;
+  // Several accounts: each account's first offset + pageSize rows in the page's order (read from
+  // its own (customer_id, …) index, as for one account), then those merged, rather than sorting
+  // every matching row of the family.
+  const pageRows =
+    ids.length === 1
+      ? Prisma.sql`SELECT i.* FROM ${from}
+           WHERE ${where}
+           ORDER BY ${orderBy}, i.id ${dir}
+           LIMIT ${pageSize} OFFSET ${offset}`
+      : Prisma.sql`SELECT i.* FROM unnest(${ids}::uuid[]) AS account(id)
+           CROSS JOIN LATERAL (
+             SELECT i.* FROM ${from}
+              WHERE i.customer_id = account.id AND ${filters}
+              ORDER BY ${orderBy}, i.id ${dir}
+              LIMIT ${offset + pageSize}
+           ) i
+           ORDER BY ${orderBy}, i.id ${dir}
+           LIMIT ${pageSize} OFFSET ${offset}`;
 
   const [totalsRows, rows] = await Promise.all([
-    db.$queryRaw<{ currency: string; count: number; amount: bigint; open_amount: bigint }[]>`
+    getDb().$queryRaw<{ currency: string; count: number; amount: bigint; open_amount: bigint }[]>`
       SELECT i.currency, COUNT(*)::int AS count, SUM(i.amount)::bigint AS amount,
              SUM(i.open_amount)::bigint AS open_amount
         FROM ${from}
        WHERE ${where}
        GROUP BY i.currency`,
-    db.$queryRaw<Row[]>`
-      SELECT i.id::text AS id, i.kind::text AS kind, i.number, i.po_number, i.document_date, i.due_date,
-             i.currency, i.amount, i.open_amount, ${creditedSql} AS credited
-        FROM (
-          SELECT i.* FROM ${from}
-           WHERE ${where}
-           ORDER BY ${orderBy}, i.id ${dir}
-           LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
-        ) i
+    getDb().$queryRaw<Row[]>`
+      SELECT i.id::text AS id, i.customer_id::text AS customer_id, i.kind::text AS kind, i.number,
+             i.po_number, i.document_date, i.due_date, i.currency, i.amount, i.open_amount,
+             ${creditedSql} AS credited
+        FROM (${pageRows}) i
         ${clearingJoin}
        ORDER BY ${orderBy}, i.id ${dir}`,
   ]);
@@ -277,14 +310,20 @@ export async function listInvoices(
     const h = held.get(id);
     return h ? { amount: h.amount, disputes: h.disputes } : null;
   };
+  const accountOf = new Map(accounts.map((a) => [a.id, a]));
+  const { id, name, accountNumber } = family.account;
   return {
-    customer: { id: customer.id, name: customer.name, accountNumber: customer.accountNumber, currency },
+    customer: { id, name, accountNumber, currency },
+    consolidated,
+    hasChildren: family.children.length > 0,
+    accounts,
     today,
     rows: rows.map((r) => {
       const amount = BigInt(r.amount);
       const openAmount = BigInt(r.open_amount);
       return {
         id: r.id,
+        account: accountOf.get(r.customer_id)!,
         kind: r.kind,
         number: r.number,
         poNumber: r.po_number,

@@ -41,6 +41,7 @@ export type CardPaymentRefusal =
   | "no-invoices"
   | "too-many"
   | "unknown-invoice"
+  | "other-account"
   | "mixed-currencies"
   | "already-paid"
   | "amount-invalid"

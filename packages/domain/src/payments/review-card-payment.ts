@@ -31,9 +31,9 @@ export interface CardPaymentReview {
 
 /**
  * The invoices of one account a payer may pay now: theirs, debits, open, one currency. Refuses
- * (with a reason the portal can word) an empty selection, an id that is not one of the account's
- * invoices (another customer's looks the same as an unknown one), mixed currencies and an invoice
- * that is already paid.
+ * (with a reason the portal can word) an empty selection, a child account's invoice (one payment
+ * is one account's), an id that is not one of the account's invoices (another customer's looks the
+ * same as an unknown one), mixed currencies and an invoice that is already paid.
  */
 export async function loadPayableInvoices(
   customerId: string,
@@ -59,6 +59,24 @@ export async function loadPayableInvoices(
     },
   });
   if (rows.length !== invoiceIds.length) {
+    // A child account's invoice, ticked on the parent's consolidated list: readable there, so it
+    // is named, but one payment pays one account's invoices (ADR 027). Anything else is unknown.
+    const found = new Set(rows.map((r) => r.id));
+    const ofChild = await tx.openItem.findFirst({
+      where: {
+        id: { in: invoiceIds.filter((id) => !found.has(id)) },
+        customer: { parentId: customerId },
+        kind: { in: [...DEBIT_KINDS] },
+      },
+      select: { number: true, customer: { select: { accountNumber: true } } },
+    });
+    if (ofChild) {
+      throw refuse(
+        "other-account",
+        `Invoice ${ofChild.number} belongs to account ${ofChild.customer.accountNumber}; one card payment pays the invoices of one account.`,
+        { number: ofChild.number, account: ofChild.customer.accountNumber },
+      );
+    }
     throw refuse("unknown-invoice", "One of the chosen invoices is not an invoice of this account.");
   }
   const currencies = new Set(rows.map((r) => r.currency.trim()));

@@ -1,7 +1,23 @@
+import { z } from "zod";
 import type { Actor } from "../actor.ts";
 import { assertReadableCustomerId } from "../customers/account-balances.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
+
+/**
+ * The "consolidated" switch of a parent's pages (statement, invoice list): "1", "true", "on" are
+ * true; "0", "false", "off" are false; absent means the default (consolidated when the account has
+ * child accounts).
+ */
+export const ConsolidatedFlag = z.union([
+  z.boolean(),
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(["1", "0", "true", "false", "on", "off", "yes", "no"]))
+    .transform((v) => ["1", "true", "on", "yes"].includes(v)),
+]);
 
 export interface FamilyAccount {
   id: string;
@@ -16,6 +32,8 @@ export interface AccountFamily {
     billingAddress: string[];
     paymentTermsCode: string;
     paymentTermsDays: number;
+    /** Its legal entity's currency. */
+    currency: string;
   };
   /** Its direct child accounts, by name. */
   children: FamilyAccount[];
@@ -29,6 +47,7 @@ interface FamilyRow {
   billing_address: string[];
   payment_terms_code: string;
   payment_terms_days: number;
+  currency: string;
 }
 
 /**
@@ -44,8 +63,9 @@ export async function readAccountFamily(actor: Actor, customerId: string): Promi
   // starts here.
   const rows = await getDb().$queryRaw<FamilyRow[]>`
     SELECT c.id::text AS id, c.account_number, c.name, c.legal_entity_id::text AS legal_entity_id,
-           c.billing_address, c.payment_terms_code, c.payment_terms_days
+           c.billing_address, c.payment_terms_code, c.payment_terms_days, e.currency
       FROM customer c
+      JOIN legal_entity e ON e.id = c.legal_entity_id
      WHERE c.id = ${id}::uuid OR c.parent_id = ${id}::uuid
      ORDER BY c.id <> ${id}::uuid, c.name, c.account_number`;
   const [own, ...children] = rows;
@@ -62,6 +82,7 @@ export async function readAccountFamily(actor: Actor, customerId: string): Promi
       billingAddress: own.billing_address,
       paymentTermsCode: own.payment_terms_code,
       paymentTermsDays: own.payment_terms_days,
+      currency: own.currency.trim(),
     },
     children: children.map(account),
   };

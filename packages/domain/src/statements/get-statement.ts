@@ -10,7 +10,12 @@ import { inDisputeByCustomer, inDisputeByInvoice } from "../disputes/in-dispute.
 import { DomainError } from "../errors.ts";
 import { DEBIT_KINDS, isCreditKind } from "../ledger/item-kinds.ts";
 import { sumAmounts } from "../money/money.ts";
-import { type AccountFamily, type FamilyAccount, readAccountFamily } from "./account-family.ts";
+import {
+  type AccountFamily,
+  ConsolidatedFlag,
+  type FamilyAccount,
+  readAccountFamily,
+} from "./account-family.ts";
 import {
   AGING_BUCKETS,
   type AgingBucket,
@@ -23,17 +28,6 @@ import {
 
 /** How far past today a statement may end (post-dated documents), not further. */
 const MAX_DAYS_AHEAD = 366;
-
-/** A checkbox or URL flag: "1", "true", "on" are true; "0", "false", "off" are false. */
-const Flag = z.union([
-  z.boolean(),
-  z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.enum(["1", "0", "true", "false", "on", "off", "yes", "no"]))
-    .transform((v) => ["1", "true", "on", "yes"].includes(v)),
-]);
 
 export const GetStatementSchema = z.object({
   // Checked by hand: a malformed id is NOT_FOUND like a foreign one, not a validation error.
@@ -49,7 +43,7 @@ export const GetStatementSchema = z.object({
   /** "activity": every document in the period with a running balance; "open": what is open today. */
   view: z.string().optional().pipe(z.enum(STATEMENT_VIEWS).catch("activity")),
   /** For a parent account: include its child accounts, grouped by account (the default). */
-  consolidated: Flag.optional().catch(undefined),
+  consolidated: ConsolidatedFlag.optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
 });
 export type GetStatementInput = z.input<typeof GetStatementSchema>;
