@@ -59,6 +59,10 @@ for (const language of [
     await openMenus(page);
     await expectAccessible(page, "account home with menus open");
 
+    await page.goto(`${E2E.portalUrl}/accounts/${a.id}/payments`);
+    await expect(page.locator("#payments")).toBeVisible();
+    await expectAccessible(page, "payments (none yet)");
+
     await page.goto(`${E2E.portalUrl}/account/sessions`);
     await expectAccessible(page, "signed-in devices");
 
