@@ -92,6 +92,8 @@ describe("listPayments", () => {
     );
     const amounts = byAmount.rows.map((r) => r.amount);
     expect(amounts).toEqual([...amounts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const past = await listPayments({ customerId: customer.customerId, page: 99 }, customer.payer);
+    expect(past).toMatchObject({ rows: [], total: 3, page: 99, pageCount: 1 });
     const credits = await listPayments({ customerId: customer.customerId, type: "credits" }, customer.payer);
     expect(credits.rows.map((r) => r.id)).toEqual([memo.id]);
     const search = await listPayments({ customerId: customer.customerId, q: card.number }, customer.payer);

@@ -7,6 +7,7 @@ import { MoneyText } from "@settle/ui/money-text";
 import { Link } from "react-router";
 import { SortHeader } from "~/components/invoices/sort-header";
 import { PageLinks } from "~/components/page-links";
+import { PastTheEnd } from "~/components/past-the-end";
 import { useFormat } from "~/i18n/format";
 import { useTranslation } from "~/i18n/use-translation";
 import { useLocale } from "~/lib/root-data";
@@ -54,7 +55,9 @@ export function PaymentHistoryTable({ list, base }: { list: PaymentList; base: s
 
   return (
     <Card title={t("title")} id="payments" flush>
-      {list.rows.length === 0 ? (
+      {list.page > list.pageCount ? (
+        <PastTheEnd page={list.page} pageCount={list.pageCount} />
+      ) : list.rows.length === 0 ? (
         <EmptyState
           icon={filtered ? "search" : "inbox"}
           title={filtered ? t("empty.filtered") : t("empty.title")}
