@@ -53,8 +53,18 @@ export function invoiceDocument(invoice: InvoiceDetail, t: TFunction): InvoiceDo
 /** "INV-1001.pdf", from the document number (the ZIP makes repeated names unique). */
 export const invoiceFileName = (invoice: { number: string }) => `${invoice.number}.pdf`;
 
-/** Columns of the invoice list's CSV and XLSX (typed: dates and amounts stay numbers for Excel). */
-export function invoiceColumns(t: TFunction): ExportColumn<InvoiceListRow>[] {
+/**
+ * Columns of the invoice list's CSV and XLSX (typed: dates and amounts stay numbers for Excel); a
+ * consolidated list ends with each row's account, as on the page.
+ */
+export function invoiceColumns(
+  t: TFunction,
+  list: { consolidated: boolean },
+): ExportColumn<InvoiceListRow>[] {
+  const account: ExportColumn<InvoiceListRow>[] = [
+    { header: t("invoices:table.account"), type: "text", value: (r) => r.account.accountNumber },
+    { header: t("invoices:export.accountName"), type: "text", value: (r) => r.account.name, width: 32 },
+  ];
   return [
     { header: t("invoices:table.number"), type: "text", value: (r) => r.number },
     { header: t("invoices:export.type"), type: "text", value: (r) => t(`common:kinds.${r.kind}`) },
@@ -79,6 +89,7 @@ export function invoiceColumns(t: TFunction): ExportColumn<InvoiceListRow>[] {
       width: 24,
     },
     { header: t("invoices:export.daysOverdue"), type: "integer", value: (r) => r.status.daysOverdue },
+    ...(list.consolidated ? account : []),
   ];
 }
 

@@ -15,6 +15,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   );
   const { t } = i18nFor(await getLocale(request));
   return streamDownload(invoiceListFileName(list.customer.accountNumber, list.today, "csv"), "csv", (out) =>
-    writeCsv(invoiceColumns(t), list.rows, out),
+    writeCsv(invoiceColumns(t, list), list.rows, out),
   );
 }

@@ -15,6 +15,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   );
   const { t } = i18nFor(await getLocale(request));
   return streamDownload(invoiceListFileName(list.customer.accountNumber, list.today, "xlsx"), "xlsx", (out) =>
-    writeXlsx(invoiceColumns(t), list.rows, out, { sheetName: t("invoices:export.sheet") }),
+    writeXlsx(invoiceColumns(t, list), list.rows, out, { sheetName: t("invoices:export.sheet") }),
   );
 }

@@ -1,6 +1,7 @@
 import { INVOICE_FILTERS } from "@settle/domain/invoices/invoice-list-options";
 import { DateField, SelectField } from "@settle/ui/fields";
 import { Icon } from "@settle/ui/icon";
+import { ConsolidatedSwitch } from "~/components/consolidated-switch";
 import { ListFilterForm } from "~/components/list-filter-form";
 import { useTranslation } from "~/i18n/use-translation";
 import type { PageInvoiceList } from "./invoice-list-for-page";
@@ -10,8 +11,9 @@ const SEARCH =
   "block w-full rounded-lg border-0 bg-surface px-3 py-2 ps-9 text-sm text-ink shadow-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-inset focus:ring-brand-600 focus:outline-none";
 
 /**
- * Search, status, due dates and "overdue only" (a GET form: the URL is the state). Without a list
- * (a filter it cannot apply) the fields show what was asked for.
+ * Search, status, due dates, "overdue only" and, for a parent account, its child accounts' too (a
+ * GET form: the URL is the state). Without a list (a filter it cannot apply) the fields show what
+ * was asked for.
  */
 export function InvoiceFilterForm({
   list,
@@ -92,6 +94,9 @@ export function InvoiceFilterForm({
         />
         {t("filters.overdueOnly")}
       </label>
+      {list?.hasChildren ? (
+        <ConsolidatedSwitch checked={list.consolidated} label={t("filters.consolidated")} className="pb-7" />
+      ) : null}
     </ListFilterForm>
   );
 }

@@ -1,11 +1,15 @@
 import type { InvoiceList } from "@settle/domain/invoices/list-invoices";
 
-/** What the page shows of a row, and so what is serialized into it: whether it is in dispute, not how. */
+/**
+ * What the page shows of a row, and so what is serialized into it: whether it is in dispute, not
+ * how; its account by id (the accounts are sent once).
+ */
 export function invoiceListForPage(list: InvoiceList) {
   return {
     ...list,
     rows: list.rows.map((row) => ({
       id: row.id,
+      accountId: row.account.id,
       kind: row.kind,
       number: row.number,
       poNumber: row.poNumber,

@@ -15,6 +15,19 @@ describe("invoiceListQuery", () => {
     );
   });
 
+  it("says whether a parent's list is consolidated, and nothing of it for other accounts", () => {
+    const list = { filters: {}, sort: "date" as const, dir: "desc" as const };
+    expect(invoiceListQuery({ ...list, hasChildren: true, consolidated: false })).toBe(
+      "?consolidated=0&sort=date&dir=desc",
+    );
+    expect(invoiceListQuery({ ...list, hasChildren: true, consolidated: true })).toBe(
+      "?consolidated=1&sort=date&dir=desc",
+    );
+    expect(invoiceListQuery({ ...list, hasChildren: false, consolidated: false })).toBe(
+      "?sort=date&dir=desc",
+    );
+  });
+
   it("keeps the sort without filters", () => {
     expect(invoiceListQuery({ filters: {}, sort: "date", dir: "desc" })).toBe("?sort=date&dir=desc");
   });

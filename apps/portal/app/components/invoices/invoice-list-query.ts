@@ -13,6 +13,9 @@ interface ListState {
   };
   sort: InvoiceSort;
   dir: "asc" | "desc";
+  /** A parent account's switch: said only when there is a choice. */
+  hasChildren?: boolean;
+  consolidated?: boolean;
 }
 
 /** Whether a search or filter is set (the page offers to clear them). */
@@ -29,6 +32,7 @@ export function invoiceListQuery(list: ListState, extra: Record<string, string> 
   if (f.dueFrom) search.set("dueFrom", isoDate(f.dueFrom));
   if (f.dueTo) search.set("dueTo", isoDate(f.dueTo));
   if (f.overdueOnly) search.set("overdueOnly", "1");
+  if (list.hasChildren) search.set("consolidated", list.consolidated ? "1" : "0");
   search.set("sort", list.sort);
   search.set("dir", list.dir);
   for (const [k, v] of Object.entries(extra)) search.set(k, v);

@@ -12,15 +12,36 @@ export const SELECTION_FORM = "invoice-selection";
 
 /**
  * The rows of a page of invoices. A row's cells are styled by the table (.invoice-rows in
- * app.css), its texts looked up once per page.
+ * app.css), its texts looked up once per page. With `accounts` (a consolidated list) each row ends
+ * with its account's number and name.
  */
-export function InvoiceRows({ rows, base }: { rows: readonly PageInvoiceRow[]; base: string }) {
+export function InvoiceRows({
+  rows,
+  base,
+  accounts,
+}: {
+  rows: readonly PageInvoiceRow[];
+  base: string;
+  accounts: readonly { id: string; accountNumber: string; name: string }[] | null;
+}) {
   const { t } = useTranslation("invoices");
   const locale = useLocale();
   const kindLabel = oncePerKey((kind: PageInvoiceRow["kind"]) => t(`common:kinds.${kind}`));
   const selectLabel = filledIn((values) => t("table.select", values), "number");
   const badges = badgeTexts(t);
   const money = useMoneyFormat();
+  const accountOf = new Map(accounts?.map((a) => [a.id, a]));
+  const accountCell = (id: string) => {
+    const account = accountOf.get(id);
+    return account ? (
+      <td>
+        <bdi>{account.accountNumber}</bdi>
+        <small>
+          <bdi>{account.name}</bdi>
+        </small>
+      </td>
+    ) : null;
+  };
   const date = (value: Date) => <time dateTime={isoDate(value)}>{formatDate(value, { locale })}</time>;
   const invoiceRow = (row: PageInvoiceRow) => (
     <tr key={row.id}>
@@ -44,6 +65,7 @@ export function InvoiceRows({ rows, base }: { rows: readonly PageInvoiceRow[]; b
       <td>{moneyText(money, row.amount, row.currency, locale)}</td>
       <td>{moneyText(money, row.openAmount, row.currency, locale)}</td>
       <td>{statusBadges(row.status, row.inDispute, badges)}</td>
+      {accounts ? accountCell(row.accountId) : null}
     </tr>
   );
   return <tbody>{rows.map(invoiceRow)}</tbody>;

@@ -69,8 +69,16 @@ export function InvoiceTable({ list, base }: { list: PageInvoiceList; base: stri
       ) : list.rows.length === 0 ? (
         <EmptyState
           icon={filtered ? "search" : "inbox"}
-          title={t(filtered ? "table.noMatches" : "table.empty")}
-          description={t(filtered ? "table.noMatchesHint" : "table.emptyHint")}
+          title={t(
+            filtered ? "table.noMatches" : list.consolidated ? "table.emptyConsolidated" : "table.empty",
+          )}
+          description={t(
+            filtered
+              ? "table.noMatchesHint"
+              : list.consolidated
+                ? "table.emptyConsolidatedHint"
+                : "table.emptyHint",
+          )}
           action={
             filtered ? (
               <LinkButton to={`${base}/invoices`} variant="secondary">
@@ -82,7 +90,9 @@ export function InvoiceTable({ list, base }: { list: PageInvoiceList; base: stri
       ) : (
         <div className="overflow-x-auto">
           <table className={`invoice-rows min-w-full text-sm ${CELLS}`}>
-            <caption className="sr-only">{t("table.caption")}</caption>
+            <caption className="sr-only">
+              {t(list.consolidated ? "table.captionConsolidated" : "table.caption")}
+            </caption>
             <thead className="bg-slate-50 text-xs font-semibold tracking-wide text-ink-muted uppercase">
               <tr>
                 <th scope="col" className="w-10">
@@ -104,9 +114,14 @@ export function InvoiceTable({ list, base }: { list: PageInvoiceList; base: stri
                 <th scope="col" className="text-start">
                   {t("table.status")}
                 </th>
+                {list.consolidated ? (
+                  <th scope="col" className="text-start">
+                    {t("table.account")}
+                  </th>
+                ) : null}
               </tr>
             </thead>
-            <InvoiceRows rows={list.rows} base={base} />
+            <InvoiceRows rows={list.rows} base={base} accounts={list.consolidated ? list.accounts : null} />
           </table>
         </div>
       )}

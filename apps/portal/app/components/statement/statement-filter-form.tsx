@@ -2,6 +2,7 @@ import { Button } from "@settle/ui/button";
 import { Card } from "@settle/ui/card";
 import { DateField, SelectField } from "@settle/ui/fields";
 import { Form, Link, useLocation } from "react-router";
+import { ConsolidatedSwitch } from "~/components/consolidated-switch";
 import { useTranslation } from "~/i18n/use-translation";
 import type { PageStatement } from "./statement-for-page";
 import { isoDate, periodPresets, statementFilters, statementQuery } from "./statement-query";
@@ -72,18 +73,11 @@ export function StatementFilterForm({
             />
           ) : null}
           {statement?.hasChildren ? (
-            <label className="inline-flex items-center gap-2 pb-2 text-sm text-ink">
-              {/* Unchecked boxes send nothing; the hidden "0" before it says "not consolidated". */}
-              <input type="hidden" name="consolidated" value="0" />
-              <input
-                type="checkbox"
-                name="consolidated"
-                value="1"
-                defaultChecked={statement.consolidated}
-                className="size-4 accent-brand-600"
-              />
-              {t("filters.consolidated")}
-            </label>
+            <ConsolidatedSwitch
+              checked={statement.consolidated}
+              label={t("filters.consolidated")}
+              className="pb-2"
+            />
           ) : null}
           <Button type="submit" variant="primary">
             {t("filters.apply")}
