@@ -20,7 +20,7 @@ import { RaiseDisputeForm } from "../components/disputes/raise-dispute-form.tsx"
 import { RouteError } from "../components/route-error.tsx";
 import { requireCsrf } from "../csrf.server.ts";
 import { refuseTooLarge, UPLOAD_LIMITS } from "../dispute-uploads.server.ts";
-import { serverT } from "../i18n/locale.server.ts";
+import { getLocale, serverT } from "../i18n/locale.server.ts";
 import { pageMeta } from "../i18n/meta.ts";
 import { refusalWordsIn } from "../i18n/refusal-words.ts";
 import { useTranslation } from "../i18n/use-translation.ts";
@@ -78,12 +78,15 @@ export async function action({ request }: Route.ActionArgs) {
   if (tooLarge) return tooLarge;
   const form = await request.formData();
   requireCsrf(request, form);
+  const locale = await getLocale(request);
   let refusal: Refusal | null = null;
   const answer = await submitForm(
     form,
     StaffRaiseDisputeFormSchema,
     async (input) =>
-      raiseDispute(staffRaiseDisputeInput(input, await uploadedFiles(form, "attachments")), staff.actor),
+      raiseDispute(staffRaiseDisputeInput(input, await uploadedFiles(form, "attachments")), staff.actor, {
+        locale,
+      }),
     {
       words: (refused) => {
         refusal = refused;

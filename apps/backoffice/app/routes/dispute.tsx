@@ -35,7 +35,7 @@ import type { IntentAnswer } from "../components/disputes/intent-form.ts";
 import { RouteError } from "../components/route-error.tsx";
 import { requireCsrf } from "../csrf.server.ts";
 import { refuseTooLarge, UPLOAD_LIMITS } from "../dispute-uploads.server.ts";
-import { serverT } from "../i18n/locale.server.ts";
+import { getLocale, serverT } from "../i18n/locale.server.ts";
 import { pageMeta } from "../i18n/meta.ts";
 import { refusalWordsIn } from "../i18n/refusal-words.ts";
 import { requireStaff } from "../session.server.ts";
@@ -75,12 +75,13 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (tooLarge) return tooLarge;
   const form = await request.formData();
   requireCsrf(request, form);
+  const locale = await getLocale(request);
   return submitForm(
     form,
     DisputePageFormSchema,
     async (input) => ({
       intent: input.intent,
-      message: await run(params.disputeId, input, form, staff.actor, t),
+      message: await run(params.disputeId, input, form, staff.actor, t, locale),
     }),
     { words: refusalWordsIn(t), formatError: disputeIssueWords(t), done: (done) => done },
   );
@@ -93,6 +94,7 @@ async function run(
   form: FormData,
   actor: StaffActor,
   t: TFunction,
+  locale: string,
 ) {
   switch (input.intent) {
     case "reply":
@@ -119,7 +121,7 @@ async function run(
     }
     case "resolve": {
       const { intent: _intent, ...decision } = input;
-      const result = await resolveDispute({ disputeId, ...decision }, actor);
+      const result = await resolveDispute({ disputeId, ...decision }, actor, { locale });
       if (result.status === "PENDING_APPROVAL") return t("done.proposed");
       if (result.creditMemo) return t("done.resolved", { number: result.creditMemo.number });
       return t("done.resolvedInvalid");

@@ -10,7 +10,7 @@ import { wordsFor } from "~/lib/form-words.server";
 export async function disputeFormWords(request: Request) {
   const { locale, t } = await wordsFor(request);
   const money = (minor: bigint, currency: string) => formatMoney(minor, currency, locale);
-  return { t, words: disputeRefusalWords(t, money), formatError: disputeFieldWords(t) };
+  return { t, locale, words: disputeRefusalWords(t, money), formatError: disputeFieldWords(t) };
 }
 
 /** A form refused before it is read (its declared size is too large): the reply on its files field. */

@@ -50,7 +50,7 @@ const formField = (field: string) => {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const session = await requirePortalSession(request);
-  const { t, words, formatError } = await disputeFormWords(request);
+  const { t, locale, words, formatError } = await disputeFormWords(request);
   if (tooLargeRequest(request)) return refusedUnread(t("disputes:problems.tooLarge"), "files");
   const formData = await request.formData();
   verifyCsrf(request, formData);
@@ -76,6 +76,7 @@ export async function action({ request, params }: Route.ActionArgs) {
               idempotencyKey: form.idempotencyKey,
             },
             session.actor,
+            { locale },
           ),
         );
       } catch (error) {

@@ -164,15 +164,34 @@ describe("valid resolutions", () => {
         ),
       ),
     ).toBe("VALIDATION");
+    // A Portuguese-speaking analyst's "120.50" could be read two ways: refused with the form expected.
+    const portuguese = { locale: "pt-BR" };
+    await expect(
+      resolveDispute(
+        {
+          disputeId: raised.id,
+          outcome: "PARTIAL",
+          creditAmount: "120.50",
+          rootCause: "SHIPPING_ERROR",
+          explanation: "Part of the shipment was short.",
+        },
+        analyst,
+        portuguese,
+      ),
+    ).rejects.toMatchObject({
+      details: { field: "creditAmount", reason: "amount-format", example: "1.000,00" },
+    });
+    // Typed their way, it is the same amount.
     const result = await resolveDispute(
       {
         disputeId: raised.id,
         outcome: "PARTIAL",
-        creditAmount: "120.50",
+        creditAmount: "120,50",
         rootCause: "SHIPPING_ERROR",
         explanation: "Part of the shipment was short.",
       },
       analyst,
+      portuguese,
     );
     expect(result).toMatchObject({
       status: "RESOLVED_PARTIAL",

@@ -4,7 +4,8 @@ import { ledgerToday } from "../customers/account-balances.ts";
 import { inTransaction, type Tx } from "../db/client.ts";
 import { DomainError, isUniqueViolation } from "../errors.ts";
 import { lockItems } from "../ledger/lock-items.ts";
-import { allocate, parseDecimal, sumAmounts, toDecimalString } from "../money/money.ts";
+import { allocate, sumAmounts, toDecimalString } from "../money/money.ts";
+import { amountExample, parseTypedAmount } from "../money/typed-amount.ts";
 import { type CheckedAttachment, checkAttachment } from "./attachment-type.ts";
 import { type LockedDispute, notifyCustomer, notifyStaff, ownerContacts } from "./dispute-access.ts";
 import {
@@ -36,15 +37,19 @@ export interface RaisedDispute {
 /** Documents that can be disputed: what the customer is billed. */
 const DISPUTABLE_KINDS = ["INVOICE", "DEBIT_MEMO", "FEE"];
 
-function money(text: string, currency: string, field: string): bigint {
+/** An amount as the person raising the dispute typed it, in their language (typed-amount.ts). */
+function money(text: string, currency: string, field: string, locale: string): bigint {
   let amount: bigint;
   try {
-    amount = parseDecimal(text, currency);
+    amount = parseTypedAmount(text, currency, locale);
   } catch {
-    throw new DomainError("VALIDATION", `Enter the amount in ${currency}, e.g. 125.50.`, {
+    const example = amountExample(currency, locale);
+    throw new DomainError("VALIDATION", `Enter the amount in ${currency}, like ${example}.`, {
       field,
       reason: "amount-format",
+      problem: "amountFormat",
       currency,
+      example,
     });
   }
   if (amount <= 0n)
@@ -83,7 +88,7 @@ function conflict(open: { id: string; number: number }): DomainError {
 export async function raiseDispute(
   rawInput: RaiseDisputeInput,
   actor: Actor,
-  options: { now?: Date; tx?: Tx } = {},
+  options: { now?: Date; tx?: Tx; locale?: string } = {},
 ): Promise<RaisedDispute> {
   const input = parseInput(RaiseDisputeSchema, rawInput);
   const customerId = input.customerId.toLowerCase();
@@ -163,7 +168,7 @@ export async function raiseDispute(
       } else if (input.scope === "AMOUNT") {
         const held = open.find((d) => d.scope !== "LINES");
         if (held) throw conflict(held);
-        amount = money(input.amount as string, currency, "amount");
+        amount = money(input.amount as string, currency, "amount", options.locale ?? "en");
       } else {
         const byNo = new Map(invoiceLines.map((l) => [l.lineNo, l]));
         for (const chosen of input.lines) {
@@ -176,7 +181,9 @@ export async function raiseDispute(
             });
           }
           const total = line.netAmount + line.taxAmount;
-          const lineAmount = chosen.amount ? money(chosen.amount, currency, `lines.${chosen.lineNo}`) : total;
+          const lineAmount = chosen.amount
+            ? money(chosen.amount, currency, `lines.${chosen.lineNo}`, options.locale ?? "en")
+            : total;
           if (lineAmount > total) {
             throw new DomainError(
               "VALIDATION",

@@ -7,7 +7,8 @@ import { DomainError } from "../errors.ts";
 import { applyCredit } from "../ledger/apply-credit.ts";
 import { lockItems } from "../ledger/lock-items.ts";
 import { recordCredit } from "../ledger/record-credit.ts";
-import { minBig, parseDecimal, toDecimalString } from "../money/money.ts";
+import { minBig, toDecimalString } from "../money/money.ts";
+import { amountExample, parseTypedAmount } from "../money/typed-amount.ts";
 import {
   arManagers,
   authorName,
@@ -67,7 +68,7 @@ export async function creditNeedsApproval(t: Tx, currency: string, amount: bigin
 export async function resolveDispute(
   rawInput: ResolveDisputeInput,
   actor: Actor,
-  options: { now?: Date; tx?: Tx } = {},
+  options: { now?: Date; tx?: Tx; locale?: string } = {},
 ): Promise<DisputeResolution> {
   requireStaffRole(actor, DISPUTE_WORK_ROLES);
   const input = parseInput(ResolveDisputeSchema, rawInput);
@@ -76,13 +77,17 @@ export async function resolveDispute(
     let creditAmount: bigint | null = null;
     if (input.outcome === "VALID") creditAmount = dispute.amount;
     if (input.outcome === "PARTIAL") {
+      // As the analyst typed it, in their language.
+      const locale = options.locale ?? "en";
       try {
-        creditAmount = parseDecimal(input.creditAmount as string, dispute.currency);
+        creditAmount = parseTypedAmount(input.creditAmount as string, dispute.currency, locale);
       } catch {
-        throw new DomainError("VALIDATION", `Enter the amount in ${dispute.currency}, e.g. 125.50.`, {
+        const example = amountExample(dispute.currency, locale);
+        throw new DomainError("VALIDATION", `Enter the amount in ${dispute.currency}, like ${example}.`, {
           field: "creditAmount",
           reason: "amount-format",
           currency: dispute.currency,
+          example,
         });
       }
       if (creditAmount <= 0n || creditAmount >= dispute.amount) {
@@ -173,7 +178,7 @@ export async function resolveDispute(
 export async function approveDisputeResolution(
   rawInput: DecideDisputeApprovalInput,
   actor: Actor,
-  options: { now?: Date; tx?: Tx } = {},
+  options: { now?: Date; tx?: Tx; locale?: string } = {},
 ): Promise<DisputeResolution> {
   requireStaffRole(actor, DISPUTE_MANAGER_ROLES);
   const input = parseInput(DecideDisputeApprovalSchema, rawInput);

@@ -2,6 +2,7 @@ import { getFormProps } from "@conform-to/react";
 import { DISPUTE_ROOT_CAUSES } from "@settle/domain/disputes/dispute-forms";
 import type { StaffDisputeView } from "@settle/domain/disputes/get-dispute";
 import { DisputePageFormSchema } from "@settle/domain/disputes/staff-dispute-forms";
+import { amountExample } from "@settle/domain/money/typed-amount";
 import { Button } from "@settle/ui/button";
 import { Card } from "@settle/ui/card";
 import { CsrfInput } from "@settle/ui/csrf-input";
@@ -29,7 +30,7 @@ export function DisputeResolveForm({
   threshold: bigint | null;
   answer?: IntentAnswer;
 }) {
-  const { t } = useTranslation("dispute");
+  const { t, i18n } = useTranslation("dispute");
   const money = useMoneyWords();
   const busy = useNavigation().state === "submitting";
   const csrf = useCsrfToken();
@@ -67,7 +68,9 @@ export function DisputeResolveForm({
             field={fields.creditAmount}
             currency={d.currency}
             maxLength={30}
-            placeholder={t("resolve.creditPlaceholder")}
+            placeholder={t("resolve.creditPlaceholder", {
+              example: amountExample(d.currency, i18n.language),
+            })}
           />
           <SelectField
             label={t("resolve.rootCause")}

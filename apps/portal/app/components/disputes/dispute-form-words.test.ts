@@ -27,14 +27,22 @@ describe("disputeRefusalWords", () => {
   it("uses the command's problem key with its values", () => {
     expect(
       words({ code: "CONFLICT", reason: null, values: { problem: "alreadyDisputed", disputeNumber: 12 } }),
-    ).toBe('disputes:problems.alreadyDisputed {"label":"D-12","available":""}');
+    ).toBe('disputes:problems.alreadyDisputed {"example":"","label":"D-12","available":""}');
     expect(
       words({
         code: "VALIDATION",
         reason: null,
         values: { problem: "aboveOpen", available: "1250", currency: "EUR" },
       }),
-    ).toBe('disputes:problems.aboveOpen {"label":"","available":"EUR 1250"}');
+    ).toBe('disputes:problems.aboveOpen {"example":"","label":"","available":"EUR 1250"}');
+    // An amount typed another way: the form expected, as the domain gives it for the language.
+    expect(
+      words({
+        code: "VALIDATION",
+        reason: "amount-format",
+        values: { problem: "amountFormat", example: "1.000,00" },
+      }),
+    ).toBe('disputes:problems.amountFormat {"example":"1.000,00","label":"","available":""}');
   });
 
   it("falls back on the code: closed, invalid, failed; an unknown intent failed", () => {

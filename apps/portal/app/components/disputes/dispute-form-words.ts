@@ -3,7 +3,7 @@ import type { TFunction } from "i18next";
 import type { $ZodIssue } from "zod/v4/core";
 
 /** Refusals a dispute command words by its own key under disputes:problems (`details.problem`). */
-const KNOWN = new Set(["alreadyDisputed", "aboveOpen", "paid", "tooLarge", "type", "empty"]);
+const KNOWN = new Set(["alreadyDisputed", "aboveOpen", "paid", "tooLarge", "type", "empty", "amountFormat"]);
 
 /**
  * A dispute form's field errors in the page's language, by field (the schema's messages are
@@ -37,7 +37,7 @@ export function disputeRefusalWords(
 ) {
   return (refusal: Refusal): string => {
     if (refusal.reason === "unknown-intent") return t("disputes:problems.failed");
-    const { problem, disputeNumber, available, currency } = refusal.values;
+    const { problem, disputeNumber, available, currency, example } = refusal.values;
     const key =
       typeof problem === "string" && KNOWN.has(problem)
         ? problem
@@ -47,6 +47,7 @@ export function disputeRefusalWords(
             ? "invalid"
             : "failed";
     return t(`disputes:problems.${key}`, {
+      example: String(example ?? ""),
       label: typeof disputeNumber === "number" ? `D-${disputeNumber}` : "",
       available:
         typeof available === "string" && /^-?\d+$/.test(available)

@@ -1,5 +1,6 @@
 import type { FieldMetadata } from "@conform-to/react";
 import type { InvoiceDetail } from "@settle/domain/invoices/invoice-details";
+import { amountExample } from "@settle/domain/money/typed-amount";
 import { Card } from "@settle/ui/card";
 import { MoneyText } from "@settle/ui/money-text";
 import { Trans } from "react-i18next";
@@ -86,7 +87,11 @@ export function RaiseScope({
                   {t("raise.lineHeld", { label: `D-${line.openDispute.number}` })}
                 </Link>
               ) : (
-                <LineAmount lineNo={line.lineNo} errors={errorsOf(`lineAmount[${line.lineNo}]`)} />
+                <LineAmount
+                  lineNo={line.lineNo}
+                  errors={errorsOf(`lineAmount[${line.lineNo}]`)}
+                  currency={invoice.currency}
+                />
               )}
             </div>
           ))}
@@ -106,7 +111,7 @@ export function RaiseScope({
             inputMode="decimal"
             name={fields.amount.name}
             defaultValue={typeof fields.amount.initialValue === "string" ? fields.amount.initialValue : ""}
-            placeholder={t("raise.amountHint")}
+            placeholder={t("raise.amountHint", { example: amountExample(invoice.currency, locale) })}
             className={INPUT}
             aria-invalid={fields.amount.errors ? true : undefined}
             aria-describedby={fields.amount.errors ? fields.amount.errorId : undefined}
@@ -119,8 +124,17 @@ export function RaiseScope({
   );
 }
 
-function LineAmount({ lineNo, errors }: { lineNo: number; errors: string[] | undefined }) {
+function LineAmount({
+  lineNo,
+  errors,
+  currency,
+}: {
+  lineNo: number;
+  errors: string[] | undefined;
+  currency: string;
+}) {
   const { t } = useTranslation("disputes");
+  const locale = useLocale();
   const errorId = `line-amount-${lineNo}-error`;
   return (
     <>
@@ -129,7 +143,7 @@ function LineAmount({ lineNo, errors }: { lineNo: number; errors: string[] | und
         inputMode="decimal"
         name={`lineAmount[${lineNo}]`}
         aria-label={t("raise.lineAmount", { lineNo })}
-        placeholder={t("raise.amountHint")}
+        placeholder={t("raise.amountHint", { example: amountExample(currency, locale) })}
         className={`${INPUT} max-w-40`}
         aria-invalid={errors ? true : undefined}
         aria-describedby={errors ? errorId : undefined}
