@@ -71,6 +71,12 @@ describe("listPayments", () => {
     });
     // Card payments take receipt numbers like the ERP's receipts, never a Stripe id.
     expect(card.number).toMatch(/^RCT-\d+$/);
+    // The e-mailed receipt names the card the same way.
+    const mail = await getDb().outboxEmail.findFirstOrThrow({
+      where: { toAddress: customer.email, category: "portal.payment-receipt" },
+    });
+    expect(mail.textBody).toContain("Visa •••• 4242");
+    expect(mail.textBody).toContain(card.number);
     expect(JSON.stringify(list.rows, (_k, v) => (typeof v === "bigint" ? v.toString() : v))).not.toMatch(
       /pi_|ch_|pm_/,
     );

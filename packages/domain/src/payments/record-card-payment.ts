@@ -14,6 +14,7 @@ import {
 } from "../ledger/plan-applications.ts";
 import { minBig } from "../money/money.ts";
 import { receiptEmail } from "./card-payment-emails.ts";
+import { cardWords } from "./payment-method-words.ts";
 import { takeReceiptNumbers } from "./receipt-numbers.ts";
 
 /** What Stripe says was paid, read from the API (never from a webhook payload). */
@@ -262,7 +263,8 @@ async function recordFresh(t: Tx, payments: readonly ConfirmedCardPayment[], act
         amount: payment.amountReceived,
         currency: payment.currency,
         paidAt: payment.paidAt,
-        cardLabel: payment.cardLabel,
+        // The card as the payer knows it ("Visa •••• 4242"), like the receipt and the Payments tab.
+        cardLabel: payment.card ? cardWords({ kind: "CARD", ...payment.card }) : payment.cardLabel,
         invoices: attempt.allocations.map((a) => ({ number: a.itemNumber, amount: a.amount })),
       }),
     );
