@@ -49,6 +49,7 @@ export async function loader({ request }: Route.LoaderArgs) {
     };
   }
   if (customerId) {
+    const locale = await getLocale(request);
     const list = await load(() =>
       listInvoices(
         {
@@ -60,6 +61,7 @@ export async function loader({ request }: Route.LoaderArgs) {
           page: params.get("page") ?? undefined,
         },
         staff.actor,
+        { locale },
       ),
     );
     return { step: "invoice" as const, list };

@@ -10,10 +10,14 @@ import type { Route } from "./+types/invoices-csv";
 /** Every invoice matching the list's filters, in its order, as CSV. */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const session = await requirePortalSession(request);
+  const locale = await getLocale(request);
   const list = await loadForDownload("invoices", () =>
-    listInvoices({ ...searchParamsOf(request), customerId: params.customerId }, session.actor, { all: true }),
+    listInvoices({ ...searchParamsOf(request), customerId: params.customerId }, session.actor, {
+      all: true,
+      locale,
+    }),
   );
-  const { t } = i18nFor(await getLocale(request));
+  const { t } = i18nFor(locale);
   return streamDownload(invoiceListFileName(list.customer.accountNumber, list.today, "csv"), "csv", (out) =>
     writeCsv(invoiceColumns(t, list), list.rows, out),
   );

@@ -12,6 +12,7 @@ import { InvoiceTotals, SelectionProblem } from "~/components/invoices/invoice-l
 import { invoiceListQuery } from "~/components/invoices/invoice-list-query";
 import { InvoiceTable } from "~/components/invoices/invoice-table";
 import { RouteError } from "~/components/route-error";
+import { getLocale } from "~/i18n/i18n.server";
 import { pageMeta } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { filterProblem, searchParamsOf } from "~/lib/downloads.server";
@@ -27,7 +28,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const session = await requirePortalSession(request);
   const query = searchParamsOf(request);
   try {
-    const list = await listInvoices({ ...query, customerId: params.customerId }, session.actor);
+    // An amount searched for is read the way the reader writes amounts.
+    const list = await listInvoices({ ...query, customerId: params.customerId }, session.actor, {
+      locale: await getLocale(request),
+    });
     return { list: invoiceListForPage(list), problem: null, query };
   } catch (error) {
     // A filter the list cannot apply: the form again, with what to change.

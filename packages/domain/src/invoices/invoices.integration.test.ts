@@ -374,6 +374,14 @@ describe("searchAmount", () => {
     expect(searchAmount("INV-1", "USD")).toBeNull();
     expect(searchAmount("0", "USD")).toBeNull();
   });
+
+  it("reads an amount the way the reader's language writes it, like every money field", () => {
+    expect(searchAmount("1.234,50", "BRL", "pt-BR")).toBe(123_450n);
+    expect(searchAmount("1234,5", "EUR", "es")).toBe(123_450n);
+    // Another language's form is not an amount here: the search looks for the text instead.
+    expect(searchAmount("1,234.50", "BRL", "pt-BR")).toBeNull();
+    expect(searchAmount("1.234,50", "USD", "en")).toBeNull();
+  });
 });
 
 describe("getInvoice", () => {

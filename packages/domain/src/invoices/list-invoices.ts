@@ -9,7 +9,7 @@ import type { ItemKind } from "../db/generated/enums.ts";
 import { inDisputeByInvoice, openDisputeExistsSql } from "../disputes/in-dispute.ts";
 import { DomainError } from "../errors.ts";
 import { BILLED_KINDS } from "../ledger/item-kinds.ts";
-import { parseDecimal } from "../money/money.ts";
+import { parseTypedAmount } from "../money/typed-amount.ts";
 import { ConsolidatedFlag, type FamilyAccount, readAccountFamily } from "../statements/account-family.ts";
 import {
   INVOICE_FILTERS,
@@ -109,12 +109,14 @@ export interface InvoiceList {
 
 /** `%`, `_` and `\` typed in the search box are matched literally. */
 
-/** "1,234.50" or "1234.5" as an amount of `currency`, or null when it is not one. */
-export function searchAmount(q: string, currency: string): bigint | null {
-  const plain = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(q) ? q.replaceAll(",", "") : q;
-  if (!/^\d+(\.\d+)?$/.test(plain)) return null;
+/**
+ * A search typed as an amount of `currency` the way the reader writes amounts ("1,234.50" in
+ * English, "1.234,50" in Portuguese: the parser of every money field), or null when it is not one.
+ */
+export function searchAmount(q: string, currency: string, locale = "en"): bigint | null {
+  if (!/\d/.test(q)) return null;
   try {
-    const amount = parseDecimal(plain, currency);
+    const amount = parseTypedAmount(q, currency, locale);
     return amount > 0n ? amount : null;
   } catch {
     return null;
@@ -165,7 +167,7 @@ interface Row {
 export async function listInvoices(
   rawInput: ListInvoicesInput,
   actor: Actor,
-  options: { now?: Date; all?: boolean } = {},
+  options: { now?: Date; all?: boolean; locale?: string } = {},
 ): Promise<InvoiceList> {
   // Scope first: another account's list is NOT_FOUND whatever its filters say.
   assertReadableCustomerId(actor, typeof rawInput.customerId === "string" ? rawInput.customerId : "");
@@ -198,7 +200,7 @@ export async function listInvoices(
   const currency = family.account.currency;
 
   const q = input.q ?? "";
-  const amount = q ? searchAmount(q, currency) : null;
+  const amount = q ? searchAmount(q, currency, options.locale) : null;
   const todayText = isoDate(today);
   const conditions: Prisma.Sql[] = [Prisma.sql`i.kind = ANY(${[...BILLED_KINDS]}::item_kind[])`];
   if (q) {
