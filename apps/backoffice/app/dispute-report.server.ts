@@ -30,8 +30,13 @@ export function reportInput(request: Request): Required<Pick<DisputeReportInput,
  * disputes without a department by the catalogue's words; names of customers and the like as
  * they are.
  */
-export async function loadDisputeReport(input: DisputeReportInput, actor: StaffActor, t: TFunction) {
-  const report = await getDisputeReport(input, actor);
+export async function loadDisputeReport(
+  input: DisputeReportInput,
+  actor: StaffActor,
+  t: TFunction,
+  locale: string,
+) {
+  const report = await getDisputeReport(input, actor, { locale });
   const label = (row: { key: string | null; label: string }) => {
     if (report.groupBy === "reason")
       return t(`labels:disputeReason.${row.label}`, { defaultValue: row.label });

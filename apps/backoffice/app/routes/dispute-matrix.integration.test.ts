@@ -28,12 +28,13 @@ async function answer(promise: Promise<unknown>) {
   return { status, body: data };
 }
 
-async function session(roles: StaffRole[]) {
+async function session(roles: StaffRole[], locale?: string) {
   const user = await createStaffUser(getDb(), {
     email: `matrix-route-${randomUUID().slice(0, 8)}@settle.example`,
     roles,
     passwordHash: "not-used",
   });
+  if (locale) await getDb().staffUser.update({ where: { id: user.id }, data: { locale } });
   return (await signInCookie(new Request(BASE), undefined, user.id)).split(";")[0]!;
 }
 
@@ -200,5 +201,61 @@ describe("dispute matrix", () => {
     expect(wrong.body.reply.initialValue).toMatchObject({ amount: "lots" });
     const after = await loader(args("/settings/dispute-matrix", { cookie: manager }));
     expect(after.thresholds.find((t) => t.currency === "CHF")?.amount).toBe(750_00n);
+  });
+});
+
+describe("departments on the matrix page", () => {
+  it("an AR manager adds a department with its names in other languages; staff see theirs", async () => {
+    const code = `LOG-${randomUUID().slice(0, 6).toUpperCase()}`;
+    const department = {
+      intent: "department-save",
+      code,
+      name: "Logistics",
+      email: "",
+      nameEs: "Logística",
+      namePtBR: "Logística e transporte",
+      nameAr: "الخدمات اللوجستية",
+    };
+    expect((await answer(action(args("/x", post(analyst, department))))).status).toBe(403);
+    const added = await answer(action(args("/x", post(manager, department))));
+    expect(added.status).toBe(200);
+    expect(added.body.done?.message).toBe("Department added. Rules can route disputes to it now.");
+
+    const portuguese = await session(["AR_MANAGER"], "pt-BR");
+    const matrix = await loader(args("/settings/dispute-matrix", { cookie: portuguese }));
+    const row = matrix.departments.find((d) => d.code === code);
+    expect(row).toMatchObject({
+      name: "Logística e transporte",
+      storedName: "Logistics",
+      translations: { es: "Logística", "pt-BR": "Logística e transporte", ar: "الخدمات اللوجستية" },
+    });
+    const english = await loader(args(`/settings/dispute-matrix?department=${row!.id}`, { cookie: manager }));
+    expect(english.departments.find((d) => d.code === code)?.name).toBe("Logistics");
+    expect(english.editingDepartment?.id).toBe(row!.id);
+
+    const renamed = await answer(
+      action(args("/x", post(manager, { ...department, departmentId: row!.id, namePtBR: "" }))),
+    );
+    expect(renamed.body.done?.message).toBe("Department saved. Pages and e-mails use its names at once.");
+    const after = await loader(args("/settings/dispute-matrix", { cookie: portuguese }));
+    expect(after.departments.find((d) => d.code === code)?.name).toBe("Logistics");
+  });
+
+  it("refuses a code already taken and a missing name on their fields, in the page's language", async () => {
+    const taken = `FIN-${randomUUID().slice(0, 6).toUpperCase()}`;
+    const first = { intent: "department-save", code: taken, name: "Finance" };
+    expect((await answer(action(args("/x", post(manager, first))))).status).toBe(200);
+    const again = await answer(
+      action(args("/x", post(manager, { intent: "department-save", code: taken, name: "Tax again" }))),
+    );
+    expect(again.status).toBe(409);
+    expect(again.body.reply.error).toEqual({
+      code: [`A department with the code ${taken} exists already. Choose another code.`],
+    });
+    const nameless = await answer(
+      action(args("/x", post(manager, { intent: "department-save", code: "NEW-1", name: " " }))),
+    );
+    expect(nameless.status).toBe(400);
+    expect(nameless.body.reply.error).toEqual({ name: ["Enter a name."] });
   });
 });

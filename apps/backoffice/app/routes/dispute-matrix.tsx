@@ -1,6 +1,7 @@
 import type { StaffActor } from "@settle/domain/actor";
 import { deactivateDisputeRule } from "@settle/domain/disputes/deactivate-dispute-rule";
 import { getDisputeMatrix } from "@settle/domain/disputes/get-dispute-matrix";
+import { saveDepartment } from "@settle/domain/disputes/save-department";
 import { saveDisputeRule } from "@settle/domain/disputes/save-dispute-rule";
 import { setDisputeThreshold } from "@settle/domain/disputes/set-dispute-threshold";
 import { setHoliday } from "@settle/domain/disputes/set-holiday";
@@ -12,6 +13,7 @@ import { pageUrl } from "@settle/web/request.server";
 import type { TFunction } from "i18next";
 import { matrixIssueWords } from "../components/disputes/dispute-issue-words.ts";
 import type { IntentAnswer } from "../components/disputes/intent-form.ts";
+import { MatrixDepartments } from "../components/disputes/matrix-departments.tsx";
 import { MatrixHolidays } from "../components/disputes/matrix-holidays.tsx";
 import { MatrixRuleForm } from "../components/disputes/matrix-rule-form.tsx";
 import { MatrixRules } from "../components/disputes/matrix-rules.tsx";
@@ -30,6 +32,7 @@ export const meta: Route.MetaFunction = ({ matches }) => pageMeta(matches, (t) =
 export async function loader({ request }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
   const params = pageUrl(request).searchParams;
+  const locale = await getLocale(request);
   return load(() =>
     getDisputeMatrix(
       {
@@ -37,8 +40,10 @@ export async function loader({ request }: Route.LoaderArgs) {
         year: params.get("year") ?? undefined,
         entity: params.get("entity") ?? undefined,
         edit: params.get("edit") ?? undefined,
+        department: params.get("department") ?? undefined,
       },
       staff.actor,
+      { locale },
     ),
   );
 }
@@ -65,6 +70,11 @@ async function run(input: DisputeMatrixForm, actor: StaffActor, t: TFunction, lo
       const { intent: _intent, ...rule } = input;
       await saveDisputeRule(rule, actor, { locale });
       return t(rule.ruleId ? "done.ruleSaved" : "done.ruleAdded");
+    }
+    case "department-save": {
+      const { intent: _intent, ...department } = input;
+      await saveDepartment(department, actor);
+      return t(department.departmentId ? "done.departmentSaved" : "done.departmentAdded");
     }
     case "rule-deactivate": {
       const result = await deactivateDisputeRule(input.ruleId, actor);
@@ -93,6 +103,7 @@ export default function DisputeMatrix({ loaderData: matrix, actionData }: Route.
       <div className="grid items-start gap-6 xl:grid-cols-3">
         <div className="space-y-6 xl:col-span-2">
           <MatrixRules matrix={matrix} answer={answer} />
+          <MatrixDepartments matrix={matrix} answer={answer} />
           <MatrixHolidays matrix={matrix} answer={answer} />
         </div>
         <div className="space-y-6">

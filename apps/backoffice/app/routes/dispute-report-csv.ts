@@ -2,7 +2,7 @@ import { writeCsv } from "@settle/documents/export/write-csv";
 import { load } from "@settle/web/domain-errors.server";
 import { streamDownload } from "@settle/web/downloads.server";
 import { loadDisputeReport, reportColumns, reportFileName, reportInput } from "../dispute-report.server.ts";
-import { serverT } from "../i18n/locale.server.ts";
+import { getLocale, serverT } from "../i18n/locale.server.ts";
 import { requireStaff } from "../session.server.ts";
 import type { Route } from "./+types/dispute-report-csv";
 
@@ -11,7 +11,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
   const input = reportInput(request);
   const t = await serverT(request, "dispute-report");
-  const report = await load(() => loadDisputeReport(input, staff.actor, t));
+  const locale = await getLocale(request);
+  const report = await load(() => loadDisputeReport(input, staff.actor, t, locale));
   return streamDownload(reportFileName(input, "csv"), "csv", (out) =>
     writeCsv(reportColumns(report.groupBy, t), report.rows, out),
   );

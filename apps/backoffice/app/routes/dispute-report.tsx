@@ -11,7 +11,7 @@ import { ReportPeriodForm } from "../components/disputes/report-period-form.tsx"
 import { ReportGroups, ReportRepeats, ReportTotals } from "../components/disputes/report-tables.tsx";
 import { RouteError } from "../components/route-error.tsx";
 import { loadDisputeReport, reportInput } from "../dispute-report.server.ts";
-import { serverT } from "../i18n/locale.server.ts";
+import { getLocale, serverT } from "../i18n/locale.server.ts";
 import { pageMeta } from "../i18n/meta.ts";
 import { refusalWordsIn } from "../i18n/refusal-words.ts";
 import { useTranslation } from "../i18n/use-translation.ts";
@@ -25,7 +25,11 @@ export async function loader({ request }: Route.LoaderArgs) {
   const input = reportInput(request);
   const t = await serverT(request, "dispute-report");
   try {
-    return { input, report: await loadDisputeReport(input, staff.actor, t), problem: null };
+    return {
+      input,
+      report: await loadDisputeReport(input, staff.actor, t, await getLocale(request)),
+      problem: null,
+    };
   } catch (error) {
     // A period that is not one (a typo in a date, the end before the start): say so on the page.
     if (isDomainError(error) && error.code === "VALIDATION") {

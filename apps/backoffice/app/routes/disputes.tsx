@@ -22,6 +22,7 @@ import { disputeColumnsIn } from "../components/disputes/dispute-columns.tsx";
 import { ListPagination } from "../components/list-pagination.tsx";
 import { RouteError } from "../components/route-error.tsx";
 import { useNumberFormat } from "../i18n/list-words.ts";
+import { getLocale } from "../i18n/locale.server.ts";
 import { pageMeta } from "../i18n/meta.ts";
 import { useTranslation } from "../i18n/use-translation.ts";
 import { requireStaff } from "../session.server.ts";
@@ -47,6 +48,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const params = pageUrl(request).searchParams;
   const tab = TABS.find((t) => t.key === (params.get("status") ?? "")) ?? TABS[0]!;
   const text = (name: string) => params.get(name) || undefined;
+  const locale = await getLocale(request);
   const [list, people, departments] = await Promise.all([
     load(() =>
       listDisputes(
@@ -62,10 +64,11 @@ export async function loader({ request }: Route.LoaderArgs) {
           page: text("page"),
         },
         staff.actor,
+        { locale },
       ),
     ),
     load(() => listDisputeStaff(staff.actor)),
-    load(() => listDepartments(staff.actor)),
+    load(() => listDepartments(staff.actor, { locale })),
   ]);
   return {
     ...list,

@@ -18,6 +18,7 @@ import { DisputeWithdraw } from "~/components/disputes/dispute-withdraw";
 import type { DisputeAnswer } from "~/components/disputes/use-dispute-form";
 import { RouteError } from "~/components/route-error";
 import { verifyCsrf } from "~/csrf.server";
+import { getLocale } from "~/i18n/i18n.server";
 import { pageMeta } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { disputeFormWords, onFormFields, refusedUnread, tooLargeRequest } from "~/lib/dispute-forms.server";
@@ -29,8 +30,11 @@ export const meta: Route.MetaFunction = ({ matches, loaderData }) =>
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const session = await requirePortalSession(request);
+  const locale = await getLocale(request);
   const dispute = await load(() =>
-    getPortalDispute({ customerId: params.customerId, disputeId: params.disputeId }, session.actor),
+    getPortalDispute({ customerId: params.customerId, disputeId: params.disputeId }, session.actor, {
+      locale,
+    }),
   );
   return { dispute };
 }

@@ -60,7 +60,7 @@ export async function addDisputeMessage(
     });
     if (actor.kind === "portal") {
       const owner = await ownerContacts(t, dispute.ownerId, dispute.departmentId);
-      await notifyStaff(t, dispute, "CUSTOMER_REPLY", [owner.owner, owner.department], {
+      await notifyStaff(t, dispute, "CUSTOMER_REPLY", [owner.owner, owner.mailbox], {
         ...owner,
         text: input.body,
       });

@@ -3,6 +3,7 @@ import type { Prisma, Tx } from "../db/client.ts";
 import type { DisputeStatus } from "../db/generated/enums.ts";
 import { enqueueEmail } from "../email/enqueue-email.ts";
 import { DomainError } from "../errors.ts";
+import { departmentName, type StoredDepartmentName } from "./department-names.ts";
 import {
   type CustomerDisputeEvent,
   customerDisputeEmail,
@@ -149,8 +150,12 @@ export async function notifyStaff(
   dispute: LockedDispute,
   event: StaffDisputeEvent,
   recipients: readonly (StaffRecipient | null)[],
-  extra: Pick<StaffDisputeEmailInput, "ownerName" | "departmentName" | "text" | "proposal"> = {},
+  extra: Pick<StaffDisputeEmailInput, "ownerName" | "text" | "proposal"> & {
+    /** The department working on it, named in each recipient's language. */
+    department?: StoredDepartmentName | null;
+  } = {},
 ): Promise<number> {
+  const { department, ...words } = extra;
   const unique = new Map<string, string | null>();
   for (const recipient of recipients) {
     if (!recipient) continue;
@@ -172,7 +177,8 @@ export async function notifyStaff(
         currency: dispute.currency,
         amount: dispute.amount,
         deadline: dispute.deadline,
-        ...extra,
+        ...words,
+        departmentName: department ? departmentName(department, locale) : null,
       }),
     );
   }
@@ -207,13 +213,16 @@ export async function ownerContacts(t: Tx, ownerId: string | null, departmentId:
         })
       : null,
     departmentId
-      ? t.department.findUnique({ where: { id: departmentId }, select: { name: true, email: true } })
+      ? t.department.findUnique({
+          where: { id: departmentId },
+          select: { name: true, nameTranslations: true, email: true },
+        })
       : null,
   ]);
   return {
     ownerName: owner?.name ?? null,
     owner: owner?.active ? { email: owner.email, locale: owner.locale } : null,
-    departmentName: department?.name ?? null,
-    department: department?.email ? { email: department.email, locale: null } : null,
+    department,
+    mailbox: department?.email ? { email: department.email, locale: null } : null,
   };
 }

@@ -62,7 +62,11 @@ const DAY_MS = 86_400_000;
  * grouped by reason, department, customer or legal entity (one row per group and currency), and
  * the repeat issues. Staff only; rows feed the page and the CSV/XLSX exports alike.
  */
-export async function getDisputeReport(rawInput: DisputeReportInput, actor: Actor): Promise<DisputeReport> {
+export async function getDisputeReport(
+  rawInput: DisputeReportInput,
+  actor: Actor,
+  options: { locale?: string } = {},
+): Promise<DisputeReport> {
   requireStaff(actor);
   const input = DisputeReportSchema.parse(rawInput);
   const from = parseDateOnly(input.from, "from");
@@ -83,7 +87,8 @@ export async function getDisputeReport(rawInput: DisputeReportInput, actor: Acto
   }[input.groupBy];
   const label = {
     reason: "d.reason::text",
-    department: "COALESCE(dep.name, '(no department)')",
+    // A department by its name in the reader's language ($3), else the name staff gave it.
+    department: "COALESCE(NULLIF(dep.name_translations ->> $3::text, ''), dep.name, '(no department)')",
     customer: "c.name || ' (' || c.account_number || ')'",
     legalEntity: "le.name",
   }[input.groupBy];
@@ -124,7 +129,7 @@ export async function getDisputeReport(rawInput: DisputeReportInput, actor: Acto
       median_hours: number | null;
       max_hours: number | null;
     }[]
-  >(sql, from, end);
+  >(sql, ...(input.groupBy === "department" ? [from, end, options.locale ?? "en"] : [from, end]));
   const repeats = await db.$queryRaw<
     { customer_id: string; name: string; account_number: string; reason: DisputeReason; count: number }[]
   >`

@@ -47,7 +47,7 @@ export async function escalateOverdueDisputes(options: { now?: Date } = {}): Pro
           t,
           dispute,
           "ESCALATED",
-          [contacts.owner, contacts.department, ...(await arManagers(t))],
+          [contacts.owner, contacts.mailbox, ...(await arManagers(t))],
           contacts,
         );
         return true;

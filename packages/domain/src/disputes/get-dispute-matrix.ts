@@ -17,6 +17,8 @@ export const GetDisputeMatrixSchema = z.object({
   entity: z.string().max(100).optional().catch(undefined),
   /** The rule being edited. */
   edit: z.string().max(100).optional().catch(undefined),
+  /** The department being edited. */
+  department: z.string().max(100).optional().catch(undefined),
 });
 export type GetDisputeMatrixInput = z.input<typeof GetDisputeMatrixSchema>;
 
@@ -28,13 +30,13 @@ export type GetDisputeMatrixInput = z.input<typeof GetDisputeMatrixSchema>;
 export async function getDisputeMatrix(
   rawInput: GetDisputeMatrixInput,
   actor: Actor,
-  options: { now?: Date } = {},
+  options: { now?: Date; locale?: string } = {},
 ) {
   requireStaffRole(actor, DISPUTE_MANAGER_ROLES);
   const input = GetDisputeMatrixSchema.parse(rawInput);
   const [rules, departments, people, entities, thresholds] = await Promise.all([
-    listDisputeRules(actor, { includeInactive: input.inactive }),
-    listDepartments(actor),
+    listDisputeRules(actor, { includeInactive: input.inactive, locale: options.locale }),
+    listDepartments(actor, { locale: options.locale }),
     listDisputeStaff(actor),
     listLegalEntities(actor),
     listDisputeThresholds(actor),
@@ -44,7 +46,8 @@ export async function getDisputeMatrix(
   const holidays = entity ? await listHolidays(entity.id, year, actor) : [];
   return {
     rules,
-    departments: departments.map((d) => ({ id: d.id, name: d.name })),
+    /** Named in the reader's language for the rules; the form edits the stored name and translations. */
+    departments,
     people: people.map((p) => ({ id: p.id, name: p.name })),
     entities: entities.map((e) => ({ id: e.id, name: e.name, code: e.code })),
     thresholds,
@@ -54,6 +57,7 @@ export async function getDisputeMatrix(
       rows: holidays,
     },
     editing: rules.find((r) => r.id === input.edit) ?? null,
+    editingDepartment: departments.find((d) => d.id === input.department) ?? null,
     showInactive: input.inactive,
   };
 }

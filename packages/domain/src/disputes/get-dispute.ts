@@ -19,6 +19,7 @@ import type {
 } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
 import { businessDaysAfter, isoDay } from "./business-days.ts";
+import { DEPARTMENT_NAME_SELECT, departmentName, namedDepartment } from "./department-names.ts";
 import { customerDisputeStatus, disputeLabel, UUID_RE } from "./dispute-forms.ts";
 import { type DisputeCan, disputeCan } from "./dispute-permissions.ts";
 
@@ -140,7 +141,7 @@ async function load(disputeId: string, customerId: string | null, internal: bool
       },
       legalEntity: { select: { id: true, code: true, name: true } },
       owner: { select: { id: true, name: true } },
-      department: { select: { id: true, name: true } },
+      department: { select: DEPARTMENT_NAME_SELECT },
       rule: { select: { id: true, deadlineDays: true } },
       raisedByPortalUser: { select: { id: true, name: true } },
       raisedByStaff: { select: { id: true, name: true } },
@@ -234,6 +235,7 @@ function base(d: Loaded): DisputeBase {
 export async function getPortalDispute(
   rawInput: GetPortalDisputeInput,
   actor: Actor,
+  options: { locale?: string } = {},
 ): Promise<PortalDisputeView> {
   const input = GetPortalDisputeSchema.parse(rawInput);
   const customerId = input.customerId.toLowerCase();
@@ -253,7 +255,7 @@ export async function getPortalDispute(
   return {
     ...base(d),
     status: customerDisputeStatus(d.status),
-    department: d.department?.name ?? null,
+    department: d.department ? departmentName(d.department, options.locale) : null,
     canWithdraw: open,
     canReply: open,
     history: (await withActivityFacts(seen, "portal")).map((e) => ({
@@ -268,7 +270,7 @@ export async function getPortalDispute(
 export async function getDispute(
   rawInput: GetDisputeInput,
   actor: Actor,
-  options: { now?: Date } = {},
+  options: { now?: Date; locale?: string } = {},
 ): Promise<StaffDisputeView> {
   requireStaff(actor);
   const input = GetDisputeSchema.parse(rawInput);
@@ -298,7 +300,7 @@ export async function getDispute(
     customerStatus: customerDisputeStatus(d.status),
     legalEntity: d.legalEntity,
     owner: d.owner,
-    department: d.department,
+    department: namedDepartment(d.department, options.locale),
     rule: d.rule,
     raisedBy: d.raisedByPortalUser
       ? { kind: "portal", id: d.raisedByPortalUser.id, name: d.raisedByPortalUser.name }

@@ -1,6 +1,7 @@
 import { type Actor, requireStaff } from "../actor.ts";
 import { getDb } from "../db/client.ts";
 import type { DisputeReason } from "../db/generated/enums.ts";
+import { DEPARTMENT_NAME_SELECT, namedDepartment } from "./department-names.ts";
 import { DISPUTE_REASONS } from "./dispute-forms.ts";
 import { ruleSpecificity } from "./route-dispute.ts";
 
@@ -22,7 +23,7 @@ export interface DisputeRuleRow {
 /** The resolution matrix, by reason then most specific first. Any staff member may read it. */
 export async function listDisputeRules(
   actor: Actor,
-  options: { includeInactive?: boolean } = {},
+  options: { includeInactive?: boolean; locale?: string } = {},
 ): Promise<DisputeRuleRow[]> {
   requireStaff(actor);
   const rows = await getDb().disputeRule.findMany({
@@ -30,7 +31,7 @@ export async function listDisputeRules(
     orderBy: [{ reason: "asc" }, { createdAt: "asc" }],
     include: {
       legalEntity: { select: { id: true, name: true } },
-      department: { select: { id: true, name: true } },
+      department: { select: DEPARTMENT_NAME_SELECT },
       owner: { select: { id: true, name: true } },
     },
   });
@@ -42,7 +43,7 @@ export async function listDisputeRules(
       currency: r.currency?.trim() ?? null,
       minAmount: r.minAmount,
       maxAmount: r.maxAmount,
-      department: r.department,
+      department: namedDepartment(r.department, options.locale),
       owner: r.owner,
       deadlineDays: r.deadlineDays,
       specificity: ruleSpecificity({ ...r, currency: r.currency?.trim() ?? null }),

@@ -6,6 +6,7 @@ import { getDb, type Prisma } from "../db/client.ts";
 import type { DisputeReason, DisputeStatus } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
 import { businessDaysAfter, isoDay } from "./business-days.ts";
+import { DEPARTMENT_NAME_SELECT, namedDepartment } from "./department-names.ts";
 import {
   customerDisputeStatus,
   DISPUTE_REASONS,
@@ -92,7 +93,7 @@ const rowSelect = {
   customer: { select: { id: true, name: true, accountNumber: true } },
   invoice: { select: { id: true, number: true } },
   owner: { select: { id: true, name: true } },
-  department: { select: { id: true, name: true } },
+  department: { select: DEPARTMENT_NAME_SELECT },
 } satisfies Prisma.DisputeSelect;
 
 /** A search text as the queue reads it: "D-12" is a dispute number, anything else a name or number. */
@@ -127,7 +128,7 @@ function orderBy(sort: DisputeQueueSort, dir: "asc" | "desc"): Prisma.DisputeOrd
 export async function listDisputes(
   rawInput: ListDisputesInput,
   actor: Actor,
-  options: { now?: Date } = {},
+  options: { now?: Date; locale?: string } = {},
 ): Promise<DisputeQueuePage> {
   requireStaff(actor);
   const input = ListDisputesSchema.parse(rawInput);
@@ -201,6 +202,7 @@ export async function listDisputes(
       const overdue = isOverdue({ ...r, legalEntityId });
       return {
         ...r,
+        department: namedDepartment(r.department, options.locale),
         label: disputeLabel(r.number),
         currency: r.currency.trim(),
         overdue,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PORTAL_LOCALES } from "../base/portal-locales.ts";
+import { SaveDepartmentSchema } from "./department-forms.ts";
 import {
   type AttachmentFile,
   DecimalAmount,
@@ -101,9 +102,10 @@ export function staffRaiseDisputeInput(
   };
 }
 
-/** The dispute matrix page: rules, holidays and approval amounts. */
+/** The dispute matrix page: rules, departments, holidays and approval amounts. */
 export const DisputeMatrixFormSchema = z.discriminatedUnion("intent", [
   SaveDisputeRuleSchema.extend({ intent: z.literal("rule-save") }),
+  SaveDepartmentSchema.extend({ intent: z.literal("department-save") }),
   z.object({ intent: z.literal("rule-deactivate"), ruleId: Id }),
   SetHolidaySchema.omit({ holiday: true }).extend({ intent: z.literal("holiday-set") }),
   SetHolidaySchema.pick({ legalEntityId: true, date: true }).extend({ intent: z.literal("holiday-remove") }),

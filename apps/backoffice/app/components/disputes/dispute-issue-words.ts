@@ -54,7 +54,15 @@ const DEADLINE_WORDS: Record<string, string> = { too_small: "atLeast", too_big: 
 
 /** The dispute matrix's field errors; a deadline by what is wrong with it. */
 export const matrixIssueWords = (t: TFunction) => {
-  const words = issueWordsFor(t, "dispute-matrix", ["reason", "currency", "amount", "date"]);
+  const words = issueWordsFor(t, "dispute-matrix", [
+    "reason",
+    "currency",
+    "amount",
+    "date",
+    "code",
+    "name",
+    "email",
+  ]);
   return (issues: readonly Issue[]) =>
     issues.flatMap((issue) =>
       issue.path?.[0] === "deadlineDays"

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "department" ADD COLUMN     "name_translations" JSONB NOT NULL DEFAULT '{}';
