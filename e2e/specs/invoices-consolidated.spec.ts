@@ -119,6 +119,10 @@ test.describe("Invoice Online for a parent account", () => {
     await rowOf(page, child.invoiceNumber).getByRole("link", { name: child.invoiceNumber }).click();
     await expect(page).toHaveURL(new RegExp(`/accounts/${parent.id}/invoices/${child.invoiceId}$`));
     await expect(page.getByRole("heading", { level: 1 })).toContainText(child.invoiceNumber);
+    // Read here, paid and disputed by the child account's users.
+    await expect(page.getByRole("link", { name: "Download PDF" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Pay this invoice" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Dispute this invoice" })).toHaveCount(0);
     await expectAccessible(page, "child's invoice through the parent");
   });
 

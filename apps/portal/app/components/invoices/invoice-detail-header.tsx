@@ -9,13 +9,15 @@ import { useAccountCapabilities, useLocale } from "~/lib/root-data";
 
 /**
  * Pay (payers of the page's account, while open), the PDF, and raising a dispute (while open). The
- * page's account may be the invoice's parent account: its capabilities count.
+ * page's account may be the invoice's parent account: its capabilities count, and a child
+ * account's invoice is only read there (paid and disputed by the child account's users: ADR 027).
  */
 export function InvoiceActions({ invoice, customerId }: { invoice: InvoiceDetail; customerId: string }) {
   const { t } = useTranslation("invoices");
   const { canPay } = useAccountCapabilities(customerId);
   const base = `/accounts/${customerId}`;
-  const open = invoice.openAmount > 0n;
+  const own = invoice.customer.id === customerId.toLowerCase();
+  const open = invoice.openAmount > 0n && own;
   return (
     <div className="flex flex-wrap gap-2">
       {canPay && open ? (
