@@ -48,10 +48,11 @@ export const meta: Route.MetaFunction = ({ matches, loaderData }) =>
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
-  const dispute = await load(() => getDispute({ disputeId: params.disputeId }, staff.actor));
+  const locale = await getLocale(request);
+  const dispute = await load(() => getDispute({ disputeId: params.disputeId }, staff.actor, { locale }));
   const [people, departments, thresholds] = await Promise.all([
     load(() => listDisputeStaff(staff.actor)),
-    load(() => listDepartments(staff.actor)),
+    load(() => listDepartments(staff.actor, { locale })),
     load(() => listDisputeThresholds(staff.actor)),
   ]);
   return {
