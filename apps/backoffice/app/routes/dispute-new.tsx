@@ -59,6 +59,8 @@ export async function loader({ request }: Route.LoaderArgs) {
           sort: params.get("sort") ?? "due",
           dir: params.get("dir") ?? "asc",
           page: params.get("page") ?? undefined,
+          // A dispute is on the customer's own invoice: a parent's list without its children's.
+          consolidated: false,
         },
         staff.actor,
         { locale },

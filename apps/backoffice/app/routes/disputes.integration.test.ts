@@ -491,6 +491,14 @@ describe("logging a dispute for a customer", () => {
       args(`/disputes/new?customerId=${customerId}`, { cookie: collector.cookie }),
     );
     expect(pickInvoice.step).toBe("invoice");
+    // A child account's invoices are not offered on its parent's (a dispute is the invoice's customer's).
+    const child = await createCustomer(getDb(), { legalEntityId: entityId, parentId: customerId });
+    await createInvoiceForCustomer(getDb(), child.id);
+    const parentsOwn = await raiseLoader(
+      args(`/disputes/new?customerId=${customerId}`, { cookie: collector.cookie }),
+    );
+    if (parentsOwn.step !== "invoice") throw new Error("expected the invoice step");
+    expect(parentsOwn.list.rows.map((r) => r.id)).toEqual([invoiceId]);
     const details = await raiseLoader(
       args(`/disputes/new?customerId=${customerId}&invoiceId=${invoiceId}`, { cookie: collector.cookie }),
     );
