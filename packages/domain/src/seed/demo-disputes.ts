@@ -37,11 +37,32 @@ const HOLIDAYS: Record<string, [string, string][]> = {
   ],
 };
 
+/** With their names in the other languages (ADR 028): the demo's customers read them in theirs. */
 const DEPARTMENTS = [
-  { code: "PRICING", name: "Pricing", email: "pricing@settle.example" },
-  { code: "LOGISTICS", name: "Logistics", email: "logistics@settle.example" },
-  { code: "SALES-OPS", name: "Sales operations", email: "salesops@settle.example" },
-  { code: "TAX", name: "Tax", email: "tax@settle.example" },
+  {
+    code: "PRICING",
+    name: "Pricing",
+    email: "pricing@settle.example",
+    nameTranslations: { es: "Precios", "pt-BR": "Preços", ar: "التسعير" },
+  },
+  {
+    code: "LOGISTICS",
+    name: "Logistics",
+    email: "logistics@settle.example",
+    nameTranslations: { es: "Logística", "pt-BR": "Logística", ar: "الخدمات اللوجستية" },
+  },
+  {
+    code: "SALES-OPS",
+    name: "Sales operations",
+    email: "salesops@settle.example",
+    nameTranslations: { es: "Operaciones de ventas", "pt-BR": "Operações de vendas", ar: "عمليات المبيعات" },
+  },
+  {
+    code: "TAX",
+    name: "Tax",
+    email: "tax@settle.example",
+    nameTranslations: { es: "Impuestos", "pt-BR": "Tributos", ar: "الضرائب" },
+  },
 ] as const;
 
 /** Reason → department code (null: the dispute analyst personally), business days. */
