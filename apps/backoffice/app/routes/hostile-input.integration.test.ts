@@ -81,7 +81,7 @@ const PAGES: {
   {
     name: "dispute matrix",
     path: () => "/settings/dispute-matrix",
-    params: ["inactive", "year", "entity", "edit"],
+    params: ["inactive", "year", "entity", "edit", "department"],
     run: disputeMatrix,
   },
   {
