@@ -1,29 +1,13 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startEmbeddedServer } from "./embedded-server.ts";
+import { freePort, scratchClusters } from "./scratch-clusters.test-support.ts";
 
 const FIXTURE = path.join(import.meta.dirname, "embedded-server-user.fixture.ts");
-const dataRoot = mkdtempSync(path.join(tmpdir(), "settle-embedded-"));
-// Run as root, the package runs PostgreSQL as a `postgres` user, who must reach the folder.
-chmodSync(dataRoot, 0o755);
-afterAll(() => rmSync(dataRoot, { recursive: true, force: true }));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
-  });
-}
+const dataRoot = scratchClusters("embedded");
 
 async function answers(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });

@@ -1,28 +1,12 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { freePort, scratchClusters } from "./scratch-clusters.test-support.ts";
 
 const LAUNCHER = path.join(import.meta.dirname, "launcher.fixture.ts");
-const dataRoot = mkdtempSync(path.join(tmpdir(), "settle-stop-order-"));
-// Run as root, the package runs PostgreSQL as a `postgres` user, who must reach the folder.
-chmodSync(dataRoot, 0o755);
-afterAll(() => rmSync(dataRoot, { recursive: true, force: true }));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject()));
-    });
-  });
-}
+const dataRoot = scratchClusters("stop-order");
 
 /**
  * Runs the launcher fixture in its own process group, presses Ctrl+C (SIGINT to the group, as a
