@@ -1,17 +1,8 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { E2E } from "../env.ts";
 import { createCustomerWithInvoices, createPortalUserFor } from "../support/data.ts";
+import { chooseLanguage } from "../support/portal-language.ts";
 import { signInToPortal } from "../support/portal-sign-in.ts";
-
-/** The language menu in the header: "Language: English", in the page's language. */
-async function chooseLanguage(page: Page, name: string, lang: string) {
-  await page
-    .locator("summary")
-    .filter({ hasText: /^(Language|Idioma|اللغة): / })
-    .click();
-  await page.getByRole("button", { name, exact: true }).click();
-  await expect(page.locator("html")).toHaveAttribute("lang", lang);
-}
 
 test.describe("portal languages", () => {
   test("switching to Arabic turns the page right-to-left; Portuguese formats amounts pt-BR", async ({

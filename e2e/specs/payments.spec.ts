@@ -5,6 +5,7 @@ import { E2E } from "../env.ts";
 import { expectAccessible } from "../support/accessibility.ts";
 import { payOnStripe, reviewPayment } from "../support/card-checkout.ts";
 import { createCustomerWithInvoices, createPortalUserFor, invoicesOf } from "../support/data.ts";
+import { chooseLanguage } from "../support/portal-language.ts";
 import { signInToPortal } from "../support/portal-sign-in.ts";
 
 test.describe("card payments", () => {
@@ -78,12 +79,7 @@ test.describe("card payments", () => {
     const user = await createPortalUserFor([customer], "PAYER");
     const [invoice] = (await invoicesOf(customer.id)) as [{ id: string; number: string; openAmount: bigint }];
     await signInToPortal(page, user.email);
-    await page
-      .locator("summary")
-      .filter({ hasText: /Language/ })
-      .first()
-      .click();
-    await page.getByRole("button", { name: "العربية", exact: true }).click();
+    await chooseLanguage(page, "العربية", "ar");
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
     await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/pay?id=${invoice.id}`);
     await expect(page.getByRole("heading", { name: "مراجعة الدفعة" })).toBeVisible();
@@ -103,13 +99,7 @@ test.describe("card payments", () => {
     const user = await createPortalUserFor([customer], "PAYER");
     const [invoice] = (await invoicesOf(customer.id)) as [{ id: string; number: string; openAmount: bigint }];
     await signInToPortal(page, user.email);
-    await page
-      .locator("summary")
-      .filter({ hasText: /Language/ })
-      .first()
-      .click();
-    await page.getByRole("button", { name: "Português (Brasil)", exact: true }).click();
-    await expect(page.locator("html")).toHaveAttribute("lang", "pt-BR");
+    await chooseLanguage(page, "Português (Brasil)", "pt-BR");
     await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/pay?id=${invoice.id}`);
     const amount = page.locator('input[name="amount"]');
     // Filled in as Brazilians write it.

@@ -15,6 +15,7 @@ import { E2E } from "../env.ts";
 import { expectAccessible } from "../support/accessibility.ts";
 import { faker } from "../support/data.ts";
 import { getDb } from "../support/database.ts";
+import { chooseLanguage } from "../support/portal-language.ts";
 import { signInToPortal } from "../support/portal-sign-in.ts";
 
 // exceljs belongs to the documents package; the test reads the export back with the same library.
@@ -127,16 +128,6 @@ async function createBook(): Promise<Book> {
     numbers,
     invoiceIds: { inv2 },
   };
-}
-
-/** The header's language menu (its label is in the page's current language). */
-async function chooseLanguage(page: Page, name: string, lang: string) {
-  await page
-    .locator("summary")
-    .filter({ hasText: /^(Language|Idioma|اللغة): / })
-    .click();
-  await page.getByRole("button", { name, exact: true }).click();
-  await expect(page.locator("html")).toHaveAttribute("lang", lang);
 }
 
 /** "$1,234.56" or "-$50.00" (en-US) → cents. */
