@@ -1,136 +1,78 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { startSession } from "@settle/domain/auth/start-session";
 import { getDb } from "@settle/domain/db/client";
 import { toDecimalString } from "@settle/domain/money/money";
-import { configureStripe } from "@settle/domain/payments/stripe-client";
 import {
-  createCustomer,
-  createInvoiceForCustomer,
-  createLegalEntity,
-  createPortalUser,
-} from "@settle/domain/seed/factories";
-import { StripeSandboxControl } from "@settle/stripe-sandbox/control-client";
-import { type RunningStripeSandbox, startStripeSandbox } from "@settle/stripe-sandbox/server";
+  type PayingCustomer,
+  useStripeSandbox as sandboxForThisFile,
+} from "@settle/domain/payments/stripe-test-setup.test-support";
+import { outcome } from "@settle/web/route-test.test-support";
 import Stripe from "stripe";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { csrfTokenFor } from "../csrf.server";
-import { sessionCookieFor } from "../session.server";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  PORTAL_BASE,
+  portalCaller,
+  signedInMember,
+  signedInPayingCustomer,
+} from "../route-test.test-support";
 import { stripeWebhookHandler } from "../stripe-webhook.server";
 import { action as payAction, loader as payLoader } from "./pay-review";
 import { loader as outcomeLoader } from "./payment-outcome";
 import { action as webhook } from "./stripe-webhook";
 
-const BASE = "http://127.0.0.1:3000";
 const SECRET = "whsec_portal_route_tests";
-let sandbox: RunningStripeSandbox;
-let control: StripeSandboxControl;
+// (Not a React hook: it starts the sandbox for this file's tests; no webhooks reach them.)
+const stripeSandbox = sandboxForThisFile({ secret: SECRET });
 let customerId: string;
-let invoices: { id: string; number: string; amount: bigint }[];
+let invoices: PayingCustomer["invoices"];
 let payerCookie: string;
 let viewerCookie: string;
-
-async function cookieFor(email: string, role: "PAYER" | "VIEWER") {
-  const user = await createPortalUser(getDb(), { email, memberships: [{ customerId, role }] });
-  const { token, expiresAt } = await startSession({ app: "PORTAL", userId: user.id });
-  return sessionCookieFor(token, expiresAt).split(";")[0]!;
-}
-
-/** Route arguments as React Router passes them, with a CSRF token on forms. */
-function args<T>(
-  url: string,
-  cookie: string,
-  form?: [string, string][],
-  params: Record<string, string> = {},
-) {
-  const headers = new Headers({ origin: BASE, "sec-fetch-site": "same-origin" });
-  let body: FormData | undefined;
-  let cookies = cookie;
-  if (form) {
-    const csrf = csrfTokenFor(new Request(BASE, { headers: { cookie } }));
-    if (csrf.setCookie) cookies = `${cookie}; ${csrf.setCookie.split(";")[0]}`;
-    body = new FormData();
-    body.append("csrf", csrf.token);
-    for (const [k, v] of form) body.append(k, v);
-  }
-  headers.set("cookie", cookies);
-  const request = new Request(`${BASE}${url}`, { method: body ? "POST" : "GET", headers, body });
-  return { request, params: { customerId, ...params }, context: { clientAddress: "127.0.0.9" } } as T;
-}
-
-/** A thrown or returned Response, or data() with its status. */
-async function settle(run: Promise<unknown>) {
-  let result: unknown;
-  try {
-    result = await run;
-  } catch (error) {
-    result = error;
-  }
-  if (result instanceof Response)
-    return { status: result.status, location: result.headers.get("location"), data: null };
-  const wrapped = result as { type?: string; data?: unknown; init?: ResponseInit | null };
-  if (wrapped?.type === "DataWithResponseInit") {
-    return {
-      status: wrapped.init?.status ?? 200,
-      location: null,
-      data: wrapped.data as Record<string, unknown>,
-    };
-  }
-  return { status: 200, location: null, data: result as Record<string, unknown> };
-}
+const call = portalCaller(() => ({ customerId }));
 
 beforeAll(async () => {
-  sandbox = await startStripeSandbox({ port: 0, dataDir: null, log: false });
-  control = new StripeSandboxControl(sandbox.url);
-  configureStripe({ sandboxUrl: sandbox.url, webhookSecret: SECRET, maxNetworkRetries: 0 });
-  const db = getDb();
-  const entity = await createLegalEntity(db, { name: "Route Test Supplies Inc." });
-  customerId = (await createCustomer(db, { legalEntityId: entity.id })).id;
-  invoices = [];
-  for (let i = 0; i < 2; i++) {
-    const created = await createInvoiceForCustomer(db, customerId);
-    invoices.push({ id: created.id, number: created.number, amount: created.amount });
-  }
-  payerCookie = await cookieFor(`payer-${randomUUID().slice(0, 6)}@route.example`, "PAYER");
-  viewerCookie = await cookieFor(`viewer-${randomUUID().slice(0, 6)}@route.example`, "VIEWER");
+  const account = await signedInPayingCustomer("Route Test Supplies Inc.", { invoices: 2 });
+  ({ customerId, invoices, payerCookie } = account);
+  viewerCookie = (await signedInMember(customerId, "VIEWER")).cookie;
 });
-
-afterAll(() => sandbox?.close());
 
 describe("paying from the portal", () => {
   it("reviews the chosen invoices, goes to Stripe, and shows the recorded payment on return", async () => {
     const [one, two] = invoices as [(typeof invoices)[0], (typeof invoices)[0]];
-    const review = await settle(
-      payLoader(args(`/accounts/${customerId}/pay?id=${one.id}&id=${two.id}`, payerCookie)),
+    const review = await outcome(
+      payLoader(call(`/accounts/${customerId}/pay?id=${one.id}&id=${two.id}`, { cookie: payerCookie })),
     );
     expect(review.status).toBe(200);
     const value = review.data as { idempotencyKey: string; review: { totalOpen: bigint } };
     expect(value.review.totalOpen).toBe(one.amount + two.amount);
 
     const partial = two.amount - 100n;
-    const submitted = await settle(
+    const submitted = await outcome(
       payAction(
-        args(`/accounts/${customerId}/pay`, payerCookie, [
-          ["idempotencyKey", value.idempotencyKey],
-          ["invoiceId", one.id],
-          ["amount", toDecimalString(one.amount, "USD")],
-          ["invoiceId", two.id],
-          ["amount", toDecimalString(partial, "USD")],
-        ]),
+        call(`/accounts/${customerId}/pay`, {
+          cookie: payerCookie,
+          form: [
+            ["idempotencyKey", value.idempotencyKey],
+            ["invoiceId", one.id],
+            ["amount", toDecimalString(one.amount, "USD")],
+            ["invoiceId", two.id],
+            ["amount", toDecimalString(partial, "USD")],
+          ],
+        }),
       ),
     );
     expect(submitted.status).toBe(302);
-    expect(submitted.location).toMatch(new RegExp(`^${sandbox.url}/c/pay/cs_`));
+    expect(submitted.location).toMatch(new RegExp(`^${stripeSandbox.server.url}/c/pay/cs_`));
 
     const sessionId = submitted.location!.split("/").pop()!;
-    const paid = await control.payCheckout(sessionId, { card: "4242424242424242" });
+    const paid = await stripeSandbox.control.payCheckout(sessionId, { card: "4242424242424242" });
     const back = new URL(paid.redirectUrl!);
     // No webhook reaches this test: the return page records the payment itself.
-    const page = await settle(
+    const page = await outcome(
       outcomeLoader(
-        args(`${back.pathname}${back.search}`, payerCookie, undefined, {
-          attemptId: back.pathname.split("/").pop()!,
+        call(`${back.pathname}${back.search}`, {
+          cookie: payerCookie,
+          params: { attemptId: back.pathname.split("/").pop()! },
         }),
       ),
     );
@@ -141,14 +83,18 @@ describe("paying from the portal", () => {
   });
 
   it("answers tampered amounts with a reason and no Stripe call, and viewers with 403", async () => {
-    const before = (await control.requests({ method: "POST", path: "/v1/checkout/sessions" })).length;
-    const tampered = await settle(
+    const before = (await stripeSandbox.control.requests({ method: "POST", path: "/v1/checkout/sessions" }))
+      .length;
+    const tampered = await outcome(
       payAction(
-        args(`/accounts/${customerId}/pay`, payerCookie, [
-          ["idempotencyKey", randomUUID()],
-          ["invoiceId", invoices[1]!.id],
-          ["amount", "-1"],
-        ]),
+        call(`/accounts/${customerId}/pay`, {
+          cookie: payerCookie,
+          form: [
+            ["idempotencyKey", randomUUID()],
+            ["invoiceId", invoices[1]!.id],
+            ["amount", "-1"],
+          ],
+        }),
       ),
     );
     expect(tampered.status).toBe(400);
@@ -156,23 +102,28 @@ describe("paying from the portal", () => {
       "": [`The amount for ${invoices[1]!.number} must be more than zero.`],
     });
     // More invoices than one payment takes: the form's field says so, before any use case runs.
-    const tooMany = await settle(
+    const tooMany = await outcome(
       payAction(
-        args(`/accounts/${customerId}/pay`, payerCookie, [
-          ["idempotencyKey", randomUUID()],
-          ...Array.from({ length: 51 }, (): [string, string] => ["invoiceId", invoices[1]!.id]),
-        ]),
+        call(`/accounts/${customerId}/pay`, {
+          cookie: payerCookie,
+          form: [
+            ["idempotencyKey", randomUUID()],
+            ...Array.from({ length: 51 }, (): [string, string] => ["invoiceId", invoices[1]!.id]),
+          ],
+        }),
       ),
     );
     expect(tooMany.status).toBe(400);
     expect((tooMany.data as { reply: { error?: object } }).reply.error).toEqual({
       invoiceId: ["You can pay at most 50 invoices at once."],
     });
-    const viewer = await settle(
-      payLoader(args(`/accounts/${customerId}/pay?id=${invoices[1]!.id}`, viewerCookie)),
+    const viewer = await outcome(
+      payLoader(call(`/accounts/${customerId}/pay?id=${invoices[1]!.id}`, { cookie: viewerCookie })),
     );
     expect(viewer).toMatchObject({ status: 403, data: { code: "FORBIDDEN", reason: "payers-only" } });
-    expect((await control.requests({ method: "POST", path: "/v1/checkout/sessions" })).length).toBe(before);
+    expect(
+      (await stripeSandbox.control.requests({ method: "POST", path: "/v1/checkout/sessions" })).length,
+    ).toBe(before);
   });
 });
 
@@ -194,7 +145,7 @@ async function directPost(body: string, signature: string | null): Promise<Respo
 
 const routePost = (body: string, signature: string | null) =>
   webhook({
-    request: new Request(`${BASE}/webhooks/stripe`, {
+    request: new Request(`${PORTAL_BASE}/webhooks/stripe`, {
       method: "POST",
       body,
       headers: signature === null ? {} : { "stripe-signature": signature },
