@@ -72,6 +72,8 @@ type PlainAction =
   | "dispute-rule.create"
   | "dispute-rule.update"
   | "dispute-rule.deactivate"
+  | "department.create"
+  | "department.update"
   | "stripe-event.dismissed"
   | "stripe-event.retried"
   | "portal.step-up";
@@ -241,6 +243,8 @@ const PLAIN_ACTIONS = new Set<string>([
   "dispute-rule.create",
   "dispute-rule.update",
   "dispute-rule.deactivate",
+  "department.create",
+  "department.update",
   "stripe-event.dismissed",
   "stripe-event.retried",
   "portal.step-up",
