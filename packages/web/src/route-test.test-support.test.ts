@@ -1,6 +1,6 @@
 import { data, redirect } from "react-router";
 import { describe, expect, it } from "vitest";
-import { outcome, routeCaller } from "./route-test.test-support.ts";
+import { CookieJar, outcome, routeCaller } from "./route-test.test-support.ts";
 
 const call = routeCaller({
   base: "http://127.0.0.1:3001",
@@ -35,6 +35,23 @@ describe("route test support", () => {
     expect(bare.request.headers.get("cookie")).toBeNull();
   });
 
+  it("sends further headers, and keeps a browser's cookies as Set-Cookie headers change them", () => {
+    const { request } = call<{ request: Request }>("/x", { headers: { "accept-language": "es" } });
+    expect(request.headers.get("accept-language")).toBe("es");
+    const jar = new CookieJar().take(
+      new Headers([
+        ["set-cookie", "session=s1; Path=/; HttpOnly"],
+        ["set-cookie", "lng=es; Max-Age=31536000"],
+      ]),
+    );
+    expect(jar.header()).toBe("session=s1; lng=es");
+    jar.take(new Headers([["set-cookie", "session=; Path=/"]]));
+    jar.take(new Headers([["set-cookie", "lng=x; Max-Age=0"]]));
+    expect([jar.has("session"), jar.get("lng"), jar.header()]).toEqual([false, undefined, ""]);
+    jar.set("totp", "a=1");
+    expect(jar.header()).toBe("totp=a=1");
+  });
+
   it("reads every way a route answers", async () => {
     expect(await outcome(Promise.reject(redirect("/login")))).toMatchObject({
       status: 302,
@@ -45,6 +62,12 @@ describe("route test support", () => {
       data: { ok: false },
     });
     expect(await outcome(Promise.resolve({ rows: [] }))).toMatchObject({ status: 200, data: { rows: [] } });
+    const file = await outcome(
+      Promise.resolve(new Response("a,b", { headers: { "content-type": "text/csv" } })),
+    );
+    expect(file).toMatchObject({ status: 200, data: null });
+    expect(await file.response?.text()).toBe("a,b");
+    expect((await outcome(Promise.resolve({ rows: [] }))).response).toBeNull();
     await expect(outcome(Promise.reject(new Error("boom")))).rejects.toThrow("boom");
   });
 });

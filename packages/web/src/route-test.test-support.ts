@@ -17,6 +17,8 @@ export interface RouteCallOptions {
   withoutCsrf?: boolean;
   /** The client's address as the server sees it. */
   clientAddress?: string;
+  /** Further request headers (e.g. accept-language). */
+  headers?: Record<string, string>;
 }
 
 export interface RouteApp {
@@ -44,6 +46,7 @@ export function routeCaller(app: RouteApp) {
       "user-agent": "vitest",
       origin: app.base,
       "sec-fetch-site": "same-origin",
+      ...options.headers,
     });
     let cookies = options.cookie ?? "";
     let body: FormData | undefined;
@@ -66,6 +69,41 @@ export function routeCaller(app: RouteApp) {
   };
 }
 
+/** The cookies a browser holds: name → value, updated from Set-Cookie headers. */
+export class CookieJar {
+  private readonly cookies = new Map<string, string>();
+
+  /** Keeps what Set-Cookie sets; a cookie set empty or with Max-Age=0 is dropped. */
+  take(headers: Headers): this {
+    for (const line of headers.getSetCookie()) {
+      const [pair = ""] = line.split(";");
+      const eq = pair.indexOf("=");
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
+      if (/Max-Age=0\b/i.test(line) || value === "") this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return this;
+  }
+
+  get(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  has(name: string): boolean {
+    return this.cookies.has(name);
+  }
+
+  set(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
+  /** The Cookie header the browser sends (`cookie` of a route call). */
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+}
+
 export interface RouteOutcome<Data = Record<string, unknown>> {
   status: number;
   /** Where a redirect goes. */
@@ -73,6 +111,8 @@ export interface RouteOutcome<Data = Record<string, unknown>> {
   headers: Headers;
   /** What the page receives (null for a Response). */
   data: Data | null;
+  /** The Response itself, to read its body (null for data). */
+  response: Response | null;
 }
 
 /** What a loader or action answered: its status, redirect, headers and data. */
@@ -91,6 +131,7 @@ export async function outcome<Data = Record<string, unknown>>(
       location: result.headers.get("location"),
       headers: result.headers,
       data: null,
+      response: result,
     };
   }
   const wrapped = result as { type?: string; data?: unknown; init?: ResponseInit | null };
@@ -101,10 +142,11 @@ export async function outcome<Data = Record<string, unknown>>(
       location: headers.get("location"),
       headers,
       data: wrapped.data as Data,
+      response: null,
     };
   }
   if (result instanceof Error) throw result;
-  return { status: 200, location: null, headers: new Headers(), data: result as Data };
+  return { status: 200, location: null, headers: new Headers(), data: result as Data, response: null };
 }
 
 /**

@@ -1,5 +1,4 @@
 import { pdfText } from "@settle/documents/test-support";
-import { startSession } from "@settle/domain/auth/start-session";
 import { getDb } from "@settle/domain/db/client";
 import {
   createCustomer,
@@ -7,9 +6,9 @@ import {
   createLegalEntity,
   createPortalUser,
 } from "@settle/domain/seed/factories";
+import { outcome } from "@settle/web/route-test.test-support";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csrfTokenFor } from "../csrf.server";
-import { sessionCookieFor } from "../session.server";
+import { portalCaller, portalSessionCookie } from "../route-test.test-support";
 import { action as detailAction, loader as detailLoader } from "./dispute-detail";
 import { loader as documentLoader } from "./dispute-document";
 import { action as raiseAction, loader as raiseLoader } from "./dispute-new";
@@ -18,64 +17,34 @@ import { loader as invoiceLoader } from "./invoice-detail";
 import { loader as statementCsv } from "./statement-csv";
 import { loader as statementPdf } from "./statement-pdf";
 
-const BASE = "http://127.0.0.1:3000";
 const PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
 let account: string;
 let foreign: string;
 let invoiceId: string;
+const call = portalCaller();
 
 async function cookieFor(email: string): Promise<string> {
-  const user = await getDb().portalUser.findUniqueOrThrow({ where: { email } });
-  const { token, expiresAt } = await startSession({ app: "PORTAL", userId: user.id });
-  return sessionCookieFor(token, expiresAt).split(";")[0] ?? "";
+  return portalSessionCookie((await getDb().portalUser.findUniqueOrThrow({ where: { email } })).id);
 }
 
 type Field = string | { name: string; content: string; type?: string };
 
-/** Loader/action arguments as React Router passes them, with a multipart body when given. */
+/** Loader/action arguments for the user with this cookie; a body is posted as a multipart form. */
 function args(
   url: string,
   cookie: string,
   params: Record<string, string>,
   body?: Record<string, Field | Field[]>,
 ) {
-  const headers = new Headers({ "user-agent": "vitest", origin: BASE, "sec-fetch-site": "same-origin" });
-  let form: FormData | undefined;
-  let cookies = cookie;
-  if (body) {
-    form = new FormData();
-    const csrf = csrfTokenFor(new Request(BASE, { headers: { cookie } }));
-    if (csrf.setCookie) cookies = `${cookie}; ${csrf.setCookie.split(";")[0]}`;
-    form.set("csrf", csrf.token);
-    for (const [k, value] of Object.entries(body)) {
-      for (const v of Array.isArray(value) ? value : [value]) {
-        if (typeof v === "string") form.append(k, v);
-        else form.append(k, new File([v.content], v.name, { type: v.type ?? "application/octet-stream" }));
-      }
-    }
-  }
-  headers.set("cookie", cookies);
-  const request = new Request(`${BASE}${url}`, { method: form ? "POST" : "GET", headers, body: form });
-  return { request, params, context: { clientAddress: "127.0.0.9", nonce: "n" } } as never;
-}
-
-async function outcome(run: Promise<unknown>) {
-  let result: unknown;
-  try {
-    result = await run;
-  } catch (error) {
-    result = error;
-  }
-  if (result instanceof Response) return { status: result.status, response: result, data: undefined };
-  const wrapped = result as { type?: string; data?: unknown; init?: ResponseInit | null };
-  if (wrapped?.type === "DataWithResponseInit") {
-    return {
-      status: wrapped.init?.status ?? 200,
-      response: null,
-      data: wrapped.data as Record<string, unknown>,
-    };
-  }
-  return { status: 200, response: null, data: result as Record<string, unknown> };
+  const form = Object.entries(body ?? {}).flatMap(([k, value]) =>
+    (Array.isArray(value) ? value : [value]).map((v): [string, string | File] => [
+      k,
+      typeof v === "string"
+        ? v
+        : new File([v.content], v.name, { type: v.type ?? "application/octet-stream" }),
+    ]),
+  );
+  return call<never>(url, { cookie, params, ...(body ? { form } : {}) });
 }
 
 beforeAll(async () => {
