@@ -1,113 +1,51 @@
-import { startSession } from "@settle/domain/auth/start-session";
 import { getDb } from "@settle/domain/db/client";
 import { createCustomer, createLegalEntity, createPortalUser } from "@settle/domain/seed/factories";
+import { CookieJar, outcome } from "@settle/web/route-test.test-support";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { csrfTokenFor } from "../csrf.server";
-import { sessionCookieFor } from "../session.server";
+import { portalCaller, portalSessionCookie } from "../route-test.test-support";
 import { action as invitationAction, loader as invitationLoader } from "./invitation";
 import { action as usersAction, loader as usersLoader } from "./users";
 
-const BASE = "http://127.0.0.1:3000";
 let account: string;
 let foreign: string;
 let adminId: string;
 const ADMIN = "admin@access-test.example";
 const VIEWER = "viewer@access-test.example";
 
-/** The cookies a browser would hold, updated from Set-Cookie headers. */
-class Jar {
-  private readonly cookies = new Map<string, string>();
-
-  take(headers: Headers): this {
-    for (const line of headers.getSetCookie()) {
-      const [pair = ""] = line.split(";");
-      const eq = pair.indexOf("=");
-      const name = pair.slice(0, eq);
-      const value = pair.slice(eq + 1);
-      if (/Max-Age=0\b/i.test(line) || value === "") this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return this;
-  }
-
-  get(name: string) {
-    return this.cookies.get(name);
-  }
-
-  header() {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-}
+const call = portalCaller();
 
 function args<T>(
   url: string,
-  jar: Jar,
+  jar: CookieJar,
   init: { body?: Record<string, string>; params?: Record<string, string>; csrf?: boolean } = {},
 ) {
-  const headers = new Headers({ "user-agent": "vitest", origin: BASE, "sec-fetch-site": "same-origin" });
-  let body: FormData | undefined;
-  if (init.body) {
-    body = new FormData();
-    if (init.csrf !== false) {
-      const csrf = csrfTokenFor(new Request(BASE, { headers: { cookie: jar.header() } }));
-      if (csrf.setCookie) jar.take(new Headers([["set-cookie", csrf.setCookie]]));
-      body.set("csrf", csrf.token);
-    }
-    for (const [k, v] of Object.entries(init.body)) body.set(k, v);
-  }
-  headers.set("cookie", jar.header());
-  const request = new Request(`${BASE}${url}`, { method: body ? "POST" : "GET", headers, body });
-  return { request, params: init.params ?? {}, context: { clientAddress: "127.0.0.9", nonce: "n" } } as T;
-}
-
-/** A loader's or action's result: status, redirect target, headers and data. */
-async function outcome(run: Promise<unknown>) {
-  let result: unknown;
-  try {
-    result = await run;
-  } catch (error) {
-    result = error;
-  }
-  if (result instanceof Response) {
-    return {
-      status: result.status,
-      location: result.headers.get("location"),
-      headers: result.headers,
-      data: undefined,
-    };
-  }
-  const wrapped = result as { type?: string; data?: unknown; init?: ResponseInit | null };
-  if (wrapped?.type === "DataWithResponseInit") {
-    return {
-      status: wrapped.init?.status ?? 200,
-      location: null,
-      headers: new Headers(wrapped.init?.headers),
-      data: wrapped.data as Record<string, unknown>,
-    };
-  }
-  return { status: 200, location: null, headers: new Headers(), data: result as Record<string, unknown> };
+  return call<T>(url, {
+    cookie: jar.header(),
+    ...(init.params ? { params: init.params } : {}),
+    ...(init.body ? { form: init.body } : {}),
+    withoutCsrf: init.csrf === false,
+  });
 }
 
 /** An action's reply: its errors by field, and the form's ("" in Conform's reply). */
-const fieldErrors = (answer: { data?: Record<string, unknown> }) =>
+const fieldErrors = (answer: { data: Record<string, unknown> | null }) =>
   (answer.data?.reply as { error?: Record<string, string[]> } | undefined)?.error;
-const formErrors = (answer: { data?: Record<string, unknown> }) => fieldErrors(answer)?.[""];
+const formErrors = (answer: { data: Record<string, unknown> | null }) => fieldErrors(answer)?.[""];
 
 /** A browser signed in as an existing portal user (the session as sign-in would create it). */
-async function signedInAs(email: string): Promise<Jar> {
+async function signedInAs(email: string): Promise<CookieJar> {
   const user = await getDb().portalUser.findUniqueOrThrow({ where: { email } });
-  const { token, expiresAt } = await startSession({ app: "PORTAL", userId: user.id });
-  return new Jar().take(new Headers([["set-cookie", sessionCookieFor(token, expiresAt)]]));
+  return new CookieJar().take(new Headers([["set-cookie", await portalSessionCookie(user.id)]]));
 }
 
-const usersPage = (jar: Jar, customerId = account, body?: Record<string, string>) =>
+const usersPage = (jar: CookieJar, customerId = account, body?: Record<string, string>) =>
   outcome(
     (body ? usersAction : usersLoader)(
       args(`/accounts/${customerId}/users`, jar, { params: { customerId }, body }) as never,
     ),
   );
 
-const invitationPage = (jar: Jar, token: string, body?: Record<string, string>) =>
+const invitationPage = (jar: CookieJar, token: string, body?: Record<string, string>) =>
   outcome(
     (body ? invitationAction : invitationLoader)(
       args(`/invitations/${token}`, jar, { params: { token }, body }) as never,
@@ -168,7 +106,7 @@ describe("the users page", () => {
     expect(invited.data).toMatchObject({ done: { intent: "invite", notice: "invited", values: { email } } });
     const token = await mailedToken(email);
 
-    const browser = new Jar();
+    const browser = new CookieJar();
     const shown = await invitationPage(browser, token);
     expect(shown.status).toBe(200);
     expect(shown.data).toMatchObject({
@@ -190,10 +128,10 @@ describe("the users page", () => {
     expect(refused.data).toMatchObject({ code: "FORBIDDEN", reason: "administrators-only" });
 
     // The link is spent.
-    const again = await invitationPage(new Jar(), token);
+    const again = await invitationPage(new CookieJar(), token);
     expect(again.status).toBe(410);
     expect(again.data).toMatchObject({ invitation: { status: "ACCEPTED" } });
-    const reused = await invitationPage(new Jar(), token, { intent: "accept" });
+    const reused = await invitationPage(new CookieJar(), token, { intent: "accept" });
     expect(reused.status).toBe(409);
     expect(formErrors(reused)).toEqual([
       "Each invitation link works once. If you accepted it, sign in with your e-mail address. Otherwise, ask for a new invitation.",
@@ -307,10 +245,10 @@ describe("the users page", () => {
 describe("the invitation page", () => {
   it("shows a clear page for unknown links, and offers a new invitation for expired ones", async () => {
     for (const token of ["x".repeat(43), "not-a-token", "%27%20OR%201%3D1"]) {
-      const page = await invitationPage(new Jar(), token);
+      const page = await invitationPage(new CookieJar(), token);
       expect(page.status, token).toBe(404);
       expect(page.data).toMatchObject({ invitation: { status: "UNKNOWN" } });
-      const accept = await invitationPage(new Jar(), token, { intent: "accept" });
+      const accept = await invitationPage(new CookieJar(), token, { intent: "accept" });
       expect(accept.status, token).toBe(404);
     }
 
@@ -323,19 +261,19 @@ describe("the invitation page", () => {
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
 
-    const page = await invitationPage(new Jar(), token);
+    const page = await invitationPage(new CookieJar(), token);
     expect(page.status).toBe(410);
     expect(page.data).toMatchObject({ invitation: { status: "EXPIRED", email } });
-    expect(formErrors(await invitationPage(new Jar(), token, { intent: "accept" }))).toEqual([
+    expect(formErrors(await invitationPage(new CookieJar(), token, { intent: "accept" }))).toEqual([
       "Invitations work for a week. Ask for a new one and we'll let the account's administrators know.",
     ]);
 
     // A post that is neither form is refused as such.
-    const unknown = await invitationPage(new Jar(), token, { intent: "take-over" });
+    const unknown = await invitationPage(new CookieJar(), token, { intent: "take-over" });
     expect(unknown.status).toBe(400);
     expect(formErrors(unknown)).toEqual(["Please check what you entered and try again."]);
 
-    const requested = await invitationPage(new Jar(), token, { intent: "request-new" });
+    const requested = await invitationPage(new CookieJar(), token, { intent: "request-new" });
     expect(requested.data?.done).toEqual({ notified: 1 });
     const nudge = await getDb().outboxEmail.findFirstOrThrow({
       where: { toAddress: ADMIN, category: "portal.invitation-renewal" },

@@ -1,92 +1,33 @@
 import { getDb } from "@settle/domain/db/client";
 import { createCustomer, createLegalEntity, createPortalUser } from "@settle/domain/seed/factories";
+import { CookieJar, outcome } from "@settle/web/route-test.test-support";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { csrfTokenFor } from "../csrf.server";
+import { PORTAL_BASE, portalCaller } from "../route-test.test-support";
 import { loader as accountHome } from "./account-home";
 import { action as login } from "./login";
 import { loader as magicLink } from "./login-magic";
 import { action as verify } from "./login-verify";
 
-const BASE = "http://127.0.0.1:3000";
 const MULTI = "multi@portal-test.example";
 const SINGLE = "single@portal-test.example";
 let own: string;
 let second: string;
 let foreign: string;
 
-/** The cookies a browser would hold: name → value, updated from Set-Cookie headers. */
-class Jar {
-  private readonly cookies = new Map<string, string>();
+const call = portalCaller();
 
-  take(headers: Headers): this {
-    for (const line of headers.getSetCookie()) {
-      const [pair = ""] = line.split(";");
-      const eq = pair.indexOf("=");
-      const name = pair.slice(0, eq);
-      const value = pair.slice(eq + 1);
-      if (/Max-Age=0\b/i.test(line) || value === "") this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return this;
-  }
-
-  get(name: string) {
-    return this.cookies.get(name);
-  }
-
-  set(name: string, value: string) {
-    this.cookies.set(name, value);
-  }
-
-  header() {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-}
-
-/** Route arguments the way React Router passes them (only what the routes read). */
+/** Route arguments the way React Router passes them; forms carry a CSRF token. */
 function args<T>(
   url: string,
-  jar: Jar,
+  jar: CookieJar,
   init: { body?: Record<string, string>; params?: Record<string, string> } = {},
 ) {
-  const headers = new Headers({ "user-agent": "vitest", origin: BASE, "sec-fetch-site": "same-origin" });
-  let body: FormData | undefined;
-  if (init.body) {
-    // Every form carries the CSRF token of the browser's CSRF cookie.
-    const csrf = csrfTokenFor(new Request(BASE, { headers: { cookie: jar.header() } }));
-    if (csrf.setCookie) jar.take(new Headers([["set-cookie", csrf.setCookie]]));
-    body = new FormData();
-    body.set("csrf", csrf.token);
-    for (const [k, v] of Object.entries(init.body)) body.set(k, v);
-  }
-  headers.set("cookie", jar.header());
-  const request = new Request(`${BASE}${url}`, { method: body ? "POST" : "GET", headers, body });
-  return { request, params: init.params ?? {}, context: { clientAddress: "127.0.0.7", nonce: "n" } } as T;
-}
-
-/** What a loader or action ended with: a thrown or returned Response, or data() with a status. */
-async function outcome(
-  run: Promise<unknown>,
-): Promise<{ status: number; location: string | null; headers: Headers; data?: unknown }> {
-  let result: unknown;
-  try {
-    result = await run;
-  } catch (error) {
-    result = error;
-  }
-  if (result instanceof Response) {
-    return { status: result.status, location: result.headers.get("location"), headers: result.headers };
-  }
-  const wrapped = result as { type?: string; data?: unknown; init?: ResponseInit | null };
-  if (wrapped?.type === "DataWithResponseInit") {
-    return {
-      status: wrapped.init?.status ?? 200,
-      location: null,
-      headers: new Headers(wrapped.init?.headers),
-      data: wrapped.data,
-    };
-  }
-  return { status: 200, location: null, headers: new Headers(), data: result };
+  return call<T>(url, {
+    cookie: jar.header(),
+    clientAddress: "127.0.0.7",
+    ...(init.params ? { params: init.params } : {}),
+    ...(init.body ? { form: init.body } : {}),
+  });
 }
 
 const latestCode = async (to: string) => {
@@ -97,13 +38,13 @@ const latestCode = async (to: string) => {
   return mail ? /\b(\d{6})\b/.exec(mail.textBody)?.[1] : undefined;
 };
 
-async function requestCode(jar: Jar, email: string) {
+async function requestCode(jar: CookieJar, email: string) {
   const result = await outcome(login(args("/login", jar, { body: { email } })));
   jar.take(result.headers);
   return result;
 }
 
-async function enterCode(jar: Jar, code: string) {
+async function enterCode(jar: CookieJar, code: string) {
   const result = await outcome(verify(args("/login/verify", jar, { body: { intent: "verify", code } })));
   jar.take(result.headers);
   return result;
@@ -131,8 +72,8 @@ beforeEach(async () => {
 
 describe("sign-in by e-mailed code", () => {
   it("answers a known and an unknown address the same way, and mails only the known one", async () => {
-    const known = await requestCode(new Jar(), MULTI);
-    const unknown = await requestCode(new Jar(), "stranger@portal-test.example");
+    const known = await requestCode(new CookieJar(), MULTI);
+    const unknown = await requestCode(new CookieJar(), "stranger@portal-test.example");
     for (const result of [known, unknown]) {
       expect(result.status).toBe(302);
       expect(result.location).toBe("/login/verify");
@@ -146,7 +87,7 @@ describe("sign-in by e-mailed code", () => {
   });
 
   it("counts wrong codes, then signs in with the right one and sends a user with several accounts to the chooser", async () => {
-    const jar = new Jar();
+    const jar = new CookieJar();
     await requestCode(jar, MULTI);
     const code = (await latestCode(MULTI))!;
     const wrong = await enterCode(jar, code === "000000" ? "111111" : "000000");
@@ -163,21 +104,21 @@ describe("sign-in by e-mailed code", () => {
     expect(jar.get("settle_portal_session")).toBeTruthy();
 
     // The code is used up: replaying the request with the old code cookie signs in no one.
-    const replay = new Jar();
+    const replay = new CookieJar();
     replay.set("settle_portal_totp", saved);
     expect((await enterCode(replay, code)).location).toBe("/login/verify?problem=expired");
     expect(replay.get("settle_portal_session")).toBeUndefined();
   });
 
   it("sends a user with one account straight to its home", async () => {
-    const jar = new Jar();
+    const jar = new CookieJar();
     await requestCode(jar, SINGLE);
     const result = await enterCode(jar, (await latestCode(SINGLE))!);
     expect(result.location).toBe(`/accounts/${own}`);
   });
 
   it("asks for a new code after three wrong ones, even with the right code", async () => {
-    const jar = new Jar();
+    const jar = new CookieJar();
     await requestCode(jar, MULTI);
     const code = (await latestCode(MULTI))!;
     const wrong = code === "000000" ? "111111" : "000000";
@@ -190,7 +131,7 @@ describe("sign-in by e-mailed code", () => {
   });
 
   it("does not let a visitor swap the address in the code cookie", async () => {
-    const jar = new Jar();
+    const jar = new CookieJar();
     await requestCode(jar, SINGLE);
     const code = (await latestCode(SINGLE))!;
     const state = new URLSearchParams(jar.get("settle_portal_totp"));
@@ -202,7 +143,7 @@ describe("sign-in by e-mailed code", () => {
   });
 
   it("signs in with the magic link only in the browser that asked for the code", async () => {
-    const jar = new Jar();
+    const jar = new CookieJar();
     await requestCode(jar, SINGLE);
     const mail = await getDb().outboxEmail.findFirstOrThrow({
       where: { toAddress: SINGLE },
@@ -211,7 +152,7 @@ describe("sign-in by e-mailed code", () => {
     const link = new URL(/(http\S+\/login\/magic\S+)/.exec(mail.textBody)![1]!);
     expect(link.origin).toBe("http://localhost:3000");
 
-    const elsewhere = await outcome(magicLink(args(link.pathname + link.search, new Jar())));
+    const elsewhere = await outcome(magicLink(args(link.pathname + link.search, new CookieJar())));
     expect(elsewhere.location).toBe("/login?problem=other-browser");
 
     const here = await outcome(magicLink(args(link.pathname + link.search, jar)));
@@ -220,9 +161,9 @@ describe("sign-in by e-mailed code", () => {
   });
 
   it("refuses a form without a valid CSRF token", async () => {
-    const request = new Request(`${BASE}/login`, {
+    const request = new Request(`${PORTAL_BASE}/login`, {
       method: "POST",
-      headers: { origin: BASE, "sec-fetch-site": "same-origin" },
+      headers: { origin: PORTAL_BASE, "sec-fetch-site": "same-origin" },
       body: new URLSearchParams({ email: MULTI }),
     });
     const result = await outcome(
@@ -234,7 +175,7 @@ describe("sign-in by e-mailed code", () => {
 
 describe("account home", () => {
   async function signedIn(email: string) {
-    const jar = new Jar();
+    const jar = new CookieJar();
     await requestCode(jar, email);
     await enterCode(jar, (await latestCode(email))!);
     return jar;
@@ -263,7 +204,7 @@ describe("account home", () => {
 
   it("sends a visitor without a session to sign-in, coming back afterwards", async () => {
     const result = await outcome(
-      accountHome(args(`/accounts/${own}`, new Jar(), { params: { customerId: own } })),
+      accountHome(args(`/accounts/${own}`, new CookieJar(), { params: { customerId: own } })),
     );
     expect(result.status).toBe(302);
     expect(result.location).toBe(`/login?redirectTo=${encodeURIComponent(`/accounts/${own}`)}`);

@@ -1,72 +1,30 @@
 import { getDb } from "@settle/domain/db/client";
 import { createCustomer, createPortalUser } from "@settle/domain/seed/factories";
+import { CookieJar, outcome } from "@settle/web/route-test.test-support";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csrfTokenFor } from "../csrf.server";
 import { loader as root } from "../root";
+import { PORTAL_BASE, portalCaller } from "../route-test.test-support";
 import { action as login } from "./login";
 import { action as verify } from "./login-verify";
 import { action as setLanguage } from "./set-language";
 
-const BASE = "http://127.0.0.1:3000";
 const SAVED_PT = "pt-user@language-test.example";
 
-/** A browser's cookies and headers, enough for the routes under test. */
-class Browser {
-  private readonly cookies = new Map<string, string>();
-  constructor(private readonly acceptLanguage?: string) {}
+const call = portalCaller();
 
-  take(headers: Headers) {
-    for (const line of headers.getSetCookie()) {
-      const [pair = ""] = line.split(";");
-      const eq = pair.indexOf("=");
-      if (/Max-Age=0\b/i.test(line)) this.cookies.delete(pair.slice(0, eq));
-      else this.cookies.set(pair.slice(0, eq), pair.slice(eq + 1));
-    }
-  }
-
-  has(name: string) {
-    return this.cookies.has(name);
+/** A browser's cookies and languages, enough for the routes under test. */
+class Browser extends CookieJar {
+  constructor(private readonly acceptLanguage?: string) {
+    super();
   }
 
   args<T>(url: string, body?: Record<string, string>): T {
-    const headers = new Headers({ "user-agent": "vitest", origin: BASE, "sec-fetch-site": "same-origin" });
-    if (this.acceptLanguage) headers.set("accept-language", this.acceptLanguage);
-    let form: FormData | undefined;
-    if (body) {
-      const csrf = csrfTokenFor(new Request(BASE, { headers: { cookie: this.header() } }));
-      if (csrf.setCookie) this.take(new Headers([["set-cookie", csrf.setCookie]]));
-      form = new FormData();
-      form.set("csrf", csrf.token);
-      for (const [k, v] of Object.entries(body)) form.set(k, v);
-    }
-    headers.set("cookie", this.header());
-    const request = new Request(`${BASE}${url}`, { method: form ? "POST" : "GET", headers, body: form });
-    return { request, params: {}, context: { clientAddress: "127.0.0.9", nonce: "n" } } as T;
+    return call<T>(url, {
+      cookie: this.header(),
+      ...(body ? { form: body } : {}),
+      ...(this.acceptLanguage ? { headers: { "accept-language": this.acceptLanguage } } : {}),
+    });
   }
-
-  private header() {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-  }
-}
-
-/** What a loader or action ended with: a thrown or returned Response, or data() with a status. */
-async function outcome(run: Promise<unknown>) {
-  let result: unknown;
-  try {
-    result = await run;
-  } catch (error) {
-    result = error;
-  }
-  if (result instanceof Response)
-    return { status: result.status, location: result.headers.get("location"), headers: result.headers };
-  const wrapped = result as { type?: string; data?: unknown; init?: ResponseInit | null };
-  if (wrapped?.type === "DataWithResponseInit")
-    return {
-      status: wrapped.init?.status ?? 200,
-      headers: new Headers(wrapped.init?.headers),
-      data: wrapped.data,
-    };
-  return { status: 200, headers: new Headers(), data: result };
 }
 
 async function pageLocale(browser: Browser) {
@@ -126,9 +84,9 @@ describe("the page's language", () => {
     expect(offsite.location).toBe("/");
     const unknown = await outcome(setLanguage(browser.args("/language", { locale: "tlh" })));
     expect(unknown.status).toBe(400);
-    const forged = new Request(`${BASE}/language`, {
+    const forged = new Request(`${PORTAL_BASE}/language`, {
       method: "POST",
-      headers: { origin: BASE, "sec-fetch-site": "same-origin" },
+      headers: { origin: PORTAL_BASE, "sec-fetch-site": "same-origin" },
       body: new URLSearchParams({ locale: "es" }),
     });
     expect((await outcome(setLanguage({ request: forged, params: {}, context: {} } as never))).status).toBe(
