@@ -1,57 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@settle/domain/db/client";
-import { createCustomer, createPortalUser, createStaffUser } from "@settle/domain/seed/factories";
+import { createCustomer, createPortalUser } from "@settle/domain/seed/factories";
+import { outcome, type RouteCallOptions } from "@settle/web/route-test.test-support";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csrfToken } from "../csrf.server.ts";
-import { signInCookie } from "../session.server.ts";
+import { backofficeCaller, signedInStaff } from "../route-test.test-support.ts";
 import { action, loader } from "./card-payment.tsx";
 
-const BASE = "http://127.0.0.1:3001";
+const call = backofficeCaller();
 
-function args<T>(
-  url: string,
-  init: { cookie?: string; params?: Record<string, string>; body?: FormData } = {},
-): T {
-  const headers = new Headers({ "user-agent": "vitest", origin: BASE, "sec-fetch-site": "same-origin" });
-  if (init.cookie) headers.set("cookie", init.cookie);
-  const request = new Request(`${BASE}${url}`, {
-    method: init.body ? "POST" : "GET",
-    headers,
-    body: init.body,
-  });
-  return { request, params: init.params ?? {}, context: { clientAddress: "127.0.0.9", nonce: "n" } } as T;
+function args<T>(url: string, init: RouteCallOptions = {}): T {
+  return call<T>(url, init);
 }
 
 /** A form with a valid CSRF token (bound to the session), and the session cookie. */
-function post(session: string, fields: Record<string, string>, csrf = true) {
-  const { token } = csrfToken(new Request(BASE, { headers: { cookie: session } }));
-  const form = new FormData();
-  if (csrf) form.set("csrf", token);
-  for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  return { body: form, cookie: session };
+function post(session: string, fields: Record<string, string>, csrf = true): RouteCallOptions {
+  return { form: fields, cookie: session, withoutCsrf: !csrf };
 }
 
-async function status(promise: Promise<unknown>): Promise<number> {
-  try {
-    const result = await promise;
-    const init = (result as { init?: ResponseInit | null })?.init;
-    return init?.status ?? 200;
-  } catch (error) {
-    if (error instanceof Response) return error.status;
-    const init = (error as { init?: ResponseInit | null }).init;
-    if (init?.status) return init.status;
-    throw error;
-  }
-}
-
-async function session(roles: ("CASH_APPLIER" | "AR_MANAGER" | "COLLECTOR")[]) {
-  const user = await createStaffUser(getDb(), {
-    email: `refund-route-${randomUUID().slice(0, 8)}@settle.example`,
-    roles,
-    passwordHash: "not-used",
-  });
-  return (await signInCookie(new Request(BASE), undefined, user.id)).split(";")[0]!;
-}
+const status = async (promise: Promise<unknown>) => (await outcome(promise)).status;
 
 /** A succeeded card payment written straight to the database (no Stripe call is needed below). */
 async function cardPayment() {
@@ -107,9 +73,9 @@ let collector: string;
 beforeAll(async () => {
   // Every refund in this database waits for approval, so nothing here calls Stripe.
   await getDb().refundApprovalThreshold.update({ where: { currency: "USD" }, data: { amount: 0n } });
-  cash = await session(["CASH_APPLIER"]);
-  manager = await session(["AR_MANAGER"]);
-  collector = await session(["COLLECTOR"]);
+  cash = await signedInStaff(["CASH_APPLIER"]);
+  manager = await signedInStaff(["AR_MANAGER"]);
+  collector = await signedInStaff(["COLLECTOR"]);
 });
 
 const request = (key = randomUUID()) => ({

@@ -1,61 +1,28 @@
 import { getDb } from "@settle/domain/db/client";
-import { createCustomer, createPortalUser, createStaffUser } from "@settle/domain/seed/factories";
+import type { StaffRole } from "@settle/domain/db/generated/enums";
+import { createCustomer, createPortalUser } from "@settle/domain/seed/factories";
+import { outcome } from "@settle/web/route-test.test-support";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csrfToken } from "../csrf.server.ts";
-import { signInCookie } from "../session.server.ts";
+import { backofficeCaller, signedInStaff } from "../route-test.test-support.ts";
 import { action, loader } from "./customer-account.tsx";
 
-const BASE = "http://127.0.0.1:3001";
 let customerId: string;
+const call = backofficeCaller(() => ({ customerId }));
 
-async function staffCookie(roles: ("COLLECTOR" | "CASH_APPLIER" | "AR_MANAGER")[]) {
-  const user = await createStaffUser(getDb(), {
-    email: `${roles.join("-").toLowerCase()}-${Math.random().toString(36).slice(2, 8)}@settle.example`,
-    roles,
-    passwordHash: "not-used",
-    name: "Casey Collector",
-  });
-  return (await signInCookie(new Request(BASE), undefined, user.id)).split(";")[0]!;
-}
+/** A staff member (Casey Collector) with these roles, signed in. */
+const staffCookie = (roles: StaffRole[]) => signedInStaff(roles, { name: "Casey Collector" });
 
 /** Route arguments for the account page, signed in with `cookie`, posting `fields` when given. */
 function args<T>(cookie: string, fields?: Record<string, string>, csrf = true): T {
-  const headers = new Headers({ "user-agent": "vitest", origin: BASE, "sec-fetch-site": "same-origin" });
-  let body: FormData | undefined;
-  if (fields) {
-    body = new FormData();
-    if (csrf) {
-      body.set("csrf", csrfToken(new Request(BASE, { headers: { cookie } })).token);
-    }
-    for (const [k, v] of Object.entries(fields)) body.set(k, v);
-  }
-  headers.set("cookie", cookie);
-  const request = new Request(`${BASE}/customers/${customerId}`, {
-    method: body ? "POST" : "GET",
-    headers,
-    body,
+  return call<T>(`/customers/${customerId}`, {
+    cookie,
+    ...(fields ? { form: fields } : {}),
+    withoutCsrf: !csrf,
   });
-  return { request, params: { customerId }, context: { clientAddress: "127.0.0.9", nonce: "n" } } as T;
-}
-
-/** The result of an action: data() with its status, or a plain object (200). */
-async function outcome(run: Promise<unknown>) {
-  let result: unknown;
-  try {
-    result = await run;
-  } catch (error) {
-    result = error;
-  }
-  if (result instanceof Response) return { status: result.status, data: undefined };
-  const wrapped = result as { type?: string; data?: unknown; init?: ResponseInit | null };
-  if (wrapped?.type === "DataWithResponseInit") {
-    return { status: wrapped.init?.status ?? 200, data: wrapped.data as Record<string, unknown> };
-  }
-  return { status: 200, data: result as Record<string, unknown> };
 }
 
 /** Conform's reply in an action's answer: errors by field ("" for the form) and what was typed. */
-const replyOf = (answer: { data?: Record<string, unknown> }) =>
+const replyOf = (answer: { data: Record<string, unknown> | null }) =>
   (answer.data?.reply ?? {}) as { error?: Record<string, string[]>; initialValue?: Record<string, unknown> };
 
 beforeAll(async () => {
