@@ -1,21 +1,16 @@
-import { startSession } from "@settle/domain/auth/start-session";
 import { getDb } from "@settle/domain/db/client";
 import { createCustomer, createPortalUser } from "@settle/domain/seed/factories";
-import { outcome, routeCaller } from "@settle/web/route-test.test-support";
+import { outcome } from "@settle/web/route-test.test-support";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csrfTokenFor } from "../csrf.server";
-import { sessionCookieFor } from "../session.server";
+import { portalCaller, portalSessionCookie } from "../route-test.test-support";
 import { action, loader } from "./account-sessions";
 
-const call = routeCaller({ base: "http://127.0.0.1:3000", csrf: csrfTokenFor });
+const call = portalCaller();
 const URL = "/account/sessions";
 let userId: string;
 let cookie: string;
 
-async function signIn() {
-  const { token, expiresAt } = await startSession({ app: "PORTAL", userId });
-  return sessionCookieFor(token, expiresAt).split(";")[0]!;
-}
+const signIn = () => portalSessionCookie(userId);
 
 type Answer = { reply: { error?: Record<string, string[]> }; done: { count: number } | null };
 

@@ -1,14 +1,12 @@
-import { startSession } from "@settle/domain/auth/start-session";
 import { getDb } from "@settle/domain/db/client";
 import { ListInvoicesSchema } from "@settle/domain/invoices/list-invoices";
 import { ListPaymentsSchema } from "@settle/domain/payments/list-payments";
 import { createCustomer, createInvoiceForCustomer, createPortalUser } from "@settle/domain/seed/factories";
 import { GetStatementSchema } from "@settle/domain/statements/get-statement";
-import { outcome, routeCaller, TROUBLEMAKERS } from "@settle/web/route-test.test-support";
+import { outcome, TROUBLEMAKERS } from "@settle/web/route-test.test-support";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csrfTokenFor } from "../csrf.server";
-import { sessionCookieFor } from "../session.server";
+import { portalCaller, portalSessionCookie } from "../route-test.test-support";
 import { loader as invoices } from "./invoices";
 import { loader as invoicesCsv } from "./invoices-csv";
 import { loader as login } from "./login";
@@ -18,10 +16,9 @@ import { loader as paymentMethods } from "./payment-methods";
 import { loader as statement } from "./statement";
 import { loader as statementCsv } from "./statement-csv";
 
-const BASE = "http://127.0.0.1:3000";
 let customerId: string;
 let cookie: string;
-const call = routeCaller({ base: BASE, csrf: csrfTokenFor, params: () => ({ customerId }) });
+const call = portalCaller(() => ({ customerId }));
 
 beforeAll(async () => {
   const db = getDb();
@@ -31,8 +28,7 @@ beforeAll(async () => {
     email: "hostile-input@portal.example",
     memberships: [{ customerId, role: "ADMIN" }],
   });
-  const { token, expiresAt } = await startSession({ app: "PORTAL", userId: user.id });
-  cookie = sessionCookieFor(token, expiresAt).split(";")[0]!;
+  cookie = await portalSessionCookie(user.id);
 });
 
 const hostile = fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.constantFrom(...TROUBLEMAKERS));

@@ -1,4 +1,3 @@
-import { startSession } from "@settle/domain/auth/start-session";
 import { getDb } from "@settle/domain/db/client";
 import type { PortalRole } from "@settle/domain/db/generated/enums";
 import {
@@ -7,11 +6,10 @@ import {
   createLegalEntity,
   createPortalUser,
 } from "@settle/domain/seed/factories";
-import { outcome, routeCaller } from "@settle/web/route-test.test-support";
+import { outcome } from "@settle/web/route-test.test-support";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PageInvoiceList } from "~/components/invoices/invoice-list-for-page";
-import { csrfTokenFor } from "../csrf.server";
-import { sessionCookieFor } from "../session.server";
+import { portalCaller, portalSessionCookie } from "../route-test.test-support";
 import { loader as invoiceDetail } from "./invoice-detail";
 import { loader as invoicePdf } from "./invoice-pdf";
 import { loader as invoiceList } from "./invoices";
@@ -30,7 +28,7 @@ let child: Account;
 let stranger: Account;
 let parentCookie: string;
 let childCookie: string;
-const call = routeCaller({ base: "http://127.0.0.1:3000", csrf: csrfTokenFor });
+const call = portalCaller();
 
 async function account(
   legalEntityId: string,
@@ -52,8 +50,7 @@ async function memberCookie(customerId: string, role: PortalRole) {
     email: `${role.toLowerCase()}-${customerId.slice(0, 8)}@customer.example`,
     memberships: [{ customerId, role }],
   });
-  const { token, expiresAt } = await startSession({ app: "PORTAL", userId: user.id });
-  return sessionCookieFor(token, expiresAt).split(";")[0]!;
+  return portalSessionCookie(user.id);
 }
 
 beforeAll(async () => {

@@ -1,5 +1,4 @@
 import { pdfText } from "@settle/documents/test-support";
-import { startSession } from "@settle/domain/auth/start-session";
 import { getDb } from "@settle/domain/db/client";
 import type { PaymentList } from "@settle/domain/payments/list-payments";
 import {
@@ -9,11 +8,10 @@ import {
   useStripeSandbox as sandboxForThisFile,
 } from "@settle/domain/payments/stripe-test-setup.test-support";
 import { createCreditForCustomer, createLegalEntity, createPortalUser } from "@settle/domain/seed/factories";
-import { outcome, routeCaller } from "@settle/web/route-test.test-support";
+import { outcome } from "@settle/web/route-test.test-support";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csrfTokenFor } from "../csrf.server";
 import { localeCookie } from "../i18n/i18n.server";
-import { sessionCookieFor } from "../session.server";
+import { portalCaller, portalSessionCookie } from "../route-test.test-support";
 import { loader as paymentHistory } from "./payment-history";
 import { loader as receiptPdf } from "./payment-receipt-pdf";
 
@@ -26,16 +24,7 @@ let cardPaymentId: string;
 let chequeId: string;
 let cookie: string;
 let strangerCookie: string;
-const call = routeCaller({
-  base: "http://127.0.0.1:3000",
-  csrf: csrfTokenFor,
-  params: () => ({ customerId: account.customerId }),
-});
-
-async function cookieOf(userId: string) {
-  const { token, expiresAt } = await startSession({ app: "PORTAL", userId });
-  return sessionCookieFor(token, expiresAt).split(";")[0]!;
-}
+const call = portalCaller(() => ({ customerId: account.customerId }));
 
 beforeAll(async () => {
   const entityId = (await createLegalEntity(getDb(), { name: "Contoso Receipts Inc." })).id;
@@ -50,8 +39,8 @@ beforeAll(async () => {
     email: `viewer-${account.customerId.slice(0, 8)}@customer.example`,
     memberships: [{ customerId: account.customerId, role: "VIEWER" }],
   });
-  cookie = await cookieOf(viewer.id);
-  strangerCookie = await cookieOf(stranger.payer.userId);
+  cookie = await portalSessionCookie(viewer.id);
+  strangerCookie = await portalSessionCookie(stranger.payer.userId);
 });
 
 async function receipt(paymentId: string, options: { cookie?: string; customerId?: string } = {}) {
