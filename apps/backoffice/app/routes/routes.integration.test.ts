@@ -3,7 +3,7 @@ import { getDb } from "@settle/domain/db/client";
 import { createCustomer, createStaffUser } from "@settle/domain/seed/factories";
 import { beforeAll, describe, expect, it } from "vitest";
 import { csrfToken } from "../csrf.server.ts";
-import { signInCookie } from "../session.server.ts";
+import { BACKOFFICE_BASE, backofficeCaller, staffSessionCookie } from "../route-test.test-support.ts";
 import { loader as cardPayment } from "./card-payment.tsx";
 import { loader as cardPayments } from "./card-payments.tsx";
 import { loader as customerAccount } from "./customer-account.tsx";
@@ -14,24 +14,19 @@ import { action as login, loader as loginPage } from "./login.tsx";
 import { action as logout } from "./logout.ts";
 import { loader as refundApproval, action as setThreshold } from "./refund-approval.tsx";
 
-const BASE = "http://127.0.0.1:3001";
 const PASSWORD = "correct horse battery staple";
 let cookie: string;
 let customerId: string;
 
-/** Loader arguments the way React Router passes them (only what the routes read). */
+const call = backofficeCaller();
+
+/** Loader arguments the way React Router passes them; a body is posted as it is (its own token). */
 function args<T>(
   url: string,
   init: { cookie?: string; params?: Record<string, string>; body?: FormData } = {},
 ): T {
-  const headers = new Headers({ "user-agent": "vitest", origin: BASE, "sec-fetch-site": "same-origin" });
-  if (init.cookie) headers.set("cookie", init.cookie);
-  const request = new Request(`${BASE}${url}`, {
-    method: init.body ? "POST" : "GET",
-    headers,
-    body: init.body,
-  });
-  return { request, params: init.params ?? {}, context: { clientAddress: "127.0.0.9", nonce: "n" } } as T;
+  const { body, ...rest } = init;
+  return call<T>(url, { ...rest, ...(body ? { form: body, withoutCsrf: true } : {}) });
 }
 
 /**
@@ -39,7 +34,9 @@ function args<T>(
  * token is bound to the session) or the CSRF cookie the token is bound to (signed out).
  */
 function csrfForm(fields: Record<string, string>, session?: string) {
-  const { token, setCookie } = csrfToken(new Request(BASE, session ? { headers: { cookie: session } } : {}));
+  const { token, setCookie } = csrfToken(
+    new Request(BACKOFFICE_BASE, session ? { headers: { cookie: session } } : {}),
+  );
   const form = new FormData();
   form.set("csrf", token);
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
@@ -65,7 +62,7 @@ beforeAll(async () => {
     password: PASSWORD,
   });
   customerId = (await createCustomer(getDb(), { name: "Route Test GmbH" })).id;
-  cookie = (await signInCookie(new Request(BASE), undefined, user.id)).split(";")[0]!;
+  cookie = await staffSessionCookie(user.id);
 });
 
 describe("sign-in", () => {
@@ -260,7 +257,7 @@ describe("a form through the one pipeline", () => {
       roles: ["AR_MANAGER"],
       password: PASSWORD,
     });
-    const managerCookie = (await signInCookie(new Request(BASE), undefined, manager.id)).split(";")[0]!;
+    const managerCookie = await staffSessionCookie(manager.id);
     const page = await refundApproval(args("/settings/refund-approval", { cookie: managerCookie }));
     expect(page.thresholds.map((t) => t.currency)).toEqual(expect.arrayContaining(["USD", "EUR", "BRL"]));
     const post = async (fields: Record<string, string>) => {
