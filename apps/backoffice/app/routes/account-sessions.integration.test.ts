@@ -1,17 +1,15 @@
 import { createStaffActor } from "@settle/domain/seed/actors.test-support";
-import { outcome, routeCaller } from "@settle/web/route-test.test-support";
+import { outcome } from "@settle/web/route-test.test-support";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csrfToken } from "../csrf.server.ts";
-import { signInCookie } from "../session.server.ts";
+import { backofficeCaller, staffSessionCookie } from "../route-test.test-support.ts";
 import { action, loader } from "./account-sessions.tsx";
 
-const BASE = "http://127.0.0.1:3001";
 const URL = "/account/sessions";
-const call = routeCaller({ base: BASE, csrf: csrfToken });
+const call = backofficeCaller();
 let userId: string;
 let cookie: string;
 
-const signIn = async () => (await signInCookie(new Request(BASE), undefined, userId)).split(";")[0]!;
+const signIn = () => staffSessionCookie(userId);
 
 type Answer = { reply: { error?: Record<string, string[]> }; done: { message: string } | null };
 

@@ -1,15 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@settle/domain/db/client";
 import { createStaffUser } from "@settle/domain/seed/factories";
-import { outcome, routeCaller } from "@settle/web/route-test.test-support";
+import { outcome } from "@settle/web/route-test.test-support";
 import { describe, expect, it } from "vitest";
-import { csrfToken } from "../csrf.server.ts";
 import { loader as rootLoader } from "../root.tsx";
-import { signInCookie } from "../session.server.ts";
+import { backofficeCaller, staffSessionCookie } from "../route-test.test-support.ts";
 import { action, loader } from "./account.tsx";
 
-const BASE = "http://127.0.0.1:3001";
-const call = routeCaller({ base: BASE, csrf: csrfToken });
+const call = backofficeCaller();
 
 type Answer = {
   reply: { error?: Record<string, string[] | null> };
@@ -22,7 +20,7 @@ async function signedIn() {
     roles: ["COLLECTOR"],
     passwordHash: "not-used",
   });
-  return { user, cookie: (await signInCookie(new Request(BASE), undefined, user.id)).split(";")[0]! };
+  return { user, cookie: await staffSessionCookie(user.id) };
 }
 
 /** Arguments for a call whose browser asks for these languages. */

@@ -4,14 +4,12 @@ import { applyCredit } from "@settle/domain/ledger/apply-credit";
 import { typedAmountText } from "@settle/domain/money/typed-amount";
 import { createStaffActor } from "@settle/domain/seed/actors.test-support";
 import { createCustomer, createInvoiceForCustomer, createPortalUser } from "@settle/domain/seed/factories";
-import { outcome, routeCaller } from "@settle/web/route-test.test-support";
+import { outcome } from "@settle/web/route-test.test-support";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csrfToken } from "../csrf.server.ts";
-import { signInCookie } from "../session.server.ts";
+import { backofficeCaller, staffSessionCookie } from "../route-test.test-support.ts";
 import { action, loader } from "./card-payment.tsx";
 
-const BASE = "http://127.0.0.1:3001";
-const call = routeCaller({ base: BASE, csrf: csrfToken });
+const call = backofficeCaller();
 
 type Answer = {
   reply: { error?: Record<string, string[] | null> };
@@ -68,7 +66,7 @@ async function paidTwoInvoices() {
 async function staffCookie(locale: string) {
   const staff = await createStaffActor(["CASH_APPLIER"]);
   await getDb().staffUser.update({ where: { id: staff.userId }, data: { locale } });
-  return (await signInCookie(new Request(BASE), undefined, staff.userId)).split(";")[0]!;
+  return staffSessionCookie(staff.userId);
 }
 
 let paid: Awaited<ReturnType<typeof paidTwoInvoices>>;

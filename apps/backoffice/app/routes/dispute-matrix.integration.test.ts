@@ -3,15 +3,12 @@ import { getDb } from "@settle/domain/db/client";
 import type { StaffRole } from "@settle/domain/db/generated/enums";
 import { createLegalEntity, createStaffUser } from "@settle/domain/seed/factories";
 import type { FormAnswer } from "@settle/web/forms.server";
-import { outcome, routeCaller } from "@settle/web/route-test.test-support";
+import { outcome } from "@settle/web/route-test.test-support";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csrfToken } from "../csrf.server.ts";
-import { signInCookie } from "../session.server.ts";
+import { backofficeCaller, staffSessionCookie } from "../route-test.test-support.ts";
 import { action, loader } from "./dispute-matrix.tsx";
 
-const BASE = "http://127.0.0.1:3001";
-
-const call = routeCaller({ base: BASE, csrf: csrfToken });
+const call = backofficeCaller();
 
 function args<T>(url: string, init: { cookie?: string; form?: Record<string, string> } = {}) {
   return call<T>(url, init);
@@ -35,7 +32,7 @@ async function session(roles: StaffRole[], locale?: string) {
     passwordHash: "not-used",
   });
   if (locale) await getDb().staffUser.update({ where: { id: user.id }, data: { locale } });
-  return (await signInCookie(new Request(BASE), undefined, user.id)).split(";")[0]!;
+  return staffSessionCookie(user.id);
 }
 
 let manager: string;

@@ -9,22 +9,20 @@ import {
   createStaffUser,
 } from "@settle/domain/seed/factories";
 import type { FormAnswer } from "@settle/web/forms.server";
-import { outcome, routeCaller } from "@settle/web/route-test.test-support";
+import { outcome } from "@settle/web/route-test.test-support";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csrfToken } from "../csrf.server.ts";
-import { signInCookie } from "../session.server.ts";
+import { backofficeCaller, staffSessionCookie } from "../route-test.test-support.ts";
 import { action as disputeAction, loader as disputeLoader } from "./dispute.tsx";
 import { loader as documentLoader } from "./dispute-document.ts";
 import { action as raiseAction, loader as raiseLoader } from "./dispute-new.tsx";
 import { loader as queueLoader } from "./disputes.tsx";
 
-const BASE = "http://127.0.0.1:3001";
 const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
   "latin1",
 );
 
-const call = routeCaller({ base: BASE, csrf: csrfToken });
+const call = backofficeCaller();
 
 function args<T>(
   url: string,
@@ -59,7 +57,7 @@ async function session(roles: StaffRole[], name = "Route Staff") {
     passwordHash: "not-used",
     name,
   });
-  const cookie = (await signInCookie(new Request(BASE), undefined, user.id)).split(";")[0]!;
+  const cookie = await staffSessionCookie(user.id);
   return { cookie, id: user.id, actor: { kind: "staff" as const, userId: user.id, roles } };
 }
 

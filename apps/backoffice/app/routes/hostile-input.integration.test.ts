@@ -1,10 +1,9 @@
 import { getDb } from "@settle/domain/db/client";
 import { createCustomer, createInvoiceForCustomer, createStaffUser } from "@settle/domain/seed/factories";
-import { outcome, routeCaller, TROUBLEMAKERS } from "@settle/web/route-test.test-support";
+import { outcome, TROUBLEMAKERS } from "@settle/web/route-test.test-support";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csrfToken } from "../csrf.server.ts";
-import { signInCookie } from "../session.server.ts";
+import { backofficeCaller, staffSessionCookie } from "../route-test.test-support.ts";
 import { loader as cardPayments } from "./card-payments.tsx";
 import { loader as customerAccount } from "./customer-account.tsx";
 import { loader as customers } from "./customers.tsx";
@@ -15,8 +14,7 @@ import { loader as disputeReport } from "./dispute-report.tsx";
 import { loader as disputeReportCsv } from "./dispute-report-csv.ts";
 import { loader as disputes } from "./disputes.tsx";
 
-const BASE = "http://127.0.0.1:3001";
-const call = routeCaller({ base: BASE, csrf: csrfToken });
+const call = backofficeCaller();
 let cookie: string;
 let customerId: string;
 let invoiceId: string;
@@ -28,7 +26,7 @@ beforeAll(async () => {
     roles: ["ADMIN"],
     passwordHash: "not-used",
   });
-  cookie = (await signInCookie(new Request(BASE), undefined, user.id)).split(";")[0]!;
+  cookie = await staffSessionCookie(user.id);
   customerId = (await createCustomer(db, { name: "Hostile Input 50% Ltd\\" })).id;
   invoiceId = (await createInvoiceForCustomer(db, customerId)).id;
 });

@@ -1,14 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@settle/domain/db/client";
 import { createStaffUser } from "@settle/domain/seed/factories";
-import { outcome, routeCaller } from "@settle/web/route-test.test-support";
+import { outcome } from "@settle/web/route-test.test-support";
 import { describe, expect, it } from "vitest";
-import { csrfToken } from "../csrf.server.ts";
-import { signInCookie } from "../session.server.ts";
+import { backofficeCaller, staffSessionCookie } from "../route-test.test-support.ts";
 import { action } from "./refund-approval.tsx";
 
-const BASE = "http://127.0.0.1:3001";
-const call = routeCaller({ base: BASE, csrf: csrfToken });
+const call = backofficeCaller();
 
 type Answer = { reply: { error?: Record<string, string[] | null> }; done: { message: string } | null };
 
@@ -19,7 +17,7 @@ async function manager(locale: string) {
     passwordHash: "not-used",
   });
   await getDb().staffUser.update({ where: { id: user.id }, data: { locale } });
-  return (await signInCookie(new Request(BASE), undefined, user.id)).split(";")[0]!;
+  return staffSessionCookie(user.id);
 }
 
 describe("refund approval in the staff user's language", () => {
