@@ -216,11 +216,14 @@ test.describe("disputes in the back office", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Dispute matrix" })).toBeVisible();
     await expectAccessible(page);
     await page.getByLabel("Reason").selectOption("TAX");
-    await page.getByLabel("Department").selectOption(department.id);
+    await page.getByLabel("Department", { exact: true }).selectOption(department.id);
     await page.getByLabel("Deadline in business days").fill("4");
     await page.getByRole("button", { name: "Add rule" }).click();
     await expect(page.getByText("Rule added.")).toBeVisible();
-    await expect(page.getByRole("row").filter({ hasText: department.name })).toContainText("4 business days");
+    const rules = page.getByRole("table", { name: /Dispute routing rules/ });
+    await expect(rules.getByRole("row").filter({ hasText: department.name })).toContainText(
+      "4 business days",
+    );
 
     await page.getByRole("link", { name: "Dispute report" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Dispute report" })).toBeVisible();
