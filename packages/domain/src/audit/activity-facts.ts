@@ -74,6 +74,7 @@ type PlainAction =
   | "dispute-rule.deactivate"
   | "department.create"
   | "department.update"
+  | "payment-plan.propose"
   | "stripe-event.dismissed"
   | "stripe-event.retried"
   | "portal.step-up";
@@ -245,6 +246,7 @@ const PLAIN_ACTIONS = new Set<string>([
   "dispute-rule.deactivate",
   "department.create",
   "department.update",
+  "payment-plan.propose",
   "stripe-event.dismissed",
   "stripe-event.retried",
   "portal.step-up",

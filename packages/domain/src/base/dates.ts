@@ -7,12 +7,14 @@ const ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2999;
 
-/** Date fields of statement and invoice filters, with their names for messages. */
+/** Date fields of statement and invoice filters and payment plans, with their names for messages. */
 const DATE_FIELDS = {
   from: "start date",
   to: "end date",
   dueFrom: "due-from date",
   dueTo: "due-to date",
+  firstDate: "first payment date",
+  expiresOn: "offer expiry date",
 } as const;
 export type DateField = keyof typeof DATE_FIELDS;
 
