@@ -6,6 +6,7 @@ import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import { createCustomer, createInvoiceForCustomer } from "../seed/factories.ts";
 import { listPaymentPlans } from "./list-payment-plans.ts";
+import { getPlanProposalForm } from "./plan-proposal-form.ts";
 import { proposePaymentPlan } from "./propose-payment-plan.ts";
 
 const collector: StaffActor = { kind: "staff", userId: randomUUID(), roles: ["COLLECTOR"] };
@@ -16,6 +17,7 @@ let customerId: string;
 let otherId: string;
 let planId: string;
 let covered: bigint;
+let freeInvoiceId: string;
 
 const portalFor = (id: string): PortalActor => ({
   kind: "portal",
@@ -42,6 +44,7 @@ beforeAll(async () => {
     await createInvoiceForCustomer(db, customerId),
   ];
   covered = invoices[0]!.amount + invoices[1]!.amount;
+  freeInvoiceId = (await createInvoiceForCustomer(db, customerId)).id;
   const plan = await proposePaymentPlan(
     {
       customerId,
@@ -96,5 +99,21 @@ describe("an account's payment plans", () => {
     expect(await codeOf(listPaymentPlans(customerId, portalFor(otherId)))).toBe("NOT_FOUND");
     expect(await codeOf(listPaymentPlans("not-an-id", collector))).toBe("NOT_FOUND");
     expect(await codeOf(listPaymentPlans(randomUUID(), collector))).toBe("NOT_FOUND");
+  });
+});
+
+describe("the form to propose a plan", () => {
+  it("offers the account's open invoices that no open plan covers, with default dates", async () => {
+    const form = await getPlanProposalForm(customerId, collector, { now });
+    expect(form.customer.id).toBe(customerId);
+    expect(form.currency).toBe("USD");
+    expect(form.invoices.map((i) => i.id)).toEqual([freeInvoiceId]);
+    expect(form.defaults).toEqual({ firstDate: "2027-03-24", expiresOn: "2027-03-17" });
+  });
+
+  it("is for those who may propose: others are refused, another account is not found", async () => {
+    expect(await codeOf(getPlanProposalForm(customerId, cashApplier, { now }))).toBe("FORBIDDEN");
+    expect(await codeOf(getPlanProposalForm(customerId, portalFor(customerId), { now }))).toBe("FORBIDDEN");
+    expect(await codeOf(getPlanProposalForm(randomUUID(), collector, { now }))).toBe("NOT_FOUND");
   });
 });
