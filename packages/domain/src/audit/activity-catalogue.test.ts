@@ -26,6 +26,9 @@ const TEMPLATED = [
   "chargeback.open",
   "chargeback.won",
   "chargeback.lost",
+  "payment-plan.accept",
+  "payment-plan.decline",
+  "payment-plan.request-changes",
 ];
 
 function writtenActions(): string[] {

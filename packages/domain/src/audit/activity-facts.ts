@@ -75,6 +75,10 @@ type PlainAction =
   | "department.create"
   | "department.update"
   | "payment-plan.propose"
+  | "payment-plan.accept"
+  | "payment-plan.decline"
+  | "payment-plan.request-changes"
+  | "payment-plan.expire"
   | "stripe-event.dismissed"
   | "stripe-event.retried"
   | "portal.step-up";
@@ -247,6 +251,10 @@ const PLAIN_ACTIONS = new Set<string>([
   "department.create",
   "department.update",
   "payment-plan.propose",
+  "payment-plan.accept",
+  "payment-plan.decline",
+  "payment-plan.request-changes",
+  "payment-plan.expire",
   "stripe-event.dismissed",
   "stripe-event.retried",
   "portal.step-up",

@@ -33,3 +33,32 @@ export const ProposePaymentPlanSchema = z.object({
   idempotencyKey: z.string().min(8).max(200),
 });
 export type ProposePaymentPlanInput = z.input<typeof ProposePaymentPlanSchema>;
+
+/** How a customer answers an offered plan in the portal: accept it, decline it, or ask for other terms. */
+export const RespondToPaymentPlanSchema = z.discriminatedUnion("answer", [
+  z.object({
+    answer: z.literal("accept"),
+    customerId: z.string().trim().max(100),
+    planId: z.string().trim().max(100),
+    /** The accepting person's name, typed as a signature. */
+    name: z.string().trim().min(2, { error: "Type your full name to sign." }).max(200),
+    /** The confirmation box: "I agree to pay by this schedule". */
+    confirm: z.literal("yes", { error: "Confirm that you agree to the schedule." }),
+    /** The version of the terms the page showed. */
+    termsHash: z.string().trim().max(100),
+    payBy: z.enum(["AUTOPAY", "PORTAL"], { error: "Choose how you will pay the instalments." }),
+  }),
+  z.object({
+    answer: z.literal("decline"),
+    customerId: z.string().trim().max(100),
+    planId: z.string().trim().max(100),
+    message: z.string().trim().max(2000).optional(),
+  }),
+  z.object({
+    answer: z.literal("request-changes"),
+    customerId: z.string().trim().max(100),
+    planId: z.string().trim().max(100),
+    message: z.string().trim().min(1, { error: "Say what you would like changed." }).max(2000),
+  }),
+]);
+export type RespondToPaymentPlanInput = z.input<typeof RespondToPaymentPlanSchema>;
