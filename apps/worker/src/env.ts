@@ -5,7 +5,7 @@ import { z } from "zod";
 const unsetIfEmpty = (value: unknown) => (value === "" ? undefined : value);
 
 /** The worker's jobs: e-mail delivery, the card payment sweep, autopay and the Stripe webhook inbox. */
-export const WORKER_JOBS = ["emails", "card-sweep", "autopay", "stripe-inbox", "disputes"] as const;
+export const WORKER_JOBS = ["emails", "card-sweep", "autopay", "stripe-inbox", "disputes", "plans"] as const;
 export type WorkerJob = (typeof WORKER_JOBS)[number];
 
 const EnvSchema = z.object({

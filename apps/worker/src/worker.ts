@@ -4,6 +4,7 @@ import { registerAutopay } from "./jobs/autopay.ts";
 import { registerCardPaymentSweep } from "./jobs/card-payment-sweep.ts";
 import { registerDisputeEscalation } from "./jobs/dispute-escalation.ts";
 import { type OutboxRelay, startOutboxRelay } from "./jobs/outbox-relay.ts";
+import { registerPaymentPlanJobs } from "./jobs/payment-plans.ts";
 import { registerStuckEmailSweep } from "./jobs/release-stuck-emails.ts";
 import { type StripeInboxProcessor, startStripeInboxProcessor } from "./jobs/stripe-inbox.ts";
 import { errorMessage, logError } from "./log.ts";
@@ -24,14 +25,14 @@ export interface RunningWorker {
 
 /**
  * Starts pg-boss (schema "pgboss" in the application database), the schedules (stuck e-mails,
- * card payment sweep, autopay, dispute escalation), the Stripe webhook inbox processor and the
+ * card payment sweep, autopay, dispute escalation, payment plan offers), the Stripe webhook inbox processor and the
  * e-mail relay; or only the `jobs` asked for.
  */
 export async function startWorker({
   databaseUrl,
   mailer,
   relayIntervalMs,
-  jobs = ["emails", "card-sweep", "autopay", "stripe-inbox", "disputes"],
+  jobs = ["emails", "card-sweep", "autopay", "stripe-inbox", "disputes", "plans"],
 }: WorkerOptions): Promise<RunningWorker> {
   const runs = (job: WorkerJob) => jobs.includes(job);
   const boss = new PgBoss({
@@ -50,6 +51,7 @@ export async function startWorker({
     if (runs("card-sweep")) await registerCardPaymentSweep(boss);
     if (runs("autopay")) await registerAutopay(boss);
     if (runs("disputes")) await registerDisputeEscalation(boss);
+    if (runs("plans")) await registerPaymentPlanJobs(boss);
     if (runs("stripe-inbox")) inbox = await startStripeInboxProcessor({ databaseUrl });
     if (mailer && runs("emails")) relay = startOutboxRelay({ mailer, intervalMs: relayIntervalMs });
   } catch (error) {
