@@ -9,6 +9,7 @@ export default [
     index("routes/home.tsx"),
     route("customers", "routes/customers.tsx"),
     route("customers/:customerId", "routes/customer-account.tsx"),
+    route("customers/:customerId/payment-plans/new", "routes/payment-plan-new.tsx"),
     route("approvals", "routes/approvals.tsx"),
     route("card-payments", "routes/card-payments.tsx"),
     route("card-payments/failed-events", "routes/failed-stripe-events.tsx"),

@@ -1,5 +1,6 @@
 import { getCustomerAccount } from "@settle/domain/customers/get-customer-account";
 import { listOpenAccountFlags } from "@settle/domain/customers/list-account-flags";
+import { listPaymentPlans } from "@settle/domain/plans/list-payment-plans";
 import { invitePortalUser } from "@settle/domain/portal-access/invite-portal-user";
 import { listPortalUsers } from "@settle/domain/portal-access/list-portal-users";
 import { StaffPortalAccessFormSchema } from "@settle/domain/portal-access/portal-access-forms";
@@ -17,6 +18,7 @@ import {
   ContactsCard,
 } from "../components/customers/account-summary.tsx";
 import { OpenItemsCard } from "../components/customers/open-items.tsx";
+import { PaymentPlansCard } from "../components/customers/payment-plans-card.tsx";
 import { PortalAccessPanel, portalAccessIssueWords } from "../components/customers/portal-access-panel.tsx";
 import { RouteError } from "../components/route-error.tsx";
 import { requireCsrf } from "../csrf.server.ts";
@@ -39,13 +41,17 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) =>
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
-  const page = pageUrl(request).searchParams.get("page") ?? undefined;
-  const [account, portalAccess, flags] = await Promise.all([
+  const search = pageUrl(request).searchParams;
+  const page = search.get("page") ?? undefined;
+  const [account, portalAccess, flags, plans] = await Promise.all([
     load(() => getCustomerAccount({ customerId: params.customerId, page }, staff.actor)),
     load(() => listPortalUsers({ customerId: params.customerId }, staff.actor)),
     load(() => listOpenAccountFlags(params.customerId, staff.actor)),
+    load(() => listPaymentPlans(params.customerId, staff.actor)),
   ]);
-  return { ...account, portalAccess, flags };
+  // The plan just offered (the propose page's redirect), for its toast.
+  const proposed = search.get("proposed");
+  return { ...account, portalAccess, flags, plans, proposed };
 }
 
 /** Portal access: invite, withdraw an invitation, remove a user (each checks the staff role itself). */
@@ -85,7 +91,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function CustomerAccount({ loaderData, actionData }: Route.ComponentProps) {
-  const { customer, contacts, balances, openItems, activity, portalAccess, flags } = loaderData;
+  const { customer, contacts, balances, openItems, activity, portalAccess, flags, plans, proposed } =
+    loaderData;
   return (
     <>
       <AccountHeader customer={customer} />
@@ -100,6 +107,13 @@ export default function CustomerAccount({ loaderData, actionData }: Route.Compon
         <AccountDetailsCard customer={customer} className="lg:col-span-2" />
         <ContactsCard contacts={contacts} />
         <OpenItemsCard customerId={customer.id} openItems={openItems} className="lg:col-span-3" />
+        <PaymentPlansCard
+          customerId={customer.id}
+          plans={plans.plans}
+          canPropose={plans.can.propose}
+          proposed={proposed}
+          className="lg:col-span-3"
+        />
         <PortalAccessPanel
           access={portalAccess}
           lastResult={actionData?.reply}

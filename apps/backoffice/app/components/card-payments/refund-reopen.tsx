@@ -9,6 +9,7 @@ import { useMemo, useState } from "react";
 import { Trans } from "react-i18next";
 import { Link } from "react-router";
 import { useTranslation } from "../../i18n/use-translation.ts";
+import { TickList } from "../tick-list.tsx";
 
 type Reopen = CardPaymentDetails["reopen"];
 
@@ -51,7 +52,7 @@ export function ReopenList({
 }
 
 /** The amount typed so far in minor units, or null while it is not an amount yet. */
-function typedAmount(value: unknown, currency: string, locale: string): bigint | null {
+export function typedAmount(value: unknown, currency: string, locale: string): bigint | null {
   if (typeof value !== "string" || value.trim() === "") return null;
   try {
     return parseTypedAmount(value, currency, locale);
@@ -96,47 +97,31 @@ export function ReopenChoice({
       const rest = now.filter((c) => c !== id);
       return on ? [...rest, id] : rest;
     });
-  const errorId = "refund-reopen-error";
   return (
-    <fieldset className="space-y-2" aria-describedby={errors?.length ? errorId : "refund-reopen-hint"}>
-      <legend className="text-sm font-medium text-ink">{t("refunds.reopen.legend")}</legend>
-      <p id="refund-reopen-hint" className="text-xs text-ink-faint">
-        {t("refunds.reopen.hint")}
-      </p>
-      <ul className="space-y-1.5">
-        {reopen.options.map((o) => (
-          <li key={o.invoiceId} className="flex items-center gap-2 text-sm">
-            <input
-              id={`refund-reopen-${o.invoiceId}`}
-              type="checkbox"
-              name="reopen"
-              value={o.invoiceId}
-              checked={chosen.includes(o.invoiceId)}
-              onChange={(e) => toggle(o.invoiceId, e.currentTarget.checked)}
-              aria-invalid={errors?.length ? true : undefined}
-              className="size-4 accent-brand-600"
-            />
-            <label htmlFor={`refund-reopen-${o.invoiceId}`}>
-              <bdi className="font-medium">{o.number}</bdi>{" "}
-              <span className="text-ink-muted">
-                <Trans
-                  t={t}
-                  i18nKey="refunds.reopen.option"
-                  components={[
-                    <MoneyText key="applied" amount={o.applied} currency={currency} />,
-                    <DateText key="date" value={o.appliedAt} />,
-                  ]}
-                />
-              </span>
-            </label>
-          </li>
-        ))}
-      </ul>
-      {errors?.length ? (
-        <p id={errorId} className="text-sm text-red-700">
-          {errors.join(" ")}
-        </p>
-      ) : null}
+    <TickList
+      name="reopen"
+      idPrefix="refund-reopen"
+      legend={t("refunds.reopen.legend")}
+      hint={t("refunds.reopen.hint")}
+      options={reopen.options.map((o) => ({
+        value: o.invoiceId,
+        number: o.number,
+        detail: (
+          <Trans
+            t={t}
+            i18nKey="refunds.reopen.option"
+            components={[
+              <MoneyText key="applied" amount={o.applied} currency={currency} />,
+              <DateText key="date" value={o.appliedAt} />,
+            ]}
+          />
+        ),
+      }))}
+      chosen={chosen}
+      onToggle={toggle}
+      errors={errors}
+      errorId="refund-reopen-error"
+    >
       {plan ? (
         <div
           aria-live="polite"
@@ -163,7 +148,7 @@ export function ReopenChoice({
           </p>
         </div>
       ) : null}
-    </fieldset>
+    </TickList>
   );
 }
 

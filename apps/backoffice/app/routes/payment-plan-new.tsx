@@ -1,0 +1,66 @@
+import { randomUUID } from "node:crypto";
+import { ProposePaymentPlanSchema } from "@settle/domain/plans/plan-forms";
+import { getPlanProposalForm } from "@settle/domain/plans/plan-proposal-form";
+import { proposePaymentPlan } from "@settle/domain/plans/propose-payment-plan";
+import { PageHeader } from "@settle/ui/page-header";
+import { load } from "@settle/web/domain-errors.server";
+import { submitForm } from "@settle/web/forms.server";
+import { redirect } from "react-router";
+import { ProposePlanForm, planIssueWords } from "../components/plans/propose-plan-form.tsx";
+import { RouteError } from "../components/route-error.tsx";
+import { requireCsrf } from "../csrf.server.ts";
+import { getLocale, serverT } from "../i18n/locale.server.ts";
+import { pageMeta } from "../i18n/meta.ts";
+import { refusalWordsIn } from "../i18n/refusal-words.ts";
+import { useTranslation } from "../i18n/use-translation.ts";
+import { requireStaff } from "../session.server.ts";
+import type { Route } from "./+types/payment-plan-new";
+
+export const meta: Route.MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("payment-plans:title"));
+
+/** The account's open invoices to put on a plan, for those who may propose one (others: 403). */
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const staff = await requireStaff(request);
+  const locale = await getLocale(request);
+  const proposal = await load(() => getPlanProposalForm(params.customerId, staff.actor, { locale }));
+  return { proposal, idempotencyKey: `payment-plan-${randomUUID()}` };
+}
+
+/** Offers the plan, then back to the account, which shows it with a toast naming it. */
+export async function action({ request, params }: Route.ActionArgs) {
+  const staff = await requireStaff(request);
+  const form = await request.formData();
+  requireCsrf(request, form);
+  const t = await serverT(request, "payment-plans");
+  const locale = await getLocale(request);
+  const { customerId } = params;
+  return submitForm(
+    form,
+    ProposePaymentPlanSchema,
+    (input) => proposePaymentPlan({ ...input, customerId }, staff.actor, { locale }),
+    {
+      words: refusalWordsIn(t),
+      formatError: planIssueWords(t),
+      done: (plan) => redirect(`/customers/${plan.customerId}?proposed=${plan.id}#payment-plans`),
+    },
+  );
+}
+
+export default function PaymentPlanNew({ loaderData, actionData }: Route.ComponentProps) {
+  const { proposal, idempotencyKey } = loaderData;
+  const { t } = useTranslation("payment-plans");
+  return (
+    <>
+      <PageHeader
+        back={{ to: `/customers/${proposal.customer.id}`, label: t("back") }}
+        title={t("title")}
+        description={t("description", { name: proposal.customer.name })}
+      />
+      <ProposePlanForm proposal={proposal} idempotencyKey={idempotencyKey} lastResult={actionData?.reply} />
+    </>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <RouteError error={error} />;
+}
