@@ -172,3 +172,25 @@ export interface ReceiptDocument {
   /** What is not applied to any invoice yet. */
   unapplied: bigint;
 }
+
+/** A payment plan's schedule line: the down payment (sequence 0) or an instalment. */
+export interface PlanAgreementPayment {
+  sequence: number;
+  dueDate: IsoDate;
+  amount: bigint;
+}
+
+/** A payment plan agreement: the offer's terms, and the acceptance once given. */
+export interface PlanAgreementDocument {
+  issuer: DocumentIssuer;
+  customer: DocumentCustomer;
+  /** "PP-1001". */
+  planNumber: string;
+  currency: string;
+  invoices: readonly { number: string; dueDate: IsoDate | null; amount: bigint }[];
+  schedule: readonly PlanAgreementPayment[];
+  total: bigint;
+  expiresOn: IsoDate;
+  termsHash: string;
+  acceptance: { name: string; date: IsoDate; payBy: "AUTOPAY" | "PORTAL" } | null;
+}
