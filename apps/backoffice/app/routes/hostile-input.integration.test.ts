@@ -67,7 +67,7 @@ const PAGES: {
   {
     name: "customer account",
     path: () => `/customers/${customerId}`,
-    params: ["page"],
+    params: ["page", "proposed"],
     run: customerAccount,
   },
   {
