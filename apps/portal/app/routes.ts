@@ -27,6 +27,7 @@ export default [
     // Stripe Checkout returns here (see paymentOutcomePath in the domain).
     route("accounts/:customerId/payments/:attemptId", "routes/payment-outcome.tsx"),
     route("accounts/:customerId/payment-methods", "routes/payment-methods.tsx"),
+    route("accounts/:customerId/payment-plans/:planId", "routes/payment-plan.tsx"),
     route("account/sessions", "routes/account-sessions.tsx"),
   ]),
   // Downloads (resource routes): same parameters and scope as the pages that link to them.
