@@ -21,6 +21,8 @@ function useAnswerForm(answer: Answer, lastResult: SubmissionResult<string[]> | 
   return useForm({
     id: `plan-${answer}`,
     lastResult,
+    // Paying from the portal needs nothing set up; autopay is a choice.
+    defaultValue: answer === "accept" ? { payBy: "PORTAL" } : undefined,
     constraint: getZodConstraint(RespondToPaymentPlanSchema),
     onValidate: ({ formData }) =>
       parseWithZod(formData, { schema: RespondToPaymentPlanSchema, formatError: planFieldWords(t) }),
@@ -78,7 +80,6 @@ export function AcceptPlanForm({
         <RadioGroupField
           label={t("accept.payBy")}
           field={fields.payBy}
-          defaultValue="PORTAL"
           options={[
             { value: "PORTAL", label: t("accept.portal") },
             {
