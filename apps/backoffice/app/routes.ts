@@ -10,6 +10,10 @@ export default [
     route("customers", "routes/customers.tsx"),
     route("customers/:customerId", "routes/customer-account.tsx"),
     route("customers/:customerId/payment-plans/new", "routes/payment-plan-new.tsx"),
+    route(
+      "customers/:customerId/payment-plans/:planId/agreement.pdf",
+      "routes/payment-plan-agreement-pdf.ts",
+    ),
     route("approvals", "routes/approvals.tsx"),
     route("card-payments", "routes/card-payments.tsx"),
     route("card-payments/failed-events", "routes/failed-stripe-events.tsx"),

@@ -28,6 +28,7 @@ export default [
     route("accounts/:customerId/payments/:attemptId", "routes/payment-outcome.tsx"),
     route("accounts/:customerId/payment-methods", "routes/payment-methods.tsx"),
     route("accounts/:customerId/payment-plans/:planId", "routes/payment-plan.tsx"),
+    route("accounts/:customerId/payment-plans/:planId/agreement.pdf", "routes/payment-plan-agreement-pdf.ts"),
     route("account/sessions", "routes/account-sessions.tsx"),
   ]),
   // Downloads (resource routes): same parameters and scope as the pages that link to them.

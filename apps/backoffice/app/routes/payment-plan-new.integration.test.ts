@@ -6,6 +6,7 @@ import { outcome } from "@settle/web/route-test.test-support";
 import { beforeAll, describe, expect, it } from "vitest";
 import { backofficeCaller, signedInStaff } from "../route-test.test-support.ts";
 import { loader as accountLoader } from "./customer-account.tsx";
+import { loader as agreementPdf } from "./payment-plan-agreement-pdf.ts";
 import { action, loader } from "./payment-plan-new.tsx";
 
 let customerId: string;
@@ -66,6 +67,16 @@ describe("proposing a payment plan from the back office", () => {
     expect(account.data?.plans.plans.map((p) => [p.id, p.status])).toEqual([[plan.id, "PROPOSED"]]);
     expect(account.data?.plans.can.propose).toBe(true);
     expect(account.data?.proposed).toBe(plan.id);
+
+    // The agreement as the customer gets it, for staff too; an unknown plan is a 404.
+    const pdfUrl = (planId: string) => `/customers/${customerId}/payment-plans/${planId}/agreement.pdf`;
+    const pdf = await outcome(agreementPdf(call(pdfUrl(plan.id), { cookie, params: { planId: plan.id } })));
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    const unknown = randomUUID();
+    expect(
+      (await outcome(agreementPdf(call(pdfUrl(unknown), { cookie, params: { planId: unknown } })))).status,
+    ).toBe(404);
   });
 
   it("answers a wrong field with 400 on that field, in words", async () => {

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { localeCookie } from "../i18n/i18n.server";
 import { portalCaller, signedInMember } from "../route-test.test-support";
 import { action, loader } from "./payment-plan";
+import { loader as agreementPdf } from "./payment-plan-agreement-pdf";
 
 type Answer = { reply: { error?: Record<string, string[]> }; done: { status: string } | null };
 
@@ -141,5 +142,23 @@ describe("the portal's payment plan offer page", () => {
     expect(silent.status).toBe(400);
     expect(silent.data?.reply.error?.message).toEqual(["Say what you would like changed."]);
     expect((await getDb().paymentPlan.findUniqueOrThrow({ where: { id: plan.id } })).status).toBe("PROPOSED");
+  });
+
+  it("downloads the agreement PDF for the account's members, and 404s it for anyone else", async () => {
+    const plan = await offered();
+    const params = { planId: plan.id };
+    const pdf = await outcome(
+      agreementPdf(call(`${path(plan.id)}/agreement.pdf`, { cookie: viewerCookie, params })),
+    );
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.headers.get("content-disposition")).toContain(`payment-plan-${plan.label}.pdf`);
+    expect(
+      (
+        await outcome(
+          agreementPdf(call(`${path(plan.id)}/agreement.pdf`, { cookie: strangerCookie, params })),
+        )
+      ).status,
+    ).toBe(404);
   });
 });

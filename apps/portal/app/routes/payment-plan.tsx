@@ -2,6 +2,7 @@ import { getPaymentPlanOffer } from "@settle/domain/plans/get-payment-plan";
 import { RespondToPaymentPlanSchema } from "@settle/domain/plans/plan-forms";
 import { respondToPaymentPlan } from "@settle/domain/plans/respond-to-payment-plan";
 import { Alert } from "@settle/ui/alert";
+import { buttonClasses } from "@settle/ui/button";
 import { PageHeader } from "@settle/ui/page-header";
 import { Toast } from "@settle/ui/toast";
 import { load } from "@settle/web/domain-errors.server";
@@ -63,7 +64,19 @@ export default function PaymentPlanPage({ loaderData, actionData, params }: Rout
   const done = actionData?.done?.status;
   return (
     <>
-      <PageHeader title={t("title", { label: offer.label })} description={t("description")} />
+      <PageHeader
+        title={t("title", { label: offer.label })}
+        description={t("description")}
+        actions={
+          <a
+            href={`/accounts/${params.customerId}/payment-plans/${offer.id}/agreement.pdf`}
+            download
+            className={buttonClasses("secondary", "sm")}
+          >
+            {t("agreementPdf")}
+          </a>
+        }
+      />
       <AccountNav customerId={params.customerId} />
       <div className="space-y-6">
         <PlanProblems reply={actionData?.reply} />

@@ -23,7 +23,7 @@ const STATUS_TONES: Record<string, Tone> = {
   CHANGES_REQUESTED: "warning",
 };
 
-const columnsIn = (t: TFunction): Column<PaymentPlanRow>[] => [
+const columnsIn = (t: TFunction, customerId: string): Column<PaymentPlanRow>[] => [
   {
     id: "plan",
     header: t("card.plan"),
@@ -56,6 +56,19 @@ const columnsIn = (t: TFunction): Column<PaymentPlanRow>[] => [
     header: t("card.expires"),
     cell: (p) => (p.status === "PROPOSED" ? <DateText value={p.expiresOn} className="tabular" /> : "—"),
   },
+  {
+    id: "agreement",
+    header: <span className="sr-only">{t("card.agreement")}</span>,
+    cell: (p) => (
+      <a
+        href={`/customers/${customerId}/payment-plans/${p.id}/agreement.pdf`}
+        download
+        className="text-sm text-brand-700 hover:underline"
+      >
+        PDF<span className="sr-only"> {t("card.agreementOf", { label: p.label })}</span>
+      </a>
+    ),
+  },
 ];
 
 /**
@@ -76,7 +89,7 @@ export function PaymentPlansCard({
   className?: string;
 }) {
   const { t } = useTranslation("payment-plans");
-  const columns = useMemo(() => columnsIn(t), [t]);
+  const columns = useMemo(() => columnsIn(t, customerId), [t, customerId]);
   const offered = proposed ? plans.find((p) => p.id === proposed) : undefined;
   return (
     <Card
