@@ -33,7 +33,12 @@ test("a payer reads an offered payment plan and accepts it with their name, payi
   const { email } = await createPortalUserFor([customer], "PAYER");
   await signInToPortal(page, email);
 
-  await page.goto(`${E2E.portalUrl}/accounts/${customer.id}/payment-plans/${plan.id}`);
+  // The account's home shows the offer waiting for an answer, and leads to it.
+  await page.goto(`${E2E.portalUrl}/accounts/${customer.id}`);
+  const plans = page.getByRole("table", { name: "Your payment plans and offers" });
+  await expect(plans.getByRole("row").filter({ hasText: plan.label })).toContainText("Offered");
+  await plans.getByRole("link", { name: plan.label }).click();
+  await expect(page).toHaveURL(`${E2E.portalUrl}/accounts/${customer.id}/payment-plans/${plan.id}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(plan.label);
   await expect(page.getByRole("table", { name: "Invoices in the plan" })).toContainText(
     customer.invoiceNumbers[0]!,

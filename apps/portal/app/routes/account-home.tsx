@@ -1,3 +1,4 @@
+import { listPaymentPlans } from "@settle/domain/plans/list-payment-plans";
 import { getPortalHome } from "@settle/domain/portal/get-portal-home";
 import { Badge } from "@settle/ui/badge";
 import { DateText } from "@settle/ui/date-text";
@@ -12,6 +13,7 @@ import { CurrencyTable } from "~/components/home/currency-table";
 import { HomeSummary, InDisputeNotice } from "~/components/home/home-summary";
 import { HowToPayCard } from "~/components/home/how-to-pay-card";
 import { OpenItemsCard } from "~/components/home/open-items-card";
+import { PlansCard } from "~/components/home/plans-card";
 import { RouteError } from "~/components/route-error";
 import { pageMeta } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
@@ -25,12 +27,15 @@ export const meta: Route.MetaFunction = ({ loaderData, matches }) =>
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const session = await requirePortalSession(request);
-  const home = await load(() => getPortalHome({ customerId: params.customerId }, session.actor));
-  return { home };
+  const [home, plans] = await Promise.all([
+    load(() => getPortalHome({ customerId: params.customerId }, session.actor)),
+    load(() => listPaymentPlans(params.customerId, session.actor)),
+  ]);
+  return { home, plans: plans.plans };
 }
 
 export default function AccountHome({ loaderData }: Route.ComponentProps) {
-  const { home } = loaderData;
+  const { home, plans } = loaderData;
   const { t } = useTranslation("home");
   const locale = useLocale();
 
@@ -56,6 +61,7 @@ export default function AccountHome({ loaderData }: Route.ComponentProps) {
       <InDisputeNotice home={home} />
       {home.balances.length > 1 ? <CurrencyTable home={home} /> : null}
       <div className="space-y-6">
+        {plans.length > 0 ? <PlansCard customerId={home.customer.id} plans={plans} /> : null}
         <OpenItemsCard home={home} />
         {home.unappliedCredits.length > 0 ? <CreditsCard home={home} /> : null}
         <div className="grid gap-6 lg:grid-cols-3">

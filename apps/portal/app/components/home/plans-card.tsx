@@ -1,0 +1,67 @@
+import type { PaymentPlanRow } from "@settle/domain/plans/list-payment-plans";
+import { Badge } from "@settle/ui/badge";
+import { Card } from "@settle/ui/card";
+import { type Column, DataTable } from "@settle/ui/data-table";
+import { DateText } from "@settle/ui/date-text";
+import { MoneyText } from "@settle/ui/money-text";
+import { Link } from "react-router";
+import { useTranslation } from "~/i18n/use-translation";
+import { useLocale } from "~/lib/root-data";
+
+/**
+ * The account's payment plans on its home page: an offer waiting for an answer first in the eye
+ * (with the day it stands until), each linking to its page with the terms and the agreement.
+ */
+export function PlansCard({ customerId, plans }: { customerId: string; plans: PaymentPlanRow[] }) {
+  const { t } = useTranslation("payment-plans");
+  const locale = useLocale();
+  const columns: Column<PaymentPlanRow>[] = [
+    {
+      id: "plan",
+      header: t("home.plan"),
+      rowHeader: true,
+      cell: (p) => (
+        <Link
+          to={`/accounts/${customerId}/payment-plans/${p.id}`}
+          className="font-mono text-xs font-medium text-brand-700 hover:underline"
+        >
+          {p.label}
+        </Link>
+      ),
+    },
+    {
+      id: "status",
+      header: t("terms.status"),
+      cell: (p) => (
+        <Badge tone={p.status === "PROPOSED" ? "warning" : "neutral"}>{t(`statuses.${p.status}`)}</Badge>
+      ),
+    },
+    {
+      id: "total",
+      header: t("terms.total"),
+      align: "right",
+      cell: (p) => <MoneyText amount={p.total} currency={p.currency} locale={locale} />,
+    },
+    {
+      id: "when",
+      header: t("home.when"),
+      cell: (p) =>
+        p.status === "PROPOSED" ? (
+          <span>
+            {t("home.answerBy")} <DateText value={p.expiresOn} locale={locale} />
+          </span>
+        ) : p.nextDueDate ? (
+          <span>
+            {t("home.nextDue")} <DateText value={p.nextDueDate} locale={locale} />
+          </span>
+        ) : (
+          "—"
+        ),
+    },
+  ];
+  return (
+    <Card title={t("home.title")} flush>
+      <DataTable caption={t("home.caption")} columns={columns} rows={plans} rowKey={(p) => p.id} />
+    </Card>
+  );
+}
