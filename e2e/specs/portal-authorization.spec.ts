@@ -4,6 +4,7 @@ import routes from "../../apps/portal/app/routes.ts";
 import { systemActor } from "../../packages/domain/src/actor.ts";
 import { raiseDispute } from "../../packages/domain/src/disputes/raise-dispute.ts";
 import { recordCredit } from "../../packages/domain/src/ledger/record-credit.ts";
+import { proposePaymentPlan } from "../../packages/domain/src/plans/propose-payment-plan.ts";
 import { E2E } from "../env.ts";
 import { type CustomerFixture, createCustomerWithInvoices, createPortalUserFor } from "../support/data.ts";
 import { getDb } from "../support/database.ts";
@@ -53,6 +54,7 @@ const KNOWN_PARAMS = new Set([
   "disputeId",
   "attachmentId",
   "paymentId",
+  "planId",
 ]);
 
 /**
@@ -80,6 +82,8 @@ interface Ids {
   attachmentId: string;
   /** A payment (its receipt). */
   paymentId: string;
+  /** A payment plan offered to the customer (its page and agreement). */
+  planId: string;
 }
 
 const ID_ROUTES = ALL_ROUTES.filter((r) => paramsOf(r.path).length > 0 && !(r.path in EXEMPT));
@@ -149,6 +153,24 @@ function paymentOf(customer: CustomerFixture) {
   );
 }
 
+/** A payment plan offered to the customer on its third invoice, open for a week. */
+async function planOf(customer: CustomerFixture): Promise<string> {
+  const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const plan = await proposePaymentPlan(
+    {
+      customerId: customer.id,
+      invoiceIds: [await invoiceIdOf(customer, 2)],
+      instalments: 2,
+      frequency: "MONTHLY",
+      firstDate: day(14),
+      expiresOn: day(7),
+      idempotencyKey: randomUUID(),
+    },
+    systemActor("e2e-authorization"),
+  );
+  return plan.id;
+}
+
 async function invoiceIdOf(customer: CustomerFixture, index = 0): Promise<string> {
   const item = await getDb().openItem.findFirstOrThrow({
     where: { customerId: customer.id, number: customer.invoiceNumbers[index]! },
@@ -182,6 +204,8 @@ test.describe("portal authorization", () => {
         "accounts/:customerId/payments/:paymentId/receipt",
         "accounts/:customerId/disputes/:disputeId",
         "accounts/:customerId/disputes/:disputeId/documents/:attachmentId",
+        "accounts/:customerId/payment-plans/:planId",
+        "accounts/:customerId/payment-plans/:planId/agreement.pdf",
       ]),
     );
   });
@@ -206,6 +230,7 @@ test.describe("portal authorization", () => {
       attemptId: await attemptIdOf(a, ownInvoice),
       ...(await disputeOf(a, await invoiceIdOf(a, 1), user.email)),
       paymentId: aPayment.id,
+      planId: await planOf(a),
     };
     const foreign: Ids = {
       customerId: b.id,
@@ -213,6 +238,7 @@ test.describe("portal authorization", () => {
       attemptId: await attemptIdOf(b, foreignInvoice),
       ...(await disputeOf(b, await invoiceIdOf(b, 1), bUser.email)),
       paymentId: (await paymentOf(b)).id,
+      planId: await planOf(b),
     };
     const leaks = [b.name, b.accountNumber, ...b.invoiceNumbers];
 
@@ -277,6 +303,16 @@ test.describe("portal authorization", () => {
           { ...own, paymentId: randomUUID() },
           // An invoice is not a payment.
           { ...own, paymentId: own.invoiceId },
+        );
+      }
+      if (params.includes("planId")) {
+        cases.push(
+          { ...own, planId: foreign.planId },
+          { ...own, customerId: foreign.customerId },
+          { ...own, planId: "not-a-uuid" },
+          { ...own, planId: randomUUID() },
+          // A payment is not a plan.
+          { ...own, planId: own.paymentId },
         );
       }
       for (const ids of cases) await expectStatus(urlFor(route, ids), 404);
