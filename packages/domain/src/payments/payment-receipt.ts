@@ -1,22 +1,12 @@
 import { getDb } from "../db/client.ts";
 import type { Prisma } from "../db/generated/client.ts";
 import { DomainError } from "../errors.ts";
+import { type IssuerFacts, issuerFacts } from "../legal-entities/issuer-facts.ts";
 import { type PaymentMethodFacts, paymentMethodOf } from "./payment-method-words.ts";
 
 /** What a payment receipt shows, read from the ledger (plain data for packages/documents). */
 export interface PaymentReceipt {
-  issuer: {
-    name: string;
-    taxId: string | null;
-    remitToName: string;
-    remitToAddress: string[];
-    bankName: string;
-    bankAccountName: string;
-    bankAccount: string;
-    bankRouting: string | null;
-    iban: string | null;
-    swift: string | null;
-  };
+  issuer: IssuerFacts;
   customer: { name: string; accountNumber: string; billingAddress: string[] };
   receiptNumber: string;
   paymentDate: Date;
@@ -60,18 +50,7 @@ export async function readPaymentReceipt(where: Prisma.OpenItemWhereInput): Prom
   if (!item) throw new DomainError("NOT_FOUND", "Payment not found.");
   const entity = item.legalEntity;
   return {
-    issuer: {
-      name: entity.name,
-      taxId: entity.taxId,
-      remitToName: entity.remitToName,
-      remitToAddress: entity.remitToAddress,
-      bankName: entity.bankName,
-      bankAccountName: entity.bankAccountName,
-      bankAccount: entity.bankAccount,
-      bankRouting: entity.bankRouting,
-      iban: entity.iban,
-      swift: entity.swift,
-    },
+    issuer: issuerFacts(entity),
     customer: item.customer,
     receiptNumber: item.number,
     paymentDate: item.documentDate,

@@ -2,22 +2,12 @@ import { type Actor, canReadCustomer } from "../actor.ts";
 import { getDb } from "../db/client.ts";
 import type { PlanPayBy } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
+import { type IssuerFacts, issuerFacts } from "../legal-entities/issuer-facts.ts";
 import { planLabel } from "./plan-forms.ts";
 
 /** A payment plan's agreement as its PDF shows it (plain data for packages/documents). */
 export interface PlanAgreement {
-  issuer: {
-    name: string;
-    taxId: string | null;
-    remitToName: string;
-    remitToAddress: string[];
-    bankName: string;
-    bankAccountName: string;
-    bankAccount: string;
-    bankRouting: string | null;
-    iban: string | null;
-    swift: string | null;
-  };
+  issuer: IssuerFacts;
   customer: { name: string; accountNumber: string; billingAddress: string[] };
   planNumber: string;
   currency: string;
@@ -56,21 +46,9 @@ export async function getPlanAgreement(
     },
   });
   if (!plan) throw new DomainError("NOT_FOUND", "Payment plan not found.");
-  const e = plan.legalEntity;
   const accepted = plan.acceptedName && plan.respondedAt && plan.payBy;
   return {
-    issuer: {
-      name: e.name,
-      taxId: e.taxId,
-      remitToName: e.remitToName,
-      remitToAddress: e.remitToAddress,
-      bankName: e.bankName,
-      bankAccountName: e.bankAccountName,
-      bankAccount: e.bankAccount,
-      bankRouting: e.bankRouting,
-      iban: e.iban,
-      swift: e.swift,
-    },
+    issuer: issuerFacts(plan.legalEntity),
     customer: plan.customer,
     planNumber: planLabel(plan.number),
     currency: plan.currency.trim(),
