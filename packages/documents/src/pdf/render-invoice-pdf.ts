@@ -3,9 +3,6 @@ import {
   CONTENT_START,
   CONTENT_WIDTH,
   type Column,
-  drawFooter,
-  drawRunningHeader,
-  FRAME,
   letterheadBlock,
   type MetaRow,
   partiesBlock,
@@ -15,11 +12,11 @@ import {
   tableHeaderBlock,
   tableRowBlock,
 } from "./document-parts.ts";
-import { drawFlow, type FlowBlock } from "./flow.ts";
-import { type DocumentFormat, documentFormat } from "./format.ts";
-import { fillLabel, type PdfLabels, pdfLabels } from "./labels.ts";
-import { COLORS, LINE_HEIGHT, PdfCanvas, type TextStyle } from "./pdf-canvas.ts";
-import { PAGE, writePdf } from "./pdf-writer.ts";
+import type { FlowBlock } from "./flow.ts";
+import type { DocumentFormat } from "./format.ts";
+import { writeIssuedPdf } from "./issued-document.ts";
+import { fillLabel, type PdfLabels } from "./labels.ts";
+import { COLORS, LINE_HEIGHT, type PdfCanvas, type TextStyle } from "./pdf-canvas.ts";
 import type { RenderPdfOptions } from "./render-statement-pdf.ts";
 
 /**
@@ -31,30 +28,13 @@ export async function renderInvoicePdf(
   out: NodeJS.WritableStream,
   options: RenderPdfOptions,
 ): Promise<void> {
-  const { locale } = options;
-  await writePdf(out, locale, async ({ doc, addPage }) => {
-    const labels = pdfLabels(locale);
-    const format = documentFormat(locale, invoice.currency);
-    const { issuer, customer } = invoice;
-    doc.info.Title = `${labels.invoiceTitle} ${invoice.invoiceNumber}`;
-    doc.info.Author = issuer.name;
-    doc.info.Subject = `${customer.name} · ${customer.accountNumber}`;
-
-    const canvas = new PdfCanvas(doc, locale, PAGE.width);
-    const blocks = invoiceBlocks(canvas, invoice, labels, format);
-    const running = `${labels.invoiceTitle} ${invoice.invoiceNumber} · ${customer.name}`;
-    const reference = `${labels.invoiceTitle} ${invoice.invoiceNumber}`;
-    await drawFlow(
-      () => blocks,
-      FRAME,
-      async (index, count) => {
-        await addPage();
-        canvas.resetState();
-        if (index > 0) drawRunningHeader(canvas, issuer, running);
-        drawFooter(canvas, issuer, labels, reference, index, count);
-      },
-    );
-  });
+  await writeIssuedPdf(
+    out,
+    options.locale,
+    invoice,
+    (labels) => `${labels.invoiceTitle} ${invoice.invoiceNumber}`,
+    (canvas, labels, format) => invoiceBlocks(canvas, invoice, labels, format),
+  );
 }
 
 const LINE_COLUMNS: readonly Column[] = (() => {

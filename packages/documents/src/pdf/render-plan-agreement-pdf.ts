@@ -2,9 +2,6 @@ import type { PlanAgreementDocument } from "../types.ts";
 import {
   CONTENT_WIDTH,
   type Column,
-  drawFooter,
-  drawRunningHeader,
-  FRAME,
   letterheadBlock,
   type MetaRow,
   partiesBlock,
@@ -15,11 +12,11 @@ import {
   tableRowBlock,
   wrappedCell,
 } from "./document-parts.ts";
-import { drawFlow, type FlowBlock } from "./flow.ts";
-import { type DocumentFormat, documentFormat } from "./format.ts";
-import { fillLabel, type PdfLabels, pdfLabels } from "./labels.ts";
-import { type PdfCanvas as Canvas, PdfCanvas } from "./pdf-canvas.ts";
-import { PAGE, writePdf } from "./pdf-writer.ts";
+import type { FlowBlock } from "./flow.ts";
+import type { DocumentFormat } from "./format.ts";
+import { writeIssuedPdf } from "./issued-document.ts";
+import { fillLabel, type PdfLabels } from "./labels.ts";
+import type { PdfCanvas as Canvas } from "./pdf-canvas.ts";
 import type { RenderPdfOptions } from "./render-statement-pdf.ts";
 
 /**
@@ -32,28 +29,13 @@ export async function renderPlanAgreementPdf(
   out: NodeJS.WritableStream,
   options: RenderPdfOptions,
 ): Promise<void> {
-  const { locale } = options;
-  await writePdf(out, locale, async ({ doc, addPage }) => {
-    const labels = pdfLabels(locale);
-    const format = documentFormat(locale, agreement.currency);
-    const { issuer, customer } = agreement;
-    const reference = `${labels.planAgreementTitle} ${agreement.planNumber}`;
-    doc.info.Title = reference;
-    doc.info.Author = issuer.name;
-    doc.info.Subject = `${customer.name} · ${customer.accountNumber}`;
-    const canvas = new PdfCanvas(doc, locale, PAGE.width);
-    const blocks = agreementBlocks(canvas, agreement, labels, format);
-    await drawFlow(
-      () => blocks,
-      FRAME,
-      async (index, count) => {
-        await addPage();
-        canvas.resetState();
-        if (index > 0) drawRunningHeader(canvas, issuer, `${reference} · ${customer.name}`);
-        drawFooter(canvas, issuer, labels, reference, index, count);
-      },
-    );
-  });
+  await writeIssuedPdf(
+    out,
+    options.locale,
+    agreement,
+    (labels) => `${labels.planAgreementTitle} ${agreement.planNumber}`,
+    (canvas, labels, format) => agreementBlocks(canvas, agreement, labels, format),
+  );
 }
 
 const THREE_COLUMNS: readonly Column[] = [
