@@ -52,6 +52,8 @@ test.describe("department names in the reader's language", () => {
     await staffIn(page, "pt-BR");
     await page.goto(`${E2E.backofficeUrl}/settings/dispute-matrix`);
     await page.getByRole("link", { name: `Editar o departamento ${raised.department}` }).click();
+    // The edit form replaces the new-department form once the navigation has loaded: fill that one.
+    await expect(page).toHaveURL(/[?&]department=/);
     await page.getByLabel("Nome em Português (Brasil) (opcional)").fill(portuguese);
     await page.getByRole("button", { name: "Salvar departamento" }).click();
     await expect(page.getByText("Departamento salvo.")).toBeVisible();
