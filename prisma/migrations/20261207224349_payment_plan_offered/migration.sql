@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "payment_plan_status" ADD VALUE 'OFFERED';
