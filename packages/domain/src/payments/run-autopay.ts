@@ -4,13 +4,11 @@ import { appendAudit } from "../audit/append-audit.ts";
 import { cardPaymentsOff } from "../base/card-payments-switch.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import { enqueueEmail } from "../email/enqueue-email.ts";
-import { DomainError } from "../errors.ts";
 import { formatMoney, sumAmounts } from "../money/money.ts";
 import { autopayFailureEmail } from "./autopay-emails.ts";
 import { isCardExpired } from "./get-payment-methods.ts";
-import { recordCardPayment } from "./record-card-payment.ts";
+import { chargeOffSession, type OffSessionOutcome, recordOffSessionPayment } from "./off-session-charge.ts";
 import { ATTEMPT_METADATA_KEY, CUSTOMER_METADATA_KEY } from "./start-card-payment.ts";
-import { fromStripeAmount, toStripeAmount } from "./stripe-amounts.ts";
 import { getStripe } from "./stripe-client.ts";
 
 /**
@@ -247,87 +245,36 @@ async function sendCharge(chargeId: string, resumed: boolean, now: Date): Promis
     });
     return "succeeded";
   }
-  const { stripe } = getStripe();
-  let intent: Stripe.PaymentIntent;
+  let outcome: OffSessionOutcome;
   try {
-    // A charge asked about again may have reached Stripe before a crash; Stripe keeps idempotency
-    // keys for 24 hours only, so look for its PaymentIntent first rather than rely on the key.
-    const known = charge.paymentIntentId ?? (resumed ? await findIntentOf(charge) : null);
-    if (known) {
-      intent = await stripe.paymentIntents.retrieve(known, { expand: ["latest_charge"] });
-    } else {
-      const metadata = {
+    outcome = await chargeOffSession({
+      amount: attempt.amount,
+      currency: attempt.currency,
+      stripeCustomerId: charge.savedCard.stripeCustomerId,
+      paymentMethodId: charge.savedCard.paymentMethodId,
+      metadata: {
         [ATTEMPT_METADATA_KEY]: attempt.id,
         [CUSTOMER_METADATA_KEY]: attempt.customerId,
         settle_autopay_charge_id: charge.id,
-      };
-      intent = await stripe.paymentIntents.create(
-        {
-          amount: toStripeAmount(attempt.amount, attempt.currency),
-          currency: attempt.currency.toLowerCase(),
-          customer: charge.savedCard.stripeCustomerId,
-          payment_method: charge.savedCard.paymentMethodId,
-          confirm: true,
-          off_session: true,
-          metadata,
-          description: `Autopay ${attempt.customer.name} (${attempt.customer.accountNumber}), ${isoDay(charge.runDate)} #${charge.attempt}`,
-          expand: ["latest_charge"],
-        },
-        { idempotencyKey: charge.idempotencyKey },
-      );
-    }
+      },
+      description: `Autopay ${attempt.customer.name} (${attempt.customer.accountNumber}), ${isoDay(charge.runDate)} #${charge.attempt}`,
+      idempotencyKey: charge.idempotencyKey,
+      // A charge asked about again may have reached Stripe before a crash; Stripe keeps idempotency
+      // keys for 24 hours only, so look for its PaymentIntent first rather than rely on the key.
+      knownIntentId: charge.paymentIntentId ?? (resumed ? await findIntentOf(charge) : null),
+    });
   } catch (error) {
-    if (
-      error instanceof Stripe.errors.StripeCardError ||
-      error instanceof Stripe.errors.StripeInvalidRequestError
-    ) {
-      const raw = error as Stripe.errors.StripeError;
-      await failCharge(charge.id, {
-        code: raw.decline_code ?? raw.code ?? "card_error",
-        reason: raw.code ?? "card_error",
-        message: raw.message,
-        paymentIntentId: raw.payment_intent?.id ?? null,
-        now,
-      });
-      return "failed";
-    }
     if (error instanceof Stripe.errors.StripeError) return "deferred";
-    if (error instanceof DomainError && error.details?.reason === "amount-not-chargeable") {
-      // Nothing was sent: Stripe cannot charge this total in this currency (e.g. 5.125 KWD).
-      await failCharge(charge.id, {
-        code: "amount_not_chargeable",
-        reason: "amount_not_chargeable",
-        message: error.message,
-        paymentIntentId: null,
-        now,
-      });
-      return "failed";
-    }
     throw error;
   }
 
-  switch (intent.status) {
+  switch (outcome.kind) {
+    case "deferred":
+      return "deferred";
     case "succeeded": {
-      const card =
-        typeof intent.latest_charge === "object" ? intent.latest_charge?.payment_method_details?.card : null;
+      const { intent } = outcome;
       await db.$transaction(async (t) => {
-        await recordCardPayment(
-          {
-            attemptId: attempt.id,
-            paymentIntentId: intent.id,
-            amountReceived: fromStripeAmount(intent.amount_received, intent.currency),
-            currency: intent.currency.toUpperCase(),
-            paidAt: new Date(intent.created * 1000),
-            cardLabel: card
-              ? `${card.brand} •••• ${card.last4}`
-              : `${charge.savedCard.brand} •••• ${charge.savedCard.last4}`,
-            card: card?.last4
-              ? { brand: card.brand ?? charge.savedCard.brand, last4: card.last4 }
-              : { brand: charge.savedCard.brand, last4: charge.savedCard.last4 },
-          },
-          systemActor("autopay"),
-          t,
-        );
+        await recordOffSessionPayment(t, attempt.id, intent, charge.savedCard, systemActor("autopay"));
         await t.autopayCharge.update({
           where: { id: charge.id },
           data: { status: "SUCCEEDED", paymentIntentId: intent.id, nextRetryAt: null, failureCode: null },
@@ -335,7 +282,8 @@ async function sendCharge(chargeId: string, resumed: boolean, now: Date): Promis
       });
       return "succeeded";
     }
-    case "processing":
+    case "processing": {
+      const { intent } = outcome;
       await db.$transaction(async (t) => {
         await t.autopayCharge.update({
           where: { id: charge.id },
@@ -347,18 +295,10 @@ async function sendCharge(chargeId: string, resumed: boolean, now: Date): Promis
         });
       });
       return "deferred";
-    default: {
-      // requires_action / requires_payment_method: off-session there is nobody to ask.
-      const error = intent.last_payment_error;
-      await failCharge(charge.id, {
-        code: error?.decline_code ?? error?.code ?? "authentication_required",
-        reason: error?.code ?? "authentication_required",
-        message: error?.message ?? `The payment needs the cardholder (${intent.status}).`,
-        paymentIntentId: intent.id,
-        now,
-      });
-      return "failed";
     }
+    case "failed":
+      await failCharge(charge.id, { ...outcome, now });
+      return "failed";
   }
 }
 
