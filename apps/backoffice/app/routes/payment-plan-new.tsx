@@ -9,6 +9,7 @@ import { redirect } from "react-router";
 import { ProposePlanForm, planIssueWords } from "../components/plans/propose-plan-form.tsx";
 import { RouteError } from "../components/route-error.tsx";
 import { requireCsrf } from "../csrf.server.ts";
+import { env } from "../env.server.ts";
 import { getLocale, serverT } from "../i18n/locale.server.ts";
 import { pageMeta } from "../i18n/meta.ts";
 import { refusalWordsIn } from "../i18n/refusal-words.ts";
@@ -37,7 +38,8 @@ export async function action({ request, params }: Route.ActionArgs) {
   return submitForm(
     form,
     ProposePaymentPlanSchema,
-    (input) => proposePaymentPlan({ ...input, customerId }, staff.actor, { locale }),
+    (input) =>
+      proposePaymentPlan({ ...input, customerId }, staff.actor, { locale, portalUrl: env.portalUrl }),
     {
       words: refusalWordsIn(t),
       formatError: planIssueWords(t),

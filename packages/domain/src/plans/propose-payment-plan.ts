@@ -8,6 +8,7 @@ import { BILLED_KINDS } from "../ledger/item-kinds.ts";
 import { type LockedItem, lockItems } from "../ledger/lock-items.ts";
 import { sumAmounts, toDecimalString } from "../money/money.ts";
 import { parseAmountField } from "../money/typed-amount.ts";
+import { enqueuePlanOfferEmails } from "./plan-emails.ts";
 import {
   PLAN_PROPOSE_ROLES,
   type ProposePaymentPlanInput,
@@ -68,12 +69,14 @@ export function termsHashOf(terms: {
  * billed items, open, in one currency, and in no other open plan (a unique key per invoice also
  * holds against a racing proposal). The schedule adds up exactly to the covered amount; the first
  * payment is today or later and the offer expires on or before it. Idempotent by the form's key;
- * audited. The plan waits, PROPOSED, for the customer's answer in the portal.
+ * audited. The plan waits, PROPOSED, for the customer's answer in the portal; with the portal's
+ * address, its payers and administrators are e-mailed the offer in the same transaction (not on a
+ * replay).
  */
 export async function proposePaymentPlan(
   rawInput: ProposePaymentPlanInput,
   actor: Actor,
-  options: { now?: Date; tx?: Tx; locale?: string } = {},
+  options: { now?: Date; tx?: Tx; locale?: string; portalUrl?: string | URL } = {},
 ): Promise<ProposedPlan> {
   requireStaffRole(actor, PLAN_PROPOSE_ROLES);
   const parsed = ProposePaymentPlanSchema.safeParse(rawInput);
@@ -219,6 +222,7 @@ export async function proposePaymentPlan(
         termsHash,
       },
     });
+    if (options.portalUrl) await enqueuePlanOfferEmails(t, plan.id, { portalUrl: options.portalUrl });
     return { ...(await readProposed(t, plan.id)), replayed: false };
   });
 }
