@@ -7,6 +7,15 @@ import { type CustomerInDispute, inDisputeByCustomer, inDisputeByInvoice } from 
 import { DomainError } from "../errors.ts";
 import { isCreditKind } from "../ledger/item-kinds.ts";
 import {
+  type CustomerInPlan,
+  type InPlanMark,
+  inPlanByCustomer,
+  inPlanByItem,
+  inPlanMark,
+  type OpenPlanProgress,
+  openPlanProgress,
+} from "../plans/in-plan.ts";
+import {
   assertReadableCustomerId,
   balancesByCustomer,
   type CurrencyBalance,
@@ -45,6 +54,8 @@ export interface AccountOpenItem {
   daysOverdue: number;
   /** Held by open disputes (disputes/in-dispute.ts); 0 when none. */
   inDispute: bigint;
+  /** The accepted or active payment plan covering it (plans/in-plan.ts); null when none. */
+  inPlan: InPlanMark | null;
 }
 
 interface ItemRef {
@@ -113,6 +124,10 @@ export interface CustomerAccount {
   balances: CurrencyBalance[];
   /** What open disputes hold, per currency (part of the balance, not collected while disputed). */
   inDispute: CustomerInDispute[];
+  /** What accepted or active payment plans cover, per currency (collected by the plans' schedules). */
+  inPlan: CustomerInPlan[];
+  /** The accepted or active plans with how each is kept (paid, missed, next); empty for portal actors. */
+  openPlans: OpenPlanProgress[];
   openItems: { rows: AccountOpenItem[]; page: number; pageSize: number; total: number; pageCount: number };
   activity: ActivityEntry[];
 }
@@ -354,9 +369,12 @@ export async function getCustomerAccount(
 
   const currency = customer.legalEntity.currency.trim();
   const related = (ref: AccountRef) => canReadCustomer(actor, ref.id);
-  const [heldByInvoice, heldByCustomer] = await Promise.all([
+  const [heldByInvoice, heldByCustomer, plannedByItem, plannedByCustomer, openPlans] = await Promise.all([
     inDisputeByInvoice(openRows.map((i) => i.id)),
     inDisputeByCustomer([customerId]),
+    inPlanByItem(openRows.map((i) => i.id)),
+    inPlanByCustomer([customerId]),
+    isPortal ? [] : openPlanProgress(customerId),
   ]);
   return {
     customer: {
@@ -376,6 +394,8 @@ export async function getCustomerAccount(
     contacts: customer.contacts,
     balances: primaryFirst(balances.get(customerId) ?? [], currency),
     inDispute: heldByCustomer.get(customerId) ?? [],
+    inPlan: plannedByCustomer.get(customerId) ?? [],
+    openPlans,
     openItems: {
       rows: openRows.map((i) => {
         const isCredit = isCreditKind(i.kind);
@@ -391,6 +411,7 @@ export async function getCustomerAccount(
           dueDate: i.dueDate,
           daysOverdue: isCredit ? 0 : daysOverdue(i.dueDate, today),
           inDispute: heldByInvoice.get(i.id)?.amount ?? 0n,
+          inPlan: inPlanMark(plannedByItem, i.id),
         };
       }),
       page: input.page,

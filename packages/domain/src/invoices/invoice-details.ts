@@ -6,6 +6,7 @@ import { type InvoiceInDispute, inDisputeByInvoice } from "../disputes/in-disput
 import { DomainError } from "../errors.ts";
 import { BILLED_KINDS } from "../ledger/item-kinds.ts";
 import { sumAmounts } from "../money/money.ts";
+import { type InPlanMark, inPlanByItem, inPlanMark } from "../plans/in-plan.ts";
 import { familyIds, readAccountFamily } from "../statements/account-family.ts";
 import { type InvoiceStatus, invoiceStatus } from "./invoice-status.ts";
 
@@ -85,6 +86,8 @@ export interface InvoiceDetail {
   payments: InvoicePayment[];
   /** What open disputes hold of it (disputes/in-dispute.ts); null when none. */
   inDispute: Pick<InvoiceInDispute, "amount" | "disputes"> | null;
+  /** The accepted or active payment plan covering it, with its next instalment (plans/in-plan.ts); null when none. */
+  inPlan: InPlanMark | null;
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -235,7 +238,7 @@ export async function loadInvoiceDetails(
   const db = getDb();
   // Everything at once: documents outside the scope are simply not found by the first query, and
   // then nothing of the rest is used.
-  const [items, applications, held, heldLines] = await Promise.all([
+  const [items, applications, held, heldLines, planned] = await Promise.all([
     readItems(wanted, familyIds(family)),
     readApplications(wanted),
     inDisputeByInvoice(wanted),
@@ -246,6 +249,7 @@ export async function loadInvoiceDetails(
         dispute: { select: { id: true, number: true } },
       },
     }),
+    inPlanByItem(wanted),
   ]);
   if (items.length !== wanted.length) throw new DomainError("NOT_FOUND", "Invoice not found.");
   const heldOf = (id: string) => {
@@ -318,6 +322,7 @@ export async function loadInvoiceDetails(
       },
       payments,
       inDispute: heldOf(id),
+      inPlan: inPlanMark(planned, id),
     };
   });
 }

@@ -10,6 +10,7 @@ import { inDisputeByInvoice, openDisputeExistsSql } from "../disputes/in-dispute
 import { DomainError } from "../errors.ts";
 import { BILLED_KINDS } from "../ledger/item-kinds.ts";
 import { parseTypedAmount } from "../money/typed-amount.ts";
+import { type InPlanMark, inOpenPlanSql, inPlanByItem, inPlanMark } from "../plans/in-plan.ts";
 import { ConsolidatedFlag, type FamilyAccount, readAccountFamily } from "../statements/account-family.ts";
 import {
   INVOICE_FILTERS,
@@ -75,6 +76,8 @@ export interface InvoiceListRow {
   status: InvoiceStatus;
   /** Held by open disputes (at most the open amount), with the disputes; null when none. */
   inDispute: { amount: bigint; disputes: { id: string; number: number }[] } | null;
+  /** The accepted or active payment plan covering it, with its next instalment; null when none. */
+  inPlan: InPlanMark | null;
 }
 
 export interface InvoiceList {
@@ -236,6 +239,9 @@ export async function listInvoices(
     case "disputed":
       conditions.push(openDisputeExistsSql(Prisma.sql`i.id`));
       break;
+    case "in_plan":
+      conditions.push(inOpenPlanSql(Prisma.sql`i.id`));
+      break;
     case undefined:
       break;
   }
@@ -307,7 +313,10 @@ export async function listInvoices(
       a.currency === currency ? -1 : b.currency === currency ? 1 : a.currency.localeCompare(b.currency),
     );
   const total = totals.reduce((n, t) => n + t.count, 0);
-  const held = await inDisputeByInvoice(rows.map((r) => r.id));
+  const [held, planned] = await Promise.all([
+    inDisputeByInvoice(rows.map((r) => r.id)),
+    inPlanByItem(rows.map((r) => r.id)),
+  ]);
   const heldOf = (id: string) => {
     const h = held.get(id);
     return h ? { amount: h.amount, disputes: h.disputes } : null;
@@ -342,6 +351,7 @@ export async function listInvoices(
           clearedByCreditMemosOnly: r.credited,
         }),
         inDispute: heldOf(r.id),
+        inPlan: inPlanMark(planned, r.id),
       };
     }),
     filters: {

@@ -65,6 +65,15 @@ export interface ItemInPlan {
   nextInstalment: NextInstalment | null;
 }
 
+/** What a document's row says of its plan ("In plan PP-1001", the next instalment): null when none. */
+export type InPlanMark = Omit<ItemInPlan, "itemId">;
+
+/** The mark of item `id` from inPlanByItem's map. */
+export function inPlanMark(byItem: ReadonlyMap<string, ItemInPlan>, id: string): InPlanMark | null {
+  const found = byItem.get(id.toLowerCase());
+  return found ? { plan: found.plan, nextInstalment: found.nextInstalment } : null;
+}
+
 type NextColumns = {
   next_sequence: number | null;
   next_due_date: Date | null;

@@ -10,6 +10,7 @@ import { inDisputeByCustomer, inDisputeByInvoice } from "../disputes/in-dispute.
 import { DomainError } from "../errors.ts";
 import { DEBIT_KINDS, isCreditKind } from "../ledger/item-kinds.ts";
 import { sumAmounts } from "../money/money.ts";
+import { type InPlanMark, inPlanByCustomer, inPlanByItem, inPlanMark } from "../plans/in-plan.ts";
 import {
   type AccountFamily,
   ConsolidatedFlag,
@@ -88,6 +89,8 @@ export interface StatementLine {
    * (`lineDisputes`: the page does not show it, the downloads do).
    */
   inDispute: bigint | null;
+  /** The accepted or active payment plan covering it today (plans/in-plan.ts); null when none. */
+  inPlan: InPlanMark | null;
 }
 
 export interface StatementAging {
@@ -102,6 +105,8 @@ export interface StatementAging {
   net: bigint;
   /** Of the open debits, what open disputes hold today (in this currency); shown, not collected. */
   inDispute: bigint;
+  /** Of the open debits, what accepted or active payment plans cover today (in this currency). */
+  inPlan: bigint;
 }
 
 export interface Statement {
@@ -528,13 +533,16 @@ export async function getStatement(
         ),
   ]);
 
-  const [heldByInvoice, heldByCustomer] = await Promise.all([
+  const accountIds = statementAccounts.map((a) => a.id);
+  const [heldByInvoice, heldByCustomer, plannedByItem, plannedByCustomer] = await Promise.all([
     options.lineDisputes ? inDisputeByInvoice(lines.map((r) => r.id)) : null,
-    inDisputeByCustomer(statementAccounts.map((a) => a.id)),
+    inDisputeByCustomer(accountIds),
+    inPlanByItem(lines.map((r) => r.id)),
+    inPlanByCustomer(accountIds),
   ]);
-  const inDispute = sumAmounts(
-    [...heldByCustomer.values()].flat().flatMap((h) => (h.currency === currency ? [h.amount] : [])),
-  );
+  const inCurrency = (byCustomer: Map<string, { currency: string; amount: bigint }[]>) =>
+    sumAmounts([...byCustomer.values()].flat().flatMap((h) => (h.currency === currency ? [h.amount] : [])));
+  const inDispute = inCurrency(heldByCustomer);
   const openingOf = new Map(statementAccounts.map((a) => [a.id, a.opening]));
   const bucketAmount = (b: string) => aging.find((r) => r.bucket === b);
   const buckets = AGING_BUCKETS.map((bucket) => ({
@@ -582,6 +590,7 @@ export async function getStatement(
       unappliedCreditCount: bucketAmount("credit")?.count ?? 0,
       net: openDebits - unappliedCredits,
       inDispute,
+      inPlan: inCurrency(plannedByCustomer),
     },
     lines: {
       rows: lines.map((r) => {
@@ -605,6 +614,7 @@ export async function getStatement(
           balance: (openingOf.get(r.customer_id) ?? 0n) + BigInt(r.running),
           daysOverdue: !isCredit && openAmount > 0n ? daysOverdue(r.due_date, today) : 0,
           inDispute: heldByInvoice ? (heldByInvoice.get(r.id)?.amount ?? 0n) : null,
+          inPlan: inPlanMark(plannedByItem, r.id),
         };
       }),
       page,
