@@ -154,7 +154,13 @@ async function main() {
     { ...common, PORT: String(BACKOFFICE_PORT), PORTAL_URL: portalUrl },
     path.join(root, "apps/backoffice"),
   );
-  run("worker", process.execPath, [...TS, "src/main.ts"], common, path.join(root, "apps/worker"));
+  run(
+    "worker",
+    process.execPath,
+    [...TS, "src/main.ts"],
+    { ...common, PORTAL_URL: portalUrl },
+    path.join(root, "apps/worker"),
+  );
   await Promise.all([waitForHttp(`${portalUrl}/healthz`), waitForHttp(`${backofficeUrl}/healthz`)]);
 
   console.log(`

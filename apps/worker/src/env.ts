@@ -18,6 +18,8 @@ const EnvSchema = z.object({
     unsetIfEmpty,
     z.url({ protocol: /^smtps?$/, error: "Expected an smtp:// or smtps:// URL" }).optional(),
   ),
+  /** The portal's address, for links in the e-mails the jobs send (payment plan reminders, …). */
+  PORTAL_URL: z.preprocess(unsetIfEmpty, z.url({ protocol: /^https?$/ }).default("http://localhost:3000")),
   MAIL_FROM: z.preprocess(unsetIfEmpty, z.string().min(3).default("Settle <no-reply@settle.invalid>")),
   /** "off": no autopay and no card payment sweeps; also off in production without STRIPE_SECRET_KEY. */
   SETTLE_CARD_PAYMENTS: z.preprocess(unsetIfEmpty, z.enum(CARD_PAYMENTS_SETTINGS).default("on")),

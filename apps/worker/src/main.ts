@@ -41,7 +41,12 @@ if (mailer) {
 
 let worker: Awaited<ReturnType<typeof startWorker>>;
 try {
-  worker = await startWorker({ databaseUrl: env.DATABASE_URL, mailer, jobs: env.WORKER_JOBS });
+  worker = await startWorker({
+    databaseUrl: env.DATABASE_URL,
+    mailer,
+    jobs: env.WORKER_JOBS,
+    portalUrl: env.PORTAL_URL,
+  });
 } catch (error) {
   logError("worker.start-failed", { error: errorMessage(error) });
   mailer?.close();

@@ -17,6 +17,8 @@ export interface WorkerOptions {
   relayIntervalMs?: number;
   /** The jobs to run (default: all). */
   jobs?: readonly WorkerJob[];
+  /** The portal's address, for links in the jobs' e-mails. */
+  portalUrl?: string;
 }
 
 export interface RunningWorker {
@@ -25,7 +27,7 @@ export interface RunningWorker {
 
 /**
  * Starts pg-boss (schema "pgboss" in the application database), the schedules (stuck e-mails,
- * card payment sweep, autopay, dispute escalation, payment plan offers), the Stripe webhook inbox processor and the
+ * card payment sweep, autopay, dispute escalation, payment plans), the Stripe webhook inbox processor and the
  * e-mail relay; or only the `jobs` asked for.
  */
 export async function startWorker({
@@ -33,6 +35,7 @@ export async function startWorker({
   mailer,
   relayIntervalMs,
   jobs = ["emails", "card-sweep", "autopay", "stripe-inbox", "disputes", "plans"],
+  portalUrl = "http://localhost:3000",
 }: WorkerOptions): Promise<RunningWorker> {
   const runs = (job: WorkerJob) => jobs.includes(job);
   const boss = new PgBoss({
@@ -51,7 +54,7 @@ export async function startWorker({
     if (runs("card-sweep")) await registerCardPaymentSweep(boss);
     if (runs("autopay")) await registerAutopay(boss);
     if (runs("disputes")) await registerDisputeEscalation(boss);
-    if (runs("plans")) await registerPaymentPlanJobs(boss);
+    if (runs("plans")) await registerPaymentPlanJobs(boss, { portalUrl });
     if (runs("stripe-inbox")) inbox = await startStripeInboxProcessor({ databaseUrl });
     if (mailer && runs("emails")) relay = startOutboxRelay({ mailer, intervalMs: relayIntervalMs });
   } catch (error) {

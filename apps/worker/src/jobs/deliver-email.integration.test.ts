@@ -277,7 +277,7 @@ describe("e-mail delivery", () => {
       expect(schedules).toEqual([
         { name: "disputes.escalate", cron: "7 * * * *" },
         { name: "email.release-stuck", cron: "* * * * *" },
-        { name: "payment-plans.expire", cron: "13 * * * *" },
+        { name: "payment-plans.run", cron: "13 * * * *" },
         { name: "payments.autopay", cron: "17 * * * *" },
         { name: "payments.card-sweep", cron: "*/5 * * * *" },
       ]);

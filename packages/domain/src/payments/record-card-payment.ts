@@ -13,6 +13,7 @@ import {
   writeOpenAmounts,
 } from "../ledger/plan-applications.ts";
 import { minBig } from "../money/money.ts";
+import { syncPlansOfItems } from "../plans/plan-progress.ts";
 import { receiptEmail } from "./card-payment-emails.ts";
 import { cardWords } from "./payment-method-words.ts";
 import { takeReceiptNumbers } from "./receipt-numbers.ts";
@@ -304,6 +305,8 @@ async function recordFresh(t: Tx, payments: readonly ConfirmedCardPayment[], act
     t,
     [...invoiceIds].map((id) => items.get(id)!),
   );
+  // Payment plans covering these invoices count the money toward their instalments now.
+  await syncPlansOfItems(t, [...invoiceIds], actor, new Date());
   await t.$executeRaw`
     UPDATE payment_attempt a
        SET status = 'SUCCEEDED', payment_intent_id = v.intent, payment_item_id = v.item,

@@ -1,9 +1,10 @@
-import { type Actor, portalRoleFor } from "../actor.ts";
+import { type Actor, actorId, portalRoleFor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { isoDate } from "../base/dates.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import type { PaymentPlanStatus, PlanPayBy } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
+import { isCardExpired } from "../payments/get-payment-methods.ts";
 import { planLabel, type RespondToPaymentPlanInput, RespondToPaymentPlanSchema } from "./plan-forms.ts";
 
 export interface PlanAnswer {
@@ -91,6 +92,7 @@ export async function respondToPaymentPlan(
       });
     }
     const respondedAt = options.now ?? new Date();
+    let extra: Record<string, string | null> = {};
     if (input.answer === "accept") {
       if (input.termsHash !== plan.termsHash) {
         throw new DomainError("CONFLICT", `The terms of ${label} changed; read them again.`, {
@@ -98,14 +100,12 @@ export async function respondToPaymentPlan(
           plan: label,
         });
       }
-      if (input.payBy === "AUTOPAY") {
-        const cards = await t.savedCard.count({ where: { customerId, removedAt: null } });
-        if (cards === 0) {
-          throw new DomainError("VALIDATION", "Save a card first, or pay the instalments from the portal.", {
-            field: "payBy",
-            reason: "plan-no-saved-card",
-          });
-        }
+      const card = input.payBy === "AUTOPAY" ? await autopayCard(t, customerId, respondedAt) : null;
+      if (input.payBy === "AUTOPAY" && !card) {
+        throw new DomainError("VALIDATION", "Save a card first, or pay the instalments from the portal.", {
+          field: "payBy",
+          reason: "plan-no-saved-card",
+        });
       }
       await t.paymentPlan.update({
         where: { id: plan.id },
@@ -118,8 +118,12 @@ export async function respondToPaymentPlan(
           acceptedUserAgent: options.client?.userAgent?.slice(0, 500) ?? null,
           acceptedTermsHash: input.termsHash,
           payBy: input.payBy,
+          savedCardId: card?.id ?? null,
         },
       });
+      const feeItemId = await bookFee(t, plan, actor, respondedAt);
+      const replaced = await endReplacedPlan(t, plan, actor, respondedAt);
+      extra = { savedCardId: card?.id ?? null, feeItemId, replaced };
     } else {
       await t.paymentPlan.update({
         where: { id: plan.id },
@@ -142,6 +146,7 @@ export async function respondToPaymentPlan(
               termsHash: input.termsHash,
               payBy: input.payBy,
               client: options.client?.ip ?? null,
+              ...extra,
             }
           : { status: wanted, message: input.message || null },
     });
@@ -153,4 +158,101 @@ export async function respondToPaymentPlan(
       replayed: false,
     };
   });
+}
+
+/**
+ * The card autopay charges the instalments to: the account's autopay card when it has one and it
+ * is usable, else the card saved last that has not expired.
+ */
+async function autopayCard(t: Tx, customerId: string, now: Date) {
+  const cards = await t.savedCard.findMany({
+    where: { customerId, removedAt: null },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, expMonth: true, expYear: true },
+  });
+  const usable = cards.filter((c) => !isCardExpired(c.expMonth, c.expYear, now));
+  const setting = await t.autopaySetting.findUnique({ where: { customerId }, select: { savedCardId: true } });
+  return usable.find((c) => c.id === setting?.savedCardId) ?? usable[0] ?? null;
+}
+
+type LockedPlan = Awaited<ReturnType<typeof lockPlan>>;
+
+/**
+ * A plan's fee becomes a receivable when the customer accepts: a FEE item the plan covers like
+ * its invoices (so instalment payments settle it too), due with the last instalment.
+ */
+async function bookFee(t: Tx, plan: LockedPlan, actor: Actor, now: Date): Promise<string | null> {
+  if (plan.fee <= 0n) return null;
+  const last = await t.paymentPlanInstalment.findFirstOrThrow({
+    where: { planId: plan.id },
+    orderBy: { sequence: "desc" },
+    select: { dueDate: true },
+  });
+  const label = planLabel(plan.number);
+  const item = await t.openItem.create({
+    data: {
+      customerId: plan.customerId,
+      legalEntityId: plan.legalEntityId,
+      kind: "FEE",
+      number: `${label}-FEE`,
+      currency: plan.currency,
+      amount: plan.fee,
+      openAmount: plan.fee,
+      documentDate: new Date(`${isoDate(now)}T00:00:00Z`),
+      dueDate: last.dueDate,
+      description: `Payment plan fee (${label})`,
+      idempotencyKey: `plan-fee:${plan.id}`,
+      createdById: actorId(actor),
+    },
+  });
+  await t.paymentPlan.update({ where: { id: plan.id }, data: { feeItemId: item.id } });
+  await t.paymentPlanInvoice.create({
+    data: { planId: plan.id, itemId: item.id, amount: plan.fee, openItemKey: item.id },
+  });
+  await appendAudit(t, actor, {
+    action: "payment-plan.fee",
+    entityType: "open_item",
+    entityId: item.id,
+    customerId: plan.customerId,
+    after: { plan: label, number: item.number, amount: plan.fee, currency: plan.currency.trim() },
+  });
+  return item.id;
+}
+
+/**
+ * A reschedule accepted: the plan it replaces ends (CANCELLED, "rescheduled"), everything paid on
+ * it stays applied, and its invoices move to the new plan (which holds them from now on).
+ */
+async function endReplacedPlan(t: Tx, plan: LockedPlan, actor: Actor, now: Date): Promise<string | null> {
+  if (!plan.replacesPlanId) return null;
+  const old = await t.paymentPlan.findUnique({ where: { id: plan.replacesPlanId } });
+  if (!old || (old.status !== "ACCEPTED" && old.status !== "ACTIVE")) return null;
+  const reason = `Rescheduled as ${planLabel(plan.number)}`;
+  await t.paymentPlan.update({
+    where: { id: old.id },
+    data: { status: "CANCELLED", endedAt: now, endReason: reason },
+  });
+  await t.paymentPlanInstalment.updateMany({
+    where: { planId: old.id, status: { in: ["DUE", "MISSED"] } },
+    data: { status: "CANCELLED" },
+  });
+  const moved = await t.paymentPlanInvoice.findMany({
+    where: { planId: old.id, openItemKey: { not: null } },
+  });
+  await t.paymentPlanInvoice.updateMany({ where: { planId: old.id }, data: { openItemKey: null } });
+  for (const m of moved) {
+    await t.paymentPlanInvoice.updateMany({
+      where: { planId: plan.id, itemId: m.itemId },
+      data: { openItemKey: m.itemId },
+    });
+  }
+  await appendAudit(t, actor, {
+    action: "payment-plan.cancel",
+    entityType: "payment_plan",
+    entityId: old.id,
+    customerId: old.customerId,
+    before: { status: old.status },
+    after: { status: "CANCELLED", reason },
+  });
+  return planLabel(old.number);
 }
