@@ -1,4 +1,8 @@
+import { hasStaffRole } from "@settle/domain/actor";
 import { getPortfolioSummary } from "@settle/domain/customers/get-portfolio-summary";
+import { completeCollectorTask } from "@settle/domain/tasks/complete-collector-task";
+import { listCollectorTasks } from "@settle/domain/tasks/list-collector-tasks";
+import { CompleteCollectorTaskSchema, TASK_ROLES } from "@settle/domain/tasks/task-forms";
 import { LinkButton } from "@settle/ui/button";
 import { Card } from "@settle/ui/card";
 import { DataTable } from "@settle/ui/data-table";
@@ -7,11 +11,18 @@ import { EmptyState } from "@settle/ui/empty-state";
 import { MoneyText } from "@settle/ui/money-text";
 import { PageHeader } from "@settle/ui/page-header";
 import { StatCard } from "@settle/ui/stat-card";
+import { Toast } from "@settle/ui/toast";
 import { load } from "@settle/web/domain-errors.server";
+import { submitForm } from "@settle/web/forms.server";
 import { Link } from "react-router";
+import { FormErrors } from "../components/form-errors.tsx";
 import { RouteError } from "../components/route-error.tsx";
+import { TasksCard } from "../components/tasks/tasks-card.tsx";
+import { requireCsrf } from "../csrf.server.ts";
 import { useNumberFormat } from "../i18n/list-words.ts";
+import { serverT } from "../i18n/locale.server.ts";
 import { pageMeta } from "../i18n/meta.ts";
+import { refusalWordsIn } from "../i18n/refusal-words.ts";
 import { useTranslation } from "../i18n/use-translation.ts";
 import { requireStaff } from "../session.server.ts";
 import type { Route } from "./+types/home";
@@ -21,13 +32,30 @@ export const meta: Route.MetaFunction = ({ matches }) => pageMeta(matches, (t) =
 export async function loader({ request }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
   const summary = await load(() => getPortfolioSummary({ top: 8 }, staff.actor));
-  return { summary, firstName: staff.user.name.split(" ")[0] ?? staff.user.name };
+  // The reader's own open tasks, for those who work tasks (collectors, AR managers, administrators).
+  const tasks = hasStaffRole(staff.actor, TASK_ROLES)
+    ? (await load(() => listCollectorTasks({ status: "OPEN", mine: true }, staff.actor))).rows
+    : null;
+  return { summary, tasks, firstName: staff.user.name.split(" ")[0] ?? staff.user.name };
+}
+
+/** "Done" on one of the tasks card's tasks. */
+export async function action({ request }: Route.ActionArgs) {
+  const staff = await requireStaff(request);
+  const form = await request.formData();
+  requireCsrf(request, form);
+  const t = await serverT(request, "home");
+  const words = refusalWordsIn(t);
+  return submitForm(form, CompleteCollectorTaskSchema, (input) => completeCollectorTask(input, staff.actor), {
+    words: (refusal) => (refusal.reason === "task-not-yours" ? t("tasks.notYours") : words(refusal)),
+    done: () => ({ message: t("tasks.completed") }),
+  });
 }
 
 const BUCKETS = ["current", "days1to30", "days31to60", "days61to90", "over90"] as const;
 
-export default function Home({ loaderData }: Route.ComponentProps) {
-  const { summary, firstName } = loaderData;
+export default function Home({ loaderData, actionData }: Route.ComponentProps) {
+  const { summary, tasks, firstName } = loaderData;
   const { t } = useTranslation("home");
   return (
     <>
@@ -40,6 +68,12 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           </LinkButton>
         }
       />
+      <FormErrors errors={actionData?.reply.error?.[""] ?? undefined} title={t("tasks.notDone")} />
+      {tasks ? (
+        <div className="mb-8">
+          <TasksCard tasks={tasks} />
+        </div>
+      ) : null}
       {summary.currencies.length === 0 ? (
         <Card>
           <EmptyState title={t("empty.title")} description={t("empty.description")} icon="inbox" />
@@ -135,6 +169,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           </Card>
         </div>
       )}
+      <Toast message={actionData?.done?.message} dismiss={t("common:dismiss")} />
     </>
   );
 }
