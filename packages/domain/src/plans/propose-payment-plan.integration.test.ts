@@ -142,4 +142,54 @@ describe("proposing a payment plan", () => {
     expect(plan.schedule[0]).toMatchObject({ sequence: 0, amount: 150n });
     expect(plan.schedule.map((p) => isoDate(p.dueDate))).toEqual(["2027-04-01", "2027-04-08", "2027-04-15"]);
   });
+
+  it("charges the entity's plan fee when asked: its share of what is financed, in the schedule and the terms' hash", async () => {
+    const entity = await createLegalEntity(getDb(), { currency: "EUR", country: "DE" });
+    await getDb().paymentPlanPolicy.create({
+      data: {
+        legalEntityId: entity.id,
+        feeBps: 150,
+        graceDays: 5,
+        reminderDays: 7,
+        missesToDefault: 2,
+        selfServiceEnabled: true,
+        selfServiceMaxTotal: 1_000_000n,
+        selfServiceMaxInstalments: 6,
+        selfServiceMinDownBps: 1000,
+        selfServiceRiskClasses: ["LOW"],
+      },
+    });
+    const euro = await createCustomer(getDb(), { name: "Fee Plan GmbH", legalEntityId: entity.id });
+    const bill = await createInvoiceForCustomer(getDb(), euro.id, {
+      lines: [{ description: "Work", quantityMilli: 1000n, unitPrice: 1_001_00n, taxRateBp: 0 }],
+    });
+    const terms = { customerId: euro.id, invoiceIds: [bill.id], downPayment: "1.00", instalments: 3 };
+    const plan = await proposePaymentPlan(offer({ ...terms, chargeFee: true }), collector, { now });
+    // 1.5 % of the 1,000.00 financed.
+    expect(plan).toMatchObject({ covered: 1_001_00n, fee: 15_00n, total: 1_016_00n });
+    expect(plan.schedule.map((p) => p.amount)).toEqual([1_00n, 338_33n, 338_33n, 338_34n]);
+    expect(plan.termsHash).toBe(
+      termsHashOf({
+        customerId: euro.id,
+        currency: "EUR",
+        invoices: [{ itemId: bill.id, amount: 1_001_00n }],
+        fee: 15_00n,
+        schedule: plan.schedule,
+        expiresOn: plan.expiresOn,
+      }),
+    );
+    expect((await getDb().paymentPlan.findUniqueOrThrow({ where: { id: plan.id } })).fee).toBe(15_00n);
+    // Without the box, or for an entity without a fee, none.
+    await getDb().paymentPlan.update({ where: { id: plan.id }, data: { status: "CANCELLED" } });
+    await getDb().paymentPlanInvoice.updateMany({ where: { planId: plan.id }, data: { openItemKey: null } });
+    expect((await proposePaymentPlan(offer(terms), collector, { now })).fee).toBe(0n);
+    const free = await proposePaymentPlan(
+      offer({ invoiceIds: [(await createInvoiceForCustomer(getDb(), customerId)).id], chargeFee: true }),
+      collector,
+      {
+        now,
+      },
+    );
+    expect(free.fee).toBe(0n);
+  });
 });
