@@ -14,8 +14,11 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { PortalActor, PortalRole } from "../actor.ts";
 import { getDb } from "../db/client.ts";
 import { toDecimalString } from "../money/money.ts";
+import { sendStepUpCode, verifyStepUpCode } from "../portal/step-up.ts";
 import { createCustomer, createInvoiceForCustomer, createPortalUser } from "../seed/factories.ts";
+import { completeCardSetup } from "./record-saved-card.ts";
 import { startCardPayment } from "./start-card-payment.ts";
+import { startCardSetup } from "./start-card-setup.ts";
 import { configureStripe } from "./stripe-client.ts";
 import { startTestWebhookReceiver, type TestWebhookReceiver } from "./webhook-receiver.test-support.ts";
 
@@ -180,4 +183,33 @@ export async function payByCard(
   });
   await setup.control.waitForDeliveries(10_000);
   return db.paymentAttempt.findUniqueOrThrow({ where: { id: started.attemptId } });
+}
+
+/**
+ * The payer saves a test card (4242… by default) as they would on the portal: confirms with the
+ * e-mailed code, then enters the card on the sandbox's setup page. Returns the saved card's row.
+ */
+export async function saveCardFor(
+  setup: StripeTestSetup,
+  customer: PayingCustomer,
+  card = "4242424242424242",
+) {
+  const db = getDb();
+  const sessionId = `session-${randomUUID()}`;
+  await sendStepUpCode(sessionId, customer.payer);
+  const mail = await db.outboxEmail.findFirstOrThrow({
+    where: { toAddress: customer.email, category: "portal.step-up-code" },
+    orderBy: { createdAt: "desc" },
+  });
+  await verifyStepUpCode({ code: /\b(\d{6})\b/.exec(mail.textBody)![1]! }, sessionId, customer.payer);
+  const { checkoutUrl } = await startCardSetup(
+    { customerId: customer.customerId, idempotencyKey: randomUUID() },
+    customer.payer,
+    { portalUrl: new URL("http://127.0.0.1:9/"), sessionId },
+  );
+  const setupSession = checkoutUrl.split("/").pop()!;
+  await setup.control.payCheckout(setupSession, { card });
+  const saved = await completeCardSetup(customer.customerId, setupSession, customer.payer);
+  if (!saved) throw new Error("the card was not saved");
+  return db.savedCard.findUniqueOrThrow({ where: { id: saved.id } });
 }

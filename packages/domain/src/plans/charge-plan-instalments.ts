@@ -3,6 +3,7 @@ import { appendAudit } from "../audit/append-audit.ts";
 import { addDays, isoDate } from "../base/dates.ts";
 import { getDb } from "../db/client.ts";
 import { enqueueEmail } from "../email/enqueue-email.ts";
+import { minBig } from "../money/money.ts";
 import { autopayFailureEmail } from "../payments/autopay-emails.ts";
 import { isCardExpired } from "../payments/get-payment-methods.ts";
 import { chargeOffSession, recordOffSessionPayment } from "../payments/off-session-charge.ts";
@@ -118,8 +119,7 @@ async function prepareCharge(planId: string, now: Date): Promise<string | null> 
     let left = amount;
     for (const { item } of items) {
       if (left === 0n) break;
-      // biome-ignore lint/complexity/useMathMinMax: bigint, which Math.min does not take
-      const part = item.openAmount < left ? item.openAmount : left;
+      const part = minBig(item.openAmount, left);
       allocations.push({ itemId: item.id, amount: part });
       left -= part;
     }
