@@ -91,8 +91,18 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function CustomerAccount({ loaderData, actionData }: Route.ComponentProps) {
-  const { customer, contacts, balances, openItems, activity, portalAccess, flags, plans, proposed } =
-    loaderData;
+  const {
+    customer,
+    contacts,
+    balances,
+    openItems,
+    openPlans,
+    activity,
+    portalAccess,
+    flags,
+    plans,
+    proposed,
+  } = loaderData;
   return (
     <>
       <AccountHeader customer={customer} />
@@ -110,6 +120,7 @@ export default function CustomerAccount({ loaderData, actionData }: Route.Compon
         <PaymentPlansCard
           customerId={customer.id}
           plans={plans.plans}
+          progress={openPlans}
           canPropose={plans.can.propose}
           proposed={proposed}
           className="lg:col-span-3"

@@ -166,6 +166,8 @@ export function statementColumns(statement: Statement, t: TFunction): ExportColu
       // Held today by open disputes (0 is left empty, so the column sums to the aging's figure).
       value: (r) => moneyOf(r, r.line?.inDispute ? r.line.inDispute : null),
     },
+    // The accepted or active payment plan covering the document today ("PP-1001").
+    { header: t("statement:export.inPlan"), type: "text", value: (r) => r.line?.inPlan?.plan.label },
     { header: t("statement:export.currency"), type: "text", value: (r) => r.currency },
   );
   return columns;

@@ -3,6 +3,7 @@ import { PageHeader } from "@settle/ui/page-header";
 import { load } from "@settle/web/domain-errors.server";
 import { AccountNav } from "~/components/account-nav";
 import { InvoiceStatusBadges } from "~/components/invoice-status-badges";
+import { InvoicePlanNotice } from "~/components/invoices/in-plan-mark";
 import { InvoiceActions, InvoiceDisputeNotice } from "~/components/invoices/invoice-detail-header";
 import { InvoiceDetailsCard, InvoicePartiesCard } from "~/components/invoices/invoice-details-card";
 import { InvoiceHowToPay } from "~/components/invoices/invoice-how-to-pay";
@@ -51,6 +52,7 @@ export default function InvoiceDetailPage({ loaderData, params }: Route.Componen
       />
       <AccountNav customerId={params.customerId} />
       <InvoiceDisputeNotice invoice={invoice} base={base} />
+      <InvoicePlanNotice inPlan={invoice.inPlan} base={base} />
       <InvoiceSummary invoice={invoice} />
       <div className="space-y-6">
         <div className="grid gap-6 lg:grid-cols-3">

@@ -89,6 +89,12 @@ const itemColumns = (
               {t("openItems.inDispute", { amount: money(r.inDispute, r.currency) })}
             </span>
           ) : null}
+          {r.inPlan ? (
+            // The plan's row on this page (its progress and agreement).
+            <a href="#payment-plans" className="mb-0.5 block">
+              <Badge tone="brand">{t("openItems.inPlan", { label: r.inPlan.plan.label })}</Badge>
+            </a>
+          ) : null}
           <Link
             to={`/disputes/new?customerId=${customerId}&invoiceId=${r.id}`}
             className="text-brand-700 hover:underline"

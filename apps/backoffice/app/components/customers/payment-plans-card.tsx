@@ -1,3 +1,4 @@
+import type { OpenPlanProgress } from "@settle/domain/plans/in-plan";
 import type { PaymentPlanRow } from "@settle/domain/plans/list-payment-plans";
 import { Badge, type Tone } from "@settle/ui/badge";
 import { LinkButton } from "@settle/ui/button";
@@ -9,6 +10,7 @@ import { MoneyText } from "@settle/ui/money-text";
 import { Toast } from "@settle/ui/toast";
 import type { TFunction } from "i18next";
 import { useMemo } from "react";
+import { useMoneyWords } from "../../i18n/list-words.ts";
 import { useTranslation } from "../../i18n/use-translation.ts";
 
 const STATUS_TONES: Record<string, Tone> = {
@@ -23,7 +25,52 @@ const STATUS_TONES: Record<string, Tone> = {
   CHANGES_REQUESTED: "warning",
 };
 
-const columnsIn = (t: TFunction, customerId: string): Column<PaymentPlanRow>[] => [
+/** A plan of the card, with how it is kept while it is open (accepted or active). */
+type PlanRow = PaymentPlanRow & { progress: OpenPlanProgress | null };
+
+/** Paid of total as a thin bar (an accessible progress bar), the instalments paid and missed. */
+function PlanAdherence({
+  progress,
+  t,
+  money,
+}: {
+  progress: OpenPlanProgress;
+  t: TFunction;
+  money: (amount: bigint, currency: string) => string;
+}) {
+  // Integer arithmetic: whole percents of the total.
+  const percent = progress.total > 0n ? Number((progress.paid * 100n) / progress.total) : 0;
+  const paidOfTotal = t("card.amountPaidOf", {
+    paid: money(progress.paid, progress.currency),
+    total: money(progress.total, progress.currency),
+  });
+  return (
+    <div className="min-w-40 space-y-1 text-xs">
+      <p>{t("card.paidOf", { paid: progress.paidInstalments, count: progress.instalments })}</p>
+      <div
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={paidOfTotal}
+        aria-label={t("card.progressOf", { label: progress.label })}
+        className="h-1.5 overflow-hidden rounded-full bg-slate-100"
+      >
+        <div className="h-full rounded-full bg-brand-600" style={{ width: `${percent}%` }} />
+      </div>
+      <p className="text-ink-muted">{paidOfTotal}</p>
+      {progress.missed > 0 ? (
+        <p className="font-medium text-red-700">{t("card.missed", { count: progress.missed })}</p>
+      ) : null}
+    </div>
+  );
+}
+
+const columnsIn = (
+  t: TFunction,
+  customerId: string,
+  money: (amount: bigint, currency: string) => string,
+): Column<PlanRow>[] => [
   {
     id: "plan",
     header: t("card.plan"),
@@ -44,12 +91,28 @@ const columnsIn = (t: TFunction, customerId: string): Column<PaymentPlanRow>[] =
   {
     id: "paid",
     header: t("card.paid"),
-    cell: (p) => t("card.paidOf", { paid: p.paidCount, count: p.paymentCount }),
+    cell: (p) =>
+      p.progress ? (
+        <PlanAdherence progress={p.progress} t={t} money={money} />
+      ) : (
+        t("card.paidOf", { paid: p.paidCount, count: p.paymentCount })
+      ),
   },
   {
     id: "nextDue",
     header: t("card.nextDue"),
-    cell: (p) => (p.nextDueDate ? <DateText value={p.nextDueDate} className="tabular" /> : "—"),
+    cell: (p) => {
+      const next = p.progress?.nextInstalment;
+      if (next) {
+        return (
+          <span className={next.status === "MISSED" ? "text-red-700" : undefined}>
+            <MoneyText amount={next.amount} currency={p.currency} />{" "}
+            <DateText value={next.dueDate} className="tabular text-ink-muted" />
+          </span>
+        );
+      }
+      return p.nextDueDate ? <DateText value={p.nextDueDate} className="tabular" /> : "—";
+    },
   },
   {
     id: "expires",
@@ -73,23 +136,31 @@ const columnsIn = (t: TFunction, customerId: string): Column<PaymentPlanRow>[] =
 
 /**
  * The account's payment plans, a button to propose one for those who may, and the toast naming a
- * plan just offered (`proposed`: its id, from the propose page's redirect).
+ * plan just offered (`proposed`: its id, from the propose page's redirect). Open plans show how
+ * they are kept (`progress`, plans/in-plan.ts): paid of total, missed instalments, the next one.
  */
 export function PaymentPlansCard({
   customerId,
   plans,
+  progress = [],
   canPropose,
   proposed,
   className,
 }: {
   customerId: string;
   plans: PaymentPlanRow[];
+  progress?: OpenPlanProgress[];
   canPropose: boolean;
   proposed: string | null;
   className?: string;
 }) {
   const { t } = useTranslation("payment-plans");
-  const columns = useMemo(() => columnsIn(t, customerId), [t, customerId]);
+  const money = useMoneyWords();
+  const columns = useMemo(() => columnsIn(t, customerId, money), [t, customerId, money]);
+  const rows = useMemo(() => {
+    const byId = new Map(progress.map((p) => [p.id, p]));
+    return plans.map((p): PlanRow => ({ ...p, progress: byId.get(p.id) ?? null }));
+  }, [plans, progress]);
   const offered = proposed ? plans.find((p) => p.id === proposed) : undefined;
   return (
     <Card
@@ -108,7 +179,7 @@ export function PaymentPlansCard({
       <DataTable
         caption={t("card.caption")}
         columns={columns}
-        rows={plans}
+        rows={rows}
         rowKey={(p) => p.id}
         empty={<EmptyState title={t("card.emptyTitle")} description={t("card.emptyDescription")} />}
       />

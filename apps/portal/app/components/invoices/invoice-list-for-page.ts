@@ -1,8 +1,9 @@
 import type { InvoiceList } from "@settle/domain/invoices/list-invoices";
+import { pageInPlan } from "./in-plan-mark";
 
 /**
  * What the page shows of a row, and so what is serialized into it: whether it is in dispute, not
- * how; its account by id (the accounts are sent once).
+ * how; its plan and next instalment; its account by id (the accounts are sent once).
  */
 export function invoiceListForPage(list: InvoiceList) {
   return {
@@ -20,6 +21,7 @@ export function invoiceListForPage(list: InvoiceList) {
       openAmount: row.openAmount,
       status: row.status,
       inDispute: row.inDispute !== null,
+      inPlan: pageInPlan(row.inPlan),
     })),
   };
 }

@@ -4,6 +4,7 @@ import { badgeTexts, statusBadges } from "~/components/invoice-status-badges";
 import { filledIn, oncePerKey } from "~/i18n/per-page";
 import { useTranslation } from "~/i18n/use-translation";
 import { useLocale } from "~/lib/root-data";
+import { InPlanNote, useInPlanTexts } from "./in-plan-mark";
 import type { PageInvoiceRow } from "./invoice-list-for-page";
 import { isoDate } from "./invoice-list-query";
 
@@ -29,6 +30,7 @@ export function InvoiceRows({
   const kindLabel = oncePerKey((kind: PageInvoiceRow["kind"]) => t(`common:kinds.${kind}`));
   const selectLabel = filledIn((values) => t("table.select", values), "number");
   const badges = badgeTexts(t);
+  const planTexts = useInPlanTexts(t, locale);
   const money = useMoneyFormat();
   const accountOf = new Map(accounts?.map((a) => [a.id, a]));
   const accountCell = (id: string) => {
@@ -64,7 +66,10 @@ export function InvoiceRows({
       <td>{row.dueDate ? date(row.dueDate) : "—"}</td>
       <td>{moneyText(money, row.amount, row.currency, locale)}</td>
       <td>{moneyText(money, row.openAmount, row.currency, locale)}</td>
-      <td>{statusBadges(row.status, row.inDispute, badges)}</td>
+      <td>
+        {statusBadges(row.status, row.inDispute, badges)}
+        {row.inPlan ? <InPlanNote mark={row.inPlan} base={base} texts={planTexts} /> : null}
+      </td>
       {accounts ? accountCell(row.accountId) : null}
     </tr>
   );

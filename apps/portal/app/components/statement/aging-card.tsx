@@ -56,14 +56,17 @@ export function AgingCard({ statement, className }: { statement: PageStatement; 
             <MoneyText amount={aging.openDebits} currency={statement.currency} locale={locale} />
           </dd>
         </div>
-        {aging.inDispute > 0n ? (
-          <div className="flex justify-between gap-3">
-            <dt className="ps-3 text-ink-muted">{t("aging.inDispute")}</dt>
-            <dd>
-              <MoneyText amount={aging.inDispute} currency={statement.currency} locale={locale} />
-            </dd>
-          </div>
-        ) : null}
+        {/* Parts of the open items, shown when there are any: held by disputes, covered by plans. */}
+        {(["inDispute", "inPlan"] as const).map((part) =>
+          aging[part] > 0n ? (
+            <div key={part} className="flex justify-between gap-3">
+              <dt className="ps-3 text-ink-muted">{t(`aging.${part}`)}</dt>
+              <dd>
+                <MoneyText amount={aging[part]} currency={statement.currency} locale={locale} />
+              </dd>
+            </div>
+          ) : null,
+        )}
         <div className="flex justify-between gap-3">
           <dt className="text-ink-muted">
             {t("aging.unappliedCredits", { count: aging.unappliedCreditCount })}

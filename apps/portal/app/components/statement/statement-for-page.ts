@@ -1,4 +1,5 @@
 import type { Statement } from "@settle/domain/statements/get-statement";
+import { pageInPlan } from "~/components/invoices/in-plan-mark";
 
 /**
  * What the page shows of a statement, and so what is serialized into it for hydration: not the
@@ -38,6 +39,7 @@ export function statementForPage(statement: Statement) {
         signedAmount: line.signedAmount,
         balance: line.balance,
         daysOverdue: line.daysOverdue,
+        inPlan: pageInPlan(line.inPlan),
       })),
     },
   };

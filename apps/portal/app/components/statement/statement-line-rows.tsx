@@ -2,6 +2,7 @@ import { BILLED_KINDS } from "@settle/domain/ledger/item-kinds";
 import { DateText, formatDate } from "@settle/ui/date-text";
 import { MoneyText, moneyText, useMoneyFormat } from "@settle/ui/money-text";
 import { Fragment, type ReactNode } from "react";
+import { InPlanNote, useInPlanTexts } from "~/components/invoices/in-plan-mark";
 import { oncePerKey } from "~/i18n/per-page";
 import { useTranslation } from "~/i18n/use-translation";
 import { useLocale } from "~/lib/root-data";
@@ -25,6 +26,7 @@ export function StatementLineRows({ statement, base }: { statement: PageStatemen
   const overdueBy = oncePerKey((days: number) => t("table.overdueBy", { count: days }));
   const date = (value: Date) => <time dateTime={isoDate(value)}>{formatDate(value, { locale })}</time>;
   const format = useMoneyFormat();
+  const planTexts = useInPlanTexts(t, locale);
   const money = (amount: bigint) => moneyText(format, amount, statement.currency, locale);
   const balanceRow = (key: string, label: ReactNode, amount: bigint, testId: string) => (
     <tr key={key} className="bg-slate-50/70" data-row={testId}>
@@ -50,6 +52,7 @@ export function StatementLineRows({ statement, base }: { statement: PageStatemen
             <a href={`${base}/invoices/${line.id}`}>{line.number}</a>
           )}
           <small>{kindLabel(line.kind)}</small>
+          {line.inPlan ? <InPlanNote mark={line.inPlan} base={base} texts={planTexts} /> : null}
         </th>
         <td>{line.reference ?? ""}</td>
         <td>
