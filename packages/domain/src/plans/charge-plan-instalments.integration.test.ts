@@ -85,8 +85,7 @@ describe("autopay plan instalments", () => {
       customer.invoices.map((i) => getDb().openItem.findUniqueOrThrow({ where: { id: i.id } })),
     );
     // Oldest invoice first: the older takes what it can, the newer the rest.
-    const toOlder =
-      first!.amount < customer.invoices[0]!.amount ? first!.amount : customer.invoices[0]!.amount;
+    const toOlder = minBig(first!.amount, customer.invoices[0]!.amount);
     expect(older!.openAmount).toBe(customer.invoices[0]!.amount - toOlder);
     expect(newer!.openAmount).toBe(customer.invoices[1]!.amount - (first!.amount - toOlder));
     const instalments = await getDb().paymentPlanInstalment.findMany({
