@@ -6,6 +6,7 @@ import { portalUser } from "../disputes/dispute-fixtures.test-support.ts";
 import { DomainError } from "../errors.ts";
 import { createCustomer, createInvoiceForCustomer } from "../seed/factories.ts";
 import { getPaymentPlanOffer } from "./get-payment-plan.ts";
+import { planOverInvoices, setInstalment } from "./plan-fixtures.test-support.ts";
 import { proposePaymentPlan } from "./propose-payment-plan.ts";
 import { respondToPaymentPlan } from "./respond-to-payment-plan.ts";
 
@@ -118,5 +119,121 @@ describe("an offered payment plan as the portal shows it", () => {
       "NOT_FOUND",
     );
     expect(await refusalCode(getPaymentPlanOffer({ customerId, planId: "PP-1" }, payer))).toBe("NOT_FOUND");
+  });
+});
+
+describe("an accepted payment plan as the portal shows it", () => {
+  const instalmentsOf = (planId: string) =>
+    getDb().paymentPlanInstalment.findMany({ where: { planId }, orderBy: { sequence: "asc" } });
+
+  it("shows how the schedule is kept: paid of total, each instalment's state, the next one and what Pay now pays", async () => {
+    const { plan } = await planOverInvoices(customerId, {
+      invoices: 2,
+      downPayment: "10.00",
+      status: "ACTIVE",
+    });
+    await setInstalment(plan.id, 0, { status: "PAID" });
+    await setInstalment(plan.id, 1, { status: "MISSED", paidAmount: 500n, missedOn: new Date("2027-05-25") });
+    const rows = await instalmentsOf(plan.id);
+    const [down, first, second, third] = rows as [
+      (typeof rows)[0],
+      (typeof rows)[0],
+      (typeof rows)[0],
+      (typeof rows)[0],
+    ];
+    // After the second instalment's due date, before the third's.
+    const day = new Date(`${second.dueDate.toISOString().slice(0, 10)}T12:00:00Z`);
+    const later = new Date(day.getTime() + 86_400_000);
+
+    const page = await getPaymentPlanOffer({ customerId, planId: plan.id }, payer, { now: later });
+    expect(page.status).toBe("ACTIVE");
+    expect(page.schedule.map((p) => [p.sequence, p.state, p.paidAmount])).toEqual([
+      [0, "paid", down.amount],
+      [1, "missed", 500n],
+      [2, "overdue", 0n],
+      [3, "upcoming", 0n],
+    ]);
+    expect(page.running).toEqual({
+      instalments: 4,
+      paidInstalments: 1,
+      total: down.amount + first.amount + second.amount + third.amount,
+      paid: down.amount + 500n,
+      next: { sequence: 1, dueDate: first.dueDate, amount: first.amount - 500n, status: "MISSED" },
+      dueNow: first.amount - 500n + second.amount,
+      overdue: true,
+      payBy: "PORTAL",
+      card: null,
+      activatedAt: null,
+      endedAt: null,
+      endReason: null,
+    });
+    expect(page.can).toEqual({ answer: false, pay: true });
+    // On the second instalment's day it is due, not overdue; what is owed of the first comes with it.
+    const onTheDay = await getPaymentPlanOffer({ customerId, planId: plan.id }, payer, { now: day });
+    expect(onTheDay.schedule[2]?.state).toBe("due");
+    expect(onTheDay.running?.dueNow).toBe(first.amount - 500n + second.amount);
+  });
+
+  it("asks for the next instalment when nothing is due yet, and lets only payers pay", async () => {
+    const { plan } = await planOverInvoices(customerId, { status: "ACCEPTED" });
+    const [first] = await instalmentsOf(plan.id);
+    const id = { customerId, planId: plan.id };
+    const page = await getPaymentPlanOffer(id, payer, { now });
+    expect(page.running).toMatchObject({
+      instalments: 3,
+      paidInstalments: 0,
+      paid: 0n,
+      dueNow: first!.amount,
+      overdue: false,
+      next: { sequence: 1, amount: first!.amount, status: "DUE" },
+    });
+    expect(page.schedule.every((p) => p.state === "upcoming")).toBe(true);
+    expect(page.can.pay).toBe(true);
+    expect((await getPaymentPlanOffer(id, viewer, { now })).can.pay).toBe(false);
+    expect((await getPaymentPlanOffer(id, collector, { now })).can.pay).toBe(false);
+  });
+
+  it("names the autopay card, and has nothing to pay once the plan ended or everything is paid", async () => {
+    const { plan } = await planOverInvoices(customerId, { status: "ACTIVE" });
+    const card = await getDb().savedCard.create({
+      data: {
+        customerId,
+        stripeCustomerId: `cus_${randomUUID()}`,
+        paymentMethodId: `pm_${randomUUID()}`,
+        brand: "visa",
+        last4: "4242",
+        expMonth: 12,
+        expYear: 2031,
+        savedById: payer.userId,
+      },
+    });
+    await getDb().paymentPlan.update({
+      where: { id: plan.id },
+      data: { payBy: "AUTOPAY", savedCardId: card.id },
+    });
+    const id = { customerId, planId: plan.id };
+    expect((await getPaymentPlanOffer(id, payer, { now })).running).toMatchObject({
+      payBy: "AUTOPAY",
+      card: "Visa •••• 4242",
+    });
+    for (const sequence of [1, 2, 3]) await setInstalment(plan.id, sequence, { status: "PAID" });
+    const paid = await getPaymentPlanOffer(id, payer, { now });
+    expect(paid.running).toMatchObject({ paidInstalments: 3, next: null, dueNow: 0n });
+    expect(paid.running?.paid).toBe(paid.running?.total);
+    expect(paid.can.pay).toBe(false);
+
+    const { plan: defaulted } = await planOverInvoices(customerId, { status: "DEFAULTED" });
+    const ended = await getPaymentPlanOffer({ customerId, planId: defaulted.id }, payer, { now });
+    expect(ended.status).toBe("DEFAULTED");
+    expect(ended.running?.dueNow).toBeGreaterThan(0n);
+    expect(ended.can.pay).toBe(false);
+  });
+
+  it("has no running plan while it is an offer", async () => {
+    const { plan } = await offered();
+    const page = await getPaymentPlanOffer({ customerId, planId: plan.id }, payer, { now });
+    expect(page.running).toBeNull();
+    expect(page.can.pay).toBe(false);
+    expect(page.schedule.every((p) => p.paidAmount === 0n && p.status === "DUE")).toBe(true);
   });
 });
