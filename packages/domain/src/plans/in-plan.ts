@@ -2,6 +2,7 @@ import { getDb, type Tx } from "../db/client.ts";
 import { Prisma } from "../db/generated/client.ts";
 import type { PaymentPlanStatus, PlanInstalmentStatus } from "../db/generated/enums.ts";
 import { planLabel } from "./plan-forms.ts";
+import { RUNNING_PLAN_STATUSES } from "./plan-progress.ts";
 
 /**
  * The "in plan" read model (ADR 030): which open items an open payment plan covers. An item is in
@@ -11,7 +12,7 @@ import { planLabel } from "./plan-forms.ts";
  * back to normal dunning). This is the one place the portal, the back office and the dunning and
  * aging code read it from.
  */
-export const IN_PLAN_STATUSES = ["ACCEPTED", "ACTIVE"] as const satisfies readonly PaymentPlanStatus[];
+export const IN_PLAN_STATUSES = RUNNING_PLAN_STATUSES satisfies readonly PaymentPlanStatus[];
 export type InPlanStatus = (typeof IN_PLAN_STATUSES)[number];
 
 /** Instalments still to be paid: the next one is the first of these by sequence. */
