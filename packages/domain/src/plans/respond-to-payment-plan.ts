@@ -24,8 +24,8 @@ const ANSWERED: Record<"accept" | "decline" | "request-changes", PaymentPlanStat
   "request-changes": "CHANGES_REQUESTED",
 };
 
-/** The plan's row, locked: answers to one offer queue up, the first one decides. */
-async function lockPlan(t: Tx, planId: string, customerId: string) {
+/** The plan's row, locked (another account's plan is NOT_FOUND): answers and cancellations queue up. */
+export async function lockPlan(t: Tx, planId: string, customerId: string) {
   await t.$queryRaw`SELECT id FROM payment_plan WHERE id = ${planId}::uuid FOR UPDATE`;
   const plan = await t.paymentPlan.findUnique({ where: { id: planId } });
   if (!plan || plan.customerId !== customerId) throw new DomainError("NOT_FOUND", "Payment plan not found.");

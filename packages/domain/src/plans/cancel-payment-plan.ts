@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { type Actor, requireStaffRole } from "../actor.ts";
+import { appendAudit } from "../audit/append-audit.ts";
+import { getDb } from "../db/client.ts";
+import type { PaymentPlanStatus } from "../db/generated/enums.ts";
+import { DomainError } from "../errors.ts";
+import { PLAN_PROPOSE_ROLES, planLabel } from "./plan-forms.ts";
+import { lockPlan } from "./respond-to-payment-plan.ts";
+
+/**
+ * Staff cancel a plan, saying why (the reason is kept on the plan and in the audit trail). Ids
+ * stay plain strings: a malformed one is NOT_FOUND like an unknown one.
+ */
+export const CancelPaymentPlanSchema = z.object({
+  customerId: z.string().trim().max(100),
+  planId: z.string().trim().max(100),
+  reason: z
+    .string({ error: "Say why the plan is cancelled." })
+    .trim()
+    .min(1, { error: "Say why the plan is cancelled." })
+    .max(1000, { error: "Keep the reason under 1,000 characters." }),
+});
+export type CancelPaymentPlanInput = z.input<typeof CancelPaymentPlanSchema>;
+
+/** Plans staff may cancel: a request or an offer not answered yet, and a plan that runs. */
+export const CANCELLABLE_PLAN_STATUSES: readonly PaymentPlanStatus[] = [
+  "PROPOSED",
+  "REQUESTED",
+  "ACCEPTED",
+  "ACTIVE",
+];
+
+export interface CancelledPlan {
+  id: string;
+  label: string;
+  /** True when the plan was cancelled before with the same reason: nothing changed now. */
+  replayed: boolean;
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Staff who may propose plans cancel one that is requested, proposed, accepted or active, with a
+ * reason: under the plan's row lock it becomes CANCELLED (when and why), its unpaid instalments
+ * are cancelled and its invoices leave it (normal dunning resumes, another plan may cover them).
+ * Everything paid stays applied: the ledger does not change. A customer's request still waiting
+ * for an answer no longer needs one, so its collector task is done. Audited with the status
+ * before and after. The same cancellation again is a replay; any other change to an ended plan is
+ * INVALID_STATE. Another account's plan or a malformed id is NOT_FOUND.
+ */
+export async function cancelPaymentPlan(
+  rawInput: CancelPaymentPlanInput,
+  actor: Actor,
+  options: { now?: Date } = {},
+): Promise<CancelledPlan> {
+  requireStaffRole(actor, PLAN_PROPOSE_ROLES);
+  const parsed = CancelPaymentPlanSchema.safeParse(rawInput);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DomainError("VALIDATION", issue?.message ?? "Check the form.", {
+      field: issue?.path[0] ?? null,
+      reason: "invalid",
+    });
+  }
+  const input = parsed.data;
+  if (!UUID_RE.test(input.planId) || !UUID_RE.test(input.customerId)) {
+    throw new DomainError("NOT_FOUND", "Payment plan not found.");
+  }
+  const planId = input.planId.toLowerCase();
+  const now = options.now ?? new Date();
+
+  return getDb().$transaction(async (t) => {
+    const plan = await lockPlan(t, planId, input.customerId.toLowerCase());
+    const label = planLabel(plan.number);
+    if (plan.status === "CANCELLED" && plan.endReason === input.reason) {
+      return { id: plan.id, label, replayed: true };
+    }
+    if (!CANCELLABLE_PLAN_STATUSES.includes(plan.status)) {
+      throw new DomainError(
+        "INVALID_STATE",
+        plan.status === "CANCELLED"
+          ? `${label} was cancelled already.`
+          : `${label} has ended; only a requested, proposed, accepted or active plan can be cancelled.`,
+        { reason: plan.status === "CANCELLED" ? "plan-cancelled" : "plan-ended", plan: label },
+      );
+    }
+    await t.paymentPlan.update({
+      where: { id: plan.id },
+      data: { status: "CANCELLED", endedAt: now, endReason: input.reason },
+    });
+    const instalments = await t.paymentPlanInstalment.updateMany({
+      where: { planId: plan.id, status: { in: ["DUE", "MISSED"] } },
+      data: { status: "CANCELLED" },
+    });
+    const released = await t.paymentPlanInvoice.updateMany({
+      where: { planId: plan.id, openItemKey: { not: null } },
+      data: { openItemKey: null },
+    });
+    const tasks = await t.collectorTask.updateMany({
+      where: { planId: plan.id, kind: "PLAN_REQUEST", status: "OPEN" },
+      data: { status: "DONE", doneAt: now, doneById: actor.kind === "staff" ? actor.userId : null },
+    });
+    await appendAudit(t, actor, {
+      action: "payment-plan.cancel",
+      entityType: "payment_plan",
+      entityId: plan.id,
+      customerId: plan.customerId,
+      before: { status: plan.status },
+      after: {
+        status: "CANCELLED",
+        reason: input.reason,
+        instalmentsCancelled: instalments.count,
+        invoicesReleased: released.count,
+        tasksDone: tasks.count,
+      },
+    });
+    return { id: plan.id, label, replayed: false };
+  });
+}
