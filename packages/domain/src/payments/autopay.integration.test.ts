@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PortalActor } from "../actor.ts";
+import { isoDate } from "../base/dates.ts";
 import { listOpenAccountFlags } from "../customers/list-account-flags.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import { findLedgerViolations } from "../ledger/verify-ledger.ts";
+import { proposePaymentPlan } from "../plans/propose-payment-plan.ts";
+import { respondToPaymentPlan } from "../plans/respond-to-payment-plan.ts";
 import { STEP_UP, sendStepUpCode, verifyStepUpCode } from "../portal/step-up.ts";
 import {
   createCustomer,
@@ -174,6 +177,46 @@ describe("autopay", () => {
     expect(await openAmount(a.later.id)).toBe(0n);
     expect(await getDb().openItem.count({ where: { customerId: a.customerId, kind: "PAYMENT" } })).toBe(2);
     expect(await findLedgerViolations()).toEqual([]);
+  });
+
+  it("leaves invoices of an accepted payment plan to the plan", async () => {
+    const a = await account();
+    await stepUp(a);
+    const card = await saveCard(a);
+    const offer = await proposePaymentPlan(
+      {
+        customerId: a.customerId,
+        invoiceIds: [a.due.id],
+        instalments: 2,
+        frequency: "MONTHLY",
+        firstDate: isoDate(new Date(today().getTime() + 7 * DAY)),
+        expiresOn: isoDate(new Date(today().getTime() + 7 * DAY)),
+        idempotencyKey: randomUUID(),
+      },
+      { kind: "staff", userId: randomUUID(), roles: ["COLLECTOR"] },
+    );
+    await respondToPaymentPlan(
+      {
+        answer: "accept",
+        customerId: a.customerId,
+        planId: offer.id,
+        name: "Pat Payable",
+        confirm: "yes",
+        termsHash: offer.termsHash,
+        payBy: "PORTAL",
+      },
+      a.payer,
+    );
+    await enableAutopay(
+      { customerId: a.customerId, cardId: card.id, currency: "USD", timing: "DAYS_BEFORE", daysBefore: 5 },
+      a.payer,
+      { sessionId: a.sessionId },
+    );
+    const run = await runAutopay({ customerIds: [a.customerId] });
+    expect(run.charged).toBe(1);
+    // Only the invoice due in five days: the overdue one is in the plan.
+    expect(await openAmount(a.due.id)).toBe(a.due.amount);
+    expect(await openAmount(a.later.id)).toBe(0n);
   });
 
   it("asks Stripe again about a charge whose answer was lost, and charges once", async () => {

@@ -5,6 +5,7 @@ import { cardPaymentsOff } from "../base/card-payments-switch.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import { enqueueEmail } from "../email/enqueue-email.ts";
 import { formatMoney, sumAmounts } from "../money/money.ts";
+import { notInOpenPlanWhere } from "../plans/in-plan.ts";
 import { autopayFailureEmail } from "./autopay-emails.ts";
 import { isCardExpired } from "./get-payment-methods.ts";
 import { chargeOffSession, type OffSessionOutcome, recordOffSessionPayment } from "./off-session-charge.ts";
@@ -153,6 +154,8 @@ async function prepareCharge(
         currency: setting.currency,
         openAmount: { gt: 0n },
         dueDate: { lte: horizon },
+        // A payment plan's invoices are paid by its schedule, not by account autopay.
+        ...notInOpenPlanWhere,
         // Not what a payer is paying on the portal right now, nor a payment Stripe is still settling.
         paymentAllocations: {
           none: {
