@@ -61,6 +61,10 @@ const FILES: Record<string, string> = {
   "../components/disputes/report-chart.tsx": "dispute-report",
   "../components/disputes/report-period-form.tsx": "dispute-report",
   "../components/disputes/report-tables.tsx": "dispute-report",
+  "../routes/payment-plan.tsx": "payment-plan",
+  "../components/plans/plan-facts.tsx": "payment-plan",
+  "../components/plans/plan-tables.tsx": "payment-plan",
+  "../components/plans/cancel-plan-form.tsx": "payment-plan",
   "./list-words.ts": "common",
   "../components/list-pagination.tsx": "common",
 };

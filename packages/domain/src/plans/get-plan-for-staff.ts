@@ -10,8 +10,8 @@ import type {
   PlanPayBy,
 } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
-import { CANCELLABLE_PLAN_STATUSES } from "./cancel-payment-plan.ts";
 import { paymentPlanCan } from "./plan-can.ts";
+import { CANCELLABLE_PLAN_STATUSES } from "./plan-cancel-form.ts";
 import { planLabel } from "./plan-forms.ts";
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
