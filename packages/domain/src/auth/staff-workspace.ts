@@ -1,6 +1,7 @@
 import { type Actor, hasStaffRole, type StaffRole } from "../actor.ts";
 import { DISPUTE_MANAGER_ROLES, DISPUTE_WORK_ROLES } from "../disputes/dispute-forms.ts";
 import { REFUND_APPROVE_ROLES } from "../payments/refund-forms.ts";
+import { PLAN_POLICY_ROLES } from "../plans/plan-policy-forms.ts";
 
 /** The back office's pages, named by what they are for (the app maps them to its URLs). */
 export const STAFF_PAGES = [
@@ -12,6 +13,7 @@ export const STAFF_PAGES = [
   "disputeReport",
   "refundSettings",
   "disputeMatrix",
+  "planPolicy",
 ] as const;
 export type StaffPage = (typeof STAFF_PAGES)[number];
 
@@ -31,6 +33,7 @@ const PAGE_ROLES: Record<StaffPage, readonly StaffRole[] | "every-role"> = {
   disputeReport: "every-role",
   refundSettings: REFUND_APPROVE_ROLES,
   disputeMatrix: DISPUTE_MANAGER_ROLES,
+  planPolicy: PLAN_POLICY_ROLES,
 };
 
 /**

@@ -4,12 +4,8 @@ import type { StaffActor } from "../actor.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import { createLegalEntity } from "../seed/factories.ts";
-import {
-  getPlanPolicy,
-  listPlanPolicies,
-  type UpdatePlanPolicyInput,
-  updatePlanPolicy,
-} from "./plan-policy.ts";
+import { getPlanPolicy, listPlanPolicies, updatePlanPolicy } from "./plan-policy.ts";
+import type { UpdatePlanPolicyInput } from "./plan-policy-forms.ts";
 
 const manager: StaffActor = { kind: "staff", userId: randomUUID(), roles: ["AR_MANAGER"] };
 const collector: StaffActor = { kind: "staff", userId: randomUUID(), roles: ["COLLECTOR"] };

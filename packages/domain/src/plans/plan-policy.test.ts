@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type PlanPolicy, planFee, type SelfServiceAsk, selfServiceBreach } from "./plan-policy.ts";
+import { type PlanPolicy, selfServiceBreach } from "./plan-policy.ts";
+import { planFee, type SelfServiceAsk } from "./plan-policy-forms.ts";
 
 const policy: PlanPolicy = {
   legalEntityId: "00000000-0000-4000-8000-000000000001",

@@ -1,18 +1,19 @@
-import { z } from "zod";
-import { type Actor, requireStaffRole, type StaffRole } from "../actor.ts";
+import { type Actor, requireStaffRole } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { getDb, inTransaction, type Tx } from "../db/client.ts";
-import { RiskClass } from "../db/generated/enums.ts";
+import type { RiskClass } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
-import { minorUnitDigits, percentOfBp, toDecimalString } from "../money/money.ts";
+import { minorUnitDigits, toDecimalString } from "../money/money.ts";
 import { parseAmountField } from "../money/typed-amount.ts";
 import { parsePlanForm } from "./plan-forms.ts";
-import { MAX_INSTALMENTS } from "./plan-schedule.ts";
-
-/** Who sets a legal entity's payment plan policy: AR managers (admins always), like the other settings. */
-export const PLAN_POLICY_ROLES: readonly StaffRole[] = ["AR_MANAGER"];
-
-export const RISK_CLASSES = Object.values(RiskClass) as [RiskClass, ...RiskClass[]];
+import {
+  PLAN_POLICY_ROLES,
+  RISK_CLASSES,
+  type SelfServiceAsk,
+  type SelfServiceRule,
+  type UpdatePlanPolicyInput,
+  UpdatePlanPolicySchema,
+} from "./plan-policy-forms.ts";
 
 export interface PlanPolicy {
   legalEntityId: string;
@@ -87,35 +88,6 @@ export async function getPlanPolicy(legalEntityId: string, tx?: Tx): Promise<Pla
   };
 }
 
-/** A plan's fee: the policy's share of what is financed (covered − down payment), rounded half up. */
-export function planFee(financed: bigint, feeBps: number): bigint {
-  return financed > 0n && feeBps > 0 ? percentOfBp(financed, feeBps) : 0n;
-}
-
-/** The self-service rules, in the order they are checked (the first one broken is named). */
-export const SELF_SERVICE_RULES = [
-  "disabled",
-  "currency",
-  "max-total",
-  "max-instalments",
-  "min-down",
-  "risk-class",
-  "recent-default",
-] as const;
-export type SelfServiceRule = (typeof SELF_SERVICE_RULES)[number];
-
-export interface SelfServiceAsk {
-  currency: string;
-  covered: bigint;
-  downPayment: bigint;
-  /** Covered + fee. */
-  total: bigint;
-  instalments: number;
-  riskClass: RiskClass;
-  /** A plan of the customer's DEFAULTED in the last twelve months. */
-  defaultedRecently: boolean;
-}
-
 /**
  * Whether the portal may offer a plan by itself, and if not the first rule it breaks: self-service
  * on; the plan in the entity's currency and its total at most the limit; at most the instalments
@@ -133,45 +105,6 @@ export function selfServiceBreach(policy: PlanPolicy, ask: SelfServiceAsk): Self
   if (ask.defaultedRecently) return "recent-default";
   return null;
 }
-
-const count = (min: number, max: number, what: string) =>
-  z.coerce
-    .number({ error: `Enter the ${what}.` })
-    .int({ error: `The ${what} is a whole number.` })
-    .min(min, { error: `The ${what} is at least ${min}.` })
-    .max(max, { error: `The ${what} is at most ${max}.` });
-
-/** Bounds of the policy's numbers. */
-export const PLAN_POLICY_BOUNDS = {
-  feeBps: [0, 2000],
-  graceDays: [0, 60],
-  reminderDays: [1, 60],
-  missesToDefault: [1, 12],
-  selfServiceMaxInstalments: [1, MAX_INSTALMENTS],
-  selfServiceMinDownBps: [0, 9000],
-} as const satisfies Record<string, readonly [number, number]>;
-
-const bounded = (field: keyof typeof PLAN_POLICY_BOUNDS, what: string) =>
-  count(PLAN_POLICY_BOUNDS[field][0], PLAN_POLICY_BOUNDS[field][1], what);
-
-/**
- * The settings form of one legal entity's policy: fee and down payment share in basis points,
- * days, counts, the self-service limit typed in the staff member's language (in the entity's
- * currency), and the risk classes that may help themselves.
- */
-export const UpdatePlanPolicySchema = z.object({
-  legalEntityId: z.string().trim().max(100),
-  feeBps: bounded("feeBps", "fee"),
-  graceDays: bounded("graceDays", "grace period"),
-  reminderDays: bounded("reminderDays", "reminder period"),
-  missesToDefault: bounded("missesToDefault", "number of misses"),
-  selfServiceEnabled: z.boolean().default(false),
-  selfServiceMaxTotal: z.string({ error: "Enter the largest total." }).trim().min(1).max(40),
-  selfServiceMaxInstalments: bounded("selfServiceMaxInstalments", "number of instalments"),
-  selfServiceMinDownBps: bounded("selfServiceMinDownBps", "down payment share"),
-  selfServiceRiskClasses: z.array(z.enum(RISK_CLASSES)).max(RISK_CLASSES.length).default([]),
-});
-export type UpdatePlanPolicyInput = z.input<typeof UpdatePlanPolicySchema>;
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -17,7 +17,8 @@ import {
   parsePlanForm,
   planLabel,
 } from "./plan-forms.ts";
-import { getPlanPolicy, planFee } from "./plan-policy.ts";
+import { getPlanPolicy } from "./plan-policy.ts";
+import { planFee } from "./plan-policy-forms.ts";
 import { closeRequestTask } from "./plan-requests.ts";
 import { type PlanFrequency, planSchedule, type ScheduledPayment } from "./plan-schedule.ts";
 

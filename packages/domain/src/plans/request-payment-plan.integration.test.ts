@@ -9,10 +9,12 @@ import { DomainError } from "../errors.ts";
 import { createStaffActor } from "../seed/actors.test-support.ts";
 import { createCustomer, createInvoiceForCustomer, createLegalEntity } from "../seed/factories.ts";
 import type { RequestPaymentPlanInput } from "./plan-forms.ts";
-import { type UpdatePlanPolicyInput, updatePlanPolicy } from "./plan-policy.ts";
+import { updatePlanPolicy } from "./plan-policy.ts";
+import type { UpdatePlanPolicyInput } from "./plan-policy-forms.ts";
+import { getPlanProposalForm } from "./plan-proposal-form.ts";
 import { declinePlanRequest, getPlanRequestDraft, listPlanRequests } from "./plan-requests.ts";
 import { proposePaymentPlan } from "./propose-payment-plan.ts";
-import { requestPaymentPlan } from "./request-payment-plan.ts";
+import { getPlanRequestForm, requestPaymentPlan } from "./request-payment-plan.ts";
 import { respondToPaymentPlan } from "./respond-to-payment-plan.ts";
 
 const now = new Date("2027-03-10T15:00:00Z");
@@ -284,6 +286,30 @@ describe("a customer's request for a payment plan", () => {
   });
 });
 
+describe("the request form", () => {
+  it("offers the account's overdue invoices no plan holds, the default first date and the limits", async () => {
+    const { customerId, payer } = await account();
+    const overdue = await invoice(customerId, 1_000_00n);
+    const held = await invoice(customerId, 2_000_00n);
+    await invoice(customerId, 500_00n, new Date("2027-04-01T00:00:00Z"));
+    await requestPaymentPlan(ask(customerId, [held.id], { instalments: 12 }), payer, { now });
+    const form = await getPlanRequestForm(customerId, payer, { now });
+    expect(form.invoices.map((i) => i.id)).toEqual([overdue.id]);
+    expect(form).toMatchObject({
+      currency: "EUR",
+      defaults: { firstDate: "2027-03-17" },
+      selfService: { selfServiceEnabled: true, selfServiceMaxTotal: 10_000_00n, feeBps: 150 },
+      can: { request: true },
+    });
+    const viewer = await portalUser(customerId, "VIEWER");
+    expect((await getPlanRequestForm(customerId, viewer, { now })).can.request).toBe(false);
+    expect((await refusal(getPlanRequestForm(customerId, (await account()).payer, { now }))).code).toBe(
+      "NOT_FOUND",
+    );
+    expect((await refusal(getPlanRequestForm(customerId, collector, { now }))).code).toBe("NOT_FOUND");
+  });
+});
+
 describe("answering a request in the back office", () => {
   async function requested() {
     const { customerId, payer } = await account();
@@ -299,6 +325,13 @@ describe("answering a request in the back office", () => {
       { id: requestId, reason: expect.stringContaining("pays late"), instalmentCount: 12 },
     ]);
     const draft = await getPlanRequestDraft({ customerId, requestId }, collector);
+    // The offer form starts from the request, whose invoice it holds, with the entity's fee.
+    const form = await getPlanProposalForm(customerId, collector, { now, requestId });
+    expect(form).toMatchObject({ feeBps: 150, request: { id: requestId } });
+    expect(form.invoices.map((i) => i.id)).toContain(invoiceId);
+    expect(
+      (await getPlanProposalForm(customerId, collector, { now })).invoices.map((i) => i.id),
+    ).not.toContain(invoiceId);
     expect(draft).toMatchObject({
       invoiceIds: [invoiceId],
       downPayment: 1_000_00n,

@@ -3,6 +3,7 @@ import { addDays, addYears, isoDate } from "../base/dates.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import type { PaymentPlanStatus } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
+import { listInvoices } from "../invoices/list-invoices.ts";
 import { lockItems } from "../ledger/lock-items.ts";
 import { raiseCollectorTask } from "../tasks/raise-collector-task.ts";
 import {
@@ -11,13 +12,9 @@ import {
   type RequestPaymentPlanInput,
   RequestPaymentPlanSchema,
 } from "./plan-forms.ts";
-import {
-  getPlanPolicy,
-  type PlanPolicy,
-  planFee,
-  type SelfServiceRule,
-  selfServiceBreach,
-} from "./plan-policy.ts";
+import { getPlanPolicy, type PlanPolicy, selfServiceBreach } from "./plan-policy.ts";
+import { planFee, type SelfServiceRule } from "./plan-policy-forms.ts";
+import type { PlanInvoiceOption } from "./plan-proposal-form.ts";
 import {
   checkPlanInvoices,
   downPaymentOf,
@@ -26,6 +23,76 @@ import {
   planOfForm,
   recordPlan,
 } from "./propose-payment-plan.ts";
+
+/** The first payment's default date on the request form: a week from today. */
+export const REQUEST_FIRST_PAYMENT_DAYS = 7;
+
+export interface PlanRequestForm {
+  customer: { id: string; name: string };
+  currency: string;
+  /** The account's own overdue invoices that no open plan or request holds, oldest due first. */
+  invoices: PlanInvoiceOption[];
+  defaults: { firstDate: string };
+  /** What the portal offers by itself (within it the offer comes at once). */
+  selfService: Pick<
+    PlanPolicy,
+    | "selfServiceEnabled"
+    | "currency"
+    | "selfServiceMaxTotal"
+    | "selfServiceMaxInstalments"
+    | "selfServiceMinDownBps"
+    | "feeBps"
+  >;
+  /** Whether the actor may ask (payers and administrators; viewers read the page only). */
+  can: { request: boolean };
+}
+
+/**
+ * What the portal's "ask for a payment plan" page offers: the account's overdue invoices free to
+ * put on a plan, the default first date and the self-service limits. Members of the account read
+ * it; anyone else gets NOT_FOUND.
+ */
+export async function getPlanRequestForm(
+  customerId: string,
+  actor: Actor,
+  options: { now?: Date; locale?: string } = {},
+): Promise<PlanRequestForm> {
+  const role = actor.kind === "portal" ? portalRoleFor(actor, customerId.toLowerCase()) : undefined;
+  if (!role) throw new DomainError("NOT_FOUND", "Customer not found.");
+  const list = await listInvoices(
+    { customerId, status: "overdue", sort: "due", dir: "asc", consolidated: false },
+    actor,
+    { now: options.now, all: true, locale: options.locale },
+  );
+  const held = await getDb().paymentPlanInvoice.findMany({
+    where: { openItemKey: { in: list.rows.map((r) => r.id) } },
+    select: { itemId: true },
+  });
+  const taken = new Set(held.map((r) => r.itemId));
+  const { legalEntityId } = await getDb().customer.findUniqueOrThrow({
+    where: { id: list.customer.id },
+    select: { legalEntityId: true },
+  });
+  const policy = await getPlanPolicy(legalEntityId);
+  const today = new Date(`${isoDate(options.now ?? new Date())}T00:00:00Z`);
+  return {
+    customer: { id: list.customer.id, name: list.customer.name },
+    currency: list.customer.currency,
+    invoices: list.rows
+      .filter((r) => r.openAmount > 0n && !taken.has(r.id))
+      .map((r) => ({ id: r.id, number: r.number, dueDate: r.dueDate, openAmount: r.openAmount })),
+    defaults: { firstDate: isoDate(addDays(today, REQUEST_FIRST_PAYMENT_DAYS)) },
+    selfService: {
+      selfServiceEnabled: policy.selfServiceEnabled,
+      currency: policy.currency,
+      selfServiceMaxTotal: policy.selfServiceMaxTotal,
+      selfServiceMaxInstalments: policy.selfServiceMaxInstalments,
+      selfServiceMinDownBps: policy.selfServiceMinDownBps,
+      feeBps: policy.feeBps,
+    },
+    can: { request: role === "PAYER" || role === "ADMIN" },
+  };
+}
 
 /** How long a self-service offer stands for the payer to accept it (never past the first payment). */
 export const SELF_SERVICE_OFFER_DAYS = 3;
