@@ -10,4 +10,5 @@ export const STAFF_PAGE_PATHS: Record<StaffPage, string> = {
   disputeReport: "/reports/disputes",
   refundSettings: "/settings/refund-approval",
   disputeMatrix: "/settings/dispute-matrix",
+  planPolicy: "/settings/payment-plans",
 };

@@ -27,6 +27,7 @@ export default [
     // Stripe Checkout returns here (see paymentOutcomePath in the domain).
     route("accounts/:customerId/payments/:attemptId", "routes/payment-outcome.tsx"),
     route("accounts/:customerId/payment-methods", "routes/payment-methods.tsx"),
+    route("accounts/:customerId/payment-plans/request", "routes/payment-plan-request.tsx"),
     route("accounts/:customerId/payment-plans/:planId", "routes/payment-plan.tsx"),
     route("accounts/:customerId/payment-plans/:planId/agreement.pdf", "routes/payment-plan-agreement-pdf.ts"),
     route("account/sessions", "routes/account-sessions.tsx"),

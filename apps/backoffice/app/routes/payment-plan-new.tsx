@@ -1,11 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { ProposePaymentPlanSchema } from "@settle/domain/plans/plan-forms";
+import { DeclinePlanRequestSchema, ProposePaymentPlanSchema } from "@settle/domain/plans/plan-forms";
 import { getPlanProposalForm } from "@settle/domain/plans/plan-proposal-form";
+import { declinePlanRequest } from "@settle/domain/plans/plan-requests";
 import { proposePaymentPlan } from "@settle/domain/plans/propose-payment-plan";
 import { PageHeader } from "@settle/ui/page-header";
 import { load } from "@settle/web/domain-errors.server";
 import { submitForm } from "@settle/web/forms.server";
+import { pageUrl } from "@settle/web/request.server";
 import { redirect } from "react-router";
+import { DeclineRequestForm } from "../components/plans/decline-request-form.tsx";
 import { ProposePlanForm, planIssueWords } from "../components/plans/propose-plan-form.tsx";
 import { RouteError } from "../components/route-error.tsx";
 import { requireCsrf } from "../csrf.server.ts";
@@ -19,15 +22,24 @@ import type { Route } from "./+types/payment-plan-new";
 
 export const meta: Route.MetaFunction = ({ matches }) => pageMeta(matches, (t) => t("payment-plans:title"));
 
-/** The account's open invoices to put on a plan, for those who may propose one (others: 403). */
+/**
+ * The account's open invoices to put on a plan, for those who may propose one (others: 403);
+ * with `?request=<planId>`, pre-filled from the customer's request it answers.
+ */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
   const locale = await getLocale(request);
-  const proposal = await load(() => getPlanProposalForm(params.customerId, staff.actor, { locale }));
+  const requestId = pageUrl(request).searchParams.get("request");
+  const proposal = await load(() =>
+    getPlanProposalForm(params.customerId, staff.actor, { locale, requestId }),
+  );
   return { proposal, idempotencyKey: `payment-plan-${randomUUID()}` };
 }
 
-/** Offers the plan, then back to the account, which shows it with a toast naming it. */
+/**
+ * Offers the plan, then back to the account, which shows it with a toast naming it; or declines
+ * the customer's request (`intent=decline-request`) with a message, back to the account too.
+ */
 export async function action({ request, params }: Route.ActionArgs) {
   const staff = await requireStaff(request);
   const form = await request.formData();
@@ -35,6 +47,18 @@ export async function action({ request, params }: Route.ActionArgs) {
   const t = await serverT(request, "payment-plans");
   const locale = await getLocale(request);
   const { customerId } = params;
+  if (form.get("intent") === "decline-request") {
+    return submitForm(
+      form,
+      DeclinePlanRequestSchema,
+      (input) => declinePlanRequest({ ...input, customerId }, staff.actor),
+      {
+        words: refusalWordsIn(t),
+        formatError: () => [t("payment-plans:decline.issue")],
+        done: () => redirect(`/customers/${customerId}#payment-plans`),
+      },
+    );
+  }
   return submitForm(
     form,
     ProposePaymentPlanSchema,
@@ -58,7 +82,18 @@ export default function PaymentPlanNew({ loaderData, actionData }: Route.Compone
         title={t("title")}
         description={t("description", { name: proposal.customer.name })}
       />
-      <ProposePlanForm proposal={proposal} idempotencyKey={idempotencyKey} lastResult={actionData?.reply} />
+      <ProposePlanForm
+        proposal={proposal}
+        idempotencyKey={idempotencyKey}
+        lastResult={actionData?.reply.initialValue?.intent ? undefined : actionData?.reply}
+      />
+      {proposal.request ? (
+        <DeclineRequestForm
+          customerId={proposal.customer.id}
+          request={proposal.request}
+          lastResult={actionData?.reply.initialValue?.intent ? actionData.reply : undefined}
+        />
+      ) : null}
     </>
   );
 }

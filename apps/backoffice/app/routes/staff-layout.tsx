@@ -56,6 +56,7 @@ export default function StaffLayout({ loaderData }: Route.ComponentProps) {
   const settings = offered([
     { page: "refundSettings", to: path.refundSettings, label: t("nav.refundApproval"), icon: "card" },
     { page: "disputeMatrix", to: path.disputeMatrix, label: t("nav.disputeMatrix"), icon: "sliders" },
+    { page: "planPolicy", to: path.planPolicy, label: t("nav.planPolicy"), icon: "sliders" },
   ]);
   const secondary: NavItem[] = [
     ...settings,

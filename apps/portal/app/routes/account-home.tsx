@@ -38,6 +38,8 @@ export default function AccountHome({ loaderData }: Route.ComponentProps) {
   const { home, plans } = loaderData;
   const { t } = useTranslation("home");
   const locale = useLocale();
+  // Payers and administrators may ask for a plan on overdue invoices.
+  const canRequestPlan = home.overdueInvoiceCount > 0 && home.role !== "VIEWER";
 
   return (
     <>
@@ -61,7 +63,9 @@ export default function AccountHome({ loaderData }: Route.ComponentProps) {
       <InDisputeNotice home={home} />
       {home.balances.length > 1 ? <CurrencyTable home={home} /> : null}
       <div className="space-y-6">
-        {plans.length > 0 ? <PlansCard customerId={home.customer.id} plans={plans} /> : null}
+        {plans.length > 0 || canRequestPlan ? (
+          <PlansCard customerId={home.customer.id} plans={plans} canRequest={canRequestPlan} />
+        ) : null}
         <OpenItemsCard home={home} />
         {home.unappliedCredits.length > 0 ? <CreditsCard home={home} /> : null}
         <div className="grid gap-6 lg:grid-cols-3">

@@ -2,7 +2,7 @@ import { listInvoices } from "@settle/domain/invoices/list-invoices";
 import { buttonClasses } from "@settle/ui/button";
 import { PageHeader } from "@settle/ui/page-header";
 import { throwAsResponse } from "@settle/web/domain-errors.server";
-import { data } from "react-router";
+import { data, Link } from "react-router";
 import { AccountLine } from "~/components/account-line";
 import { AccountNav } from "~/components/account-nav";
 import { FilterProblem } from "~/components/filter-problem";
@@ -16,6 +16,7 @@ import { getLocale } from "~/i18n/i18n.server";
 import { pageMeta } from "~/i18n/meta";
 import { useTranslation } from "~/i18n/use-translation";
 import { filterProblem, searchParamsOf } from "~/lib/downloads.server";
+import { useAccountCapabilities } from "~/lib/root-data";
 import { requirePortalSession } from "~/session.server";
 import type { Route } from "./+types/invoices";
 
@@ -41,11 +42,18 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   }
 }
 
-/** The list as CSV and Excel, with its filters and sort. */
-function Exports({ list, base }: { list: PageInvoiceList; base: string }) {
+/** The list as CSV and Excel, with its filters and sort; with overdue invoices, a plan to ask for. */
+function Exports({ list, base, customerId }: { list: PageInvoiceList; base: string; customerId: string }) {
   const { t } = useTranslation("invoices");
+  const { canPay } = useAccountCapabilities(customerId);
+  const overdue = list.rows.some((r) => r.status.code === "OVERDUE");
   return (
     <div className="flex flex-wrap items-center gap-2">
+      {canPay && overdue ? (
+        <Link to={`${base}/payment-plans/request`} className={buttonClasses("secondary", "sm")}>
+          {t("payment-plans:request.link")}
+        </Link>
+      ) : null}
       {(["csv", "xlsx"] as const).map((ext) => (
         <a
           key={ext}
@@ -70,7 +78,7 @@ export default function InvoicesPage({ loaderData, params }: Route.ComponentProp
       <PageHeader
         title={t("title")}
         description={list ? <AccountLine customer={list.customer} /> : undefined}
-        actions={list ? <Exports list={list} base={base} /> : null}
+        actions={list ? <Exports list={list} base={base} customerId={params.customerId} /> : null}
       />
       <AccountNav customerId={params.customerId} />
       <InvoiceFilterForm list={list} query={query} base={base} />

@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { amountExample } from "@settle/domain/money/typed-amount";
-import { ProposePaymentPlanSchema } from "@settle/domain/plans/plan-forms";
+import { amountExample, typedAmountText } from "@settle/domain/money/typed-amount";
+import { type ProposePaymentPlanInput, ProposePaymentPlanSchema } from "@settle/domain/plans/plan-forms";
 import type { PlanInvoiceOption, PlanProposalForm } from "@settle/domain/plans/plan-proposal-form";
 import { MAX_INSTALMENTS, PLAN_FREQUENCIES } from "@settle/domain/plans/plan-schedule";
 import { Button } from "@settle/ui/button";
@@ -46,7 +46,25 @@ function InvoiceDetail({ invoice, currency }: { invoice: PlanInvoiceOption; curr
   );
 }
 
-/** The plan's terms, validated in the browser with the server's schema, and the schedule they make. */
+/** The form's first values: the defaults, or the customer's request it answers. */
+function startingTerms(proposal: PlanProposalForm, locale: string) {
+  const { request, defaults, currency } = proposal;
+  if (!request) return { instalments: "3", frequency: "MONTHLY", ...defaults };
+  return {
+    downPayment: request.downPayment > 0n ? typedAmountText(request.downPayment, currency, locale) : "",
+    instalments: String(request.instalments),
+    frequency: request.frequency,
+    firstDate: request.firstDate,
+    // The offer must end by the first payment (ISO dates sort as text).
+    expiresOn: [defaults.expiresOn, request.firstDate].sort()[0],
+  };
+}
+
+/**
+ * The plan's terms, validated in the browser with the server's schema, and the schedule they make
+ * (with the entity's fee when charged). Answering a customer's request, it starts from the
+ * request's invoices and terms and shows their reason.
+ */
 export function ProposePlanForm({
   proposal,
   idempotencyKey,
@@ -59,11 +77,11 @@ export function ProposePlanForm({
   const { t, i18n } = useTranslation("payment-plans");
   const csrf = useCsrfToken();
   const saving = useNavigation().state === "submitting";
-  const { currency, invoices, defaults } = proposal;
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [form, fields] = useForm({
+  const { currency, invoices, feeBps, request } = proposal;
+  const [chosen, setChosen] = useState<string[]>(request?.invoiceIds ?? []);
+  const [form, fields] = useForm<ProposePaymentPlanInput>({
     lastResult,
-    defaultValue: { instalments: "3", frequency: "MONTHLY", ...defaults },
+    defaultValue: startingTerms(proposal, i18n.language),
     constraint: getZodConstraint(ProposePaymentPlanSchema),
     onValidate: ({ formData }) =>
       parseWithZod(formData, { schema: ProposePaymentPlanSchema, formatError: planIssueWords(t) }),
@@ -71,6 +89,7 @@ export function ProposePlanForm({
     shouldRevalidate: "onInput",
   });
   const covered = invoices.filter((i) => chosen.includes(i.id)).reduce((sum, i) => sum + i.openAmount, 0n);
+  const chargedBps = fields.chargeFee.value === "on" ? feeBps : 0;
   const schedule =
     covered > 0n
       ? previewSchedule(
@@ -80,6 +99,7 @@ export function ProposePlanForm({
             instalments: fields.instalments.value,
             frequency: fields.frequency.value,
             firstDate: fields.firstDate.value,
+            feeBps: chargedBps,
           },
           currency,
           i18n.language,
@@ -94,7 +114,19 @@ export function ProposePlanForm({
           <CsrfInput token={csrf} />
           <input type="hidden" name="customerId" value={proposal.customer.id} />
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+          {request ? <input type="hidden" name="requestId" value={request.id} /> : null}
           <FormErrors errors={form.errors} id={form.errorId} />
+          {request ? (
+            <div
+              className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm"
+              data-testid="plan-request"
+            >
+              <p className="font-medium text-ink">{t("form.answering", { plan: request.label })}</p>
+              {request.reason ? (
+                <p className="mt-1 whitespace-pre-line text-ink-muted">{request.reason}</p>
+              ) : null}
+            </div>
+          ) : null}
           <TickList
             name="invoiceIds"
             idPrefix="plan-invoice"
@@ -139,12 +171,33 @@ export function ProposePlanForm({
             field={fields.expiresOn}
             description={t("form.expiresOnHint")}
           />
+          {feeBps > 0 ? (
+            <label className="flex items-center gap-2 text-sm text-ink">
+              <input
+                type="checkbox"
+                name={fields.chargeFee.name}
+                defaultChecked={fields.chargeFee.initialValue === "on"}
+                className="size-4 rounded border-slate-300"
+              />
+              {t("form.chargeFee", {
+                percent: new Intl.NumberFormat(i18n.language, {
+                  style: "percent",
+                  maximumFractionDigits: 2,
+                }).format(feeBps / 10_000),
+              })}
+            </label>
+          ) : null}
           <Button type="submit" variant="primary" disabled={saving || invoices.length === 0}>
             {t("form.submit")}
           </Button>
         </Form>
       </Card>
-      <SchedulePreview schedule={schedule} currency={currency} />
+      <SchedulePreview
+        schedule={schedule}
+        currency={currency}
+        // The schedule adds up to what is covered plus the fee.
+        fee={schedule ? schedule.reduce((sum, p) => sum + p.amount, 0n) - covered : 0n}
+      />
     </div>
   );
 }

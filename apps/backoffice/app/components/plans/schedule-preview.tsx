@@ -1,3 +1,4 @@
+import { planFee } from "@settle/domain/plans/plan-policy-forms";
 import {
   PLAN_FREQUENCIES,
   type PlanFrequency,
@@ -23,12 +24,14 @@ export interface TypedTerms {
   instalments: unknown;
   frequency: unknown;
   firstDate: unknown;
+  /** The fee charged, in basis points of what is financed (0: none). */
+  feeBps: number;
 }
 
 /**
  * The schedule the server would store for the terms typed so far, computed with the domain's
- * planSchedule (amounts that add up exactly, the remainder on the last), or null while the terms
- * are incomplete or not valid yet.
+ * planSchedule (amounts that add up exactly, the remainder on the last) and the fee the domain
+ * charges (planFee), or null while the terms are incomplete or not valid yet.
  */
 export function previewSchedule(
   terms: TypedTerms,
@@ -50,7 +53,7 @@ export function previewSchedule(
     return planSchedule({
       covered: terms.covered,
       downPayment: down,
-      fee: 0n,
+      fee: planFee(terms.covered - down, terms.feeBps),
       instalments,
       frequency: frequency as PlanFrequency,
       firstDate: first,
@@ -80,14 +83,17 @@ const columnsIn = (t: TFunction, currency: string): Column<ScheduledPayment>[] =
   },
 ];
 
-/** The live schedule beside the form, with its total (which is what the ticked invoices hold). */
+/** The live schedule beside the form, with its total (what the ticked invoices hold, plus any fee). */
 export function SchedulePreview({
   schedule,
   currency,
+  fee = 0n,
   className,
 }: {
   schedule: ScheduledPayment[] | null;
   currency: string;
+  /** The plan fee the schedule includes (0: none). */
+  fee?: bigint;
   className?: string;
 }) {
   const { t } = useTranslation("payment-plans");
@@ -103,6 +109,12 @@ export function SchedulePreview({
           rowKey={(p) => String(p.sequence)}
           empty={<EmptyState title={t("preview.empty")} />}
         />
+        {schedule && fee > 0n ? (
+          <p className="flex justify-between border-t border-slate-200 px-4 py-3 text-sm text-ink-muted">
+            <span>{t("preview.fee")}</span>
+            <MoneyText amount={fee} currency={currency} />
+          </p>
+        ) : null}
         {schedule ? (
           <p className="flex justify-between border-t border-slate-200 px-4 py-3 text-sm font-semibold text-ink">
             <span>{t("preview.total")}</span>

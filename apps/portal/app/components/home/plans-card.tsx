@@ -1,5 +1,6 @@
 import type { PaymentPlanRow } from "@settle/domain/plans/list-payment-plans";
 import { Badge } from "@settle/ui/badge";
+import { buttonClasses } from "@settle/ui/button";
 import { Card } from "@settle/ui/card";
 import { type Column, DataTable } from "@settle/ui/data-table";
 import { DateText } from "@settle/ui/date-text";
@@ -10,9 +11,18 @@ import { useLocale } from "~/lib/root-data";
 
 /**
  * The account's payment plans on its home page: an offer waiting for an answer first in the eye
- * (with the day it stands until), each linking to its page with the terms and the agreement.
+ * (with the day it stands until), each linking to its page with the terms and the agreement; with
+ * `canRequest` (overdue invoices, and a payer or administrator), a link to ask for a plan.
  */
-export function PlansCard({ customerId, plans }: { customerId: string; plans: PaymentPlanRow[] }) {
+export function PlansCard({
+  customerId,
+  plans,
+  canRequest,
+}: {
+  customerId: string;
+  plans: PaymentPlanRow[];
+  canRequest: boolean;
+}) {
   const { t } = useTranslation("payment-plans");
   const locale = useLocale();
   const columns: Column<PaymentPlanRow>[] = [
@@ -60,8 +70,25 @@ export function PlansCard({ customerId, plans }: { customerId: string; plans: Pa
     },
   ];
   return (
-    <Card title={t("home.title")} flush>
-      <DataTable caption={t("home.caption")} columns={columns} rows={plans} rowKey={(p) => p.id} />
+    <Card
+      title={t("home.title")}
+      flush
+      actions={
+        canRequest ? (
+          <Link
+            to={`/accounts/${customerId}/payment-plans/request`}
+            className={buttonClasses("secondary", "sm")}
+          >
+            {t("request.link")}
+          </Link>
+        ) : null
+      }
+    >
+      {plans.length > 0 ? (
+        <DataTable caption={t("home.caption")} columns={columns} rows={plans} rowKey={(p) => p.id} />
+      ) : (
+        <p className="px-4 py-3 text-sm text-ink-muted">{t("request.homeHint")}</p>
+      )}
     </Card>
   );
 }
