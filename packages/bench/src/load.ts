@@ -19,6 +19,8 @@ export interface Measurement {
   p95: number;
   p99: number;
   requests: number;
+  /** Wall time of a fixed-work run (cases with `work`), seconds. */
+  seconds?: number;
   /**
    * CPU milliseconds per request of the app process and of the database's backends, read from
    * /proc around the measurement (cases/http-case.ts); absent where /proc is not available.

@@ -51,6 +51,25 @@ describe("report", () => {
     expect(targetVerdicts({ ...broken, target: { minPerSecond: 1 } }, [floor, broken])).toEqual([]);
   });
 
+  it("judges a fixed piece of work's time on the median run, and not without every run's time", () => {
+    const timed = (seconds: number): Measurement => ({ ...run(10_000 / seconds), seconds });
+    const job: CaseSummary = {
+      name: "job",
+      target: { maxSeconds: 30 },
+      runs: [timed(12), timed(40), timed(20)],
+    };
+    job.median = summarize(job.runs);
+    expect(job.median?.seconds).toBe(20);
+    expect(targetVerdicts(job, [job])).toEqual(["run < 30 s: met (20.0 s)"]);
+    const slow = { ...job, runs: [timed(31), timed(45)] };
+    slow.median = summarize(slow.runs);
+    expect(targetVerdicts(slow, [slow])).toEqual(["run < 30 s: missed (38.0 s)"]);
+    const untimed = { ...job, runs: [timed(12), run(5)] };
+    untimed.median = summarize(untimed.runs);
+    expect(untimed.median?.seconds).toBeUndefined();
+    expect(targetVerdicts(untimed, [untimed])).toEqual(["run < 30 s: not measured"]);
+  });
+
   it("reports CPU per request beside throughput, as a multiple of the floor's and of another case's", () => {
     const cpu = (app: number, postgres: number, rps = 100): Measurement => ({
       ...run(rps),

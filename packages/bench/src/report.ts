@@ -15,6 +15,8 @@ export interface CaseSummary {
     p99: number;
     /** CPU ms per request (app process, database backends), when every run measured it. */
     cpu?: { app: number; postgres: number };
+    /** A fixed-work run's wall time, seconds, when every run has it. */
+    seconds?: number;
   };
 }
 
@@ -35,6 +37,9 @@ export function summarize(runs: readonly Measurement[]): CaseSummary["median"] {
       cpus.length === runs.length
         ? { app: median(cpus.map((c) => c.app)), postgres: median(cpus.map((c) => c.postgres)) }
         : undefined,
+    seconds: runs.every((r) => r.seconds !== undefined)
+      ? median(runs.map((r) => r.seconds as number))
+      : undefined,
   };
 }
 
@@ -117,6 +122,15 @@ export function targetVerdicts(summary: CaseSummary, all: readonly CaseSummary[]
     const met = summary.median.rps >= target.minPerSecond;
     verdicts.push(
       `≥ ${int(target.minPerSecond)}/s: ${met ? "met" : "missed"} (${int(summary.median.rps)}/s)`,
+    );
+  }
+  if (target.maxSeconds !== undefined) {
+    const seconds = summary.median.seconds;
+    const limit = `run < ${int(target.maxSeconds)} s`;
+    verdicts.push(
+      seconds === undefined
+        ? `${limit}: not measured`
+        : `${limit}: ${seconds < target.maxSeconds ? "met" : "missed"} (${seconds.toFixed(1)} s)`,
     );
   }
   if (target.minFloorShare !== undefined) {

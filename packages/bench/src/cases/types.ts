@@ -65,4 +65,9 @@ export interface Target {
   maxCpuVsFloor?: number;
   /** App + PostgreSQL CPU per request at most that of the named case (e.g. its document). */
   cpuAtMostOf?: string;
+  /**
+   * A fixed-work run (median over the runs) in less than this many seconds: for issues that ask
+   * for a piece of work done in time ("10,000 plans in under 30 s").
+   */
+  maxSeconds?: number;
 }
