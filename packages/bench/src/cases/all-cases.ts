@@ -1,5 +1,6 @@
 import { backofficeCustomerAccount, backofficeCustomerAccountData } from "./backoffice-customer-account.ts";
 import { backofficeEmptyPage, backofficeHealthz, portalEmptyPage, portalHealthz } from "./healthz.ts";
+import { planJob } from "./plan-job.ts";
 import { portalAccountHome, portalAccountHomeData } from "./portal-account-home.ts";
 import {
   portalInvoiceFiltered,
@@ -43,4 +44,5 @@ export const ALL_CASES: readonly BenchCase[] = [
   statementPdf,
   webhookPlainInserts,
   webhookIngestion,
+  planJob,
 ];
