@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { getDb } from "@settle/domain/db/client";
+import { useStripeSandbox as sandboxForThisFile } from "@settle/domain/payments/stripe-test-setup.test-support";
 import type { PaymentPlanOffer } from "@settle/domain/plans/get-payment-plan";
 import { proposePaymentPlan } from "@settle/domain/plans/propose-payment-plan";
 import { createStaffActor } from "@settle/domain/seed/actors.test-support";
@@ -10,6 +11,9 @@ import { localeCookie } from "../i18n/i18n.server";
 import { portalCaller, signedInMember } from "../route-test.test-support";
 import { action, loader } from "./payment-plan";
 import { loader as agreementPdf } from "./payment-plan-agreement-pdf";
+
+// (Not a React hook: it starts the Stripe sandbox for this file's tests; no webhooks reach them.)
+const stripeSandbox = sandboxForThisFile({ secret: "whsec_portal_plan_route" });
 
 type Answer = { reply: { error?: Record<string, string[]> }; done: { status: string } | null };
 
@@ -160,5 +164,86 @@ describe("the portal's payment plan offer page", () => {
         )
       ).status,
     ).toBe(404);
+  });
+});
+
+describe("the portal's page of an accepted payment plan", () => {
+  type Page = { offer: PaymentPlanOffer; idempotencyKey: string };
+  const read = (planId: string, cookie: string) =>
+    outcome<Page>(loader(call(path(planId), { cookie, params: { planId } })));
+  const payNow = (planId: string, cookie: string, idempotencyKey: string, headers?: string) =>
+    post(planId, cookie, { intent: "pay", idempotencyKey }, headers);
+
+  /** An offer the payer accepted on the page, to pay from the portal. */
+  async function accepted() {
+    const plan = await offered();
+    expect((await post(plan.id, payerCookie, accept(plan.termsHash))).status).toBe(200);
+    const instalments = await getDb().paymentPlanInstalment.findMany({
+      where: { planId: plan.id },
+      orderBy: { sequence: "asc" },
+    });
+    return { plan, instalments };
+  }
+
+  it("shows the running plan and takes a payer to Stripe for the next instalment, once per form", async () => {
+    const { plan, instalments } = await accepted();
+    const page = await read(plan.id, payerCookie);
+    expect(page.status).toBe(200);
+    expect(page.data?.offer).toMatchObject({
+      status: "ACCEPTED",
+      running: {
+        instalments: 2,
+        paidInstalments: 0,
+        paid: 0n,
+        dueNow: instalments[0]!.amount,
+        ahead: true,
+        payBy: "PORTAL",
+        next: { sequence: 1, amount: instalments[0]!.amount },
+      },
+      can: { answer: false, pay: true },
+    });
+    expect(page.data?.offer.schedule.map((p) => p.state)).toEqual(["upcoming", "upcoming"]);
+    const key = page.data!.idempotencyKey;
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+
+    const paying = await payNow(plan.id, payerCookie, key);
+    expect(paying.status).toBe(302);
+    expect(paying.location).toMatch(new RegExp(`^${stripeSandbox.server.url}/c/pay/cs_`));
+    const again = await payNow(plan.id, payerCookie, key);
+    expect(again.location).toBe(paying.location);
+    const attempts = await getDb().paymentAttempt.findMany({ where: { idempotencyKey: key } });
+    expect(attempts.map((a) => a.amount)).toEqual([instalments[0]!.amount]);
+  });
+
+  it("refuses a viewer in words (403) and another account's payer with a 404", async () => {
+    const { plan } = await accepted();
+    const attempts = await getDb().paymentAttempt.count({ where: { customerId } });
+    const page = await read(plan.id, viewerCookie);
+    expect(page.status).toBe(200);
+    expect(page.data?.offer.can.pay).toBe(false);
+    const refused = await payNow(plan.id, viewerCookie, randomUUID());
+    expect(refused.status).toBe(403);
+    expect(refused.data?.reply.error?.[""]).toEqual([
+      "Only the account's payers and administrators can pay this plan. Ask an administrator for the payer role.",
+    ]);
+    expect((await payNow(plan.id, strangerCookie, randomUUID())).status).toBe(404);
+    expect((await read(plan.id, strangerCookie)).status).toBe(404);
+    expect(await getDb().paymentAttempt.count({ where: { customerId } })).toBe(attempts);
+  });
+
+  it("says in the payer's language when nothing is due, and asks for a fresh page without a form key", async () => {
+    const { plan } = await accepted();
+    const attempts = await getDb().paymentAttempt.count({ where: { customerId } });
+    await getDb().paymentPlanInstalment.updateMany({ where: { planId: plan.id }, data: { status: "PAID" } });
+    expect((await read(plan.id, payerCookie)).data?.offer.can.pay).toBe(false);
+    const spanish = (await localeCookie.serialize("es")).split(";")[0]!;
+    const nothing = await payNow(plan.id, payerCookie, randomUUID(), spanish);
+    expect(nothing.status).toBe(409);
+    expect(nothing.data?.reply.error?.[""]).toEqual([
+      `No hay nada por pagar en ${plan.label} en este momento.`,
+    ]);
+    const keyless = await post(plan.id, payerCookie, { intent: "pay" });
+    expect(keyless.status).toBe(400);
+    expect(await getDb().paymentAttempt.count({ where: { customerId } })).toBe(attempts);
   });
 });

@@ -161,6 +161,7 @@ describe("an accepted payment plan as the portal shows it", () => {
       next: { sequence: 1, dueDate: first.dueDate, amount: first.amount - 500n, status: "MISSED" },
       dueNow: first.amount - 500n + second.amount,
       overdue: true,
+      ahead: false,
       payBy: "PORTAL",
       card: null,
       activatedAt: null,
@@ -171,6 +172,7 @@ describe("an accepted payment plan as the portal shows it", () => {
     // On the second instalment's day it is due, not overdue; what is owed of the first comes with it.
     const onTheDay = await getPaymentPlanOffer({ customerId, planId: plan.id }, payer, { now: day });
     expect(onTheDay.schedule[2]?.state).toBe("due");
+    expect(onTheDay.running).toMatchObject({ overdue: true, ahead: false });
     expect(onTheDay.running?.dueNow).toBe(first.amount - 500n + second.amount);
   });
 
@@ -185,6 +187,7 @@ describe("an accepted payment plan as the portal shows it", () => {
       paid: 0n,
       dueNow: first!.amount,
       overdue: false,
+      ahead: true,
       next: { sequence: 1, amount: first!.amount, status: "DUE" },
     });
     expect(page.schedule.every((p) => p.state === "upcoming")).toBe(true);

@@ -48,6 +48,8 @@ export interface RunningPlan {
   dueNow: bigint;
   /** Some of dueNow is past its due date. */
   overdue: boolean;
+  /** Nothing is due yet: dueNow is the next instalment, paid ahead of its date. */
+  ahead: boolean;
   payBy: PlanPayBy | null;
   /** The card autopay charges ("Visa •••• 4242"), with autopay. */
   card: string | null;
@@ -231,6 +233,7 @@ function runningPlan(plan: LoadedPlan, now: Date): RunningPlan {
       : null,
     dueNow,
     overdue: dueNow > 0n && unpaid !== undefined && isoDate(unpaid.dueDate) < isoDate(now),
+    ahead: dueNow > 0n && unpaid !== undefined && isoDate(unpaid.dueDate) > isoDate(now),
     payBy: plan.payBy,
     card:
       plan.payBy === "AUTOPAY" && plan.savedCard

@@ -1,14 +1,33 @@
 import type { PaymentPlanOffer } from "@settle/domain/plans/get-payment-plan";
 import { Badge } from "@settle/ui/badge";
 import { Card } from "@settle/ui/card";
-import { DataTable } from "@settle/ui/data-table";
+import { type Column, DataTable } from "@settle/ui/data-table";
 import { DateText } from "@settle/ui/date-text";
 import { DescriptionList } from "@settle/ui/description-list";
 import { MoneyText } from "@settle/ui/money-text";
+import type { TFunction } from "i18next";
+import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 
-type Payment = PaymentPlanOffer["schedule"][number];
+export type Payment = PaymentPlanOffer["schedule"][number];
 type CoveredInvoice = PaymentPlanOffer["invoices"][number];
+
+/** The schedule's columns: each payment (the down payment first), its due date and amount. */
+export const scheduleColumns = (t: TFunction, money: (amount: bigint) => ReactNode): Column<Payment>[] => [
+  {
+    id: "payment",
+    header: t("schedule.payment"),
+    cell: (p) =>
+      p.downPayment ? t("schedule.downPayment") : t("schedule.instalment", { number: p.sequence }),
+    rowHeader: true,
+  },
+  {
+    id: "date",
+    header: t("schedule.date"),
+    cell: (p) => <DateText value={p.dueDate} timeZone="UTC" />,
+  },
+  { id: "amount", header: t("schedule.amount"), cell: (p) => money(p.amount), align: "right" },
+];
 
 /** The offer's terms: totals, expiry and status, the invoices it covers and its schedule. */
 export function PlanTerms({ offer }: { offer: PaymentPlanOffer }) {
@@ -61,21 +80,7 @@ export function PlanTerms({ offer }: { offer: PaymentPlanOffer }) {
           caption={t("schedule.title")}
           rows={offer.schedule}
           rowKey={(p) => String(p.sequence)}
-          columns={[
-            {
-              id: "payment",
-              header: t("schedule.payment"),
-              cell: (p) =>
-                p.downPayment ? t("schedule.downPayment") : t("schedule.instalment", { number: p.sequence }),
-              rowHeader: true,
-            },
-            {
-              id: "date",
-              header: t("schedule.date"),
-              cell: (p) => <DateText value={p.dueDate} timeZone="UTC" />,
-            },
-            { id: "amount", header: t("schedule.amount"), cell: (p) => money(p.amount), align: "right" },
-          ]}
+          columns={scheduleColumns(t, money)}
         />
       </Card>
     </>
