@@ -114,6 +114,7 @@ export type ActivityFacts =
   | Facts<"dispute-threshold.set" | "refund-threshold.set", { amount: ActivityMoney }>
   | Facts<"holiday.set" | "holiday.remove", { day: string }>
   | Facts<"session.revoke_all" | "staff.sign_in_failed", { user: string }>
+  | Facts<"payment-plan.cancel", { reason: string }>
   | Facts<PlainAction>
   | Facts<"other">;
 
@@ -532,6 +533,10 @@ function factsOf(row: AuditRow, read: Read, actor: ActivityActor): ActivityFacts
   if (action === "session.revoke_all" || action === "staff.sign_in_failed") {
     const user = read.staff.get(entity)?.name;
     return user ? { action, actor, user } : null;
+  }
+  if (action === "payment-plan.cancel") {
+    const reason = str(after.reason);
+    return reason ? { action, actor, reason } : null;
   }
   if (PLAIN_ACTIONS.has(action)) return { action: action as PlainAction, actor };
   return null;
