@@ -1,49 +1,16 @@
-import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { isoDate } from "../../packages/domain/src/base/dates.ts";
-import { proposePaymentPlan } from "../../packages/domain/src/plans/propose-payment-plan.ts";
-import { respondToPaymentPlan } from "../../packages/domain/src/plans/respond-to-payment-plan.ts";
 import { E2E } from "../env.ts";
 import { expectAccessible } from "../support/accessibility.ts";
-import { createCustomerWithInvoices, createPortalUserFor, createStaff } from "../support/data.ts";
+import { createStaff } from "../support/data.ts";
 import { getDb } from "../support/database.ts";
+import { acceptedPlan } from "../support/plans.ts";
 import { signInToBackoffice } from "../support/staff-sign-in.ts";
 
 test("a collector opens an accepted plan from the account, reads its terms and evidence, and cancels it with a reason", async ({
   page,
 }) => {
   const db = getDb();
-  const customer = await createCustomerWithInvoices();
-  const invoice = await db.openItem.findFirstOrThrow({
-    where: { customerId: customer.id, number: customer.invoiceNumbers[0] },
-  });
-  const day = (days: number) => isoDate(new Date(Date.now() + days * 86_400_000));
-  const plan = await proposePaymentPlan(
-    {
-      customerId: customer.id,
-      invoiceIds: [invoice.id],
-      instalments: 2,
-      frequency: "MONTHLY",
-      firstDate: day(14),
-      expiresOn: day(7),
-      idempotencyKey: `e2e-plan-${randomUUID()}`,
-    },
-    { kind: "staff", userId: randomUUID(), roles: ["COLLECTOR"] },
-  );
-  const { email } = await createPortalUserFor([customer], "PAYER");
-  const payer = await db.portalUser.findUniqueOrThrow({ where: { email } });
-  await respondToPaymentPlan(
-    {
-      answer: "accept",
-      customerId: customer.id,
-      planId: plan.id,
-      name: "Pat Payable",
-      confirm: "yes",
-      termsHash: plan.termsHash,
-      payBy: "PORTAL",
-    },
-    { kind: "portal", userId: payer.id, memberships: [{ customerId: customer.id, role: "PAYER" }] },
-  );
+  const { customer, plan } = await acceptedPlan();
 
   await signInToBackoffice(page, await createStaff(["COLLECTOR"]));
   await page.goto(`${E2E.backofficeUrl}/customers/${customer.id}`);
