@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PortalActor, StaffActor } from "../actor.ts";
+import { configureCardPayments } from "../base/card-payments-switch.ts";
 import { getDb } from "../db/client.ts";
 import { portalUser } from "../disputes/dispute-fixtures.test-support.ts";
 import { DomainError } from "../errors.ts";
@@ -168,7 +169,7 @@ describe("an accepted payment plan as the portal shows it", () => {
       endedAt: null,
       endReason: null,
     });
-    expect(page.can).toEqual({ answer: false, pay: true });
+    expect(page.can).toEqual({ payer: true, answer: false, pay: true });
     // On the second instalment's day it is due, not overdue; what is owed of the first comes with it.
     const onTheDay = await getPaymentPlanOffer({ customerId, planId: plan.id }, payer, { now: day });
     expect(onTheDay.schedule[2]?.state).toBe("due");
@@ -192,8 +193,18 @@ describe("an accepted payment plan as the portal shows it", () => {
     });
     expect(page.schedule.every((p) => p.state === "upcoming")).toBe(true);
     expect(page.can.pay).toBe(true);
-    expect((await getPaymentPlanOffer(id, viewer, { now })).can.pay).toBe(false);
-    expect((await getPaymentPlanOffer(id, collector, { now })).can.pay).toBe(false);
+    expect((await getPaymentPlanOffer(id, viewer, { now })).can).toMatchObject({ payer: false, pay: false });
+    // While card payments are off nobody pays in the portal; the payer is still a payer.
+    configureCardPayments("switched-off");
+    try {
+      expect((await getPaymentPlanOffer(id, payer, { now })).can).toMatchObject({ payer: true, pay: false });
+    } finally {
+      configureCardPayments(null);
+    }
+    expect((await getPaymentPlanOffer(id, collector, { now })).can).toMatchObject({
+      payer: false,
+      pay: false,
+    });
   });
 
   it("names the autopay card, and has nothing to pay once the plan ended or everything is paid", async () => {

@@ -101,8 +101,11 @@ export interface PaymentPlanOffer {
   hasSavedCard: boolean;
   /** Accepted and later: what is paid, what is next, how it is paid. */
   running: RunningPlan | null;
-  /** answer: a payer or administrator while the offer stands; pay: while the plan runs and something is owed. */
-  can: { answer: boolean; pay: boolean };
+  /**
+   * payer: the actor is a payer or administrator of the account; answer: one while the offer
+   * stands; pay: one while the plan runs, something is owed and card payments are on.
+   */
+  can: { payer: boolean; answer: boolean; pay: boolean };
 }
 
 /**
@@ -142,6 +145,7 @@ export async function getPaymentPlanOffer(
   const today = new Date(`${isoDate(now)}T00:00:00Z`);
   const expired = plan.status === "PROPOSED" && plan.expiresOn < today;
   const role = actor.kind === "portal" ? portalRoleFor(actor, customerId) : undefined;
+  const payer = role === "PAYER" || role === "ADMIN";
   const cards = await db.savedCard.count({ where: { customerId, removedAt: null } });
   const running = RUN_STATUSES.includes(plan.status) ? runningPlan(plan, now) : null;
   return {
@@ -181,7 +185,8 @@ export async function getPaymentPlanOffer(
     hasSavedCard: cards > 0,
     running,
     can: {
-      answer: (role === "PAYER" || role === "ADMIN") && plan.status === "PROPOSED" && !expired,
+      payer,
+      answer: payer && plan.status === "PROPOSED" && !expired,
       pay:
         running !== null &&
         running.dueNow > 0n &&

@@ -28,7 +28,10 @@ const running: RunningPlan = {
   endReason: null,
 };
 
-function planOf(can: { pay: boolean }, status: PaymentPlanOffer["status"] = "ACTIVE"): PaymentPlanOffer {
+function planOf(
+  can: { pay: boolean; payer?: boolean },
+  status: PaymentPlanOffer["status"] = "ACTIVE",
+): PaymentPlanOffer {
   const row = (
     sequence: number,
     date: string,
@@ -68,7 +71,7 @@ function planOf(can: { pay: boolean }, status: PaymentPlanOffer["status"] = "ACT
     answer: null,
     hasSavedCard: true,
     running,
-    can: { answer: false, ...can },
+    can: { answer: false, payer: can.pay, ...can },
   };
 }
 
@@ -119,6 +122,10 @@ describe("a running plan on its portal page", () => {
     const viewer = render(planOf({ pay: false }));
     expect(viewer).not.toContain('name="intent"');
     expect(viewer).toContain("Only the account&#x27;s payers and administrators can pay.");
+    // A payer while card payments are off: nothing to press, and no word about roles.
+    const cardsOff = render(planOf({ pay: false, payer: true }));
+    expect(cardsOff).not.toContain("Pay now");
+    expect(cardsOff).not.toContain("payers and administrators");
   });
 
   it("lists each payment with what is paid of it and its state, and has no Pay now once the plan ended", () => {

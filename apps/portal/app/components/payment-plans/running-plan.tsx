@@ -134,7 +134,8 @@ export function RunningPlanSummary({ offer, running }: { offer: PaymentPlanOffer
 /**
  * "Pay now" for the account's payers and administrators while the plan runs and something is
  * owed: what is due (the overdue included), or the next payment, by card through Stripe. The key
- * comes with the page, so pressing it twice is one payment. Viewers are told who can pay.
+ * comes with the page, so pressing it twice is one payment. Viewers are told who can pay; while
+ * card payments are off, payers see no form.
  */
 export function PayInstalmentForm({
   offer,
@@ -163,8 +164,9 @@ export function PayInstalmentForm({
     </div>
   );
   const open = offer.status === "ACCEPTED" || offer.status === "ACTIVE";
-  // Paid meanwhile, or the plan ended: only why the last press was refused, if it was.
-  if (!open || running.dueNow === 0n) return problem;
+  // Paid meanwhile, the plan ended, or card payments are off (no way to pay in the portal): only
+  // why the last press was refused, if it was.
+  if (!open || running.dueNow === 0n || (offer.can.payer && !offer.can.pay)) return problem;
   const amount = money(running.dueNow, offer.currency);
   const explanation = t(running.overdue ? "pay.overdue" : running.ahead ? "pay.next" : "pay.due", { amount });
   return (
