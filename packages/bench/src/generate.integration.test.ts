@@ -1,18 +1,12 @@
-import type { ResolvedDatabase } from "@settle/db-tools/databases";
 import { withClient } from "@settle/db-tools/databases";
 import { findLedgerViolations } from "@settle/domain/ledger/verify-ledger";
 import { describe, expect, it } from "vitest";
+import { testBenchDatabase } from "./bench-database.test-support.ts";
 import { findDataset, generateDataset } from "./generate.ts";
 import type { Scale } from "./scale.ts";
 
-const url = process.env.DATABASE_URL as string;
-const adminUrl = (() => {
-  const u = new URL(url);
-  u.pathname = "/postgres";
-  return u.toString();
-})();
-// The per-file test database stands in for the bench database (the generator recreates it).
-const db: ResolvedDatabase = { url, adminUrl, urlFor: () => url, embedded: false, stop: async () => {} };
+const db = testBenchDatabase();
+const { url } = db;
 const scale: Scale = {
   name: "custom",
   customers: 20,

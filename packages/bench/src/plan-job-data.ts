@@ -18,7 +18,9 @@
  * that complete cover one invoice the data set has paid in full (its latest), at its amount: the
  * job finds it settled and pays the schedule, without a payment of the bench's own.
  */
+import type { Stripe } from "@settle/domain/payments/stripe-client";
 import type pg from "pg";
+import type { RunState } from "./plan-job-checks.ts";
 import {
   PLAN_SLICES,
   type PlanPolicyDays,
@@ -46,10 +48,39 @@ export interface SandboxCard {
   expYear: number;
 }
 
+/**
+ * A Stripe customer with a Visa test card attached (off-session charges need both), for each
+ * account that has none in `saved` yet (kept there: once per sandbox). Returns the accounts' cards.
+ */
+export async function saveSandboxCards(
+  stripe: Stripe,
+  saved: Map<string, SandboxCard>,
+  customers: readonly { id: string; name: string }[],
+): Promise<Map<string, SandboxCard>> {
+  const save = async (c: { id: string; name: string }) => {
+    const customer = await stripe.customers.create({ name: c.name, metadata: { settle_customer_id: c.id } });
+    const pm = await stripe.paymentMethods.attach("pm_card_visa", { customer: customer.id });
+    if (!pm.card) throw new Error(`The sandbox's ${pm.id} is not a card.`);
+    saved.set(c.id, {
+      stripeCustomerId: customer.id,
+      paymentMethodId: pm.id,
+      brand: pm.card.brand,
+      last4: pm.card.last4,
+      expMonth: pm.card.exp_month,
+      expYear: pm.card.exp_year,
+    });
+  };
+  const missing = customers.filter((c) => !saved.has(c.id));
+  for (let i = 0; i < missing.length; i += 20) await Promise.all(missing.slice(i, i + 20).map(save));
+  return new Map(customers.map((c) => [c.id, saved.get(c.id)!]));
+}
+
 export interface PlanJobData {
   counts: SliceCounts;
   plans: number;
   customerIds: string[];
+  /** The accounts of the plans with an instalment to charge today (where the job moves money). */
+  chargedCustomerIds: string[];
   /** Open plans' invoices, and the paid ones of the completed plans. */
   openInvoices: number;
   paidInvoices: number;
@@ -355,16 +386,48 @@ async function createPlanJobData(c: pg.Client, setup: PlanJobSetup): Promise<Pla
   const customers = await c.query<{ id: string }>(
     `SELECT DISTINCT customer_id AS id FROM bpj_pick ORDER BY 1`,
   );
+  const charged = await c.query<{ id: string }>(
+    `SELECT DISTINCT customer_id AS id FROM bpj_pick WHERE slice = 'autopay-due' ORDER BY 1`,
+  );
   const t = totals.rows[0];
   return {
     counts,
     plans: Number(shaped.rows[0]?.n ?? 0),
     customerIds: customers.rows.map((r) => r.id),
+    chargedCustomerIds: charged.rows.map((r) => r.id),
     openInvoices: Number(t?.open ?? 0),
     paidInvoices: Number(t?.paid ?? 0),
     instalments: Number(t?.instalments ?? 0),
     openAvailable,
     paidAvailable,
     cards: owners.length,
+  };
+}
+
+/** What a second run must leave as it is: counts of what the job writes, digests of the plans. */
+export async function planJobState(c: pg.Client): Promise<RunState> {
+  const { rows } = await c.query<Record<keyof RunState, string>>(
+    `WITH ours AS MATERIALIZED (SELECT * FROM payment_plan WHERE idempotency_key LIKE $1)
+     SELECT (SELECT count(*) FROM outbox_email) AS outbox,
+            (SELECT count(*) FROM plan_charge) AS charges,
+            (SELECT count(*) FROM payment_attempt) AS attempts,
+            (SELECT count(*) FROM collector_task) AS tasks,
+            (SELECT count(*) FROM audit_event WHERE actor_type = 'system' AND actor_id = $2) AS audit,
+            (SELECT md5(string_agg(concat_ws('|', i.id, i.status, i.paid_amount, i.missed_on, i.reminded_on,
+                                             i.broken_on, i.paid_on), ',' ORDER BY i.id))
+               FROM payment_plan_instalment i WHERE i.plan_id IN (SELECT id FROM ours)) AS instalments,
+            (SELECT md5(string_agg(concat_ws('|', id, status, misses, ended_at, updated_at), ',' ORDER BY id))
+               FROM ours) AS plans`,
+    [`${PLAN_KEY_PREFIX}%`, JOB_ACTOR],
+  );
+  const r = rows[0]!;
+  return {
+    outbox: Number(r.outbox),
+    charges: Number(r.charges),
+    attempts: Number(r.attempts),
+    tasks: Number(r.tasks),
+    audit: Number(r.audit),
+    instalments: r.instalments,
+    plans: r.plans,
   };
 }

@@ -21,13 +21,15 @@ import { type PlanRunResult, runPaymentPlans } from "@settle/domain/plans/run-pa
 import type pg from "pg";
 import { startCpuMeter } from "../cpu.ts";
 import { type Measurement, median } from "../load.ts";
-import { firstRunDifferences, type RunState, secondRunProblems } from "../plan-job-checks.ts";
+import { firstRunDifferences, secondRunProblems } from "../plan-job-checks.ts";
 import {
   JOB_ACTOR,
   PLAN_KEY_PREFIX,
   type PlanJobData,
+  planJobState,
   resetPlanJobData,
   type SandboxCard,
+  saveSandboxCards,
 } from "../plan-job-data.ts";
 import { type ExpectedRun, expectedFirstRun, PLAN_SLICES, type PlanPolicyDays } from "../plan-job-shape.ts";
 import type { BenchStripe } from "../stripe.ts";
@@ -101,29 +103,6 @@ async function withDomain<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A Stripe customer with a Visa test card attached, per account (once per bench process). */
-async function sandboxCards(p: Prepared, customers: { id: string; name: string }[]) {
-  const missing = customers.filter((c) => !p.cards.has(c.id));
-  const save = async (c: { id: string; name: string }) => {
-    const customer = await p.stripe.stripe.customers.create({
-      name: c.name,
-      metadata: { settle_customer_id: c.id },
-    });
-    const pm = await p.stripe.stripe.paymentMethods.attach("pm_card_visa", { customer: customer.id });
-    if (!pm.card) throw new Error(`The sandbox's ${pm.id} is not a card.`);
-    p.cards.set(c.id, {
-      stripeCustomerId: customer.id,
-      paymentMethodId: pm.id,
-      brand: pm.card.brand,
-      last4: pm.card.last4,
-      expMonth: pm.card.exp_month,
-      expYear: pm.card.exp_year,
-    });
-  };
-  for (let i = 0; i < missing.length; i += 20) await Promise.all(missing.slice(i, i + 20).map(save));
-  return new Map(customers.map((c) => [c.id, p.cards.get(c.id)!]));
-}
-
 async function resetData(ctx: BenchContext, p: Prepared): Promise<PlanJobData> {
   return withClient(ctx.databaseUrl, (c) =>
     resetPlanJobData(c, {
@@ -132,37 +111,9 @@ async function resetData(ctx: BenchContext, p: Prepared): Promise<PlanJobData> {
       bigCustomerId: ctx.dataset.bigCustomerId,
       staffUserId: ctx.dataset.staffUserId,
       policies: p.policies,
-      cardsFor: (customers) => sandboxCards(p, customers),
+      cardsFor: (customers) => saveSandboxCards(p.stripe.stripe, p.cards, customers),
     }),
   );
-}
-
-/** What a second run must leave as it is: counts of what the job writes, digests of the plans. */
-async function runState(c: pg.Client): Promise<RunState> {
-  const { rows } = await c.query<Record<keyof RunState, string>>(
-    `WITH ours AS MATERIALIZED (SELECT * FROM payment_plan WHERE idempotency_key LIKE $1)
-     SELECT (SELECT count(*) FROM outbox_email) AS outbox,
-            (SELECT count(*) FROM plan_charge) AS charges,
-            (SELECT count(*) FROM payment_attempt) AS attempts,
-            (SELECT count(*) FROM collector_task) AS tasks,
-            (SELECT count(*) FROM audit_event WHERE actor_type = 'system' AND actor_id = $2) AS audit,
-            (SELECT md5(string_agg(concat_ws('|', i.id, i.status, i.paid_amount, i.missed_on, i.reminded_on,
-                                             i.broken_on, i.paid_on), ',' ORDER BY i.id))
-               FROM payment_plan_instalment i WHERE i.plan_id IN (SELECT id FROM ours)) AS instalments,
-            (SELECT md5(string_agg(concat_ws('|', id, status, misses, ended_at, updated_at), ',' ORDER BY id))
-               FROM ours) AS plans`,
-    [`${PLAN_KEY_PREFIX}%`, JOB_ACTOR],
-  );
-  const r = rows[0]!;
-  return {
-    outbox: Number(r.outbox),
-    charges: Number(r.charges),
-    attempts: Number(r.attempts),
-    tasks: Number(r.tasks),
-    audit: Number(r.audit),
-    instalments: r.instalments,
-    plans: r.plans,
-  };
 }
 
 /** Job actions in the batches' transactions (sync and missed-instalment steps). */
@@ -269,7 +220,7 @@ export const planJob: BenchCase = {
       withDomain(async () => {
         const clock = async () =>
           (await c.query<{ now: Date }>("SELECT clock_timestamp() AS now")).rows[0]!.now;
-        const start = await runState(c);
+        const start = await planJobState(c);
         const meter = startCpuMeter([], new URL(ctx.databaseUrl).pathname.slice(1));
         const from = await clock();
         t = performance.now();
@@ -278,11 +229,11 @@ export const planJob: BenchCase = {
         const to = await clock();
         const cpu = meter.stop();
 
-        const before = await runState(c);
+        const before = await planJobState(c);
         t = performance.now();
         const second = await runPaymentPlans({ now: p.now, portalUrl: portalUrl(ctx) });
         const secondSeconds = seconds(t);
-        const after = await runState(c);
+        const after = await planJobState(c);
         return {
           first,
           firstSeconds,
@@ -293,7 +244,7 @@ export const planJob: BenchCase = {
           before,
           after,
           timeline: await timeline(c, from, to),
-          violations: await ledgerViolations(data.customerIds),
+          violations: await ledgerViolations(data.chargedCustomerIds),
         };
       }),
     );
@@ -359,7 +310,8 @@ export const planJob: BenchCase = {
           ]
         : []),
       timelineNote(lastRun.timeline, data.plans, first.charged),
-      `ledger check (findLedgerViolations) over the plans' ${fmt(data.customerIds.length)} accounts: ` +
+      `ledger check (findLedgerViolations) over the ${fmt(data.chargedCustomerIds.length)} accounts whose autopay instalments ` +
+        `were charged (the job moves money for no others; the reset took the previous run's charges back out for them): ` +
         (lastRun.violations.length ? `${lastRun.violations.length} violations` : "no violations"),
     ];
   },
