@@ -3,7 +3,7 @@ import { appendAudit } from "../audit/append-audit.ts";
 import { addDays, isoDate } from "../base/dates.ts";
 import { getDb } from "../db/client.ts";
 import { enqueueEmail } from "../email/enqueue-email.ts";
-import { minBig } from "../money/money.ts";
+import { sumAmounts } from "../money/money.ts";
 import { autopayFailureEmail } from "../payments/autopay-emails.ts";
 import { isCardExpired } from "../payments/get-payment-methods.ts";
 import { chargeOffSession, recordOffSessionPayment } from "../payments/off-session-charge.ts";
@@ -13,6 +13,7 @@ import {
   MAX_AUTOPAY_ATTEMPTS,
 } from "../payments/run-autopay.ts";
 import { ATTEMPT_METADATA_KEY, CUSTOMER_METADATA_KEY } from "../payments/start-card-payment.ts";
+import { allocateOldestFirst } from "./instalment-due.ts";
 import { planLabel } from "./plan-forms.ts";
 
 const PROCESSING_STALE_MS = 5 * 60_000;
@@ -108,22 +109,11 @@ async function prepareCharge(planId: string, now: Date): Promise<string | null> 
       where: { planId, item: { openAmount: { gt: 0n } } },
       select: { item: { select: { id: true, openAmount: true, dueDate: true, documentDate: true } } },
     });
-    items.sort(
-      (a, b) =>
-        (a.item.dueDate ?? a.item.documentDate).getTime() -
-          (b.item.dueDate ?? b.item.documentDate).getTime() ||
-        a.item.documentDate.getTime() - b.item.documentDate.getTime() ||
-        a.item.id.localeCompare(b.item.id),
+    const allocations = allocateOldestFirst(
+      items.map((i) => i.item),
+      amount,
     );
-    const allocations: { itemId: string; amount: bigint }[] = [];
-    let left = amount;
-    for (const { item } of items) {
-      if (left === 0n) break;
-      const part = minBig(item.openAmount, left);
-      allocations.push({ itemId: item.id, amount: part });
-      left -= part;
-    }
-    const total = amount - left;
+    const total = sumAmounts(allocations.map((a) => a.amount));
     if (total === 0n) return null;
     const payer = await t.portalUser.findUniqueOrThrow({
       where: { id: plan.acceptedByPortalUserId },
