@@ -296,7 +296,7 @@ export const planJob: BenchCase = {
       `data (recreated before each run in ${lastRun.resetSeconds.toFixed(1)} s, not measured): ${fmt(data.plans)} ACTIVE plans ` +
         `of ${fmt(data.customerIds.length)} accounts over ${fmt(data.openInvoices)} open invoices and ${fmt(data.paidInvoices)} paid ones, ` +
         `${fmt(data.instalments)} instalments, ${fmt(data.customerIds.length)} payers, ${fmt(data.cards)} cards saved on the sandbox; slices: ${slices}`,
-      `first run: ${lastRun.firstSeconds.toFixed(2)} s (${fmt(data.plans / lastRun.firstSeconds)} plans/s): ${describeResult(first)}; ` +
+      `first run (of the last repeat): ${lastRun.firstSeconds.toFixed(2)} s (${fmt(data.plans / lastRun.firstSeconds)} plans/s): ${describeResult(first)}; ` +
         `${fmt(lastRun.queued)} e-mails queued, ${fmt(lastRun.tasks)} collector tasks raised`,
       differences.length
         ? `first run differs from what the data was shaped for: ${differences.join("; ")}`
