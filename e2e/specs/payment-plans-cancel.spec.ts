@@ -40,7 +40,7 @@ test("a collector opens an accepted plan from the account, reads its terms and e
   await expect(page.getByRole("button", { name: "Cancel plan" })).toHaveCount(0);
   await expect(schedule.getByRole("row").filter({ hasText: "Cancelled" })).toHaveCount(2);
   await expect(
-    page.getByText("cancelled a payment plan: “The customer paid everything by transfer.”"),
+    page.getByText(`cancelled payment plan ${plan.label}: “The customer paid everything by transfer.”`),
   ).toBeVisible();
   expect((await db.paymentPlan.findUniqueOrThrow({ where: { id: plan.id } })).status).toBe("CANCELLED");
   await expectAccessible(page, "cancelled payment plan page");

@@ -1,7 +1,9 @@
+import { isoDate } from "../base/dates.ts";
 import { getDb } from "../db/client.ts";
 import type { DisputeOutcome, PortalRole } from "../db/generated/enums.ts";
 import { disputeLabel } from "../disputes/dispute-forms.ts";
 import { parseDecimal } from "../money/money.ts";
+import { planLabel } from "../plans/plan-forms.ts";
 
 /**
  * What an audited change says, as facts a page turns into a sentence in its language ("Dana
@@ -74,14 +76,24 @@ type PlainAction =
   | "dispute-rule.deactivate"
   | "department.create"
   | "department.update"
-  | "payment-plan.propose"
-  | "payment-plan.accept"
-  | "payment-plan.decline"
-  | "payment-plan.request-changes"
-  | "payment-plan.expire"
+  | "payment-plan-policy.update"
+  | "collector-task.complete"
   | "stripe-event.dismissed"
   | "stripe-event.retried"
   | "portal.step-up";
+/** A plan's terms as offered or asked for: its total (fee included) and its first payment's day. */
+type PlanTermsAction = "payment-plan.propose" | "payment-plan.request" | "payment-plan.self-service";
+/** A plan's step that needs nothing but the plan's label to be told. */
+type PlanStep =
+  | "payment-plan.offer-request"
+  | "payment-plan.decline"
+  | "payment-plan.request-changes"
+  | "payment-plan.expire"
+  | "payment-plan.activate"
+  | "payment-plan.default"
+  | "payment-plan.complete";
+/** An instalment's number in its plan (1, 2, …); the down payment (sequence 0) is a variant. */
+type PlanInstalment = { plan: string; instalment: string; amount: ActivityMoney; variant?: "down" };
 
 export type ActivityFacts =
   | Facts<"dispute.raise", { dispute: string; invoices: string[]; amount: ActivityMoney }>
@@ -114,7 +126,18 @@ export type ActivityFacts =
   | Facts<"dispute-threshold.set" | "refund-threshold.set", { amount: ActivityMoney }>
   | Facts<"holiday.set" | "holiday.remove", { day: string }>
   | Facts<"session.revoke_all" | "staff.sign_in_failed", { user: string }>
-  | Facts<"payment-plan.cancel", { reason: string }>
+  | Facts<PlanTermsAction, { plan: string; amount: ActivityMoney; day: string }>
+  | Facts<PlanStep, { plan: string }>
+  | Facts<"payment-plan.accept", { plan: string; variant?: "autopay" }>
+  | Facts<"payment-plan.decline-request", { plan: string; message: string }>
+  | Facts<"payment-plan.cancel", { plan: string; reason: string }>
+  | Facts<"payment-plan.fee", { plan: string; item: string; amount: ActivityMoney }>
+  | Facts<"payment-plan.instalment-paid", PlanInstalment>
+  | Facts<"payment-plan.instalment-missed", PlanInstalment & { day: string }>
+  | Facts<"payment-plan.instalment-broken", { plan: string; instalment: string; variant?: "down" }>
+  | Facts<"payment-plan.charge", { plan: string; amount: ActivityMoney; invoices: string[] }>
+  | Facts<"payment-plan.charge-failed", { plan: string; day: string } | { plan: string; variant: "last" }>
+  | Facts<"payment-plan.pay", { plan: string; amount: ActivityMoney }>
   | Facts<PlainAction>
   | Facts<"other">;
 
@@ -143,8 +166,10 @@ export const AUDIT_ROW_SELECT = {
 
 /**
  * What a customer's portal users may read of their account's trail: their disputes (never internal
- * notes, proposals or routing), their payments, autopay and cards, who has access. Staff-internal
- * steps (approvals, cash application, sessions, settings) stay in the back office.
+ * notes, proposals or routing), their payments, autopay and cards, who has access, their payment
+ * plans from offer or request to their end (instalments paid, missed, Pay now). Staff-internal
+ * steps (approvals, cash application, sessions, settings; a plan's fee booking, activation, broken
+ * instalment tasks and autopay charge attempts) stay in the back office.
  */
 export const CUSTOMER_ACTIONS = [
   "dispute.raise",
@@ -170,6 +195,21 @@ export const CUSTOMER_ACTIONS = [
   "portal_user.invitation_accepted",
   "portal_user.removed",
   "portal_user.role_changed",
+  "payment-plan.propose",
+  "payment-plan.request",
+  "payment-plan.self-service",
+  "payment-plan.offer-request",
+  "payment-plan.decline-request",
+  "payment-plan.accept",
+  "payment-plan.decline",
+  "payment-plan.request-changes",
+  "payment-plan.expire",
+  "payment-plan.instalment-paid",
+  "payment-plan.instalment-missed",
+  "payment-plan.default",
+  "payment-plan.complete",
+  "payment-plan.cancel",
+  "payment-plan.pay",
 ];
 
 /** A CUSTOMER_ACTIONS row the customer sees: messages and documents only when shared with them. */
@@ -251,14 +291,25 @@ const PLAIN_ACTIONS = new Set<string>([
   "dispute-rule.deactivate",
   "department.create",
   "department.update",
-  "payment-plan.propose",
-  "payment-plan.accept",
-  "payment-plan.decline",
-  "payment-plan.request-changes",
-  "payment-plan.expire",
+  "payment-plan-policy.update",
+  "collector-task.complete",
   "stripe-event.dismissed",
   "stripe-event.retried",
   "portal.step-up",
+]);
+const PLAN_TERMS = new Set<string>([
+  "payment-plan.propose",
+  "payment-plan.request",
+  "payment-plan.self-service",
+]);
+const PLAN_STEPS = new Set<string>([
+  "payment-plan.offer-request",
+  "payment-plan.decline",
+  "payment-plan.request-changes",
+  "payment-plan.expire",
+  "payment-plan.activate",
+  "payment-plan.default",
+  "payment-plan.complete",
 ]);
 const OUTCOMES = new Set<string>(["VALID", "PARTIAL", "INVALID"]);
 const ROLES = new Set<string>(["VIEWER", "PAYER", "ADMIN"]);
@@ -275,6 +326,7 @@ interface Wanted {
   charges: Set<string>;
   applications: Set<string>;
   customers: Set<string>;
+  plans: Set<string>;
 }
 
 function want(row: AuditRow, w: Wanted): void {
@@ -293,6 +345,7 @@ function want(row: AuditRow, w: Wanted): void {
   if (row.entityType === "chargeback") add(w.chargebacks, row.entityId);
   if (row.entityType === "autopay_charge") add(w.charges, row.entityId);
   if (row.entityType === "application") add(w.applications, row.entityId);
+  if (row.entityType === "payment_plan") add(w.plans, row.entityId);
   add(w.customers, row.customerId);
   add(w.refunds, after.refundId);
   add(w.items, after.paymentItemId);
@@ -310,68 +363,85 @@ async function readWanted(w: Wanted) {
   const ids = (set: Set<string>) => [...set];
   const when = <T>(set: Set<string>, read: (ids: string[]) => Promise<T[]>): Promise<T[]> =>
     set.size ? read(ids(set)) : Promise.resolve([]);
-  const [staff, portal, disputes, items, attempts, refunds, chargebacks, charges, applications, customers] =
-    await Promise.all([
-      when(w.staff, (id) => db.staffUser.findMany({ where: among(id), select: { id: true, name: true } })),
-      when(w.portal, (id) => db.portalUser.findMany({ where: among(id), select: { id: true, name: true } })),
-      when(w.disputes, (id) =>
-        db.dispute.findMany({
-          where: among(id),
-          select: {
-            id: true,
-            number: true,
-            amount: true,
-            currency: true,
-            invoice: NUMBER,
-          },
-        }),
-      ),
-      when(w.items, (id) =>
-        db.openItem.findMany({
-          where: among(id),
-          select: { id: true, number: true, amount: true, currency: true },
-        }),
-      ),
-      when(w.attempts, (id) =>
-        db.paymentAttempt.findMany({
-          where: among(id),
-          select: {
-            ...SUM,
-            paymentItem: NUMBER,
-            allocations: { select: { item: NUMBER } },
-          },
-        }),
-      ),
-      when(w.refunds, (id) =>
-        db.refund.findMany({
-          where: among(id),
-          select: { ...SUM, paymentItem: NUMBER },
-        }),
-      ),
-      when(w.chargebacks, (id) =>
-        db.chargeback.findMany({
-          where: among(id),
-          select: { ...SUM, paymentItem: NUMBER },
-        }),
-      ),
-      when(w.charges, (id) =>
-        db.autopayCharge.findMany({
-          where: among(id),
-          select: { id: true, paymentAttempt: { select: { amount: true, currency: true } } },
-        }),
-      ),
-      when(w.applications, (id) =>
-        db.application.findMany({
-          where: among(id),
-          select: {
-            ...SUM,
-            creditItem: NUMBER,
-            debitItem: NUMBER,
-          },
-        }),
-      ),
-      when(w.customers, (id) => db.customer.findMany({ where: among(id), select: { id: true, name: true } })),
-    ]);
+  const [
+    staff,
+    portal,
+    disputes,
+    items,
+    attempts,
+    refunds,
+    chargebacks,
+    charges,
+    applications,
+    customers,
+    plans,
+  ] = await Promise.all([
+    when(w.staff, (id) => db.staffUser.findMany({ where: among(id), select: { id: true, name: true } })),
+    when(w.portal, (id) => db.portalUser.findMany({ where: among(id), select: { id: true, name: true } })),
+    when(w.disputes, (id) =>
+      db.dispute.findMany({
+        where: among(id),
+        select: {
+          id: true,
+          number: true,
+          amount: true,
+          currency: true,
+          invoice: NUMBER,
+        },
+      }),
+    ),
+    when(w.items, (id) =>
+      db.openItem.findMany({
+        where: among(id),
+        select: { id: true, number: true, amount: true, currency: true },
+      }),
+    ),
+    when(w.attempts, (id) =>
+      db.paymentAttempt.findMany({
+        where: among(id),
+        select: {
+          ...SUM,
+          paymentItem: NUMBER,
+          allocations: { select: { item: NUMBER } },
+        },
+      }),
+    ),
+    when(w.refunds, (id) =>
+      db.refund.findMany({
+        where: among(id),
+        select: { ...SUM, paymentItem: NUMBER },
+      }),
+    ),
+    when(w.chargebacks, (id) =>
+      db.chargeback.findMany({
+        where: among(id),
+        select: { ...SUM, paymentItem: NUMBER },
+      }),
+    ),
+    when(w.charges, (id) =>
+      db.autopayCharge.findMany({
+        where: among(id),
+        select: { id: true, paymentAttempt: { select: { amount: true, currency: true } } },
+      }),
+    ),
+    when(w.applications, (id) =>
+      db.application.findMany({
+        where: among(id),
+        select: {
+          ...SUM,
+          creditItem: NUMBER,
+          debitItem: NUMBER,
+        },
+      }),
+    ),
+    when(w.customers, (id) => db.customer.findMany({ where: among(id), select: { id: true, name: true } })),
+    when(w.plans, (id) =>
+      db.paymentPlan.findMany({
+        where: among(id),
+        select: { id: true, number: true, currency: true, covered: true, fee: true, firstDate: true },
+      }),
+    ),
+  ]);
   const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
   return {
     staff: byId(staff),
@@ -384,6 +454,7 @@ async function readWanted(w: Wanted) {
     charges: byId(charges),
     applications: byId(applications),
     customers: byId(customers),
+    plans: byId(plans),
   };
 }
 
@@ -534,18 +605,91 @@ function factsOf(row: AuditRow, read: Read, actor: ActivityActor): ActivityFacts
     const user = read.staff.get(entity)?.name;
     return user ? { action, actor, user } : null;
   }
-  if (action === "payment-plan.cancel") {
-    const reason = str(after.reason);
-    return reason ? { action, actor, reason } : null;
-  }
+  if (action.startsWith("payment-plan.")) return planFactsOf(row, read, actor);
   if (PLAIN_ACTIONS.has(action)) return { action: action as PlainAction, actor };
+  return null;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}/;
+/** An instalment's sequence as its number in the plan; 0, the down payment, is a variant. */
+function instalmentOf(value: unknown): { instalment: string; variant?: "down" } | null {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) return null;
+  return value === 0 ? { instalment: "0", variant: "down" } : { instalment: String(value) };
+}
+
+/**
+ * A payment plan's event: its label (PP-1001) from the plan the row is about, or from the payload
+ * where the row is about something else (the fee's item); amounts in the plan's currency.
+ */
+function planFactsOf(row: AuditRow, read: Read, actor: ActivityActor): ActivityFacts | null {
+  const { action } = row;
+  const after = obj(row.after);
+  const p = read.plans.get(row.entityId.toLowerCase());
+  if (action === "payment-plan.fee") {
+    const i = read.items.get(row.entityId.toLowerCase());
+    const plan = str(after.plan);
+    return i && plan ? { action, actor, plan, item: i.number, amount: money(i.amount, i.currency) } : null;
+  }
+  if (!p) return null;
+  const plan = planLabel(p.number);
+  const inPlan = (amount: bigint) => money(amount, p.currency);
+  if (PLAN_TERMS.has(action)) {
+    const day = isoDate(p.firstDate);
+    return { action: action as PlanTermsAction, actor, plan, amount: inPlan(p.covered + p.fee), day };
+  }
+  if (PLAN_STEPS.has(action)) return { action: action as PlanStep, actor, plan };
+  if (action === "payment-plan.accept") {
+    return { action, actor, plan, ...(after.payBy === "AUTOPAY" ? { variant: "autopay" as const } : {}) };
+  }
+  if (action === "payment-plan.decline-request" || action === "payment-plan.cancel") {
+    const text = str(action === "payment-plan.cancel" ? after.reason : after.message);
+    if (!text) return null;
+    return action === "payment-plan.cancel"
+      ? { action, actor, plan, reason: text }
+      : { action, actor, plan, message: text };
+  }
+  if (action === "payment-plan.instalment-paid" || action === "payment-plan.instalment-missed") {
+    const which = instalmentOf(after.sequence);
+    const amount = minor(action === "payment-plan.instalment-paid" ? after.paidAmount : after.owed);
+    if (!which || amount === null) return null;
+    if (action === "payment-plan.instalment-paid")
+      return { action, actor, plan, ...which, amount: inPlan(amount) };
+    const day = str(after.dueDate);
+    return day && DAY.test(day)
+      ? { action, actor, plan, ...which, amount: inPlan(amount), day: day.slice(0, 10) }
+      : null;
+  }
+  if (action === "payment-plan.instalment-broken") {
+    const which = instalmentOf(after.sequence);
+    return which ? { action, actor, plan, ...which } : null;
+  }
+  if (action === "payment-plan.charge" || action === "payment-plan.pay") {
+    const amount = minor(after.amount);
+    if (amount === null) return null;
+    if (action === "payment-plan.pay") return { action, actor, plan, amount: inPlan(amount) };
+    const invoices = Array.isArray(after.invoices)
+      ? after.invoices.map((id) => read.items.get(uuid(id)?.toLowerCase() ?? "")?.number)
+      : [];
+    return {
+      action,
+      actor,
+      plan,
+      amount: inPlan(amount),
+      invoices: invoices.filter((n): n is string => !!n),
+    };
+  }
+  if (action === "payment-plan.charge-failed") {
+    if (after.last === true) return { action, actor, plan, variant: "last" };
+    const retry = str(after.nextRetryAt);
+    return retry && DAY.test(retry) ? { action, actor, plan, day: retry.slice(0, 10) } : null;
+  }
   return null;
 }
 
 /**
  * The rows with their facts, in their order, read in one query per kind of subject (users,
  * disputes, items, card payments, refunds, chargebacks, autopay charges, applications,
- * customers) whatever the number of rows.
+ * customers, payment plans) whatever the number of rows.
  */
 export async function withActivityFacts<T extends AuditRow>(
   rows: readonly T[],
@@ -563,6 +707,7 @@ export async function withActivityFacts<T extends AuditRow>(
     charges: new Set(),
     applications: new Set(),
     customers: new Set(),
+    plans: new Set(),
   };
   for (const row of rows) want(row, wanted);
   const read = await readWanted(wanted);
