@@ -101,6 +101,7 @@ const PLAN_FACTS: ActivityFacts[] = [
   { action: "payment-plan.default", actor: settle, plan },
   { action: "payment-plan.complete", actor: settle, plan },
   { action: "payment-plan.cancel", actor: settle, plan, reason: "Paid by transfer." },
+  { action: "payment-plan.cancel", actor: payer, plan, as: "PP-1002", variant: "rescheduled" },
   { action: "payment-plan.fee", actor: payer, plan, item: "FEE-7", amount: usd(25_00n) },
   { action: "payment-plan.instalment-paid", actor: settle, plan, instalment: "2", amount: usd(400_00n) },
   {

@@ -130,7 +130,10 @@ export type ActivityFacts =
   | Facts<PlanStep, { plan: string }>
   | Facts<"payment-plan.accept", { plan: string; variant?: "autopay" }>
   | Facts<"payment-plan.decline-request", { plan: string; message: string }>
-  | Facts<"payment-plan.cancel", { plan: string; reason: string }>
+  | Facts<
+      "payment-plan.cancel",
+      { plan: string; reason: string } | { plan: string; as: string; variant: "rescheduled" }
+    >
   | Facts<"payment-plan.fee", { plan: string; item: string; amount: ActivityMoney }>
   | Facts<"payment-plan.instalment-paid", PlanInstalment>
   | Facts<"payment-plan.instalment-missed", PlanInstalment & { day: string }>
@@ -640,6 +643,9 @@ function planFactsOf(row: AuditRow, read: Read, actor: ActivityActor): ActivityF
   if (PLAN_STEPS.has(action)) return { action: action as PlanStep, actor, plan };
   if (action === "payment-plan.accept") {
     return { action, actor, plan, ...(after.payBy === "AUTOPAY" ? { variant: "autopay" as const } : {}) };
+  }
+  if (action === "payment-plan.cancel" && str(after.rescheduledAs)) {
+    return { action, actor, plan, as: str(after.rescheduledAs)!, variant: "rescheduled" as const };
   }
   if (action === "payment-plan.decline-request" || action === "payment-plan.cancel") {
     const text = str(action === "payment-plan.cancel" ? after.reason : after.message);

@@ -227,11 +227,7 @@ async function endReplacedPlan(t: Tx, plan: LockedPlan, actor: Actor, now: Date)
   if (!plan.replacesPlanId) return null;
   const old = await t.paymentPlan.findUnique({ where: { id: plan.replacesPlanId } });
   if (!old || (old.status !== "ACCEPTED" && old.status !== "ACTIVE")) return null;
-  const reason = `Rescheduled as ${planLabel(plan.number)}`;
-  await t.paymentPlan.update({
-    where: { id: old.id },
-    data: { status: "CANCELLED", endedAt: now, endReason: reason },
-  });
+  await t.paymentPlan.update({ where: { id: old.id }, data: { status: "CANCELLED", endedAt: now } });
   await t.paymentPlanInstalment.updateMany({
     where: { planId: old.id, status: { in: ["DUE", "MISSED"] } },
     data: { status: "CANCELLED" },
@@ -252,7 +248,7 @@ async function endReplacedPlan(t: Tx, plan: LockedPlan, actor: Actor, now: Date)
     entityId: old.id,
     customerId: old.customerId,
     before: { status: old.status },
-    after: { status: "CANCELLED", reason },
+    after: { status: "CANCELLED", plan: planLabel(old.number), rescheduledAs: planLabel(plan.number) },
   });
   return planLabel(old.number);
 }

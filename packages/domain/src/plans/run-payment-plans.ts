@@ -204,10 +204,10 @@ export async function missedInstalmentSteps(
 
 /** The plan ends DEFAULTED: its invoices leave it (normal dunning resumes), the rest is cancelled. */
 async function defaultPlan(t: Tx, i: Unpaid, misses: number, today: Date, audits: AuditInput[]) {
-  const reason = `${misses} instalments missed`;
+  // The reason is in the plan's own figures (its misses), which each page words in its language.
   await t.paymentPlan.update({
     where: { id: i.plan_id },
-    data: { status: "DEFAULTED", endedAt: new Date(), endReason: reason },
+    data: { status: "DEFAULTED", endedAt: new Date() },
   });
   await t.paymentPlanInvoice.updateMany({ where: { planId: i.plan_id }, data: { openItemKey: null } });
   await t.paymentPlanInstalment.updateMany({
@@ -226,6 +226,6 @@ async function defaultPlan(t: Tx, i: Unpaid, misses: number, today: Date, audits
     entityId: i.plan_id,
     customerId: i.customer_id,
     before: { status: "ACTIVE" },
-    after: { status: "DEFAULTED", reason },
+    after: { status: "DEFAULTED", plan: planLabel(i.number), misses },
   });
 }
