@@ -101,7 +101,6 @@ const PLAN_FACTS: ActivityFacts[] = [
   { action: "payment-plan.default", actor: settle, plan },
   { action: "payment-plan.complete", actor: settle, plan },
   { action: "payment-plan.cancel", actor: settle, plan, reason: "Paid by transfer." },
-  { action: "payment-plan.cancel", actor: payer, plan, as: "PP-1002", variant: "rescheduled" },
   { action: "payment-plan.fee", actor: payer, plan, item: "FEE-7", amount: usd(25_00n) },
   { action: "payment-plan.instalment-paid", actor: settle, plan, instalment: "2", amount: usd(400_00n) },
   {
@@ -135,6 +134,7 @@ const PLAN_FACTS: ActivityFacts[] = [
   { action: "payment-plan.charge-failed", actor: settle, plan, day: "2027-03-02" },
   { action: "payment-plan.charge-failed", actor: settle, plan, variant: "last" },
   { action: "payment-plan.pay", actor: payer, plan, amount: usd(400_00n) },
+  { action: "payment-plan.cancel", actor: payer, plan, as: "PP-1002", variant: "rescheduled" },
 ];
 
 describe("payment plan events", () => {
@@ -162,6 +162,9 @@ describe("payment plan events", () => {
     );
     expect(say("en", PLAN_FACTS[18]!)).toBe(
       "Settle sent a reminder: the down payment of payment plan PP-1001, $100.00 due on Mar 2, 2027, is unpaid",
+    );
+    expect(say("en", PLAN_FACTS.at(-1)!)).toBe(
+      "Ana Clerk replaced payment plan PP-1001 with PP-1002, its new schedule",
     );
     expect(say("en", PLAN_FACTS[21]!)).toBe(
       "Settle started an autopay charge of $400.00 for payment plan PP-1001 on INV-1 and INV-2",
