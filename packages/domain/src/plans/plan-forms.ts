@@ -52,6 +52,8 @@ export const ProposePaymentPlanSchema = z.object({
   chargeFee: z.boolean().default(false),
   /** The customer's request (REQUESTED) this offer answers. */
   requestId: z.string().trim().max(100).optional(),
+  /** A running plan (accepted or active) this offer reschedules once the customer accepts it. */
+  reschedules: z.string().trim().max(100).optional(),
 });
 export type ProposePaymentPlanInput = z.input<typeof ProposePaymentPlanSchema>;
 

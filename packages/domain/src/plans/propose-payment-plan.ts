@@ -131,7 +131,7 @@ export async function checkPlanInvoices(
   customerId: string,
   ids: readonly string[],
   items: Map<string, LockedItem>,
-  options: { overdueBefore?: Date } = {},
+  options: { overdueBefore?: Date; heldBy?: string } = {},
 ): Promise<PlanInvoices> {
   const invoices = ids.map((id) => items.get(id));
   if (invoices.some((i) => !i || i.customerId !== customerId || !BILLED_KINDS.includes(i.kind))) {
@@ -172,7 +172,8 @@ export async function checkPlanInvoices(
     });
   }
   const inPlan = await t.paymentPlanInvoice.findMany({
-    where: { openItemKey: { in: [...ids] } },
+    // A reschedule's invoices are still held by the plan it replaces.
+    where: { openItemKey: { in: [...ids] }, ...(options.heldBy ? { planId: { not: options.heldBy } } : {}) },
     select: { item: { select: { number: true } }, plan: { select: { number: true } } },
   });
   if (inPlan.length) {
@@ -226,6 +227,11 @@ export interface PlanRecord {
   requestedByPortalUserId: string | null;
   customerMessage: string | null;
   replacesPlanId: string | null;
+  /**
+   * Take the invoices' keys now (default). A reschedule leaves them with the running plan it
+   * replaces until the customer accepts it.
+   */
+  holdInvoices?: boolean;
   /** The audit event's action, e.g. "payment-plan.propose". */
   action: string;
 }
@@ -278,7 +284,11 @@ export async function recordPlan(
       replacesPlanId: r.replacesPlanId,
       idempotencyKey: r.idempotencyKey,
       invoices: {
-        create: covering.map((c) => ({ itemId: c.itemId, amount: c.amount, openItemKey: c.itemId })),
+        create: covering.map((c) => ({
+          itemId: c.itemId,
+          amount: c.amount,
+          openItemKey: r.holdInvoices === false ? null : c.itemId,
+        })),
       },
       instalments: {
         create: schedule.map((p) => ({ sequence: p.sequence, dueDate: p.dueDate, amount: p.amount })),
@@ -387,10 +397,19 @@ export async function proposePaymentPlan(
     // Checked under the lock: a retry with the same key waits above, then finds the first.
     const previous = await planOfForm(t, input.idempotencyKey, customerId);
     if (previous) return { ...(await readProposed(t, previous.id)), replayed: true };
+    const rescheduled = input.reschedules
+      ? await runningPlanToReschedule(t, input.reschedules, customerId, ids)
+      : null;
     const replacesPlanId = input.requestId
       ? await answerRequest(t, actor, input.requestId, customerId, options.now ?? new Date())
-      : null;
-    const invoices = await checkPlanInvoices(t, customerId, ids, items);
+      : rescheduled;
+    const invoices = await checkPlanInvoices(
+      t,
+      customerId,
+      ids,
+      items,
+      rescheduled ? { heldBy: rescheduled } : {},
+    );
     const downPayment = downPaymentOf(input.downPayment, invoices, options.locale);
     const policy = input.chargeFee ? await getPlanPolicy(invoices.legalEntityId, t) : null;
     const fee = policy ? planFee(invoices.covered - downPayment, policy.feeBps) : 0n;
@@ -408,11 +427,50 @@ export async function proposePaymentPlan(
       requestedByPortalUserId: null,
       customerMessage: null,
       replacesPlanId,
+      holdInvoices: !rescheduled,
       action: "payment-plan.propose",
     });
     if (options.portalUrl) await enqueuePlanOfferEmails(t, plan.id, { portalUrl: options.portalUrl });
     return { ...(await readProposed(t, plan.id)), replayed: false };
   });
+}
+
+/**
+ * The running plan (accepted or active) of this account that an offer reschedules, locked after
+ * the invoices: the new terms may cover only invoices that plan still holds. The plan keeps
+ * running, and its invoices, until the customer accepts the new terms (then it ends, CANCELLED,
+ * with everything paid on it still applied).
+ */
+async function runningPlanToReschedule(
+  t: Tx,
+  planId: string,
+  customerId: string,
+  ids: readonly string[],
+): Promise<string> {
+  if (!UUID_RE.test(planId)) throw new DomainError("NOT_FOUND", "Payment plan not found.");
+  const id = planId.toLowerCase();
+  await t.$queryRaw`SELECT id FROM payment_plan WHERE id = ${id}::uuid FOR UPDATE`;
+  const plan = await t.paymentPlan.findUnique({
+    where: { id },
+    select: { customerId: true, number: true, status: true, invoices: { select: { openItemKey: true } } },
+  });
+  if (!plan || plan.customerId !== customerId) throw new DomainError("NOT_FOUND", "Payment plan not found.");
+  const label = planLabel(plan.number);
+  if (plan.status !== "ACCEPTED" && plan.status !== "ACTIVE") {
+    throw new DomainError("INVALID_STATE", `${label} is not running: make a new offer instead.`, {
+      reason: "plan-not-running",
+      plan: label,
+    });
+  }
+  const held = new Set(plan.invoices.map((i) => i.openItemKey));
+  if (ids.some((itemId) => !held.has(itemId))) {
+    throw refuse(`A new schedule for ${label} covers its own open invoices only.`, {
+      field: "invoiceIds",
+      reason: "plan-reschedule-invoices",
+      plan: label,
+    });
+  }
+  return id;
 }
 
 async function numbersOf(t: Tx, items: readonly LockedItem[]): Promise<string> {

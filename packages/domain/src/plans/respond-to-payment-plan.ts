@@ -100,6 +100,7 @@ export async function respondToPaymentPlan(
           plan: label,
         });
       }
+      await assertReplacedStillRuns(t, plan);
       const card = input.payBy === "AUTOPAY" ? await autopayCard(t, customerId, respondedAt) : null;
       if (input.payBy === "AUTOPAY" && !card) {
         throw new DomainError("VALIDATION", "Save a card first, or pay the instalments from the portal.", {
@@ -251,4 +252,21 @@ async function endReplacedPlan(t: Tx, plan: LockedPlan, actor: Actor, now: Date)
     after: { status: "CANCELLED", plan: planLabel(old.number), rescheduledAs: planLabel(plan.number) },
   });
   return planLabel(old.number);
+}
+
+/**
+ * A reschedule is accepted only while the plan it replaces still runs: once that plan ended
+ * (completed, defaulted, cancelled, or replaced by another new schedule), its terms are moot.
+ */
+async function assertReplacedStillRuns(t: Tx, plan: LockedPlan): Promise<void> {
+  if (!plan.replacesPlanId) return;
+  const old = await t.paymentPlan.findUnique({
+    where: { id: plan.replacesPlanId },
+    select: { status: true, number: true },
+  });
+  if (!old || ["ACCEPTED", "ACTIVE", "OFFERED"].includes(old.status)) return;
+  throw new DomainError("CONFLICT", `${planLabel(old.number)}, which this offer reschedules, has ended.`, {
+    reason: "plan-replaced-ended",
+    plan: planLabel(old.number),
+  });
 }
