@@ -24,14 +24,17 @@ export const meta: Route.MetaFunction = ({ matches }) => pageMeta(matches, (t) =
 
 /**
  * The account's open invoices to put on a plan, for those who may propose one (others: 403);
- * with `?request=<planId>`, pre-filled from the customer's request it answers.
+ * with `?request=<planId>`, pre-filled from the customer's request it answers; with
+ * `?reschedules=<planId>`, a new schedule for that running plan's invoices.
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
   const locale = await getLocale(request);
-  const requestId = pageUrl(request).searchParams.get("request");
+  const query = pageUrl(request).searchParams;
+  const requestId = query.get("request");
+  const reschedulesId = query.get("reschedules");
   const proposal = await load(() =>
-    getPlanProposalForm(params.customerId, staff.actor, { locale, requestId }),
+    getPlanProposalForm(params.customerId, staff.actor, { locale, requestId, reschedulesId }),
   );
   return { proposal, idempotencyKey: `payment-plan-${randomUUID()}` };
 }

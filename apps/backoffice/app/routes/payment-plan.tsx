@@ -1,6 +1,7 @@
 import { cancelPaymentPlan } from "@settle/domain/plans/cancel-payment-plan";
 import { getPlanForStaff } from "@settle/domain/plans/get-plan-for-staff";
 import { CancelPaymentPlanSchema } from "@settle/domain/plans/plan-cancel-form";
+import { LinkButton } from "@settle/ui/button";
 import { Toast } from "@settle/ui/toast";
 import { load } from "@settle/web/domain-errors.server";
 import { submitForm } from "@settle/web/forms.server";
@@ -72,7 +73,16 @@ export default function PaymentPlan({ loaderData, actionData }: Route.ComponentP
   const trail = plan.trail.map((e) => ({ type: "audit" as const, ...e }));
   return (
     <>
-      <PlanHeader plan={plan} />
+      <PlanHeader
+        plan={plan}
+        actions={
+          plan.can.reschedule ? (
+            <LinkButton to={`/customers/${plan.customer.id}/payment-plans/new?reschedules=${plan.id}`}>
+              {t("reschedule")}
+            </LinkButton>
+          ) : null
+        }
+      />
       <PlanEnded plan={plan} />
       <div className="grid items-start gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">

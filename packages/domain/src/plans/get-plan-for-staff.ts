@@ -97,7 +97,7 @@ export interface StaffPaymentPlan {
   openTasks: { id: string; kind: CollectorTaskKind; dueOn: Date; assignee: Named; sequence: number | null }[];
   /** The plan's audit trail, newest first. */
   trail: { id: string; at: Date; action: string; facts: ActivityFacts; after: unknown }[];
-  can: { cancel: boolean };
+  can: { cancel: boolean; reschedule: boolean };
 }
 
 const notFound = () => new DomainError("NOT_FOUND", "Payment plan not found.");
@@ -272,6 +272,7 @@ export async function getPlanForStaff(
     })),
     can: {
       cancel: paymentPlanCan(actor).propose && CANCELLABLE_PLAN_STATUSES.includes(plan.status),
+      reschedule: paymentPlanCan(actor).propose && (plan.status === "ACCEPTED" || plan.status === "ACTIVE"),
     },
   };
 }

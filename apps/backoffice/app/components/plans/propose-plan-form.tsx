@@ -78,7 +78,9 @@ export function ProposePlanForm({
   const csrf = useCsrfToken();
   const saving = useNavigation().state === "submitting";
   const { currency, invoices, feeBps, request } = proposal;
-  const [chosen, setChosen] = useState<string[]>(request?.invoiceIds ?? []);
+  const [chosen, setChosen] = useState<string[]>(
+    request?.invoiceIds ?? proposal.reschedules?.invoiceIds ?? [],
+  );
   const [form, fields] = useForm<ProposePaymentPlanInput>({
     lastResult,
     defaultValue: startingTerms(proposal, i18n.language),
@@ -115,6 +117,17 @@ export function ProposePlanForm({
           <input type="hidden" name="customerId" value={proposal.customer.id} />
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
           {request ? <input type="hidden" name="requestId" value={request.id} /> : null}
+          {proposal.reschedules ? (
+            <>
+              <input type="hidden" name="reschedules" value={proposal.reschedules.id} />
+              <p
+                className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-ink"
+                data-testid="plan-reschedules"
+              >
+                {t("form.rescheduling", { plan: proposal.reschedules.label })}
+              </p>
+            </>
+          ) : null}
           <FormErrors errors={form.errors} id={form.errorId} />
           {request ? (
             <div
