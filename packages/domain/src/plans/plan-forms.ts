@@ -52,6 +52,12 @@ export const ProposePaymentPlanSchema = z.object({
   chargeFee: z.boolean().default(false),
   /** The customer's request (REQUESTED) this offer answers. */
   requestId: z.string().trim().max(100).optional(),
+  /**
+   * What the preview the collector looked at added up to (covered + fee, a plain decimal): the
+   * offer is refused when the invoices' open amounts changed since, rather than sent with a
+   * schedule nobody saw.
+   */
+  previewTotal: z.string().trim().max(40).optional(),
   /** A running plan (accepted or active) this offer reschedules once the customer accepts it. */
   reschedules: z.string().trim().max(100).optional(),
 });

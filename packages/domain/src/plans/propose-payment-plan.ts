@@ -7,7 +7,7 @@ import type { PaymentPlanStatus } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
 import { BILLED_KINDS } from "../ledger/item-kinds.ts";
 import { type LockedItem, lockItems } from "../ledger/lock-items.ts";
-import { sumAmounts, toDecimalString } from "../money/money.ts";
+import { parseDecimal, sumAmounts, toDecimalString } from "../money/money.ts";
 import { parseAmountField } from "../money/typed-amount.ts";
 import { enqueuePlanOfferEmails } from "./plan-emails.ts";
 import {
@@ -413,6 +413,7 @@ export async function proposePaymentPlan(
     const downPayment = downPaymentOf(input.downPayment, invoices, options.locale);
     const policy = input.chargeFee ? await getPlanPolicy(invoices.legalEntityId, t) : null;
     const fee = policy ? planFee(invoices.covered - downPayment, policy.feeBps) : 0n;
+    assertPreviewTotal(input.previewTotal, invoices.covered + fee, invoices.currency);
     const plan = await recordPlan(t, actor, {
       invoices,
       downPayment,
@@ -432,6 +433,27 @@ export async function proposePaymentPlan(
     });
     if (options.portalUrl) await enqueuePlanOfferEmails(t, plan.id, { portalUrl: options.portalUrl });
     return { ...(await readProposed(t, plan.id)), replayed: false };
+  });
+}
+
+/**
+ * The schedule the collector saw must be the one offered: the preview's total (covered + fee)
+ * against the invoices' open amounts under the lock. A payment or credit in between changes it.
+ */
+function assertPreviewTotal(previewTotal: string | undefined, total: bigint, currency: string): void {
+  if (!previewTotal) return;
+  let seen: bigint | null;
+  try {
+    seen = parseDecimal(previewTotal, currency);
+  } catch {
+    seen = null;
+  }
+  if (seen === total) return;
+  throw new DomainError("CONFLICT", "The schedule no longer adds up: the invoices' open amounts changed.", {
+    field: "invoiceIds",
+    reason: "plan-total-changed",
+    total: toDecimalString(total, currency),
+    currency,
   });
 }
 

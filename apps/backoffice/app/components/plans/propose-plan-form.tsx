@@ -1,5 +1,6 @@
 import { getFormProps, type SubmissionResult, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { sumAmounts, toDecimalString } from "@settle/domain/money/money";
 import { amountExample, typedAmountText } from "@settle/domain/money/typed-amount";
 import { type ProposePaymentPlanInput, ProposePaymentPlanSchema } from "@settle/domain/plans/plan-forms";
 import type { PlanInvoiceOption, PlanProposalForm } from "@settle/domain/plans/plan-proposal-form";
@@ -117,6 +118,13 @@ export function ProposePlanForm({
           <input type="hidden" name="customerId" value={proposal.customer.id} />
           <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
           {request ? <input type="hidden" name="requestId" value={request.id} /> : null}
+          {schedule ? (
+            <input
+              type="hidden"
+              name="previewTotal"
+              value={toDecimalString(sumAmounts(schedule.map((p) => p.amount)), currency)}
+            />
+          ) : null}
           {proposal.reschedules ? (
             <>
               <input type="hidden" name="reschedules" value={proposal.reschedules.id} />
