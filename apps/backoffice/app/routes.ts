@@ -10,6 +10,7 @@ export default [
     route("customers", "routes/customers.tsx"),
     route("customers/:customerId", "routes/customer-account.tsx"),
     route("customers/:customerId/payment-plans/new", "routes/payment-plan-new.tsx"),
+    route("customers/:customerId/payment-plans/:planId", "routes/payment-plan.tsx"),
     route(
       "customers/:customerId/payment-plans/:planId/agreement.pdf",
       "routes/payment-plan-agreement-pdf.ts",
@@ -27,6 +28,7 @@ export default [
     route("reports/disputes.xlsx", "routes/dispute-report-xlsx.ts"),
     route("settings/refund-approval", "routes/refund-approval.tsx"),
     route("settings/dispute-matrix", "routes/dispute-matrix.tsx"),
+    route("settings/payment-plans", "routes/payment-plan-policy.tsx"),
     route("account", "routes/account.tsx"),
     route("account/sessions", "routes/account-sessions.tsx"),
     route("dev/mailbox", "routes/dev-mailbox.tsx"),
