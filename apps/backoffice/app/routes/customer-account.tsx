@@ -1,6 +1,7 @@
 import { getCustomerAccount } from "@settle/domain/customers/get-customer-account";
 import { listOpenAccountFlags } from "@settle/domain/customers/list-account-flags";
 import { listPaymentPlans } from "@settle/domain/plans/list-payment-plans";
+import { listPlanRequests } from "@settle/domain/plans/plan-requests";
 import { invitePortalUser } from "@settle/domain/portal-access/invite-portal-user";
 import { listPortalUsers } from "@settle/domain/portal-access/list-portal-users";
 import { StaffPortalAccessFormSchema } from "@settle/domain/portal-access/portal-access-forms";
@@ -43,15 +44,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const staff = await requireStaff(request);
   const search = pageUrl(request).searchParams;
   const page = search.get("page") ?? undefined;
-  const [account, portalAccess, flags, plans] = await Promise.all([
+  const [account, portalAccess, flags, plans, planRequests] = await Promise.all([
     load(() => getCustomerAccount({ customerId: params.customerId, page }, staff.actor)),
     load(() => listPortalUsers({ customerId: params.customerId }, staff.actor)),
     load(() => listOpenAccountFlags(params.customerId, staff.actor)),
     load(() => listPaymentPlans(params.customerId, staff.actor)),
+    load(() => listPlanRequests(params.customerId, staff.actor)),
   ]);
   // The plan just offered (the propose page's redirect), for its toast.
   const proposed = search.get("proposed");
-  return { ...account, portalAccess, flags, plans, proposed };
+  return { ...account, portalAccess, flags, plans, planRequests, proposed };
 }
 
 /** Portal access: invite, withdraw an invitation, remove a user (each checks the staff role itself). */
@@ -101,6 +103,7 @@ export default function CustomerAccount({ loaderData, actionData }: Route.Compon
     portalAccess,
     flags,
     plans,
+    planRequests,
     proposed,
   } = loaderData;
   return (
@@ -120,6 +123,7 @@ export default function CustomerAccount({ loaderData, actionData }: Route.Compon
         <PaymentPlansCard
           customerId={customer.id}
           plans={plans.plans}
+          requests={planRequests}
           progress={openPlans}
           canPropose={plans.can.propose}
           proposed={proposed}

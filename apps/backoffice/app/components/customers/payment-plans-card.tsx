@@ -1,5 +1,6 @@
 import type { OpenPlanProgress } from "@settle/domain/plans/in-plan";
 import type { PaymentPlanRow } from "@settle/domain/plans/list-payment-plans";
+import type { PlanRequestRow } from "@settle/domain/plans/plan-requests";
 import { Badge, type Tone } from "@settle/ui/badge";
 import { LinkButton } from "@settle/ui/button";
 import { Card } from "@settle/ui/card";
@@ -14,6 +15,8 @@ import { useMoneyWords } from "../../i18n/list-words.ts";
 import { useTranslation } from "../../i18n/use-translation.ts";
 
 const STATUS_TONES: Record<string, Tone> = {
+  REQUESTED: "warning",
+  OFFERED: "neutral",
   PROPOSED: "info",
   ACCEPTED: "brand",
   ACTIVE: "brand",
@@ -135,13 +138,66 @@ const columnsIn = (
 ];
 
 /**
- * The account's payment plans, a button to propose one for those who may, and the toast naming a
+ * The customer's requests waiting for an answer: what they asked for and why, each with a link to
+ * the offer form pre-filled from it (where it may also be declined).
+ */
+function PlanRequests({
+  customerId,
+  requests,
+  canPropose,
+}: {
+  customerId: string;
+  requests: PlanRequestRow[];
+  canPropose: boolean;
+}) {
+  const { t } = useTranslation("payment-plans");
+  const money = useMoneyWords();
+  return (
+    <ul className="divide-y divide-slate-200 border-b border-slate-200" aria-label={t("card.requests.title")}>
+      {requests.map((r) => (
+        <li
+          key={r.id}
+          className="flex flex-wrap items-start gap-3 px-4 py-3 text-sm"
+          data-testid="plan-request"
+        >
+          <div className="min-w-0 flex-1 space-y-1">
+            <p className="font-medium text-ink">
+              {t("card.requests.asked", {
+                label: r.label,
+                amount: money(r.covered, r.currency),
+                instalments: r.instalmentCount,
+                frequency: t(`frequencies.${r.frequency}`),
+              })}
+            </p>
+            <p className="text-ink-muted">
+              {t("card.requests.invoices", { numbers: r.invoiceNumbers.join(", ") })}
+            </p>
+            {r.reason ? (
+              <blockquote className="border-s-2 border-slate-300 ps-3 whitespace-pre-line text-ink">
+                {r.reason}
+              </blockquote>
+            ) : null}
+          </div>
+          {canPropose ? (
+            <LinkButton to={`/customers/${customerId}/payment-plans/new?request=${r.id}`} size="sm">
+              {t("card.requests.makeOffer")}
+            </LinkButton>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The account's payment plans (the customer's waiting requests first), a button to propose one for those who may, and the toast naming a
  * plan just offered (`proposed`: its id, from the propose page's redirect). Open plans show how
  * they are kept (`progress`, plans/in-plan.ts): paid of total, missed instalments, the next one.
  */
 export function PaymentPlansCard({
   customerId,
   plans,
+  requests = [],
   progress = [],
   canPropose,
   proposed,
@@ -149,6 +205,7 @@ export function PaymentPlansCard({
 }: {
   customerId: string;
   plans: PaymentPlanRow[];
+  requests?: PlanRequestRow[];
   progress?: OpenPlanProgress[];
   canPropose: boolean;
   proposed: string | null;
@@ -176,6 +233,9 @@ export function PaymentPlansCard({
         ) : undefined
       }
     >
+      {requests.length > 0 ? (
+        <PlanRequests customerId={customerId} requests={requests} canPropose={canPropose} />
+      ) : null}
       <DataTable
         caption={t("card.caption")}
         columns={columns}
