@@ -1,7 +1,7 @@
 import type { OpenPlanProgress } from "@settle/domain/plans/in-plan";
 import type { PaymentPlanRow } from "@settle/domain/plans/list-payment-plans";
 import type { PlanRequestRow } from "@settle/domain/plans/plan-requests";
-import { Badge, type Tone } from "@settle/ui/badge";
+import { Badge } from "@settle/ui/badge";
 import { LinkButton } from "@settle/ui/button";
 import { Card } from "@settle/ui/card";
 import { type Column, DataTable } from "@settle/ui/data-table";
@@ -11,22 +11,10 @@ import { MoneyText } from "@settle/ui/money-text";
 import { Toast } from "@settle/ui/toast";
 import type { TFunction } from "i18next";
 import { useMemo } from "react";
+import { Link } from "react-router";
 import { useMoneyWords } from "../../i18n/list-words.ts";
 import { useTranslation } from "../../i18n/use-translation.ts";
-
-const STATUS_TONES: Record<string, Tone> = {
-  REQUESTED: "warning",
-  OFFERED: "neutral",
-  PROPOSED: "info",
-  ACCEPTED: "brand",
-  ACTIVE: "brand",
-  COMPLETED: "success",
-  DEFAULTED: "danger",
-  CANCELLED: "neutral",
-  EXPIRED: "neutral",
-  DECLINED: "warning",
-  CHANGES_REQUESTED: "warning",
-};
+import { PLAN_STATUS_TONES } from "../plans/plan-status-tones.ts";
 
 /** A plan of the card, with how it is kept while it is open (accepted or active). */
 type PlanRow = PaymentPlanRow & { progress: OpenPlanProgress | null };
@@ -78,12 +66,19 @@ const columnsIn = (
     id: "plan",
     header: t("card.plan"),
     rowHeader: true,
-    cell: (p) => <span className="font-mono text-xs font-medium">{p.label}</span>,
+    cell: (p) => (
+      <Link
+        to={`/customers/${customerId}/payment-plans/${p.id}`}
+        className="font-mono text-xs font-medium text-brand-700 hover:underline"
+      >
+        {p.label}
+      </Link>
+    ),
   },
   {
     id: "status",
     header: t("card.status"),
-    cell: (p) => <Badge tone={STATUS_TONES[p.status] ?? "neutral"}>{t(`statuses.${p.status}`)}</Badge>,
+    cell: (p) => <Badge tone={PLAN_STATUS_TONES[p.status] ?? "neutral"}>{t(`statuses.${p.status}`)}</Badge>,
   },
   {
     id: "total",
