@@ -33,12 +33,16 @@ export const scheduleColumns = (t: TFunction, money: (amount: bigint) => ReactNo
 export function PlanTerms({ offer }: { offer: PaymentPlanOffer }) {
   const { t } = useTranslation("payment-plans");
   const money = (amount: bigint) => <MoneyText amount={amount} currency={offer.currency} />;
+  // A request the customer made is not an offer: it has no expiry, the collector answers it.
+  const request = offer.status === "REQUESTED" || offer.status === "OFFERED";
   const standing =
     offer.status === "PROPOSED"
       ? offer.expired
         ? t("terms.expired")
         : t("terms.open")
-      : t("terms.answered");
+      : request
+        ? t(`terms.${offer.status === "REQUESTED" ? "requested" : "offered"}`)
+        : t("terms.answered");
   return (
     <>
       <Card title={t("terms.title")}>
@@ -49,7 +53,14 @@ export function PlanTerms({ offer }: { offer: PaymentPlanOffer }) {
             { term: t("terms.covered"), details: money(offer.covered) },
             { term: t("terms.fee"), details: money(offer.fee) },
             { term: t("terms.downPayment"), details: money(offer.downPayment) },
-            { term: t("terms.expiresOn"), details: <DateText value={offer.expiresOn} timeZone="UTC" /> },
+            ...(request
+              ? []
+              : [
+                  {
+                    term: t("terms.expiresOn"),
+                    details: <DateText value={offer.expiresOn} timeZone="UTC" />,
+                  },
+                ]),
             {
               term: t("terms.status"),
               details: (
