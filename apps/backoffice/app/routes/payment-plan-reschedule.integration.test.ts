@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { addDays, isoDate } from "@settle/domain/base/dates";
 import { getDb } from "@settle/domain/db/client";
-import { portalUser } from "@settle/domain/disputes/dispute-fixtures.test-support";
+import { acceptOffer } from "@settle/domain/plans/plan-fixtures.test-support";
 import { proposePaymentPlan } from "@settle/domain/plans/propose-payment-plan";
-import { respondToPaymentPlan } from "@settle/domain/plans/respond-to-payment-plan";
 import { createCustomer, createInvoiceForCustomer } from "@settle/domain/seed/factories";
 import { outcome } from "@settle/web/route-test.test-support";
 import { describe, expect, it } from "vitest";
@@ -34,18 +33,7 @@ async function runningPlan() {
     },
     { kind: "staff", userId: randomUUID(), roles: ["COLLECTOR"] },
   );
-  await respondToPaymentPlan(
-    {
-      answer: "accept",
-      customerId,
-      planId: offer.id,
-      name: "Pat Payable",
-      confirm: "yes",
-      termsHash: offer.termsHash,
-      payBy: "PORTAL",
-    },
-    await portalUser(customerId, "PAYER"),
-  );
+  await acceptOffer(customerId, offer);
   return { customerId, planId: offer.id, label: offer.label, inPlan, outside };
 }
 

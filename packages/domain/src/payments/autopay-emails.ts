@@ -1,6 +1,7 @@
 import { emailT } from "@settle/i18n/emails";
 import { matchPortalLocale } from "../base/portal-locales.ts";
-import type { EnqueueEmailInput } from "../email/enqueue-email.ts";
+import type { Tx } from "../db/client.ts";
+import { type EnqueueEmailInput, enqueueEmail } from "../email/enqueue-email.ts";
 import { formatMoney } from "../money/money.ts";
 
 export interface AutopayFailureEmailInput {
@@ -47,4 +48,31 @@ export function autopayFailureEmail(input: AutopayFailureEmailInput): EnqueueEma
     ].join("\n"),
     category: "portal.autopay-failed",
   };
+}
+
+/**
+ * An off-session charge failed (account autopay or a plan instalment): each active payer and
+ * administrator of the account is told, in their language, in the caller's transaction.
+ */
+export async function enqueueAutopayFailureEmails(
+  t: Tx,
+  customerId: string,
+  failure: Omit<AutopayFailureEmailInput, "to" | "name" | "locale">,
+): Promise<void> {
+  const payers = await t.portalMembership.findMany({
+    where: { customerId, role: { in: ["PAYER", "ADMIN"] }, portalUser: { active: true } },
+    select: { portalUser: { select: { email: true, name: true, locale: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  for (const { portalUser } of payers) {
+    await enqueueEmail(
+      t,
+      autopayFailureEmail({
+        to: portalUser.email,
+        name: portalUser.name,
+        locale: portalUser.locale,
+        ...failure,
+      }),
+    );
+  }
 }

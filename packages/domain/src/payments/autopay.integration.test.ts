@@ -6,8 +6,8 @@ import { listOpenAccountFlags } from "../customers/list-account-flags.ts";
 import { getDb } from "../db/client.ts";
 import { DomainError } from "../errors.ts";
 import { findLedgerViolations } from "../ledger/verify-ledger.ts";
+import { acceptOffer } from "../plans/plan-fixtures.test-support.ts";
 import { proposePaymentPlan } from "../plans/propose-payment-plan.ts";
-import { respondToPaymentPlan } from "../plans/respond-to-payment-plan.ts";
 import { STEP_UP, sendStepUpCode, verifyStepUpCode } from "../portal/step-up.ts";
 import {
   createCustomer,
@@ -195,18 +195,7 @@ describe("autopay", () => {
       },
       { kind: "staff", userId: randomUUID(), roles: ["COLLECTOR"] },
     );
-    await respondToPaymentPlan(
-      {
-        answer: "accept",
-        customerId: a.customerId,
-        planId: offer.id,
-        name: "Pat Payable",
-        confirm: "yes",
-        termsHash: offer.termsHash,
-        payBy: "PORTAL",
-      },
-      a.payer,
-    );
+    await acceptOffer(a.customerId, offer, { payer: a.payer });
     await enableAutopay(
       { customerId: a.customerId, cardId: card.id, currency: "USD", timing: "DAYS_BEFORE", daysBefore: 5 },
       a.payer,

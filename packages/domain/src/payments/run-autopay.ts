@@ -3,10 +3,9 @@ import { type Actor, systemActor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { cardPaymentsOff } from "../base/card-payments-switch.ts";
 import { getDb, type Tx } from "../db/client.ts";
-import { enqueueEmail } from "../email/enqueue-email.ts";
 import { formatMoney, sumAmounts } from "../money/money.ts";
 import { notInOpenPlanWhere } from "../plans/in-plan.ts";
-import { autopayFailureEmail } from "./autopay-emails.ts";
+import { enqueueAutopayFailureEmails } from "./autopay-emails.ts";
 import { isCardExpired } from "./get-payment-methods.ts";
 import { chargeOffSession, type OffSessionOutcome, recordOffSessionPayment } from "./off-session-charge.ts";
 import { ATTEMPT_METADATA_KEY, CUSTOMER_METADATA_KEY } from "./start-card-payment.ts";
@@ -389,31 +388,14 @@ async function failCharge(
       });
       await turnOff(t, charge.customerId, "charge-failed", actor);
     }
-    const payers = await t.portalMembership.findMany({
-      where: {
-        customerId: charge.customerId,
-        role: { in: ["PAYER", "ADMIN"] },
-        portalUser: { active: true },
-      },
-      select: { portalUser: { select: { email: true, name: true, locale: true } } },
-      orderBy: { createdAt: "asc" },
+    await enqueueAutopayFailureEmails(t, charge.customerId, {
+      accountNumber: charge.paymentAttempt.customer.accountNumber,
+      amount: charge.paymentAttempt.amount,
+      currency: charge.paymentAttempt.currency,
+      cardLabel: `${charge.savedCard.brand} •••• ${charge.savedCard.last4}`,
+      failureCode: failure.reason,
+      nextRetryAt,
     });
-    for (const { portalUser } of payers) {
-      await enqueueEmail(
-        t,
-        autopayFailureEmail({
-          to: portalUser.email,
-          name: portalUser.name,
-          locale: portalUser.locale,
-          accountNumber: charge.paymentAttempt.customer.accountNumber,
-          amount: charge.paymentAttempt.amount,
-          currency: charge.paymentAttempt.currency,
-          cardLabel: `${charge.savedCard.brand} •••• ${charge.savedCard.last4}`,
-          failureCode: failure.reason,
-          nextRetryAt,
-        }),
-      );
-    }
   });
 }
 

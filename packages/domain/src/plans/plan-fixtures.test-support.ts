@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { StaffActor } from "../actor.ts";
+import type { PortalActor, StaffActor } from "../actor.ts";
 import { getDb } from "../db/client.ts";
 import type { PaymentPlanStatus } from "../db/generated/enums.ts";
 import { portalUser } from "../disputes/dispute-fixtures.test-support.ts";
@@ -48,21 +48,11 @@ export async function planOverInvoices(
     { now: PLAN_DAY },
   );
   const answer = options.answer ?? "accept";
-  if (answer !== "none") {
-    const payer = await portalUser(customerId, "PAYER");
+  if (answer === "accept") await acceptOffer(customerId, plan, { now: PLAN_DAY });
+  if (answer === "decline") {
     await respondToPaymentPlan(
-      answer === "accept"
-        ? {
-            answer,
-            customerId,
-            planId: plan.id,
-            name: "Pat Payable",
-            confirm: "yes",
-            termsHash: plan.termsHash,
-            payBy: "PORTAL",
-          }
-        : { answer, customerId, planId: plan.id },
-      payer,
+      { answer, customerId, planId: plan.id },
+      await portalUser(customerId, "PAYER"),
       { now: PLAN_DAY },
     );
   }
@@ -98,4 +88,28 @@ export async function setInstalment(
     where: { id: instalment.id },
     data: { ...data, paidAmount },
   });
+}
+
+/**
+ * A payer of the account (a new one unless given) accepts the offer as the portal does: their
+ * typed name, the confirmation, the terms' hash the page showed, and how they will pay.
+ */
+export async function acceptOffer(
+  customerId: string,
+  offer: { id: string; termsHash: string },
+  options: { payBy?: "PORTAL" | "AUTOPAY"; now?: Date; payer?: PortalActor } = {},
+) {
+  return respondToPaymentPlan(
+    {
+      answer: "accept",
+      customerId,
+      planId: offer.id,
+      name: "Pat Payable",
+      confirm: "yes",
+      termsHash: offer.termsHash,
+      payBy: options.payBy ?? "PORTAL",
+    },
+    options.payer ?? (await portalUser(customerId, "PAYER")),
+    options.now ? { now: options.now } : {},
+  );
 }

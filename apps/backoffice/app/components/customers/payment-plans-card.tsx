@@ -8,6 +8,7 @@ import { type Column, DataTable } from "@settle/ui/data-table";
 import { DateText } from "@settle/ui/date-text";
 import { EmptyState } from "@settle/ui/empty-state";
 import { MoneyText } from "@settle/ui/money-text";
+import { ProgressBar } from "@settle/ui/progress-bar";
 import { Toast } from "@settle/ui/toast";
 import type { TFunction } from "i18next";
 import { useMemo } from "react";
@@ -29,8 +30,6 @@ function PlanAdherence({
   t: TFunction;
   money: (amount: bigint, currency: string) => string;
 }) {
-  // Integer arithmetic: whole percents of the total.
-  const percent = progress.total > 0n ? Number((progress.paid * 100n) / progress.total) : 0;
   const paidOfTotal = t("card.amountPaidOf", {
     paid: money(progress.paid, progress.currency),
     total: money(progress.total, progress.currency),
@@ -38,17 +37,13 @@ function PlanAdherence({
   return (
     <div className="min-w-40 space-y-1 text-xs">
       <p>{t("card.paidOf", { paid: progress.paidInstalments, count: progress.instalments })}</p>
-      <div
-        role="progressbar"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-valuetext={paidOfTotal}
-        aria-label={t("card.progressOf", { label: progress.label })}
-        className="h-1.5 overflow-hidden rounded-full bg-slate-100"
-      >
-        <div className="h-full rounded-full bg-brand-600" style={{ width: `${percent}%` }} />
-      </div>
+      <ProgressBar
+        part={progress.paid}
+        whole={progress.total}
+        label={t("card.progressOf", { label: progress.label })}
+        valueText={paidOfTotal}
+        className="h-1.5"
+      />
       <p className="text-ink-muted">{paidOfTotal}</p>
       {progress.missed > 0 ? (
         <p className="font-medium text-red-700">{t("card.missed", { count: progress.missed })}</p>
