@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { formatMoney } from "@settle/domain/money/money";
 import { RequestPaymentPlanSchema } from "@settle/domain/plans/plan-forms";
+import { SELF_SERVICE_MAX_FIRST_DAYS } from "@settle/domain/plans/plan-policy-forms";
 import {
   getPlanRequestForm,
   type PlanRequestOutcome,
@@ -43,6 +44,8 @@ function ruleWords(t: TFunction, outcome: PlanRequestOutcome, locale: string): s
       });
     case "max-instalments":
       return t("payment-plans:request.rules.max-instalments", { n: limits.selfServiceMaxInstalments });
+    case "first-date":
+      return t("payment-plans:request.rules.first-date", { days: SELF_SERVICE_MAX_FIRST_DAYS });
     case "min-down":
       return t("payment-plans:request.rules.min-down", {
         share: new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(

@@ -77,7 +77,8 @@ export async function cancelPaymentPlan(
       data: { openItemKey: null },
     });
     const tasks = await t.collectorTask.updateMany({
-      where: { planId: plan.id, kind: "PLAN_REQUEST", status: "OPEN" },
+      // A waiting request, or a broken instalment to chase: nothing left to do once it ends.
+      where: { planId: plan.id, kind: { in: ["PLAN_REQUEST", "PLAN_BROKEN"] }, status: "OPEN" },
       data: { status: "DONE", doneAt: now, doneById: actor.kind === "staff" ? actor.userId : null },
     });
     await appendAudit(t, actor, {

@@ -11,9 +11,10 @@ import {
   saveCardFor,
   useStripeSandbox,
 } from "../payments/stripe-test-setup.test-support.ts";
+import { acceptOffer } from "./plan-fixtures.test-support.ts";
 import { proposePaymentPlan } from "./propose-payment-plan.ts";
-import { respondToPaymentPlan } from "./respond-to-payment-plan.ts";
 import { runPaymentPlans } from "./run-payment-plans.ts";
+import { startInstalmentPayment } from "./start-instalment-payment.ts";
 
 const stripe = useStripeSandbox({ secret: "whsec_plan_charges", webhooks: "processed", isolateTests: true });
 const collector: StaffActor = { kind: "staff", userId: randomUUID(), roles: ["COLLECTOR"] };
@@ -42,18 +43,7 @@ async function autopayPlan(card?: string) {
     },
     collector,
   );
-  await respondToPaymentPlan(
-    {
-      answer: "accept",
-      customerId: customer.customerId,
-      planId: offer.id,
-      name: "Pat Payable",
-      confirm: "yes",
-      termsHash: offer.termsHash,
-      payBy: "AUTOPAY",
-    },
-    customer.payer,
-  );
+  await acceptOffer(customer.customerId, offer, { payBy: "AUTOPAY", payer: customer.payer });
   return { customer, planId: offer.id, saved };
 }
 
@@ -139,5 +129,52 @@ describe("autopay plan instalments", () => {
       where: { id: { in: customer.invoices.map((i) => i.id) } },
     });
     expect(open.map((i) => i.openAmount).sort()).toEqual(customer.invoices.map((i) => i.amount).sort());
+  });
+
+  it("leaves the card alone while the payer is paying the plan on the portal, and Pay now alone while the card is charged", async () => {
+    const { customer, planId } = await autopayPlan();
+    await startInstalmentPayment(
+      { customerId: customer.customerId, planId, idempotencyKey: randomUUID() },
+      customer.payer,
+      { portalUrl: new URL("http://127.0.0.1:9/") },
+    );
+    expect((await run(customer)).charged).toBe(0);
+    expect(await getDb().planCharge.count({ where: { planId } })).toBe(0);
+    // Two hours later an unfinished Checkout no longer holds the invoices: the card is charged.
+    expect((await run(customer, new Date(Date.now() + 2 * 3_600_000 + 60_000))).charged).toBe(1);
+
+    // A charge in flight: the portal's Pay now says so instead of taking the money twice.
+    const other = await autopayPlan();
+    const attempt = await getDb().paymentAttempt.create({
+      data: {
+        customerId: other.customer.customerId,
+        currency: "USD",
+        amount: 1n,
+        idempotencyKey: `plan:test-${randomUUID()}`,
+        createdById: other.customer.payer.userId,
+        source: "PLAN",
+      },
+    });
+    await getDb().planCharge.create({
+      data: {
+        planId: other.planId,
+        instalmentId: (
+          await getDb().paymentPlanInstalment.findFirstOrThrow({ where: { planId: other.planId } })
+        ).id,
+        customerId: other.customer.customerId,
+        runDate: new Date(`${isoDate(new Date())}T00:00:00Z`),
+        attempt: 1,
+        idempotencyKey: `settle-plan-test-${randomUUID()}`,
+        savedCardId: other.saved.id,
+        paymentAttemptId: attempt.id,
+      },
+    });
+    await expect(
+      startInstalmentPayment(
+        { customerId: other.customer.customerId, planId: other.planId, idempotencyKey: randomUUID() },
+        other.customer.payer,
+        { portalUrl: new URL("http://127.0.0.1:9/") },
+      ),
+    ).rejects.toMatchObject({ code: "INVALID_STATE", details: { reason: "plan-charge-in-progress" } });
   });
 });

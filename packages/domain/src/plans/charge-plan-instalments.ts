@@ -1,10 +1,9 @@
 import { systemActor } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
 import { addDays, isoDate } from "../base/dates.ts";
-import { getDb } from "../db/client.ts";
-import { enqueueEmail } from "../email/enqueue-email.ts";
+import { getDb, type Tx } from "../db/client.ts";
 import { sumAmounts } from "../money/money.ts";
-import { autopayFailureEmail } from "../payments/autopay-emails.ts";
+import { enqueueAutopayFailureEmails } from "../payments/autopay-emails.ts";
 import { isCardExpired } from "../payments/get-payment-methods.ts";
 import { chargeOffSession, recordOffSessionPayment } from "../payments/off-session-charge.ts";
 import {
@@ -85,6 +84,16 @@ async function prepareCharge(planId: string, now: Date): Promise<string | null> 
     if (latest && (latest.status === "PENDING" || latest.status === "PROCESSING")) {
       const staleMs = latest.status === "PENDING" ? AUTOPAY_STALE_PENDING_MS : PROCESSING_STALE_MS;
       if (latest.updatedAt.getTime() > now.getTime() - staleMs) return null;
+      if (
+        latest.status === "PENDING" &&
+        !latest.paymentIntentId &&
+        !(await stillOwed(t, latest.instalmentId))
+      ) {
+        // Never answered, and paid some other way since: not sent again. (Had it reached Stripe,
+        // its webhook records the money against the attempt like any card payment.)
+        await abandon(t, latest.id, latest.paymentAttemptId, now);
+        return null;
+      }
       await t.planCharge.update({ where: { id: latest.id }, data: { updatedAt: now } });
       return latest.id;
     }
@@ -98,8 +107,11 @@ async function prepareCharge(planId: string, now: Date): Promise<string | null> 
       orderBy: { sequence: "asc" },
     });
     const owed = due.filter((i) => i.paidAmount < i.amount);
-    const first = owed[0];
+    // The charge is the latest instalment that fell due (with whatever is still owed of earlier
+    // ones): a card that failed for good on one instalment is tried afresh when the next falls due.
+    const first = owed.at(-1);
     if (!first) return null;
+    if (await portalPaymentInFlight(t, planId, now)) return null;
     const tries = await t.planCharge.findMany({
       where: { instalmentId: first.id },
       orderBy: { attempt: "asc" },
@@ -265,32 +277,57 @@ async function sendCharge(chargeId: string, now: Date): Promise<"succeeded" | "f
           customerId: charge.customerId,
           after: { plan: label, attempt: charge.attempt, code: outcome.code, nextRetryAt, last: lastTry },
         });
-        const payers = await t.portalMembership.findMany({
-          where: {
-            customerId: charge.customerId,
-            role: { in: ["PAYER", "ADMIN"] },
-            portalUser: { active: true },
-          },
-          select: { portalUser: { select: { email: true, name: true, locale: true } } },
-          orderBy: { createdAt: "asc" },
+        await enqueueAutopayFailureEmails(t, charge.customerId, {
+          accountNumber: attempt.customer.accountNumber,
+          amount: attempt.amount,
+          currency: attempt.currency,
+          cardLabel: `${charge.savedCard.brand} •••• ${charge.savedCard.last4}`,
+          failureCode: outcome.reason,
+          nextRetryAt,
         });
-        for (const { portalUser } of payers) {
-          await enqueueEmail(
-            t,
-            autopayFailureEmail({
-              to: portalUser.email,
-              name: portalUser.name,
-              locale: portalUser.locale,
-              accountNumber: attempt.customer.accountNumber,
-              amount: attempt.amount,
-              currency: attempt.currency,
-              cardLabel: `${charge.savedCard.brand} •••• ${charge.savedCard.last4}`,
-              failureCode: outcome.reason,
-              nextRetryAt,
-            }),
-          );
-        }
       });
       return "failed";
   }
+}
+
+/** Invoices in a portal payment started this recently are left to that payment (as autopay does). */
+const PORTAL_PAYMENT_GRACE_MS = 2 * 3_600_000;
+
+/**
+ * A payer is paying the plan's invoices on the portal right now (a Checkout opened within the
+ * last two hours), or Stripe is still settling such a payment: charging the card as well would
+ * take the money twice.
+ */
+async function portalPaymentInFlight(t: Tx, planId: string, now: Date): Promise<boolean> {
+  const busy = await t.paymentAttemptAllocation.count({
+    where: {
+      item: { paymentPlans: { some: { planId } } },
+      attempt: {
+        source: { not: "PLAN" },
+        OR: [
+          { status: "PROCESSING" },
+          { status: "OPEN", createdAt: { gt: new Date(now.getTime() - PORTAL_PAYMENT_GRACE_MS) } },
+        ],
+      },
+    },
+  });
+  return busy > 0;
+}
+
+async function stillOwed(t: Tx, instalmentId: string): Promise<boolean> {
+  const i = await t.paymentPlanInstalment.findUniqueOrThrow({
+    where: { id: instalmentId },
+    select: { status: true, amount: true, paidAmount: true },
+  });
+  return (i.status === "DUE" || i.status === "MISSED") && i.paidAmount < i.amount;
+}
+
+/** A charge never sent and no longer needed: closed with its attempt, so nothing sends it again. */
+async function abandon(t: Tx, chargeId: string, attemptId: string, now: Date): Promise<void> {
+  const reason = { failureCode: "not_needed", failureMessage: "Paid otherwise before the charge was sent." };
+  await t.planCharge.update({ where: { id: chargeId }, data: { status: "FAILED", ...reason } });
+  await t.paymentAttempt.updateMany({
+    where: { id: attemptId, status: "OPEN" },
+    data: { status: "FAILED", completedAt: now, ...reason },
+  });
 }

@@ -25,11 +25,15 @@ export const SELF_SERVICE_RULES = [
   "currency",
   "max-total",
   "max-instalments",
+  "first-date",
   "min-down",
   "risk-class",
   "recent-default",
 ] as const;
 export type SelfServiceRule = (typeof SELF_SERVICE_RULES)[number];
+
+/** The latest first payment the portal offers by itself: this many days from today. */
+export const SELF_SERVICE_MAX_FIRST_DAYS = 30;
 
 export interface SelfServiceAsk {
   currency: string;
@@ -38,6 +42,8 @@ export interface SelfServiceAsk {
   /** Covered + fee. */
   total: bigint;
   instalments: number;
+  /** Days from today to the first payment. */
+  firstDateDays: number;
   riskClass: RiskClass;
   /** A plan of the customer's DEFAULTED in the last twelve months. */
   defaultedRecently: boolean;

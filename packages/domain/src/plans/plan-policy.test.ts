@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type PlanPolicy, selfServiceBreach } from "./plan-policy.ts";
-import { planFee, type SelfServiceAsk } from "./plan-policy-forms.ts";
+import { planFee, SELF_SERVICE_MAX_FIRST_DAYS, type SelfServiceAsk } from "./plan-policy-forms.ts";
 
 const policy: PlanPolicy = {
   legalEntityId: "00000000-0000-4000-8000-000000000001",
@@ -25,6 +25,7 @@ const within: SelfServiceAsk = {
   total: 10_000_00n,
   instalments: 6,
   riskClass: "MEDIUM",
+  firstDateDays: 14,
   defaultedRecently: false,
 };
 
@@ -45,6 +46,11 @@ describe("the self-service policy", () => {
     expect(selfServiceBreach(policy, { ...within, riskClass: "HIGH" })).toBe("risk-class");
     expect(selfServiceBreach(policy, { ...within, riskClass: "LOW" })).toBeNull();
     expect(selfServiceBreach(policy, { ...within, defaultedRecently: true })).toBe("recent-default");
+    // A first payment at most SELF_SERVICE_MAX_FIRST_DAYS out: later ones go to the collector.
+    expect(selfServiceBreach(policy, { ...within, firstDateDays: SELF_SERVICE_MAX_FIRST_DAYS })).toBeNull();
+    expect(selfServiceBreach(policy, { ...within, firstDateDays: SELF_SERVICE_MAX_FIRST_DAYS + 1 })).toBe(
+      "first-date",
+    );
   });
 
   it("compares the down payment's share exactly, without rounding", () => {

@@ -9,6 +9,7 @@ import { parsePlanForm } from "./plan-forms.ts";
 import {
   PLAN_POLICY_ROLES,
   RISK_CLASSES,
+  SELF_SERVICE_MAX_FIRST_DAYS,
   type SelfServiceAsk,
   type SelfServiceRule,
   type UpdatePlanPolicyInput,
@@ -99,6 +100,7 @@ export function selfServiceBreach(policy: PlanPolicy, ask: SelfServiceAsk): Self
   if (ask.currency !== policy.currency) return "currency";
   if (ask.total > policy.selfServiceMaxTotal) return "max-total";
   if (ask.instalments > policy.selfServiceMaxInstalments) return "max-instalments";
+  if (ask.firstDateDays > SELF_SERVICE_MAX_FIRST_DAYS) return "first-date";
   // down / covered ≥ bps / 10000, in integers.
   if (ask.downPayment * 10_000n < ask.covered * BigInt(policy.selfServiceMinDownBps)) return "min-down";
   if (!policy.selfServiceRiskClasses.includes(ask.riskClass)) return "risk-class";

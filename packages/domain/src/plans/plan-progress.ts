@@ -176,6 +176,11 @@ export async function syncPlanProgress(
       where: { planId: { in: complete } },
       data: { openItemKey: null },
     });
+    // Broken instalments caught up since: the collector has nothing left to chase.
+    await t.collectorTask.updateMany({
+      where: { planId: { in: complete }, kind: "PLAN_BROKEN", status: "OPEN" },
+      data: { status: "DONE", doneAt: now },
+    });
     for (const id of complete) await enqueuePlanCompletedEmails(t, id, { portalUrl });
   }
   await appendAudits(t, actor, audits);

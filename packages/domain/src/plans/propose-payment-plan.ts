@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { type Actor, requireStaffRole } from "../actor.ts";
 import { appendAudit } from "../audit/append-audit.ts";
-import { isoDate, parseDateOnly } from "../base/dates.ts";
+import { addYears, isoDate, parseDateOnly } from "../base/dates.ts";
 import { inTransaction, type Tx } from "../db/client.ts";
 import type { PaymentPlanStatus } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
@@ -99,6 +99,13 @@ export function firstPaymentDate(text: string, today: Date): Date {
     throw refuse("The first payment cannot be in the past.", {
       field: "firstDate",
       reason: "plan-date-past",
+    });
+  }
+  // A plan starts within a year: a later start would only keep the invoices out of collection.
+  if (firstDate > addYears(today, 1)) {
+    throw refuse("The first payment is at most a year from today.", {
+      field: "firstDate",
+      reason: "plan-date-far",
     });
   }
   return firstDate;
@@ -397,6 +404,12 @@ export async function proposePaymentPlan(
     // Checked under the lock: a retry with the same key waits above, then finds the first.
     const previous = await planOfForm(t, input.idempotencyKey, customerId);
     if (previous) return { ...(await readProposed(t, previous.id)), replayed: true };
+    if (input.reschedules && input.requestId) {
+      throw refuse("An offer either answers a request or reschedules a plan, not both.", {
+        field: "reschedules",
+        reason: "plan-request-and-reschedule",
+      });
+    }
     const rescheduled = input.reschedules
       ? await runningPlanToReschedule(t, input.reschedules, customerId, ids)
       : null;

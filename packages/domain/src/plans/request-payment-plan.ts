@@ -1,5 +1,5 @@
 import { type Actor, portalRoleFor } from "../actor.ts";
-import { addDays, addYears, isoDate } from "../base/dates.ts";
+import { addDays, addYears, daysBetween, isoDate } from "../base/dates.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import type { PaymentPlanStatus } from "../db/generated/enums.ts";
 import { DomainError } from "../errors.ts";
@@ -186,6 +186,7 @@ export async function requestPaymentPlan(
       downPayment,
       total: invoices.covered + fee,
       instalments: input.instalments,
+      firstDateDays: daysBetween(today, firstDate),
       riskClass: customer.riskClass,
       defaultedRecently: await defaultedRecently(t, customerId, today),
     });

@@ -1,13 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "../db/client.ts";
-import { portalUser } from "../disputes/dispute-fixtures.test-support.ts";
 import { DomainError } from "../errors.ts";
 import { findLedgerViolations } from "../ledger/verify-ledger.ts";
 import { createCustomer } from "../seed/factories.ts";
-import { PLAN_DAY, planCollector, planOverInvoices } from "./plan-fixtures.test-support.ts";
+import { acceptOffer, PLAN_DAY, planCollector, planOverInvoices } from "./plan-fixtures.test-support.ts";
 import { proposePaymentPlan } from "./propose-payment-plan.ts";
-import { respondToPaymentPlan } from "./respond-to-payment-plan.ts";
 
 async function account() {
   return (await createCustomer(getDb(), { name: `Reschedule ${randomUUID().slice(0, 6)}` })).id;
@@ -31,21 +29,8 @@ function reschedule(customerId: string, planId: string, invoiceIds: string[]) {
   );
 }
 
-async function accept(customerId: string, offer: { id: string; termsHash: string }) {
-  return respondToPaymentPlan(
-    {
-      answer: "accept",
-      customerId,
-      planId: offer.id,
-      name: "Pat Payable",
-      confirm: "yes",
-      termsHash: offer.termsHash,
-      payBy: "PORTAL",
-    },
-    await portalUser(customerId, "PAYER"),
-    { now: PLAN_DAY },
-  );
-}
+const accept = (customerId: string, offer: { id: string; termsHash: string }) =>
+  acceptOffer(customerId, offer, { now: PLAN_DAY });
 
 async function refusal(run: Promise<unknown>) {
   try {
@@ -128,5 +113,41 @@ describe("rescheduling a running plan", () => {
     expect((await getDb().paymentPlan.findUniqueOrThrow({ where: { id: second.id } })).status).toBe(
       "PROPOSED",
     );
+  });
+
+  it("refuses an offer that both answers a request and reschedules, and a first payment beyond a year", async () => {
+    const customerId = await account();
+    const { plan: old, invoices } = await planOverInvoices(customerId);
+    const both = proposePaymentPlan(
+      {
+        customerId,
+        invoiceIds: [invoices[0]!.id],
+        instalments: 2,
+        frequency: "MONTHLY",
+        firstDate: "2027-06-01",
+        expiresOn: "2027-05-20",
+        idempotencyKey: `plan-${randomUUID()}`,
+        reschedules: old.id,
+        requestId: old.id,
+      },
+      planCollector,
+      { now: PLAN_DAY },
+    );
+    expect(await refusal(both)).toEqual({ code: "VALIDATION", reason: "plan-request-and-reschedule" });
+    const far = proposePaymentPlan(
+      {
+        customerId,
+        invoiceIds: [invoices[0]!.id],
+        instalments: 2,
+        frequency: "MONTHLY",
+        firstDate: "2028-05-04",
+        expiresOn: "2027-05-20",
+        idempotencyKey: `plan-${randomUUID()}`,
+        reschedules: old.id,
+      },
+      planCollector,
+      { now: PLAN_DAY },
+    );
+    expect(await refusal(far)).toEqual({ code: "VALIDATION", reason: "plan-date-far" });
   });
 });

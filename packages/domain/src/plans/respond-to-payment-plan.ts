@@ -237,6 +237,10 @@ async function endReplacedPlan(t: Tx, plan: LockedPlan, actor: Actor, now: Date)
     where: { planId: old.id, openItemKey: { not: null } },
   });
   await t.paymentPlanInvoice.updateMany({ where: { planId: old.id }, data: { openItemKey: null } });
+  await t.collectorTask.updateMany({
+    where: { planId: old.id, kind: "PLAN_BROKEN", status: "OPEN" },
+    data: { status: "DONE", doneAt: now },
+  });
   for (const m of moved) {
     await t.paymentPlanInvoice.updateMany({
       where: { planId: plan.id, itemId: m.itemId },
@@ -260,6 +264,9 @@ async function endReplacedPlan(t: Tx, plan: LockedPlan, actor: Actor, now: Date)
  */
 async function assertReplacedStillRuns(t: Tx, plan: LockedPlan): Promise<void> {
   if (!plan.replacesPlanId) return;
+  // Locked (after the offer's own row: the one order every answer takes), so the job cannot
+  // complete or default it, nor staff cancel it, between this check and its end below.
+  await t.$queryRaw`SELECT id FROM payment_plan WHERE id = ${plan.replacesPlanId}::uuid FOR UPDATE`;
   const old = await t.paymentPlan.findUnique({
     where: { id: plan.replacesPlanId },
     select: { status: true, number: true },

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { StaffActor } from "../actor.ts";
+import { configureCardPayments } from "../base/card-payments-switch.ts";
 import { getDb } from "../db/client.ts";
 import { applyCredit } from "../ledger/apply-credit.ts";
 import { findLedgerViolations } from "../ledger/verify-ledger.ts";
@@ -209,6 +210,39 @@ describe("the plan job", () => {
     expect(await mails(customerId, "portal.plan-defaulted")).toBe(1);
   });
 
+  it("defaults a plan whose last instalment broke, though it missed fewer than the policy's misses", async () => {
+    const customerId = await account();
+    const { plan: p, invoices } = await planOverInvoices(customerId);
+    const [first, second] = await instalments(p.id);
+    await pay(customerId, invoices[0]!.id, first!.amount + second!.amount);
+    const steps: string[] = [];
+    for (const day of days("2027-07-14", "2027-08-10")) {
+      const run = await runPaymentPlans({ now: at(day), customerIds: [customerId], portalUrl });
+      if (run.broken || run.defaulted) steps.push(`${day}: ${run.broken}/${run.defaulted}`);
+    }
+    // The third instalment (due 07-15): missed 07-21, broken 07-28 with nothing left to come.
+    expect(steps).toEqual(["2027-07-28: 1/1"]);
+    expect(await plan(p.id)).toMatchObject({ status: "DEFAULTED", misses: 1 });
+    expect(
+      await getDb().paymentPlanInvoice.count({ where: { planId: p.id, openItemKey: { not: null } } }),
+    ).toBe(0);
+  });
+
+  it("charges nothing while card payments are off, and still follows missed instalments", async () => {
+    const customerId = await account();
+    const { plan: p } = await planOverInvoices(customerId);
+    await getDb().paymentPlan.update({ where: { id: p.id }, data: { payBy: "AUTOPAY" } });
+    configureCardPayments("switched-off");
+    try {
+      const run = await runPaymentPlans({ now: at("2027-05-21"), customerIds: [customerId], portalUrl });
+      expect(run).toMatchObject({ charged: 0, reminded: 1 });
+    } finally {
+      configureCardPayments(null);
+    }
+    expect(await getDb().planCharge.count({ where: { planId: p.id } })).toBe(0);
+    expect(await getDb().paymentAttempt.count({ where: { customerId } })).toBe(0);
+  });
+
   it("does not miss an instalment paid within the grace days", async () => {
     const customerId = await account();
     const { plan: p, invoices } = await planOverInvoices(customerId);
@@ -233,4 +267,36 @@ it("leaves offers alone and expires them at the end of their day", async () => {
   ).toBeGreaterThan(0);
   expect((await plan(p.id)).status).toBe("EXPIRED");
   expect(PLAN_DAY < at("2027-05-11")).toBe(true);
+});
+
+it("lets a customer's request nobody answered lapse after the first date it asked for, closing its task", async () => {
+  const customerId = await account();
+  const { plan: p, invoices } = await planOverInvoices(customerId, { answer: "none" });
+  await getDb().$transaction([
+    getDb().paymentPlan.update({ where: { id: p.id }, data: { status: "REQUESTED" } }),
+    getDb().collectorTask.create({
+      data: {
+        kind: "PLAN_REQUEST",
+        customerId,
+        planId: p.id,
+        dueOn: PLAN_DAY,
+        dedupeKey: `plan-request:${p.id}`,
+      },
+    }),
+  ]);
+  expect(
+    (await runPaymentPlans({ now: at("2027-05-10"), customerIds: [customerId], portalUrl })).expired,
+  ).toBe(0);
+  await runPaymentPlans({ now: at("2027-05-11"), customerIds: [customerId], portalUrl });
+  expect((await plan(p.id)).status).toBe("EXPIRED");
+  expect(
+    await getDb().paymentPlanInvoice.count({
+      where: { itemId: invoices[0]!.id, openItemKey: { not: null } },
+    }),
+  ).toBe(0);
+  expect((await getDb().collectorTask.findFirstOrThrow({ where: { planId: p.id } })).status).toBe("DONE");
+  const audit = await getDb().auditEvent.findFirstOrThrow({
+    where: { entityId: p.id, action: "payment-plan.expire" },
+  });
+  expect(audit.before).toEqual({ status: "REQUESTED" });
 });

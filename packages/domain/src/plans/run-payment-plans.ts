@@ -1,5 +1,6 @@
 import { systemActor } from "../actor.ts";
 import { type AuditInput, appendAudits } from "../audit/append-audit.ts";
+import { cardPaymentsOff } from "../base/card-payments-switch.ts";
 import { addDays, isoDate } from "../base/dates.ts";
 import { getDb, type Tx } from "../db/client.ts";
 import { raiseCollectorTask } from "../tasks/raise-collector-task.ts";
@@ -89,7 +90,10 @@ export async function runPaymentPlans(options: {
       { timeout: 60_000 },
     );
   }
-  const charges = await chargePlanInstalments(await plansToCharge(now, options.customerIds), now);
+  // Card payments off: nothing is charged (missed instalments still follow their course).
+  const charges = cardPaymentsOff()
+    ? { charged: 0, succeeded: 0, failed: 0, deferred: 0 }
+    : await chargePlanInstalments(await plansToCharge(now, options.customerIds), now);
   Object.assign(result, {
     charged: charges.charged,
     succeeded: charges.succeeded,
@@ -112,14 +116,18 @@ interface Unpaid {
   missed_on: Date | null;
   reminded_on: Date | null;
   misses: number;
+  plan_status: string;
+  /** Instalments of the plan still DUE (not paid, missed or cancelled). */
+  due_left: number;
 }
 
 /**
  * One step for each unpaid instalment of these (locked, up-to-date) plans that is due for one:
  * - grace over (due date + the entity's grace days passed): MISSED, and the reminder goes out;
  * - the reminder's days passed since it went out: broken, the collector gets a PLAN_BROKEN task
- *   and the plan counts a miss; at the policy's number of misses the plan DEFAULTS (its invoices
- *   leave it and normal dunning resumes; a PLAN_DEFAULTED task).
+ *   and the plan counts a miss; at the policy's number of misses, or when nothing of the schedule
+ *   is left to come, the plan DEFAULTS (its invoices leave it and normal dunning resumes; a
+ *   PLAN_DEFAULTED task).
  * The reminder and the default e-mail the account's payers. Each step is taken once (its date column is set once) and at most one step per instalment per
  * run, so a job that did not run for weeks still reminds before it breaks, and breaks the
  * reminder's days later.
@@ -135,7 +143,8 @@ export async function missedInstalmentSteps(
   const today = new Date(`${isoDate(now)}T00:00:00Z`);
   const unpaid = await t.$queryRaw<Unpaid[]>`
     SELECT i.id, i.plan_id, p.customer_id, p.legal_entity_id, p.number, i.sequence, i.due_date,
-           i.amount, i.paid_amount, i.missed_on, i.reminded_on, p.misses
+           i.amount, i.paid_amount, i.missed_on, i.reminded_on, p.misses, p.status::text AS plan_status,
+           (SELECT count(*)::int FROM payment_plan_instalment d WHERE d.plan_id = p.id AND d.status = 'DUE') AS due_left
       FROM payment_plan_instalment i
       JOIN payment_plan p ON p.id = i.plan_id
      WHERE i.plan_id = ANY(${[...planIds]}::uuid[]) AND p.status IN ('ACCEPTED', 'ACTIVE')
@@ -191,7 +200,9 @@ export async function missedInstalmentSteps(
       after: { plan: label, sequence: i.sequence, misses: count, missesToDefault: policy.missesToDefault },
     });
     out.broken++;
-    if (count >= policy.missesToDefault) {
+    // Defaults at the policy's misses, or when this break leaves nothing of the schedule to come
+    // (the last instalment broken): a plan that can no longer complete must not hold its invoices.
+    if (count >= policy.missesToDefault || i.due_left === 0) {
       defaulted.add(i.plan_id);
       await defaultPlan(t, i, count, today, audits);
       await enqueuePlanDefaultedEmails(t, i.plan_id, { portalUrl });
@@ -225,7 +236,7 @@ async function defaultPlan(t: Tx, i: Unpaid, misses: number, today: Date, audits
     entityType: "payment_plan",
     entityId: i.plan_id,
     customerId: i.customer_id,
-    before: { status: "ACTIVE" },
+    before: { status: i.plan_status },
     after: { status: "DEFAULTED", plan: planLabel(i.number), misses },
   });
 }

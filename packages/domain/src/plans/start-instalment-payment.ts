@@ -87,6 +87,16 @@ export async function startInstalmentPayment(
         plan: label,
       });
     }
+    // The plan's card is being charged right now: paying as well would take the money twice.
+    const charging = await getDb().planCharge.count({
+      where: { planId: plan.id, status: { in: ["PENDING", "PROCESSING"] } },
+    });
+    if (charging > 0) {
+      throw new DomainError("INVALID_STATE", `The card of payment plan ${label} is being charged.`, {
+        reason: "plan-charge-in-progress",
+        plan: label,
+      });
+    }
     const due = amountDueNow(plan.instalments, options.now ?? new Date());
     allocations = allocateOldestFirst(
       plan.invoices.map((i) => i.item),

@@ -110,6 +110,14 @@ describe("collector tasks", () => {
       ["PLAN_REQUEST", alice.userId],
     ]);
     expect((await listCollectorTasks({ mine: true }, manager)).rows).toEqual([]);
+    // An account without a collector: its task is in the team's queue, a manager's own work.
+    const orphan = (await createCustomer(getDb(), { name: "Nobody's Account Ltd" })).id;
+    const orphanPlan = (await planOverInvoices(orphan, { answer: "none" })).plan.id;
+    await raise(orphan, orphanPlan, "PLAN_REQUEST", "2027-07-02");
+    expect((await listCollectorTasks({ mine: true }, manager)).rows.map((r) => r.customer.id)).toEqual([
+      orphan,
+    ]);
+    expect((await listCollectorTasks({}, alice)).rows.some((r) => r.customer.id === orphan)).toBe(false);
     await expect(listCollectorTasks({}, applier)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 

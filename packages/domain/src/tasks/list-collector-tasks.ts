@@ -41,7 +41,8 @@ export interface CollectorTaskList {
 
 /**
  * Collector tasks, the latest due first: a collector sees the tasks assigned to them, AR managers
- * and administrators everyone's (or, with `mine`, theirs). Filters by status, kind and account;
+ * and administrators everyone's (or, with `mine`, theirs and the team's queue: tasks of accounts
+ * without a collector). Filters by status, kind and account;
  * paged. Other staff and portal users are refused.
  */
 export async function listCollectorTasks(
@@ -52,7 +53,15 @@ export async function listCollectorTasks(
   const input = ListCollectorTasksSchema.parse(rawInput);
   const everyone = hasStaffRole(actor, ALL_TASKS_ROLES) && !input.mine;
   const filters: Prisma.CollectorTaskWhereInput[] = [];
-  if (!everyone) filters.push({ assigneeId: actor.kind === "staff" ? actor.userId : null });
+  if (!everyone) {
+    const me = actor.kind === "staff" ? actor.userId : null;
+    // The team's queue (accounts without a collector) is a manager's own work too.
+    filters.push(
+      hasStaffRole(actor, ALL_TASKS_ROLES)
+        ? { OR: [{ assigneeId: me }, { assigneeId: null }] }
+        : { assigneeId: me },
+    );
+  }
   if (input.status) filters.push({ status: input.status });
   if (input.kind) filters.push({ kind: input.kind });
   if (input.customerId !== undefined) {
