@@ -7,9 +7,8 @@ import { portalUser } from "../disputes/dispute-fixtures.test-support.ts";
 import { DomainError } from "../errors.ts";
 import { createCustomer, createInvoiceForCustomer } from "../seed/factories.ts";
 import { getPaymentPlanOffer } from "./get-payment-plan.ts";
-import { planOverInvoices, setInstalment } from "./plan-fixtures.test-support.ts";
+import { acceptOffer, planOverInvoices, setInstalment } from "./plan-fixtures.test-support.ts";
 import { proposePaymentPlan } from "./propose-payment-plan.ts";
-import { respondToPaymentPlan } from "./respond-to-payment-plan.ts";
 
 const collector: StaffActor = { kind: "staff", userId: randomUUID(), roles: ["COLLECTOR"] };
 const now = new Date("2027-05-03T09:00:00Z");
@@ -87,19 +86,7 @@ describe("an offered payment plan as the portal shows it", () => {
     expect((await getPaymentPlanOffer(id, collector, { now })).can.answer).toBe(false);
     const late = await getPaymentPlanOffer(id, payer, { now: new Date("2027-05-11T08:00:00Z") });
     expect(late).toMatchObject({ expired: true, can: { answer: false } });
-    await respondToPaymentPlan(
-      {
-        answer: "accept",
-        customerId,
-        planId: plan.id,
-        name: "Pat Payable",
-        confirm: "yes",
-        termsHash: plan.termsHash,
-        payBy: "PORTAL",
-      },
-      payer,
-      { now },
-    );
+    await acceptOffer(customerId, plan, { payer, now });
     const accepted = await getPaymentPlanOffer(id, payer, { now });
     expect(accepted).toMatchObject({
       status: "ACCEPTED",

@@ -8,6 +8,7 @@ import { portalUser } from "../disputes/dispute-fixtures.test-support.ts";
 import { DomainError } from "../errors.ts";
 import { createStaffActor } from "../seed/actors.test-support.ts";
 import { createCustomer, createInvoiceForCustomer, createLegalEntity } from "../seed/factories.ts";
+import { acceptOffer } from "./plan-fixtures.test-support.ts";
 import type { RequestPaymentPlanInput } from "./plan-forms.ts";
 import { updatePlanPolicy } from "./plan-policy.ts";
 import type { UpdatePlanPolicyInput } from "./plan-policy-forms.ts";
@@ -15,7 +16,6 @@ import { getPlanProposalForm } from "./plan-proposal-form.ts";
 import { declinePlanRequest, getPlanRequestDraft, listPlanRequests } from "./plan-requests.ts";
 import { proposePaymentPlan } from "./propose-payment-plan.ts";
 import { getPlanRequestForm, requestPaymentPlan } from "./request-payment-plan.ts";
-import { respondToPaymentPlan } from "./respond-to-payment-plan.ts";
 
 const now = new Date("2027-03-10T15:00:00Z");
 let manager: StaffActor;
@@ -110,19 +110,7 @@ describe("a customer's request for a payment plan", () => {
     expect(plan.instalments.map((i) => i.amount)).toEqual([1_000_00n, 2_706_66n, 2_706_66n, 2_706_68n]);
     expect(await tasksOf(plan.id)).toEqual([]);
 
-    const accepted = await respondToPaymentPlan(
-      {
-        answer: "accept",
-        customerId,
-        planId: plan.id,
-        name: "Pat Payable",
-        confirm: "yes",
-        termsHash: plan.termsHash,
-        payBy: "PORTAL",
-      },
-      payer,
-      { now },
-    );
+    const accepted = await acceptOffer(customerId, plan, { payer, now });
     expect(accepted.status).toBe("ACCEPTED");
   });
 
