@@ -1,18 +1,8 @@
+import type { IssuerFacts } from "@settle/domain/legal-entities/issuer-facts";
 import type { DocumentIssuer } from "./types.ts";
 
-/** A legal entity as the database has it, for documents it issues. */
-export interface IssuingEntity {
-  name: string;
-  taxId: string | null;
-  remitToName: string;
-  remitToAddress: string[];
-  bankName: string;
-  bankAccountName: string;
-  bankAccount: string;
-  bankRouting: string | null;
-  iban: string | null;
-  swift: string | null;
-}
+/** A legal entity as the database has it, for documents it issues: the domain's issuer facts. */
+export type IssuingEntity = IssuerFacts;
 
 /** The letterhead, remit-to and bank details of a document issued by `entity`. */
 export function documentIssuerOf(entity: IssuingEntity): DocumentIssuer {

@@ -21,6 +21,7 @@ import type { ItemKind } from "../db/generated/enums.ts";
 import { type CustomerInDispute, inDisputeByCustomer } from "../disputes/in-dispute.ts";
 import { DomainError } from "../errors.ts";
 import { CREDIT_KINDS, DEBIT_KINDS } from "../ledger/item-kinds.ts";
+import type { IssuerFacts } from "../legal-entities/issuer-facts.ts";
 
 // Any string: a malformed id must become NOT_FOUND like a foreign one, not a validation error.
 export const GetPortalHomeSchema = z.object({ customerId: z.string().max(100) });
@@ -82,17 +83,7 @@ export interface PortalHome {
   unappliedCredits: PortalCredit[];
   unappliedCreditCount: number;
   /** Where and how to pay: the customer's legal entity. */
-  payTo: {
-    legalEntityName: string;
-    remitToName: string;
-    remitToAddress: string[];
-    bankName: string;
-    bankAccountName: string;
-    bankAccount: string;
-    bankRouting: string | null;
-    iban: string | null;
-    swift: string | null;
-  };
+  payTo: Omit<IssuerFacts, "name" | "taxId"> & { legalEntityName: string };
   /** The account's latest events the customer may see (customerSees), newest first. */
   activity: { id: string; at: Date; facts: ActivityFacts }[];
 }

@@ -9,6 +9,7 @@ import type { ItemKind } from "../db/generated/enums.ts";
 import { inDisputeByCustomer, inDisputeByInvoice } from "../disputes/in-dispute.ts";
 import { DomainError } from "../errors.ts";
 import { DEBIT_KINDS, isCreditKind } from "../ledger/item-kinds.ts";
+import { type IssuerFacts, issuerFacts } from "../legal-entities/issuer-facts.ts";
 import { sumAmounts } from "../money/money.ts";
 import { type InPlanMark, inPlanByCustomer, inPlanByItem, inPlanMark } from "../plans/in-plan.ts";
 import {
@@ -112,21 +113,7 @@ export interface StatementAging {
 export interface Statement {
   customer: AccountFamily["account"];
   /** Who bills: the filtered legal entity, else the account's, with remit-to and bank details. */
-  legalEntity: {
-    id: string;
-    code: string;
-    name: string;
-    currency: string;
-    taxId: string | null;
-    remitToName: string;
-    remitToAddress: string[];
-    bankName: string;
-    bankAccountName: string;
-    bankAccount: string;
-    bankRouting: string | null;
-    iban: string | null;
-    swift: string | null;
-  };
+  legalEntity: IssuerFacts & { id: string; code: string; currency: string };
   view: StatementView;
   /** The period (activity view); in the open view `to` is today and `from` is unused. */
   from: Date;
@@ -555,21 +542,7 @@ export async function getStatement(
 
   return {
     customer: family.account,
-    legalEntity: {
-      id: entity.id,
-      code: entity.code,
-      name: entity.name,
-      currency: primary,
-      taxId: entity.taxId,
-      remitToName: entity.remitToName,
-      remitToAddress: entity.remitToAddress,
-      bankName: entity.bankName,
-      bankAccountName: entity.bankAccountName,
-      bankAccount: entity.bankAccount,
-      bankRouting: entity.bankRouting,
-      iban: entity.iban,
-      swift: entity.swift,
-    },
+    legalEntity: { id: entity.id, code: entity.code, currency: primary, ...issuerFacts(entity) },
     view,
     from: period.from,
     to: period.to,
