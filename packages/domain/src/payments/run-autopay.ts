@@ -22,6 +22,20 @@ export const MAX_AUTOPAY_ATTEMPTS = AUTOPAY_RETRY_DAYS.length + 1;
 export const AUTOPAY_STALE_PENDING_MS = 15 * 60_000;
 /** Invoices in a portal payment started this recently are left to that payment. */
 const PORTAL_PAYMENT_GRACE_MS = 2 * 3_600_000;
+
+/**
+ * A payment attempt still taking money for its invoices: a Checkout opened on the portal within
+ * the grace, or a payment Stripe is still settling. Off-session charges (autopay, plan
+ * instalments) leave such invoices alone rather than take the money twice.
+ */
+export function paymentInFlight(now: Date) {
+  return {
+    OR: [
+      { status: "PROCESSING" as const },
+      { status: "OPEN" as const, createdAt: { gt: new Date(now.getTime() - PORTAL_PAYMENT_GRACE_MS) } },
+    ],
+  };
+}
 const DAY_MS = 86_400_000;
 /** Invoices per charge (Stripe's description and the receipt stay readable). */
 const MAX_INVOICES = 100;
@@ -156,16 +170,7 @@ async function prepareCharge(
         // A payment plan's invoices are paid by its schedule, not by account autopay.
         ...notInOpenPlanWhere,
         // Not what a payer is paying on the portal right now, nor a payment Stripe is still settling.
-        paymentAllocations: {
-          none: {
-            attempt: {
-              OR: [
-                { status: "PROCESSING" },
-                { status: "OPEN", createdAt: { gt: new Date(now.getTime() - PORTAL_PAYMENT_GRACE_MS) } },
-              ],
-            },
-          },
-        },
+        paymentAllocations: { none: { attempt: paymentInFlight(now) } },
       },
       orderBy: [{ dueDate: "asc" }, { id: "asc" }],
       take: MAX_INVOICES,

@@ -10,6 +10,7 @@ import {
   AUTOPAY_RETRY_DAYS,
   AUTOPAY_STALE_PENDING_MS,
   MAX_AUTOPAY_ATTEMPTS,
+  paymentInFlight,
 } from "../payments/run-autopay.ts";
 import { ATTEMPT_METADATA_KEY, CUSTOMER_METADATA_KEY } from "../payments/start-card-payment.ts";
 import { allocateOldestFirst } from "./instalment-due.ts";
@@ -290,9 +291,6 @@ async function sendCharge(chargeId: string, now: Date): Promise<"succeeded" | "f
   }
 }
 
-/** Invoices in a portal payment started this recently are left to that payment (as autopay does). */
-const PORTAL_PAYMENT_GRACE_MS = 2 * 3_600_000;
-
 /**
  * A payer is paying the plan's invoices on the portal right now (a Checkout opened within the
  * last two hours), or Stripe is still settling such a payment: charging the card as well would
@@ -302,13 +300,7 @@ async function portalPaymentInFlight(t: Tx, planId: string, now: Date): Promise<
   const busy = await t.paymentAttemptAllocation.count({
     where: {
       item: { paymentPlans: { some: { planId } } },
-      attempt: {
-        source: { not: "PLAN" },
-        OR: [
-          { status: "PROCESSING" },
-          { status: "OPEN", createdAt: { gt: new Date(now.getTime() - PORTAL_PAYMENT_GRACE_MS) } },
-        ],
-      },
+      attempt: { source: { not: "PLAN" }, ...paymentInFlight(now) },
     },
   });
   return busy > 0;
