@@ -5,6 +5,7 @@ import type { ItemKind, PaymentMethod } from "../db/generated/enums.ts";
 import { type InvoiceInDispute, inDisputeByInvoice } from "../disputes/in-dispute.ts";
 import { DomainError } from "../errors.ts";
 import { BILLED_KINDS } from "../ledger/item-kinds.ts";
+import type { IssuerFacts } from "../legal-entities/issuer-facts.ts";
 import { sumAmounts } from "../money/money.ts";
 import { type InPlanMark, inPlanByItem, inPlanMark } from "../plans/in-plan.ts";
 import { familyIds, readAccountFamily } from "../statements/account-family.ts";
@@ -62,18 +63,7 @@ export interface InvoiceDetail {
   customer: { id: string; name: string; accountNumber: string; billingAddress: string[] };
   terms: { code: string; days: number };
   /** Who bills, where to send remittances and where to pay. */
-  seller: {
-    name: string;
-    taxId: string | null;
-    remitToName: string;
-    remitToAddress: string[];
-    bankName: string;
-    bankAccountName: string;
-    bankAccount: string;
-    bankRouting: string | null;
-    iban: string | null;
-    swift: string | null;
-  };
+  seller: IssuerFacts;
   lines: InvoiceLineDetail[];
   totals: {
     net: bigint;
